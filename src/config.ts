@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every problem is reported at once, one line per variable,
+ * so an operator can fix a deployment in one go.
+ */
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +4759440000');
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const EnvSchema = z.object({
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
+  PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })),
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' })),
+  PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  API_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  SMS_TRANSPORT: optional(z.enum(['twilio', 'simulator'])),
+  TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits')),
+  TWILIO_AUTH_TOKEN: optional(z.string().min(8)),
+  TWILIO_FROM_NUMBER: optional(e164),
+  TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex digits')),
+  TWILIO_API_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  COORDINATOR_PHONE: optional(e164),
+  QUEUE_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_{}-]+$/)),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  SMS_SEND_RATE_PER_SECOND: optional(z.coerce.number().int().min(1).max(10000)),
+  SMS_SEND_LEASE_SECONDS: optional(z.coerce.number().int().min(2).max(3600)),
+  JOB_LOCK_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(200)),
+});
+
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  fromNumber: string | undefined;
+  messagingServiceSid: string | undefined;
+  apiBaseUrl: string | undefined;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  publicBaseUrl: string;
+  apiToken: string;
+  /** True when API_TOKEN was not set and a random one was made for this run (development only). */
+  apiTokenGenerated: boolean;
+  smsTransport: 'twilio' | 'simulator';
+  twilio: TwilioConfig | undefined;
+  /** Signs and checks webhooks; present whenever a Twilio auth token is configured. */
+  twilioAuthToken: string | undefined;
+  coordinatorPhone: string | undefined;
+  queuePrefix: string;
+  logLevel: string;
+  smsSendRatePerSecond: number;
+  smsSendLeaseSeconds: number;
+  jobLockSeconds: number;
+  sweepIntervalSeconds: number;
+  workerConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/svarja';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const mode = e.NODE_ENV ?? 'development';
+  const port = e.PORT ?? 3000;
+  const hasTwilio = Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN);
+  const smsTransport = e.SMS_TRANSPORT ?? (hasTwilio ? 'twilio' : 'simulator');
+
+  if (smsTransport === 'twilio') {
+    if (!e.TWILIO_ACCOUNT_SID) problems.push('TWILIO_ACCOUNT_SID: required when SMS_TRANSPORT=twilio');
+    if (!e.TWILIO_AUTH_TOKEN) problems.push('TWILIO_AUTH_TOKEN: required when SMS_TRANSPORT=twilio');
+    if (!e.TWILIO_FROM_NUMBER && !e.TWILIO_MESSAGING_SERVICE_SID) {
+      problems.push('TWILIO_FROM_NUMBER: required when SMS_TRANSPORT=twilio (or set TWILIO_MESSAGING_SERVICE_SID)');
+    }
+  }
+  if (mode === 'production') {
+    if (smsTransport === 'simulator') problems.push('SMS_TRANSPORT: the simulator is not allowed when NODE_ENV=production');
+    if (!e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production (the URL Twilio calls)');
+    if (!e.API_TOKEN) problems.push('API_TOKEN: required when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const twilio: TwilioConfig | undefined = smsTransport === 'twilio'
+    ? {
+        accountSid: e.TWILIO_ACCOUNT_SID!,
+        authToken: e.TWILIO_AUTH_TOKEN!,
+        fromNumber: e.TWILIO_FROM_NUMBER,
+        messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID,
+        apiBaseUrl: e.TWILIO_API_BASE_URL,
+      }
+    : undefined;
+
+  return Object.freeze({
+    env: mode,
+    port,
+    databaseUrl: e.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    redisUrl: e.REDIS_URL ?? DEFAULT_REDIS_URL,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    apiToken: e.API_TOKEN ?? randomBytes(24).toString('base64url'),
+    apiTokenGenerated: !e.API_TOKEN,
+    smsTransport,
+    twilio,
+    twilioAuthToken: e.TWILIO_AUTH_TOKEN,
+    coordinatorPhone: e.COORDINATOR_PHONE,
+    queuePrefix: e.QUEUE_PREFIX ?? 'svarja',
+    logLevel: e.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    smsSendRatePerSecond: e.SMS_SEND_RATE_PER_SECOND ?? 50,
+    smsSendLeaseSeconds: e.SMS_SEND_LEASE_SECONDS ?? 60,
+    jobLockSeconds: e.JOB_LOCK_SECONDS ?? 30,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS ?? 30,
+    workerConcurrency: e.WORKER_CONCURRENCY ?? 8,
+  });
+}

@@ -1,0 +1,161 @@
+import { sql } from 'kysely';
+import type { OutboundStatusName } from '../domain/sms-status';
+import type { Queryable } from './database';
+import type { MessageRow } from './schema';
+
+export interface OutboundDraft {
+  to: string;
+  body: string;
+  kind: string;
+  volunteerId?: string | null;
+  taskId?: string | null;
+  offerId?: string | null;
+}
+
+/** Writes an outbound SMS as `queued`, in the caller's transaction; the send-sms job takes it from there. */
+export async function insertOutbound(db: Queryable, from: string, draft: OutboundDraft, now: Date): Promise<string> {
+  const row = await db.insertInto('message').values({
+    direction: 'outbound',
+    from_phone: from,
+    to_phone: draft.to,
+    body: draft.body,
+    kind: draft.kind,
+    volunteer_id: draft.volunteerId ?? null,
+    task_id: draft.taskId ?? null,
+    offer_id: draft.offerId ?? null,
+    status: 'queued',
+    created_at: now,
+    updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface InboundDraft { twilioSid: string; from: string; to: string; body: string; volunteerId: string | null }
+
+/** Idempotent on Twilio's MessageSid: returns the new id, or undefined when this SID was stored before. */
+export async function insertInbound(db: Queryable, m: InboundDraft, now: Date): Promise<string | undefined> {
+  const row = await db.insertInto('message').values({
+    direction: 'inbound',
+    twilio_sid: m.twilioSid,
+    from_phone: m.from,
+    to_phone: m.to,
+    body: m.body,
+    kind: 'reply',
+    volunteer_id: m.volunteerId,
+    status: 'received',
+    created_at: now,
+    updated_at: now,
+  }).onConflict((oc) => oc.column('twilio_sid').doNothing()).returning('id').executeTakeFirst();
+  return row?.id;
+}
+
+export async function findMessage(db: Queryable, id: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Marks an inbound message processed; undefined when it already was (the job ran before). */
+export async function claimInbound(db: Queryable, id: string, now: Date): Promise<MessageRow | undefined> {
+  return db.updateTable('message')
+    .set({ status: 'processed', processed_at: now, updated_at: now })
+    .where('id', '=', id).where('direction', '=', 'inbound').where('processed_at', 'is', null)
+    .returningAll().executeTakeFirst();
+}
+
+export async function markInboundOutcome(db: Queryable, id: string, classification: string, needsAttention: boolean, volunteerId: string | null): Promise<void> {
+  await db.updateTable('message')
+    .set({ classification, needs_attention: needsAttention, volunteer_id: volunteerId })
+    .where('id', '=', id).execute();
+}
+
+export type ClaimedSms = MessageRow & { must_reconcile: boolean };
+
+/**
+ * Takes an outbound message for sending: `queued`, or `sending` whose lease ran out (its sender
+ * died). A message taken over from a dead sender, or after an ambiguous failure, must be
+ * reconciled with the provider before it is sent again.
+ */
+export async function claimOutbound(db: Queryable, id: string, now: Date, leaseSeconds: number): Promise<ClaimedSms | undefined> {
+  const leaseCutoff = new Date(now.getTime() - leaseSeconds * 1000);
+  const result = await sql<ClaimedSms>`
+    WITH prev AS (
+      SELECT id, status, needs_reconcile FROM message
+      WHERE id = ${id} AND direction = 'outbound'
+        AND (status = 'queued' OR (status = 'sending' AND claimed_at < ${leaseCutoff}))
+      FOR UPDATE
+    )
+    UPDATE message m
+    SET status = 'sending', claimed_at = ${now}, attempts = m.attempts + 1, updated_at = ${now}
+    FROM prev WHERE m.id = prev.id
+    RETURNING m.*, (prev.status = 'sending' OR prev.needs_reconcile) AS must_reconcile`.execute(db);
+  return result.rows[0];
+}
+
+/** Records the provider's SID. Never moves a status backwards: a fast status callback may have come first. */
+export async function markOutboundSent(db: Queryable, id: string, providerSid: string, status: OutboundStatusName, now: Date): Promise<void> {
+  await sql`
+    UPDATE message SET twilio_sid = ${providerSid}, sent_at = ${now}, updated_at = ${now}, needs_reconcile = false,
+      status = CASE WHEN status IN ('queued', 'sending') THEN ${status} ELSE status END
+    WHERE id = ${id}`.execute(db);
+}
+
+/** Back to `queued` after a retryable failure; `ambiguous` means Twilio may have it already. */
+export async function releaseOutbound(db: Queryable, id: string, code: string, ambiguous: boolean, now: Date): Promise<void> {
+  await db.updateTable('message')
+    .set((eb) => ({
+      status: 'queued',
+      error_code: code,
+      needs_reconcile: ambiguous ? true : eb.ref('needs_reconcile'),
+      updated_at: now,
+    }))
+    .where('id', '=', id).where('status', '=', 'sending').execute();
+}
+
+export async function markOutboundFailed(db: Queryable, id: string, code: string, now: Date): Promise<void> {
+  await db.updateTable('message')
+    .set({ status: 'failed', error_code: code, status_at: now, updated_at: now })
+    .where('id', '=', id).where('status', 'in', ['queued', 'sending']).execute();
+}
+
+/** Moves an outbound message to a provider-reported status, only from one of `from`. True when applied. */
+export async function applyStatus(db: Queryable, id: string, providerSid: string, status: OutboundStatusName, from: OutboundStatusName[], errorCode: string | null, now: Date): Promise<boolean> {
+  const r = await db.updateTable('message')
+    .set((eb) => ({ status, error_code: errorCode, status_at: now, updated_at: now, twilio_sid: eb.fn.coalesce('twilio_sid', eb.val(providerSid)) }))
+    .where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** Throttle for automatic replies (hints, unknown-sender notices): avoids loops with auto-responders. */
+export async function countRecentOutboundOfKind(db: Queryable, to: string, kinds: string[], since: Date): Promise<number> {
+  const r = await db.selectFrom('message').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('direction', '=', 'outbound').where('to_phone', '=', to).where('kind', 'in', kinds)
+    .where('created_at', '>=', since).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listStuckOutbound(db: Queryable, queuedBefore: Date, leaseCutoff: Date, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('message').select('id')
+    .where('direction', '=', 'outbound')
+    .where((eb) => eb.or([
+      eb.and([eb('status', '=', 'queued'), eb('updated_at', '<', queuedBefore)]),
+      eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', leaseCutoff)]),
+    ]))
+    .orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function listUnprocessedInbound(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('message').select('id')
+    .where('direction', '=', 'inbound').where('processed_at', 'is', null).where('created_at', '<', before)
+    .orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Offers still live although their SMS failed: the failure job was lost or has not run yet. */
+export async function listFailedOfferMessages(db: Queryable, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('message as m').innerJoin('offer as o', 'o.id', 'm.offer_id')
+    .select('m.id')
+    .where('m.kind', '=', 'offer').where('m.status', 'in', ['failed', 'undelivered'])
+    .where('o.status', 'in', ['pending', 'open'])
+    .limit(limit).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { LIVE_OFFER_STATUSES, offerTransition, type OfferEvent } from '../domain/dispatch';
+import type { Queryable } from './database';
+import type { OfferRow, OfferStatus } from './schema';
+
+export interface Offer {
+  id: string;
+  taskId: string;
+  volunteerId: string;
+  wave: number;
+  status: OfferStatus;
+  closeReason: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  expiresAt: Date | null;
+  answeredAt: Date | null;
+  closedAt: Date | null;
+}
+
+export function offerRowToOffer(r: OfferRow): Offer {
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    volunteerId: r.volunteer_id,
+    wave: r.wave,
+    status: r.status,
+    closeReason: r.close_reason,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    expiresAt: r.expires_at,
+    answeredAt: r.answered_at,
+    closedAt: r.closed_at,
+  };
+}
+
+export interface Candidate { id: string; phone: string; language: string }
+
+/**
+ * The next volunteers to ask: not opted out, without a live offer, not yet asked for this task,
+ * least recently assigned first. Locks the rows it returns and skips rows another dispatch holds,
+ * so two tasks filling at once pick different people.
+ */
+export async function lockCandidates(db: Queryable, taskId: string, limit: number): Promise<Candidate[]> {
+  return db.selectFrom('volunteer as v')
+    .select(['v.id', 'v.phone', 'v.language'])
+    .where('v.opted_out_at', 'is', null)
+    .where(({ not, exists, selectFrom }) => not(exists(
+      selectFrom('offer as o').select(sql.lit(1).as('one'))
+        .whereRef('o.volunteer_id', '=', 'v.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]),
+    )))
+    .where(({ not, exists, selectFrom }) => not(exists(
+      selectFrom('offer as o').select(sql.lit(1).as('one'))
+        .whereRef('o.volunteer_id', '=', 'v.id').where('o.task_id', '=', taskId),
+    )))
+    .orderBy(sql`v.last_assigned_at ASC NULLS FIRST`)
+    .orderBy('v.id')
+    .limit(limit)
+    .forUpdate('v')
+    .skipLocked()
+    .execute();
+}
+
+/** Inserts offers; a volunteer who got another live offer meanwhile is skipped by the unique index. */
+export async function insertOffers(db: Queryable, taskId: string, wave: number, volunteerIds: string[]): Promise<Offer[]> {
+  if (volunteerIds.length === 0) return [];
+  const rows = await db.insertInto('offer')
+    .values(volunteerIds.map((volunteer_id) => ({ task_id: taskId, volunteer_id, wave })))
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .execute();
+  return rows.map(offerRowToOffer);
+}
+
+export async function countLiveOffers(db: Queryable, taskId: string): Promise<number> {
+  const r = await db.selectFrom('offer').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('task_id', '=', taskId).where('status', 'in', [...LIVE_OFFER_STATUSES]).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function countOffers(db: Queryable, taskId: string): Promise<number> {
+  const r = await db.selectFrom('offer').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('task_id', '=', taskId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function findOffer(db: Queryable, id: string): Promise<Offer | undefined> {
+  const row = await db.selectFrom('offer').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && offerRowToOffer(row);
+}
+
+/** The volunteer's live offer (at most one, by the unique index). */
+export async function findLiveOffer(db: Queryable, volunteerId: string): Promise<Offer | undefined> {
+  const row = await db.selectFrom('offer').selectAll()
+    .where('volunteer_id', '=', volunteerId).where('status', 'in', [...LIVE_OFFER_STATUSES]).executeTakeFirst();
+  return row && offerRowToOffer(row);
+}
+
+/** The volunteer's most recently closed offer since `since`: what a late reply most likely means. */
+export async function findRecentClosedOffer(db: Queryable, volunteerId: string, since: Date): Promise<Offer | undefined> {
+  const row = await db.selectFrom('offer').selectAll()
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', 'not in', [...LIVE_OFFER_STATUSES])
+    .where('closed_at', '>=', since)
+    .orderBy('closed_at', 'desc').orderBy('id', 'desc')
+    .limit(1).executeTakeFirst();
+  return row && offerRowToOffer(row);
+}
+
+type OfferFields = { sent_at?: Date; expires_at?: Date; answered_at?: Date; close_reason?: string };
+
+/** Compare-and-set on one offer's status, following the state machine. Undefined when it did not apply. */
+export async function moveOffer(db: Queryable, id: string, event: OfferEvent, now: Date, fields: OfferFields = {}): Promise<Offer | undefined> {
+  const move = offerTransition(event);
+  const closes = move.to !== 'open' && move.to !== 'pending';
+  const row = await db.updateTable('offer')
+    .set({ ...fields, status: move.to, ...(closes ? { closed_at: now } : {}) })
+    .where('id', '=', id)
+    .where('status', 'in', [...move.from])
+    .returningAll()
+    .executeTakeFirst();
+  return row && offerRowToOffer(row);
+}
+
+/** Withdraws every live offer of a task (taken or cancelled) and returns them, for the notices. */
+export async function withdrawLiveOffers(db: Queryable, taskId: string, reason: string, now: Date, exceptOfferId?: string): Promise<Offer[]> {
+  const move = offerTransition('withdraw');
+  let q = db.updateTable('offer')
+    .set({ status: move.to, close_reason: reason, closed_at: now })
+    .where('task_id', '=', taskId)
+    .where('status', 'in', [...move.from]);
+  if (exceptOfferId) q = q.where('id', '!=', exceptOfferId);
+  const rows = await q.returningAll().execute();
+  return rows.map(offerRowToOffer);
+}
+
+/** Expires every open offer of a task whose deadline has passed, so a wave ends as one. */
+export async function expireDueOffers(db: Queryable, taskId: string, dueBy: Date, now: Date): Promise<Offer[]> {
+  const move = offerTransition('expire');
+  const rows = await db.updateTable('offer')
+    .set({ status: move.to, close_reason: 'timeout', closed_at: now })
+    .where('task_id', '=', taskId).where('status', 'in', [...move.from]).where('expires_at', '<=', dueBy)
+    .returningAll().execute();
+  return rows.map(offerRowToOffer);
+}
+
+export async function listDueOffers(db: Queryable, now: Date, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('offer').select('id')
+    .where('status', '=', 'open').where('expires_at', '<=', now)
+    .orderBy('expires_at').limit(limit).execute();
+  return rows.map((r) => r.id);
+}

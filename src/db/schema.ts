@@ -1,0 +1,117 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** bigserial ids come back from pg as strings; we keep them as strings end to end. */
+type Id = ColumnType<string, string | number | bigint, string | number | bigint>;
+type GeneratedId = ColumnType<string, never, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface VolunteerTable {
+  id: GeneratedId;
+  name: string;
+  phone: string;
+  language: Generated<string>;
+  opted_out_at: Timestamp | null;
+  last_assigned_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export type TaskStatus = 'new' | 'searching' | 'assigned' | 'unfilled' | 'cancelled';
+export type TaskType = 'shopping' | 'escort' | 'visit' | 'other';
+
+export interface TaskTable {
+  id: GeneratedId;
+  type: TaskType;
+  starts_at: Timestamp;
+  duration_minutes: number;
+  area: string;
+  summary: string;
+  details: string;
+  wave_size: Generated<number>;
+  offer_timeout_minutes: Generated<number>;
+  status: Generated<TaskStatus>;
+  assigned_volunteer_id: Id | null;
+  waves_sent: Generated<number>;
+  dispatched_at: Timestamp | null;
+  assigned_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export type OfferStatus = 'pending' | 'open' | 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'failed';
+
+export interface OfferTable {
+  id: GeneratedId;
+  task_id: Id;
+  volunteer_id: Id;
+  wave: number;
+  status: Generated<OfferStatus>;
+  close_reason: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface AssignmentTable {
+  id: GeneratedId;
+  task_id: Id;
+  volunteer_id: Id;
+  offer_id: Id | null;
+  source: 'sms' | 'manual';
+  status: Generated<'active' | 'cancelled' | 'done'>;
+  assigned_at: CreatedAt;
+  cancelled_at: Timestamp | null;
+}
+
+export type OutboundStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed';
+export type InboundStatus = 'received' | 'processed';
+
+export interface MessageTable {
+  id: GeneratedId;
+  direction: 'inbound' | 'outbound';
+  twilio_sid: string | null;
+  from_phone: string;
+  to_phone: string;
+  body: string;
+  kind: string;
+  volunteer_id: Id | null;
+  task_id: Id | null;
+  offer_id: Id | null;
+  status: OutboundStatus | InboundStatus;
+  error_code: string | null;
+  attempts: Generated<number>;
+  needs_reconcile: Generated<boolean>;
+  claimed_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  status_at: Timestamp | null;
+  classification: string | null;
+  needs_attention: Generated<boolean>;
+  processed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface SchemaMigrationTable {
+  name: string;
+  applied_at: CreatedAt;
+}
+
+export interface Database {
+  volunteer: VolunteerTable;
+  task: TaskTable;
+  offer: OfferTable;
+  assignment: AssignmentTable;
+  message: MessageTable;
+  schema_migration: SchemaMigrationTable;
+}
+
+export type VolunteerRow = Selectable<VolunteerTable>;
+export type TaskRow = Selectable<TaskTable>;
+export type OfferRow = Selectable<OfferTable>;
+export type MessageRow = Selectable<MessageTable>;
+export type NewMessage = Insertable<MessageTable>;
+export type TaskUpdate = Updateable<TaskTable>;

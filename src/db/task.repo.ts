@@ -1,0 +1,102 @@
+import { LIVE_OFFER_STATUSES, taskTransition, type TaskEvent } from '../domain/dispatch';
+import type { TaskType } from '../domain/messages';
+import type { Queryable } from './database';
+import type { TaskRow, TaskStatus, TaskUpdate } from './schema';
+
+export interface Task {
+  id: string;
+  type: TaskType;
+  startsAt: Date;
+  durationMinutes: number;
+  area: string;
+  summary: string;
+  details: string;
+  waveSize: number;
+  offerTimeoutMinutes: number;
+  status: TaskStatus;
+  assignedVolunteerId: string | null;
+  wavesSent: number;
+  dispatchedAt: Date | null;
+  assignedAt: Date | null;
+  closedAt: Date | null;
+  createdAt: Date;
+}
+
+export function taskRowToTask(r: TaskRow): Task {
+  return {
+    id: r.id,
+    type: r.type,
+    startsAt: r.starts_at,
+    durationMinutes: r.duration_minutes,
+    area: r.area,
+    summary: r.summary,
+    details: r.details,
+    waveSize: r.wave_size,
+    offerTimeoutMinutes: r.offer_timeout_minutes,
+    status: r.status,
+    assignedVolunteerId: r.assigned_volunteer_id,
+    wavesSent: r.waves_sent,
+    dispatchedAt: r.dispatched_at,
+    assignedAt: r.assigned_at,
+    closedAt: r.closed_at,
+    createdAt: r.created_at,
+  };
+}
+
+export type NewTask = Pick<Task, 'type' | 'startsAt' | 'durationMinutes' | 'area' | 'summary' | 'details'>
+  & Partial<Pick<Task, 'waveSize' | 'offerTimeoutMinutes'>>;
+
+export async function insertTask(db: Queryable, t: NewTask): Promise<Task> {
+  const row = await db.insertInto('task').values({
+    type: t.type,
+    starts_at: t.startsAt,
+    duration_minutes: t.durationMinutes,
+    area: t.area,
+    summary: t.summary,
+    details: t.details,
+    wave_size: t.waveSize,
+    offer_timeout_minutes: t.offerTimeoutMinutes,
+  }).returningAll().executeTakeFirstOrThrow();
+  return taskRowToTask(row);
+}
+
+export async function findTask(db: Queryable, id: string): Promise<Task | undefined> {
+  const row = await db.selectFrom('task').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && taskRowToTask(row);
+}
+
+/** SELECT … FOR UPDATE: every change to a task's offers takes this lock first, so lock order is always task → offers. */
+export async function lockTask(db: Queryable, id: string): Promise<Task | undefined> {
+  const row = await db.selectFrom('task').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && taskRowToTask(row);
+}
+
+/**
+ * Compare-and-set on the task's status: applies `event` only if the task is in one of the states
+ * the state machine allows. Returns the updated task, or undefined when another writer got there first.
+ */
+export async function moveTask(db: Queryable, id: string, event: TaskEvent, set: TaskUpdate, now: Date): Promise<Task | undefined> {
+  const move = taskTransition(event);
+  const row = await db.updateTable('task')
+    .set({ ...set, status: move.to, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', [...move.from])
+    .returningAll()
+    .executeTakeFirst();
+  return row && taskRowToTask(row);
+}
+
+export async function updateTask(db: Queryable, id: string, set: TaskUpdate, now: Date): Promise<void> {
+  await db.updateTable('task').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Searching tasks with no live offer: their fill-task job was lost. */
+export async function listStarvedSearchingTasks(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('task as t').select('t.id')
+    .where('t.status', '=', 'searching').where('t.updated_at', '<', before)
+    .where(({ not, exists, selectFrom }) => not(exists(
+      selectFrom('offer as o').select('o.id').whereRef('o.task_id', '=', 't.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]),
+    )))
+    .limit(limit).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,54 @@
+import type { Config } from './config';
+import { createDb, type Db } from './db/database';
+import { createLogger, type Logger } from './log';
+import { createQueues, type Queues } from './queue/queues';
+import { redisConnectionFromUrl } from './queue/redis';
+import type { ServiceContext } from './services/context';
+import type { SmsGateway } from './sms/sms-gateway';
+import { createSimulatorGateway } from './sms/simulator-gateway';
+import { createTwilioGateway } from './sms/twilio-gateway';
+
+export interface Deps {
+  config: Config;
+  db: Db;
+  queues: Queues;
+  sms: SmsGateway;
+  log: Logger;
+  /** What every use case gets: see services/context.ts. */
+  ctx: ServiceContext;
+  close(): Promise<void>;
+}
+
+export function createSmsGateway(config: Config): SmsGateway {
+  if (config.smsTransport === 'simulator' || !config.twilio) return createSimulatorGateway();
+  // Half the lease: a call that outlives it could overlap a second sender taking the message over.
+  const timeoutMs = Math.min(30_000, (config.smsSendLeaseSeconds * 1000) / 2);
+  return createTwilioGateway({ config: config.twilio, publicBaseUrl: config.publicBaseUrl, timeoutMs });
+}
+
+/** Builds every adapter once, from config; `overrides` lets tests swap the clock or the logger. */
+export function createDeps(config: Config, overrides: { now?: () => Date; log?: Logger } = {}): Deps {
+  const log = overrides.log ?? createLogger(config.logLevel);
+  const db = createDb(config.databaseUrl);
+  const queues = createQueues(redisConnectionFromUrl(config.redisUrl), config.queuePrefix, log);
+  const sms = createSmsGateway(config);
+  const ctx: ServiceContext = {
+    db,
+    jobs: queues,
+    sms,
+    log,
+    now: overrides.now ?? (() => new Date()),
+    settings: {
+      serviceNumber: config.twilio?.fromNumber ?? config.twilio?.messagingServiceSid ?? 'Svarja',
+      coordinatorPhone: config.coordinatorPhone,
+      smsSendLeaseSeconds: config.smsSendLeaseSeconds,
+    },
+  };
+  return {
+    config, db, queues, sms, log, ctx,
+    async close() {
+      await queues.close();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon';
+import { en } from './texts/en';
+import { nb } from './texts/nb';
+import type { LanguagePack, TaskFacts, TaskType, TemplateName, TextParams } from './texts/types';
+import { countSegments, toGsmFriendly, truncateToSegments } from './sms-segments';
+
+export type { TaskFacts, TaskType, TemplateName, TextParams } from './texts/types';
+
+export const OSLO = 'Europe/Oslo';
+export const DEFAULT_LANGUAGE = 'nb';
+/** Offers must fit two SMS segments; other texts may be longer (details can be long). */
+export const OFFER_MAX_SEGMENTS = 2;
+
+const packs: Record<string, LanguagePack> = { nb, en };
+
+export function listLanguages(): { code: string; name: string }[] {
+  return Object.values(packs).map((p) => ({ code: p.code, name: p.name }));
+}
+
+export function isSupportedLanguage(code: string): boolean {
+  return code in packs;
+}
+
+function packFor(language: string): LanguagePack {
+  return packs[language] ?? nb;
+}
+
+/** Renders a template in the volunteer's language (bokmål when unknown), GSM-7 friendly. */
+export function renderText<K extends TemplateName>(language: string, template: K, params: TextParams[K]): string {
+  const render = packFor(language).templates[template] as (p: TextParams[K]) => string;
+  return toGsmFriendly(render(params)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The offer text, shortened to two segments if the coordinator's summary is long. The summary is
+ * cut first, so what, when and the reply instruction always survive.
+ */
+export function renderOffer(language: string, task: TaskFacts, timeoutMinutes: number): string {
+  const render = (summary: string) => renderText(language, 'offer', { task: { ...task, summary }, timeoutMinutes });
+  const full = render(task.summary);
+  if (countSegments(full).segments <= OFFER_MAX_SEGMENTS) return full;
+  const words = task.summary.split(/\s+/);
+  for (let keep = words.length - 1; keep > 0; keep--) {
+    const text = render(`${words.slice(0, keep).join(' ')}...`);
+    if (countSegments(text).segments <= OFFER_MAX_SEGMENTS) return text;
+  }
+  return truncateToSegments(render(''), OFFER_MAX_SEGMENTS);
+}
+
+export function toTaskFacts(task: {
+  id: string; type: TaskType; startsAt: Date; durationMinutes: number; area: string; summary: string;
+}): TaskFacts {
+  return {
+    taskId: task.id,
+    type: task.type,
+    startsAt: DateTime.fromJSDate(task.startsAt, { zone: OSLO }),
+    durationMinutes: task.durationMinutes,
+    area: task.area,
+    summary: task.summary,
+  };
+}

@@ -1,0 +1,98 @@
+import { Router, type Response } from 'express';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { OSLO } from '../../domain/messages';
+import { listVolunteers } from '../../db/volunteer.repo';
+import type { ServiceContext } from '../../services/context';
+import { createTask } from '../../services/create-task';
+import { cancelTask, dispatchTask } from '../../services/dispatch-task';
+import { getTaskView } from '../../services/get-task-view';
+import { registerVolunteer } from '../../services/register-volunteer';
+import { parseRequest } from '../validate';
+
+const VolunteerBody = z.object({
+  name: z.string().trim().min(1, 'name is required').max(200),
+  phone: z.string().min(1, 'phone is required').max(40),
+  language: z.string().min(2).max(10).optional(),
+});
+
+/** ISO 8601; without an offset it is read as Oslo time, which is what a coordinator means. */
+const OsloDateTime = z.string().transform((s, ctx) => {
+  const dt = DateTime.fromISO(s, { zone: OSLO, setZone: false });
+  if (!dt.isValid) {
+    ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date and time, e.g. 2026-12-03T10:00+01:00' });
+    return z.NEVER;
+  }
+  return dt.toJSDate();
+});
+
+const TaskBody = z.object({
+  type: z.enum(['shopping', 'escort', 'visit', 'other']),
+  startsAt: OsloDateTime,
+  durationMinutes: z.number().int().min(1).max(1440),
+  area: z.string().trim().min(1, 'area is required').max(100),
+  summary: z.string().trim().min(1, 'summary is required').max(300),
+  details: z.string().trim().min(1, 'details is required').max(2000),
+  waveSize: z.number().int().min(1).max(50).optional(),
+  offerTimeoutMinutes: z.number().int().min(1).max(10080).optional(),
+});
+
+const IdParam = z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric id') });
+
+const errorStatus = { not_found: 404, not_dispatchable: 409, not_cancellable: 409 } as const;
+
+function sendServiceError(res: Response, r: { error: keyof typeof errorStatus; status?: string }): void {
+  const message = r.error === 'not_found' ? 'task not found' : `task is ${r.status} and cannot be changed that way`;
+  res.status(errorStatus[r.error]).json({ error: r.error, message, status: r.status });
+}
+
+/** The JSON API: thin routes, each parsing its input and calling one service. */
+export function apiRoutes(ctx: ServiceContext): Router {
+  const router = Router();
+
+  router.post('/volunteers', async (req, res) => {
+    const body = parseRequest(VolunteerBody, req.body);
+    const result = await registerVolunteer(ctx, body);
+    if (result.ok) {
+      res.status(201).json(result.volunteer);
+      return;
+    }
+    const status = result.error === 'duplicate' ? 409 : 400;
+    res.status(status).json({ error: result.error, message: result.message, fields: [{ field: result.field, message: result.message }] });
+  });
+
+  router.get('/volunteers', async (_req, res) => {
+    res.json({ volunteers: await listVolunteers(ctx.db) });
+  });
+
+  router.post('/tasks', async (req, res) => {
+    const task = await createTask(ctx, parseRequest(TaskBody, req.body));
+    res.status(201).json(task);
+  });
+
+  router.get('/tasks/:id', async (req, res) => {
+    const { id } = parseRequest(IdParam, req.params);
+    const view = await getTaskView(ctx.db, id);
+    if (!view) {
+      res.status(404).json({ error: 'not_found', message: 'task not found' });
+      return;
+    }
+    res.json(view);
+  });
+
+  router.post('/tasks/:id/dispatch', async (req, res) => {
+    const { id } = parseRequest(IdParam, req.params);
+    const result = await dispatchTask(ctx, id);
+    if (result.ok) res.status(202).json(result.task);
+    else sendServiceError(res, result);
+  });
+
+  router.post('/tasks/:id/cancel', async (req, res) => {
+    const { id } = parseRequest(IdParam, req.params);
+    const result = await cancelTask(ctx, id);
+    if (result.ok) res.json(result.task);
+    else sendServiceError(res, result);
+  });
+
+  return router;
+}

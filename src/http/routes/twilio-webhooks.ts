@@ -1,0 +1,50 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { ServiceContext } from '../../services/context';
+import { recordInboundSms } from '../../services/record-inbound-sms';
+import { recordSmsStatus } from '../../services/record-sms-status';
+import { verifyTwilioSignature } from '../twilio-signature';
+import { parseRequest } from '../validate';
+
+const InboundSmsBody = z.object({
+  MessageSid: z.string().regex(/^[A-Za-z]{2}[0-9a-fA-F]{32}$/, 'must be a Twilio message SID'),
+  From: z.string().min(1).max(64),
+  To: z.string().min(1).max(64),
+  Body: z.string().max(10_000).default(''),
+});
+
+const StatusBody = z.object({
+  MessageSid: z.string().regex(/^[A-Za-z]{2}[0-9a-fA-F]{32}$/, 'must be a Twilio message SID'),
+  MessageStatus: z.string().min(1).max(40),
+  ErrorCode: z.string().max(10).optional(),
+});
+const StatusQuery = z.object({ m: z.string().regex(/^\d{1,18}$/, 'must be our message id') });
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/**
+ * Twilio webhooks: signature first, then the message is stored, then 200. Replies leave through
+ * the send-sms queue (never as TwiML), so they get retries and delivery status like every SMS.
+ */
+export function twilioWebhookRoutes(ctx: ServiceContext, opts: { authToken: string | undefined; publicBaseUrl: string }): Router {
+  const router = Router();
+  const verify = verifyTwilioSignature(opts.authToken, opts.publicBaseUrl);
+  const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 });
+
+  router.post('/sms', form, verify, async (req, res) => {
+    const body = parseRequest(InboundSmsBody, req.body);
+    await recordInboundSms(ctx, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body });
+    res.type('text/xml').send(EMPTY_TWIML);
+  });
+
+  router.post('/status', form, verify, async (req, res) => {
+    const body = parseRequest(StatusBody, req.body);
+    const { m } = parseRequest(StatusQuery, req.query);
+    const outcome = await recordSmsStatus(ctx, { messageId: m, messageSid: body.MessageSid, messageStatus: body.MessageStatus, errorCode: body.ErrorCode });
+    // Unknown messages are acknowledged too: a retry would not make them known.
+    if (outcome !== 'applied') ctx.log.debug({ outcome, messageId: m }, 'status callback not applied');
+    res.status(204).end();
+  });
+
+  return router;
+}

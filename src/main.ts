@@ -1,0 +1,51 @@
+import { createServer } from 'node:http';
+import { startWorkers, type RunningWorkers } from '../workers/start-workers';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { ensureDatabaseExists } from './db/database';
+import { migrate } from './db/migrate';
+import { createDeps } from './deps';
+import { runUntilSignal } from './lifecycle';
+
+type Role = 'all' | 'web';
+
+/**
+ * `node dist/src/main.js` runs web and workers in one process (the quick start);
+ * `node dist/src/main.js web` runs only HTTP (Procfile `web`; workers run as `worker`).
+ */
+async function main(role: Role): Promise<void> {
+  const config = loadConfig();
+  const deps = createDeps(config);
+  if (config.env !== 'production') {
+    // The quick start prepares its own database; production runs migrations in the release phase.
+    await ensureDatabaseExists(config.databaseUrl);
+    await migrate(deps.db);
+  }
+  const workers: RunningWorkers | undefined = role === 'all' ? await startWorkers(deps) : undefined;
+  const server = createServer(createApp(deps));
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+
+  deps.log.info({ port: config.port, role, sms: config.smsTransport }, 'svarja is running');
+  if (config.apiTokenGenerated) {
+    // Printed once, to the console only (not the JSON log): the developer needs it to call the API.
+    console.log(`\nSvarja is running on ${config.publicBaseUrl}\nAPI_TOKEN was not set; this run's token is:\n  ${config.apiToken}\n`);
+  }
+
+  runUntilSignal(deps.log, async () => {
+    // Stop taking requests first, then let running jobs finish, then close connections.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await workers?.close();
+    await deps.close();
+  });
+}
+
+const role = (process.argv[2] ?? 'all') as Role;
+if (role !== 'all' && role !== 'web') {
+  console.error(`unknown role "${role}": use "web" or nothing (web and workers)`);
+  process.exit(2);
+}
+main(role).catch((err: unknown) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error('svarja could not start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

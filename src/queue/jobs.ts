@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * Every job, its queue and its payload. Payloads carry ids only: BullMQ keeps job data in clear
+ * text in Redis, so phone numbers and bodies are loaded from Postgres by the worker.
+ */
+const IdSchema = z.string().regex(/^\d+$/);
+
+export const JobSchemas = {
+  'send-sms': z.object({ messageId: IdSchema }),
+  'handle-inbound-sms': z.object({ messageId: IdSchema }),
+  'fill-task': z.object({ taskId: IdSchema }),
+  'expire-offer': z.object({ offerId: IdSchema }),
+  'handle-delivery-failure': z.object({ messageId: IdSchema }),
+  sweep: z.object({}),
+} as const;
+
+export type JobName = keyof typeof JobSchemas;
+export type JobPayload<N extends JobName> = z.infer<(typeof JobSchemas)[N]>;
+
+export type QueueName = 'sms' | 'dispatch' | 'maintenance';
+
+export const queueOf: Record<JobName, QueueName> = {
+  'send-sms': 'sms', // its own queue, so the rate limit applies to SMS alone
+  'handle-inbound-sms': 'dispatch',
+  'fill-task': 'dispatch',
+  'expire-offer': 'dispatch',
+  'handle-delivery-failure': 'dispatch',
+  sweep: 'maintenance',
+};
+
+/** A job a service wants run after its transaction commits. */
+export type JobRequest = {
+  [N in JobName]: { name: N; data: JobPayload<N>; runAt?: Date };
+}[JobName];
+
+/**
+ * The deduplication key: while a job with this key waits, is delayed or runs, adding it again is a
+ * no-op. Once it finishes the key is free, so a sweeper can always re-enqueue lost work; every
+ * worker re-checks Postgres before acting, so a second run does nothing twice.
+ */
+export function dedupKeyFor(job: JobRequest): string {
+  switch (job.name) {
+    case 'send-sms': return `sms-${job.data.messageId}`;
+    case 'handle-inbound-sms': return `inbound-${job.data.messageId}`;
+    case 'fill-task': return `fill-${job.data.taskId}`;
+    case 'expire-offer': return `expire-${job.data.offerId}`;
+    case 'handle-delivery-failure': return `delivery-failure-${job.data.messageId}`;
+    case 'sweep': return 'sweep';
+  }
+}
+
+export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayload<N> {
+  return JobSchemas[name].parse(data) as JobPayload<N>;
+}
+
+/** The port services use to schedule work; implemented over BullMQ in queues.ts. */
+export interface JobQueue {
+  enqueue(jobs: readonly JobRequest[]): Promise<void>;
+}

@@ -1,0 +1,65 @@
+import { renderText, toTaskFacts } from '../domain/messages';
+import type { Tx } from '../db/database';
+import { insertAssignment } from '../db/assignment.repo';
+import { moveOffer, withdrawLiveOffers } from '../db/offer.repo';
+import { moveTask, type Task } from '../db/task.repo';
+import { findVolunteersByIds, markAssigned, type Volunteer } from '../db/volunteer.repo';
+import type { ServiceContext } from './context';
+import type { Effects } from './effects';
+
+export class OfferNotAcceptableError extends Error {
+  constructor(readonly offerId: string, readonly taskId: string) {
+    super(`offer ${offerId} of task ${taskId} could not be accepted although the task was`);
+    this.name = 'OfferNotAcceptableError';
+  }
+}
+
+export interface Assignment {
+  task: Task;
+  volunteer: Volunteer;
+  /** The offer the volunteer answered; absent for a manual assignment. */
+  offerId?: string;
+  late: boolean;
+  source: 'sms' | 'manual';
+}
+
+/**
+ * Gives the task to one volunteer. The single conditional UPDATE on the task decides the winner,
+ * however many JA arrive at once; the rest of the work only runs for that winner: the offer is
+ * accepted, the other live offers are withdrawn with a "taken" notice, and the winner gets the details.
+ */
+export async function assignVolunteerInTx(trx: Tx, ctx: ServiceContext, effects: Effects, a: Assignment, now: Date): Promise<'assigned' | 'lost'> {
+  const won = await moveTask(trx, a.task.id, 'accept', { assigned_volunteer_id: a.volunteer.id, assigned_at: now, closed_at: null }, now);
+  if (!won) return 'lost';
+  if (a.offerId) {
+    const accepted = await moveOffer(trx, a.offerId, a.late ? 'late_accept' : 'accept', now, { answered_at: now });
+    if (!accepted) throw new OfferNotAcceptableError(a.offerId, a.task.id);
+  }
+  await insertAssignment(trx, { taskId: a.task.id, volunteerId: a.volunteer.id, offerId: a.offerId ?? null, source: a.source }, now);
+  await markAssigned(trx, a.volunteer.id, now);
+
+  const facts = toTaskFacts(won);
+  const withdrawn = await withdrawLiveOffers(trx, a.task.id, 'taken', now, a.offerId);
+  const others = await findVolunteersByIds(trx, withdrawn.map((o) => o.volunteerId));
+  const offerOf = new Map(withdrawn.map((o) => [o.volunteerId, o.id]));
+  for (const other of others) {
+    await effects.sms(trx, {
+      to: other.phone,
+      body: renderText(other.language, 'taken', { task: facts }),
+      kind: 'taken',
+      volunteerId: other.id,
+      taskId: a.task.id,
+      offerId: offerOf.get(other.id),
+    });
+  }
+  await effects.sms(trx, {
+    to: a.volunteer.phone,
+    body: renderText(a.volunteer.language, 'assigned', { task: facts, details: won.details, coordinatorPhone: ctx.settings.coordinatorPhone }),
+    kind: 'assigned',
+    volunteerId: a.volunteer.id,
+    taskId: a.task.id,
+    offerId: a.offerId,
+  });
+  ctx.log.info({ taskId: a.task.id, volunteerId: a.volunteer.id, source: a.source, withdrawn: withdrawn.length }, 'task assigned');
+  return 'assigned';
+}

@@ -1,0 +1,21 @@
+import type { Db } from '../db/database';
+import type { Logger } from '../log';
+import type { JobQueue } from '../queue/jobs';
+import type { SmsGateway } from '../sms/sms-gateway';
+
+/** What every use case needs: the database, the job queue, the clock and a few settings. */
+export interface ServiceContext {
+  db: Db;
+  jobs: JobQueue;
+  sms: SmsGateway;
+  log: Logger;
+  now: () => Date;
+  settings: ServiceSettings;
+}
+
+export interface ServiceSettings {
+  /** The number (or messaging service) outbound SMS are recorded as coming from. */
+  serviceNumber: string;
+  coordinatorPhone: string | undefined;
+  smsSendLeaseSeconds: number;
+}

@@ -1,0 +1,50 @@
+import { renderText, toTaskFacts } from '../domain/messages';
+import { cancelActiveAssignment } from '../db/assignment.repo';
+import { findTask, moveTask, type Task } from '../db/task.repo';
+import { findVolunteer, findVolunteersByIds } from '../db/volunteer.repo';
+import { withdrawLiveOffers } from '../db/offer.repo';
+import type { ServiceContext } from './context';
+import { runUseCase } from './effects';
+
+export type DispatchResult = { ok: true; task: Task } | { ok: false; error: 'not_found' | 'not_dispatchable'; status?: string };
+
+/**
+ * Starts (or, after `unfilled`, restarts) looking for a volunteer. The offers themselves are made
+ * by the fill-task job, so the request returns at once.
+ */
+export async function dispatchTask(ctx: ServiceContext, taskId: string): Promise<DispatchResult> {
+  return runUseCase(ctx, async (trx, effects, now) => {
+    const moved = await moveTask(trx, taskId, 'dispatch', { dispatched_at: now, closed_at: null }, now);
+    if (!moved) {
+      const task = await findTask(trx, taskId);
+      return task ? { ok: false, error: 'not_dispatchable', status: task.status } : { ok: false, error: 'not_found' };
+    }
+    effects.add({ name: 'fill-task', data: { taskId } });
+    return { ok: true, task: moved };
+  });
+}
+
+export type CancelResult = { ok: true; task: Task } | { ok: false; error: 'not_found' | 'not_cancellable'; status?: string };
+
+/** Cancels a task: live offers are withdrawn with a notice, and an assigned volunteer is told. */
+export async function cancelTask(ctx: ServiceContext, taskId: string): Promise<CancelResult> {
+  return runUseCase(ctx, async (trx, effects, now) => {
+    const moved = await moveTask(trx, taskId, 'cancel', { closed_at: now, assigned_volunteer_id: null }, now);
+    if (!moved) {
+      const task = await findTask(trx, taskId);
+      return task ? { ok: false, error: 'not_cancellable', status: task.status } : { ok: false, error: 'not_found' };
+    }
+    const facts = toTaskFacts(moved);
+    const withdrawn = await withdrawLiveOffers(trx, taskId, 'cancelled', now);
+    for (const v of await findVolunteersByIds(trx, withdrawn.map((o) => o.volunteerId))) {
+      await effects.sms(trx, { to: v.phone, body: renderText(v.language, 'offer_withdrawn', { task: facts }), kind: 'offer_withdrawn', volunteerId: v.id, taskId });
+    }
+    const assignedId = await cancelActiveAssignment(trx, taskId, now);
+    const assigned = assignedId ? await findVolunteer(trx, assignedId) : undefined;
+    if (assigned) {
+      await effects.sms(trx, { to: assigned.phone, body: renderText(assigned.language, 'task_cancelled', { task: facts }), kind: 'task_cancelled', volunteerId: assigned.id, taskId });
+    }
+    ctx.log.info({ taskId, withdrawn: withdrawn.length, hadVolunteer: Boolean(assigned) }, 'task cancelled');
+    return { ok: true, task: moved };
+  });
+}

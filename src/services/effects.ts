@@ -1,0 +1,52 @@
+import { insertOutbound, type OutboundDraft } from '../db/message.repo';
+import type { Queryable, Tx } from '../db/database';
+import { inTransaction } from '../db/transaction';
+import type { JobRequest } from '../queue/jobs';
+import type { ServiceContext } from './context';
+
+/**
+ * Collects the jobs a transaction causes. Rows are written inside the transaction; jobs are
+ * enqueued only after it commits (a crash in between is healed by the sweeper, which re-derives
+ * every job from Postgres).
+ */
+export class Effects {
+  readonly jobs: JobRequest[] = [];
+
+  constructor(private readonly ctx: Pick<ServiceContext, 'settings'>, private readonly now: Date) {}
+
+  /** Writes an outbound SMS row and schedules its send. */
+  async sms(db: Queryable, draft: OutboundDraft): Promise<string> {
+    const messageId = await insertOutbound(db, this.ctx.settings.serviceNumber, draft, this.now);
+    this.jobs.push({ name: 'send-sms', data: { messageId } });
+    return messageId;
+  }
+
+  add(job: JobRequest): void {
+    this.jobs.push(job);
+  }
+}
+
+/** Enqueues after commit. A failure here is logged, not thrown: the rows are safe and the sweeper will enqueue them. */
+export async function flushEffects(ctx: Pick<ServiceContext, 'jobs' | 'log'>, effects: Effects): Promise<void> {
+  if (effects.jobs.length === 0) return;
+  try {
+    await ctx.jobs.enqueue(effects.jobs);
+  } catch (err) {
+    ctx.log.warn({ err, jobs: effects.jobs.length }, 'enqueue after commit failed; the sweeper will pick the work up');
+  }
+}
+
+/**
+ * Runs one use case in one transaction and enqueues its jobs after the commit. A deadlock retry
+ * starts from a fresh Effects, so a rolled-back attempt leaves no jobs behind.
+ */
+export async function runUseCase<T>(ctx: ServiceContext, work: (trx: Tx, effects: Effects, now: Date) => Promise<T>): Promise<T> {
+  const now = ctx.now();
+  let effects = new Effects(ctx, now);
+  const result = await inTransaction(ctx.db, (trx) => {
+    effects = new Effects(ctx, now);
+    return work(trx, effects, now);
+  });
+  await flushEffects(ctx, effects);
+  return result;
+}

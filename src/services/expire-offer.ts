@@ -1,0 +1,32 @@
+import { expireDueOffers, findOffer } from '../db/offer.repo';
+import { lockTask } from '../db/task.repo';
+import type { ServiceContext } from './context';
+import { runUseCase } from './effects';
+import { fillTaskInTx } from './fill-task';
+
+/** Timers may fire a little early across processes; that small a difference is due. */
+const EARLY_TOLERANCE_MS = 2_000;
+
+export type ExpireOutcome = 'expired' | 'not_due' | 'not_open';
+
+/**
+ * The expire-offer job. The offer's wave-mates that are due expire with it, so the next wave starts
+ * as one. A timer is never cancelled: when it fires for an offer that was answered
+ * meanwhile, the conditional update matches nothing and the job does nothing.
+ */
+export async function expireOffer(ctx: ServiceContext, offerId: string): Promise<ExpireOutcome> {
+  return runUseCase(ctx, async (trx, effects, now) => {
+    const offer = await findOffer(trx, offerId);
+    if (!offer || offer.status !== 'open') return 'not_open';
+    await lockTask(trx, offer.taskId);
+    const fresh = await findOffer(trx, offerId);
+    if (!fresh || fresh.status !== 'open') return 'not_open';
+    if (fresh.expiresAt && fresh.expiresAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
+      // Fired well before its deadline (clock skew between hosts): the sweeper expires it on time.
+      return 'not_due';
+    }
+    await expireDueOffers(trx, offer.taskId, new Date(now.getTime() + EARLY_TOLERANCE_MS), now);
+    await fillTaskInTx(trx, ctx, effects, offer.taskId, now);
+    return 'expired';
+  });
+}

@@ -1,0 +1,98 @@
+import { crossedWithNotice, decideReply, type ReplyAction, type ReplyContext } from '../domain/reply-decision';
+import { classifyReply } from '../domain/replies';
+import { renderText } from '../domain/messages';
+import type { Tx } from '../db/database';
+import { claimInbound, countRecentOutboundOfKind, markInboundOutcome } from '../db/message.repo';
+import { findLiveOffer, findRecentClosedOffer, type Offer } from '../db/offer.repo';
+import { lockTask, type Task } from '../db/task.repo';
+import { findVolunteerByPhone, type Volunteer } from '../db/volunteer.repo';
+import type { MessageRow } from '../db/schema';
+import type { ServiceContext } from './context';
+import { runUseCase, type Effects } from './effects';
+import { applyReplyAction } from './apply-reply-action';
+
+/** How far back a reply without a live offer is matched to the volunteer's last offer. */
+const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
+/** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
+const AUTO_REPLIES_PER_HOUR = 2;
+
+export type InboundOutcome = 'already_processed' | 'unknown_sender' | ReplyAction['type'] | 'none';
+
+/**
+ * The handle-inbound-sms job. Claiming the message and every effect of the reply happen in one
+ * transaction, so a crash either does all of it or none, and a second run finds it processed.
+ */
+export async function handleInboundSms(ctx: ServiceContext, messageId: string): Promise<InboundOutcome> {
+  return runUseCase(ctx, async (trx, effects, now) => {
+    const message = await claimInbound(trx, messageId, now);
+    if (!message) return 'already_processed';
+    const volunteer = await findVolunteerByPhone(trx, message.from_phone);
+    if (!volunteer) return handleUnknownSender(trx, ctx, effects, message, now);
+
+    const classification = classifyReply(message.body);
+    const { context, task } = await loadReplyContext(trx, volunteer, message.created_at, now);
+    const action = decideReply(classification.intent, context);
+    const needsAttention = action.type === 'unclear';
+    await markInboundOutcome(trx, message.id, classification.intent, needsAttention, volunteer.id);
+    await applyReplyAction(trx, ctx, effects, { action, volunteer, task, now, throttle: () => underAutoReplyLimit(trx, volunteer.phone, now) });
+    ctx.log.info({ messageId, volunteerId: volunteer.id, intent: classification.intent, action: action.type }, 'inbound sms handled');
+    return action.type;
+  });
+}
+
+/**
+ * Reads the volunteer's live or recent offer with its task locked (task -> offers is the lock
+ * order everywhere), so the decision is made on rows nobody else can change until we commit.
+ */
+async function loadReplyContext(trx: Tx, volunteer: Volunteer, receivedAt: Date, now: Date): Promise<{ context: ReplyContext; task?: Task }> {
+  const since = new Date(now.getTime() - LATE_REPLY_WINDOW_MS);
+  const findOffers = async () => {
+    const live = await findLiveOffer(trx, volunteer.id);
+    return { live, recent: live ? undefined : await findRecentClosedOffer(trx, volunteer.id, since) };
+  };
+  let offers = await findOffers();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const taskId = (offers.live ?? offers.recent)?.taskId;
+    if (!taskId) break;
+    const task = await lockTask(trx, taskId);
+    const fresh = await findOffers();
+    if (task && (fresh.live ?? fresh.recent)?.taskId === taskId) {
+      return { context: toReplyContext(volunteer, fresh.live, fresh.recent, task, receivedAt), task };
+    }
+    offers = fresh; // a new offer arrived while we waited for the lock: lock its task instead
+  }
+  return { context: { optedOut: volunteer.optedOut } };
+}
+
+function toReplyContext(volunteer: Volunteer, live: Offer | undefined, recent: Offer | undefined, task: Task, receivedAt: Date): ReplyContext {
+  if (live) return { optedOut: volunteer.optedOut, liveOffer: { offerId: live.id, taskId: live.taskId } };
+  if (!recent) return { optedOut: volunteer.optedOut };
+  return {
+    optedOut: volunteer.optedOut,
+    recentOffer: {
+      offerId: recent.id,
+      taskId: recent.taskId,
+      offerStatus: recent.status,
+      taskStatus: task.status,
+      crossedWithNotice: crossedWithNotice(recent.closedAt, receivedAt),
+    },
+  };
+}
+
+async function handleUnknownSender(trx: Tx, ctx: ServiceContext, effects: Effects, message: MessageRow, now: Date): Promise<InboundOutcome> {
+  await markInboundOutcome(trx, message.id, 'unknown_sender', true, null);
+  ctx.log.info({ messageId: message.id }, 'sms from an unknown number kept for a coordinator');
+  if (await underAutoReplyLimit(trx, message.from_phone, now)) {
+    await effects.sms(trx, {
+      to: message.from_phone,
+      body: renderText('nb', 'unknown_sender', { coordinatorPhone: ctx.settings.coordinatorPhone }),
+      kind: 'unknown_sender',
+    });
+  }
+  return 'unknown_sender';
+}
+
+async function underAutoReplyLimit(trx: Tx, phone: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - 3600 * 1000);
+  return (await countRecentOutboundOfKind(trx, phone, ['hint_offer', 'hint_general', 'unknown_sender'], since)) < AUTO_REPLIES_PER_HOUR;
+}

@@ -1,0 +1,35 @@
+import { isDeliveryFailure, isStatusAdvance, mapProviderStatus, statusesBelow, type OutboundStatusName } from '../domain/sms-status';
+import { applyStatus, findMessage } from '../db/message.repo';
+import type { ServiceContext } from './context';
+
+export interface StatusCallback {
+  /** Our message id, from the callback URL we gave Twilio. */
+  messageId: string;
+  messageSid: string;
+  messageStatus: string;
+  errorCode?: string;
+}
+
+export type StatusOutcome = 'applied' | 'ignored' | 'unknown_message' | 'sid_mismatch';
+
+/**
+ * Applies a delivery status callback. Callbacks come out of order and more than once, so only a
+ * move forward is stored; a delivery failure of an offer schedules the move to the next volunteer.
+ */
+export async function recordSmsStatus(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now'>, cb: StatusCallback): Promise<StatusOutcome> {
+  const incoming = mapProviderStatus(cb.messageStatus);
+  const message = await findMessage(ctx.db, cb.messageId);
+  if (!message || message.direction !== 'outbound') return 'unknown_message';
+  if (message.twilio_sid && message.twilio_sid !== cb.messageSid) return 'sid_mismatch';
+  if (!incoming || !isStatusAdvance(message.status as OutboundStatusName, incoming)) return 'ignored';
+
+  const applied = await applyStatus(ctx.db, message.id, cb.messageSid, incoming, statusesBelow(incoming), cb.errorCode ?? null, ctx.now());
+  if (!applied) return 'ignored';
+  if (isDeliveryFailure(incoming)) {
+    ctx.log.info({ messageId: message.id, code: cb.errorCode, kind: message.kind }, 'sms delivery failed');
+    await ctx.jobs.enqueue([{ name: 'handle-delivery-failure', data: { messageId: message.id } }]).catch((err: unknown) => {
+      ctx.log.warn({ err, messageId: message.id }, 'could not enqueue delivery failure; the sweeper will pick it up');
+    });
+  }
+  return 'applied';
+}

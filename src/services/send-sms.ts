@@ -1,0 +1,108 @@
+import { mapProviderStatus } from '../domain/sms-status';
+import type { Tx } from '../db/database';
+import { claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
+import { findOffer, moveOffer } from '../db/offer.repo';
+import { lockTask } from '../db/task.repo';
+import { findVolunteer, markOptedOut } from '../db/volunteer.repo';
+import { isOptOutCode } from '../sms/twilio-errors';
+import type { OutboundSms } from '../sms/sms-gateway';
+import type { ServiceContext } from './context';
+import { runUseCase, type Effects } from './effects';
+import { fillTaskInTx } from './fill-task';
+
+export type SendOutcome = 'sent' | 'reconciled' | 'skipped' | 'failed';
+
+/** Thrown for failures worth retrying; the job runner retries with backoff. */
+export class RetryableSendError extends Error {
+  constructor(readonly messageId: string, readonly code: string, detail: string) {
+    super(`sms ${messageId} not sent yet (${code}): ${detail}`);
+    this.name = 'RetryableSendError';
+  }
+}
+
+/** Seconds of slack when matching a provider's record to ours (the provider's clock, whole seconds). */
+const RECONCILE_SLACK_MS = 5_000;
+
+/**
+ * The send-sms job. The claim (queued -> sending, with a lease) makes sure only one sender works
+ * on a message at a time; a message whose previous attempt may have reached the provider is
+ * looked up there first, so a crash or timeout never sends it twice.
+ */
+export async function sendSms(ctx: ServiceContext, messageId: string, isLastAttempt: boolean): Promise<SendOutcome> {
+  const now = ctx.now();
+  const claimed = await claimOutbound(ctx.db, messageId, now, ctx.settings.smsSendLeaseSeconds);
+  if (!claimed) return whyNotClaimed(ctx, messageId);
+
+  const sms: OutboundSms = { messageId, to: claimed.to_phone, body: claimed.body };
+  if (claimed.must_reconcile) {
+    const since = new Date(claimed.created_at.getTime() - RECONCILE_SLACK_MS);
+    const found = await ctx.sms.findSent(sms, since);
+    if (found) {
+      await recordSent(ctx, claimed, found.providerSid, found.status);
+      ctx.log.info({ messageId }, 'sms found at the provider after an interrupted attempt; not sent again');
+      return 'reconciled';
+    }
+  }
+
+  const result = await ctx.sms.send(sms);
+  if (result.ok) {
+    await recordSent(ctx, claimed, result.providerSid, result.status);
+    return 'sent';
+  }
+  if (result.retryable && !isLastAttempt) {
+    await releaseOutbound(ctx.db, messageId, result.code, result.ambiguous, ctx.now());
+    throw new RetryableSendError(messageId, result.code, result.message);
+  }
+  ctx.log.warn({ messageId, code: result.code, kind: claimed.kind }, 'sms could not be sent');
+  await recordFailed(ctx, messageId, result.code);
+  return 'failed';
+}
+
+async function whyNotClaimed(ctx: ServiceContext, messageId: string): Promise<SendOutcome> {
+  const row = await findMessage(ctx.db, messageId);
+  // Another sender holds a live lease: try again later rather than drop the job.
+  if (row?.status === 'sending') throw new RetryableSendError(messageId, 'in_flight', 'another sender holds it');
+  return 'skipped';
+}
+
+async function recordSent(ctx: ServiceContext, claimed: ClaimedSms, providerSid: string, providerStatus: string): Promise<void> {
+  await runUseCase(ctx, async (trx, effects, now) => {
+    await markOutboundSent(trx, claimed.id, providerSid, mapProviderStatus(providerStatus) ?? 'sent', now);
+    if (claimed.kind === 'offer' && claimed.offer_id) await openOffer(trx, effects, claimed.offer_id, now);
+  });
+}
+
+/** The offer's answer window starts when its SMS leaves, not when it was queued. */
+async function openOffer(trx: Tx, effects: Effects, offerId: string, now: Date): Promise<void> {
+  const offer = await findOffer(trx, offerId);
+  if (!offer) return;
+  const task = await lockTask(trx, offer.taskId);
+  if (!task) return;
+  const expiresAt = new Date(now.getTime() + task.offerTimeoutMinutes * 60_000);
+  const opened = await moveOffer(trx, offerId, 'sms_sent', now, { sent_at: now, expires_at: expiresAt });
+  if (opened) effects.add({ name: 'expire-offer', data: { offerId }, runAt: expiresAt });
+}
+
+/** A permanent failure: the message is failed, and an offer it carried closes so the next volunteer is asked. */
+async function recordFailed(ctx: ServiceContext, messageId: string, code: string): Promise<void> {
+  await runUseCase(ctx, async (trx, effects, now) => {
+    await markOutboundFailed(trx, messageId, code, now);
+    await closeOfferOfFailedMessage(trx, ctx, effects, messageId, code, now);
+  });
+}
+
+/** Shared with delivery-failure callbacks: fails the offer a message carried and refills its task. */
+export async function closeOfferOfFailedMessage(trx: Tx, ctx: ServiceContext, effects: Effects, messageId: string, code: string | null, now: Date): Promise<void> {
+  const message = await findMessage(trx, messageId);
+  if (!message) return;
+  if (isOptOutCode(code) && message.volunteer_id) {
+    const volunteer = await findVolunteer(trx, message.volunteer_id);
+    if (volunteer && !volunteer.optedOut) await markOptedOut(trx, volunteer.id, now);
+  }
+  if (message.kind !== 'offer' || !message.offer_id) return;
+  const offer = await findOffer(trx, message.offer_id);
+  if (!offer) return;
+  await lockTask(trx, offer.taskId);
+  const failed = await moveOffer(trx, offer.id, 'fail', now, { close_reason: `sms_${code ?? 'failed'}` });
+  if (failed) await fillTaskInTx(trx, ctx, effects, offer.taskId, now);
+}

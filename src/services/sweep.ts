@@ -1,0 +1,41 @@
+import type { JobRequest } from '../queue/jobs';
+import { listFailedOfferMessages, listStuckOutbound, listUnprocessedInbound } from '../db/message.repo';
+import { listDueOffers } from '../db/offer.repo';
+import { listStarvedSearchingTasks } from '../db/task.repo';
+import type { ServiceContext } from './context';
+
+/** Work younger than this is left alone: its own job is most likely still on the way. */
+const GRACE_MS = 30_000;
+const BATCH = 500;
+
+export interface SweepReport { sends: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number }
+
+/**
+ * Re-derives from Postgres every job that a lost Redis entry or a crash between commit and enqueue
+ * would have dropped. Enqueueing is deduplicated and every job re-checks its row, so sweeping
+ * work that is in fact still queued does no harm.
+ */
+export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now' | 'settings'>): Promise<SweepReport> {
+  const now = ctx.now();
+  const before = new Date(now.getTime() - GRACE_MS);
+  const leaseCutoff = new Date(now.getTime() - ctx.settings.smsSendLeaseSeconds * 1000);
+  const [sends, inbound, expiries, failures, tasks] = await Promise.all([
+    listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
+    listUnprocessedInbound(ctx.db, before, BATCH),
+    listDueOffers(ctx.db, before, BATCH),
+    listFailedOfferMessages(ctx.db, BATCH),
+    listStarvedSearchingTasks(ctx.db, before, BATCH),
+  ]);
+  const jobs: JobRequest[] = [
+    ...sends.map((messageId) => ({ name: 'send-sms' as const, data: { messageId } })),
+    ...inbound.map((messageId) => ({ name: 'handle-inbound-sms' as const, data: { messageId } })),
+    ...expiries.map((offerId) => ({ name: 'expire-offer' as const, data: { offerId } })),
+    ...failures.map((messageId) => ({ name: 'handle-delivery-failure' as const, data: { messageId } })),
+    ...tasks.map((taskId) => ({ name: 'fill-task' as const, data: { taskId } })),
+  ];
+  if (jobs.length > 0) {
+    await ctx.jobs.enqueue(jobs);
+    ctx.log.info({ jobs: jobs.length }, 'sweeper re-enqueued work');
+  }
+  return { sends: sends.length, inbound: inbound.length, expiries: expiries.length, deliveryFailures: failures.length, searchingTasks: tasks.length };
+}

@@ -1,0 +1,100 @@
+import { startHarness, type Harness } from '../support/harness';
+import { createTask, createVolunteers, dispatch, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
+import type { OfferJson } from '../support/flows';
+import { eventually } from '../support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('JSON API', () => {
+  it('requires the bearer token', async () => {
+    expect((await h.api('GET', '/api/volunteers', undefined, 'wrong-token')).status).toBe(401);
+    expect((await fetch(`${h.baseUrl}/api/volunteers`)).status).toBe(401);
+    expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it.each([
+    ['41234567', '+4741234567'],
+    ['412 34 568', '+4741234568'],
+    ['+47 412 34 569', '+4741234569'],
+    ['0047 41234570', '+4741234570'],
+    ['+46 70 123 45 67', '+46701234567'],
+  ])('registers a volunteer with phone %s as %s', async (phone, e164) => {
+    const res = await h.api('POST', '/api/volunteers', { name: 'Kari Nordmann', phone });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ id: expect.any(String), phone: e164, language: 'nb', optedOut: false });
+  });
+
+  it.each([
+    [{ name: 'Ola', phone: '1234' }, 400, 'phone'],
+    [{ name: 'Ola', phone: '22 12 34 56' }, 400, 'phone'], // a landline cannot get SMS
+    [{ name: 'Ola', phone: 'ring meg' }, 400, 'phone'],
+    [{ name: '', phone: '41234599' }, 400, 'name'],
+    [{ phone: '41234599' }, 400, 'name'],
+    [{ name: 'Ola', phone: '41234599', language: 'xx' }, 400, 'language'],
+    [{ name: 'Duplikat', phone: '+47 41234567' }, 409, 'phone'],
+  ])('rejects %j with %i naming the field', async (body, status, field) => {
+    const res = await h.api('POST', '/api/volunteers', body);
+    expect(res.status).toBe(status);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+
+  it('lists volunteers with whether each has opted out', async () => {
+    const res = await h.api('GET', '/api/volunteers');
+    expect(res.status).toBe(200);
+    expect(res.body.volunteers.length).toBeGreaterThanOrEqual(5);
+    expect(res.body.volunteers[0]).toHaveProperty('optedOut', false);
+  });
+
+  it('validates tasks and names the bad fields', async () => {
+    const res = await h.api('POST', '/api/tasks', { type: 'gardening', startsAt: 'tomorrow', durationMinutes: 0, area: '', summary: 'x', details: 'y' });
+    expect(res.status).toBe(400);
+    expect(res.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['area', 'durationMinutes', 'startsAt', 'type']);
+    expect((await h.api('POST', '/api/tasks', 'not json')).status).toBe(400);
+  });
+
+  it('reads a startsAt without offset as Oslo time', async () => {
+    const task = await createTask(h, { startsAt: '2026-07-01T10:00' });
+    expect((await getTask(h, task.id)).startsAt).toBe('2026-07-01T08:00:00.000Z');
+  });
+
+  it('answers 404 for an unknown task and 409 for a task that cannot be dispatched', async () => {
+    expect((await h.api('GET', '/api/tasks/999999')).status).toBe(404);
+    expect((await h.api('POST', '/api/tasks/999999/dispatch')).status).toBe(404);
+    expect((await h.api('GET', '/api/tasks/abc')).status).toBe(400);
+    const task = await createTask(h);
+    expect((await h.api('POST', `/api/tasks/${task.id}/cancel`)).status).toBe(200);
+    const again = await h.api('POST', `/api/tasks/${task.id}/dispatch`);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: 'not_dispatchable', status: 'cancelled' });
+  });
+
+  it('cancelling a task withdraws its live offers with a notice, and tells the assigned volunteer', async () => {
+    await createVolunteers(h, 2);
+    const task = await createTask(h, { waveSize: 2 });
+    await dispatch(h, task.id);
+    const open = await waitForOpenOffers(h, task.id, 2);
+    expect((await h.api('POST', `/api/tasks/${task.id}/cancel`)).status).toBe(200);
+    await waitForQuiet(h);
+    const notices = await outboundMessages(h, { kind: 'offer_withdrawn' });
+    expect(notices.map((n) => n.to_phone).sort()).toEqual(open.map((o) => o.volunteer.phone).sort());
+    expect((await getTask(h, task.id)).offers.map((o) => o.status)).toEqual(['withdrawn', 'withdrawn']);
+
+    const assignedTask = await createTask(h, { waveSize: 1 });
+    await dispatch(h, assignedTask.id);
+    const [offer] = await waitForOpenOffers(h, assignedTask.id, 1) as [OfferJson];
+    await h.sms(offer.volunteer.phone, 'ja');
+    await eventually(async () => ((await getTask(h, assignedTask.id)).status === 'assigned' ? true : undefined));
+    expect((await h.api('POST', `/api/tasks/${assignedTask.id}/cancel`)).status).toBe(200);
+    await waitForQuiet(h);
+    const cancelled = await outboundMessages(h, { kind: 'task_cancelled' });
+    expect(cancelled.map((m) => m.to_phone)).toEqual([offer.volunteer.phone]);
+    const assignment = await h.deps.db.selectFrom('assignment').selectAll().where('task_id', '=', assignedTask.id).executeTakeFirstOrThrow();
+    expect(assignment.status).toBe('cancelled');
+  });
+});

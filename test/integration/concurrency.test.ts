@@ -1,0 +1,42 @@
+import { eventually, startHarness, type Harness } from '../support/harness';
+import { createTask, createVolunteers, dispatch, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ env: { WORKER_CONCURRENCY: '10' } });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('exactly one volunteer gets a task', () => {
+  it('ten volunteers answering JA at the same instant: one assignment, nine "taken" replies', async () => {
+    const volunteers = await createVolunteers(h, 10);
+    const task = await createTask(h, { waveSize: 10 });
+    await dispatch(h, task.id);
+    await waitForOpenOffers(h, task.id, 10);
+
+    const responses = await Promise.all(volunteers.map((v) => h.sms(v.phone, 'JA')));
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
+    await eventually(async () => ((await getTask(h, task.id)).status === 'assigned' ? true : undefined));
+    await waitForQuiet(h);
+
+    const view = await getTask(h, task.id);
+    const assignments = await h.deps.db.selectFrom('assignment').selectAll().execute();
+    expect(assignments).toHaveLength(1);
+    expect(assignments[0]!.volunteer_id).toBe(view.assignedVolunteer!.id);
+    expect(view.offers.filter((o) => o.status === 'accepted')).toHaveLength(1);
+    expect(view.offers.filter((o) => o.status === 'withdrawn')).toHaveLength(9);
+
+    const taken = await outboundMessages(h, { kind: 'taken' });
+    const assigned = await outboundMessages(h, { kind: 'assigned' });
+    expect(assigned.map((m) => m.to_phone)).toEqual([view.assignedVolunteer!.phone]);
+    expect(taken).toHaveLength(9);
+    expect(new Set(taken.map((m) => m.to_phone)).size).toBe(9);
+    expect(taken.map((m) => m.to_phone)).not.toContain(view.assignedVolunteer!.phone);
+    // Everything reached Twilio exactly once: 10 offers, 9 taken, 1 details.
+    await h.fake.waitForMessages(20);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.messages).toHaveLength(20);
+  });
+});

@@ -1,0 +1,27 @@
+import type { Job } from 'bullmq';
+import { parsePayload, type JobName } from '../src/queue/jobs';
+import type { ServiceContext } from '../src/services/context';
+import { expireOffer } from '../src/services/expire-offer';
+import { fillTask } from '../src/services/fill-task';
+import { handleDeliveryFailure } from '../src/services/handle-delivery-failure';
+import { handleInboundSms } from '../src/services/handle-inbound-sms';
+import { sendSms } from '../src/services/send-sms';
+import { sweep } from '../src/services/sweep';
+
+type Processor = (job: Job) => Promise<unknown>;
+
+function isLastAttempt(job: Job): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+/** One thin processor per job: parse the payload, call one service. */
+export function createProcessors(ctx: ServiceContext): Record<JobName, Processor> {
+  return {
+    'send-sms': (job) => sendSms(ctx, parsePayload('send-sms', job.data).messageId, isLastAttempt(job)),
+    'handle-inbound-sms': (job) => handleInboundSms(ctx, parsePayload('handle-inbound-sms', job.data).messageId),
+    'fill-task': (job) => fillTask(ctx, parsePayload('fill-task', job.data).taskId),
+    'expire-offer': (job) => expireOffer(ctx, parsePayload('expire-offer', job.data).offerId),
+    'handle-delivery-failure': (job) => handleDeliveryFailure(ctx, parsePayload('handle-delivery-failure', job.data).messageId),
+    sweep: () => sweep(ctx),
+  };
+}
