@@ -95,6 +95,7 @@ CREATE TABLE message (
   status_at       timestamptz,
   -- inbound: how the reply was understood, and whether a coordinator must look at it
   classification  text,
+  provider_opt_out text, -- Twilio's OptOutType (STOP, START, HELP) when its own opt-out handling matched
   needs_attention boolean     NOT NULL DEFAULT false,
   processed_at    timestamptz,
   created_at      timestamptz NOT NULL DEFAULT now(),

@@ -30,7 +30,7 @@ export async function insertOutbound(db: Queryable, from: string, draft: Outboun
   return row.id;
 }
 
-export interface InboundDraft { twilioSid: string; from: string; to: string; body: string; volunteerId: string | null }
+export interface InboundDraft { twilioSid: string; from: string; to: string; body: string; volunteerId: string | null; providerOptOut?: string }
 
 /** Idempotent on Twilio's MessageSid: returns the new id, or undefined when this SID was stored before. */
 export async function insertInbound(db: Queryable, m: InboundDraft, now: Date): Promise<string | undefined> {
@@ -42,6 +42,7 @@ export async function insertInbound(db: Queryable, m: InboundDraft, now: Date): 
     body: m.body,
     kind: 'reply',
     volunteer_id: m.volunteerId,
+    provider_opt_out: m.providerOptOut ?? null,
     status: 'received',
     created_at: now,
     updated_at: now,

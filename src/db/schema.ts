@@ -89,6 +89,7 @@ export interface MessageTable {
   sent_at: Timestamp | null;
   status_at: Timestamp | null;
   classification: string | null;
+  provider_opt_out: string | null;
   needs_attention: Generated<boolean>;
   processed_at: Timestamp | null;
   created_at: CreatedAt;

@@ -1,5 +1,5 @@
 import { crossedWithNotice, decideReply, type ReplyAction, type ReplyContext } from '../domain/reply-decision';
-import { classifyReply } from '../domain/replies';
+import { classifyReply, type ReplyIntent } from '../domain/replies';
 import { renderText } from '../domain/messages';
 import type { Tx } from '../db/database';
 import { claimInbound, countRecentOutboundOfKind, markInboundOutcome } from '../db/message.repo';
@@ -29,15 +29,22 @@ export async function handleInboundSms(ctx: ServiceContext, messageId: string): 
     const volunteer = await findVolunteerByPhone(trx, message.from_phone);
     if (!volunteer) return handleUnknownSender(trx, ctx, effects, message, now);
 
-    const classification = classifyReply(message.body);
+    const intent = intentOf(message);
     const { context, task } = await loadReplyContext(trx, volunteer, message.created_at, now);
-    const action = decideReply(classification.intent, context);
+    const action = decideReply(intent, context);
     const needsAttention = action.type === 'unclear';
-    await markInboundOutcome(trx, message.id, classification.intent, needsAttention, volunteer.id);
+    await markInboundOutcome(trx, message.id, intent, needsAttention, volunteer.id);
     await applyReplyAction(trx, ctx, effects, { action, volunteer, task, now, throttle: () => underAutoReplyLimit(trx, volunteer.phone, now) });
-    ctx.log.info({ messageId, volunteerId: volunteer.id, intent: classification.intent, action: action.type }, 'inbound sms handled');
+    ctx.log.info({ messageId, volunteerId: volunteer.id, intent, action: action.type }, 'inbound sms handled');
     return action.type;
   });
+}
+
+/** Twilio's own opt-out handling has the last word: it has already stopped (or restarted) delivery. */
+function intentOf(message: MessageRow): ReplyIntent {
+  if (message.provider_opt_out === 'STOP') return 'stop';
+  if (message.provider_opt_out === 'START') return 'start';
+  return classifyReply(message.body).intent;
 }
 
 /**

@@ -7,6 +7,8 @@ export interface InboundSms {
   from: string;
   to: string;
   body: string;
+  /** Twilio's OptOutType: set when Twilio's own opt-out keywords (STOP, CANCEL, END, …) matched. */
+  optOutType?: string;
 }
 
 /**
@@ -21,6 +23,7 @@ export async function recordInboundSms(ctx: Pick<ServiceContext, 'db' | 'jobs' |
     to: sms.to,
     body: sms.body,
     volunteerId: null,
+    providerOptOut: sms.optOutType,
   }, ctx.now());
   if (!messageId) return { duplicate: true };
   try {

@@ -105,3 +105,14 @@ describe('volunteer replies', () => {
     }
   });
 });
+
+describe("Twilio's own opt-out handling", () => {
+  it('a message Twilio marks OptOutType=STOP opts out whatever its words', async () => {
+    const [ana] = await createVolunteers(h, 1);
+    const sid = 'SM' + 'c'.repeat(32);
+    const params = { MessageSid: sid, AccountSid: h.fake.accountSid, From: ana!.phone, To: '+4759440000', Body: 'CANCEL', OptOutType: 'STOP' };
+    expect((await h.webhook('/webhooks/twilio/sms', params)).status).toBe(200);
+    await waitForQuiet(h);
+    expect((await findVolunteerJson(h, ana!.id)).optedOut).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ const InboundSmsBody = z.object({
   From: z.string().min(1).max(64),
   To: z.string().min(1).max(64),
   Body: z.string().max(10_000).default(''),
+  OptOutType: z.string().max(20).optional(),
 });
 
 const StatusBody = z.object({
@@ -33,7 +34,7 @@ export function twilioWebhookRoutes(ctx: ServiceContext, opts: { authToken: stri
 
   router.post('/sms', form, verify, async (req, res) => {
     const body = parseRequest(InboundSmsBody, req.body);
-    await recordInboundSms(ctx, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body });
+    await recordInboundSms(ctx, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body, optOutType: body.OptOutType });
     res.type('text/xml').send(EMPTY_TWIML);
   });
 
