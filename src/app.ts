@@ -1,15 +1,26 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Deps } from './deps';
+import { adminRouter } from './http/admin/admin-router';
 import { requireApiToken } from './http/auth';
+import { createCsrf } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { apiRoutes } from './http/routes/api';
 import { healthRoutes } from './http/routes/health';
+import { loginRoutes } from './http/routes/login';
 import { simulatorRoutes } from './http/routes/simulator';
 import { twilioWebhookRoutes } from './http/routes/twilio-webhooks';
+import { sessionMiddleware } from './http/session';
+import { staticFiles } from './http/static-files';
+import { TaskEventHub } from './live/task-events';
+
+export interface Web {
+  app: Express;
+  close(): Promise<void>;
+}
 
 /** The Express app, without listen(): tests mount it on their own server. */
-export function createApp(deps: Pick<Deps, 'config' | 'ctx' | 'log'>): Express {
+export function createApp(deps: Deps, hub: TaskEventHub): Express {
   const { config, ctx, log } = deps;
   const app = express();
   app.disable('x-powered-by');
@@ -17,17 +28,31 @@ export function createApp(deps: Pick<Deps, 'config' | 'ctx' | 'log'>): Express {
   app.use(helmet());
 
   app.use(healthRoutes());
+  app.use('/static', staticFiles());
   app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl }));
 
   const api = express.Router();
-  api.use(express.json({ limit: '100kb' }), requireApiToken(config.apiToken));
+  api.use(express.json({ limit: '100kb' }), requireApiToken(ctx, config.apiToken));
   api.use(apiRoutes(ctx));
   if (config.smsTransport === 'simulator') api.use('/simulator', simulatorRoutes(ctx));
   app.use('/api', api);
+
+  const csrf = createCsrf();
+  app.use(sessionMiddleware(config, deps.pool));
+  app.use(loginRoutes({ ctx, redis: deps.redis, keyPrefix: config.queuePrefix, csrf }));
+  app.get('/', (_req, res) => res.redirect(302, '/admin'));
+  app.use('/admin', adminRouter({ config, ctx, hub, csrf }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'no such route' });
   });
   app.use(errorHandler(log));
   return app;
+}
+
+/** The app plus its live-update subscriber (one Redis subscription per web process). */
+export async function createWeb(deps: Deps): Promise<Web> {
+  const hub = new TaskEventHub(deps.redis.duplicate(), deps.config.queuePrefix, deps.log);
+  await hub.start();
+  return { app: createApp(deps, hub), close: () => hub.close() };
 }

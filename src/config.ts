@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' })),
   PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   API_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   SMS_TRANSPORT: optional(z.enum(['twilio', 'simulator'])),
   TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits')),
   TWILIO_AUTH_TOKEN: optional(z.string().min(8)),
@@ -49,6 +50,8 @@ export interface Config {
   apiToken: string;
   /** True when API_TOKEN was not set and a random one was made for this run (development only). */
   apiTokenGenerated: boolean;
+  /** Signs session cookies; random per run in development (everyone logs in again after a restart). */
+  sessionSecret: string;
   smsTransport: 'twilio' | 'simulator';
   twilio: TwilioConfig | undefined;
   /** Signs and checks webhooks; present whenever a Twilio auth token is configured. */
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (smsTransport === 'simulator') problems.push('SMS_TRANSPORT: the simulator is not allowed when NODE_ENV=production');
     if (!e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production (the URL Twilio calls)');
     if (!e.API_TOKEN) problems.push('API_TOKEN: required when NODE_ENV=production');
+    if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production (at least 32 random characters)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -117,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     apiToken: e.API_TOKEN ?? randomBytes(24).toString('base64url'),
     apiTokenGenerated: !e.API_TOKEN,
+    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     smsTransport,
     twilio,
     twilioAuthToken: e.TWILIO_AUTH_TOKEN,

@@ -1,5 +1,8 @@
+import Redis from 'ioredis';
+import type { Pool } from 'pg';
 import type { Config } from './config';
-import { createDb, type Db } from './db/database';
+import { createDbOnPool, createPool, type Db } from './db/database';
+import { createTaskEventPublisher } from './live/task-events';
 import { createLogger, type Logger } from './log';
 import { createQueues, type Queues } from './queue/queues';
 import { redisConnectionFromUrl } from './queue/redis';
@@ -11,6 +14,10 @@ import { createTwilioGateway } from './sms/twilio-gateway';
 export interface Deps {
   config: Config;
   db: Db;
+  /** The pg pool under `db`, shared with the session store. */
+  pool: Pool;
+  /** For publishing task events and rate-limit counters (BullMQ keeps its own connections). */
+  redis: Redis;
   queues: Queues;
   sms: SmsGateway;
   log: Logger;
@@ -26,10 +33,17 @@ export function createSmsGateway(config: Config): SmsGateway {
   return createTwilioGateway({ config: config.twilio, publicBaseUrl: config.publicBaseUrl, timeoutMs });
 }
 
+export function createRedis(config: Config): Redis {
+  return new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+}
+
 /** Builds every adapter once, from config; `overrides` lets tests swap the clock or the logger. */
 export function createDeps(config: Config, overrides: { now?: () => Date; log?: Logger } = {}): Deps {
   const log = overrides.log ?? createLogger(config.logLevel);
-  const db = createDb(config.databaseUrl);
+  const pool = createPool(config.databaseUrl);
+  const db = createDbOnPool(pool);
+  const redis = createRedis(config);
+  redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
   const queues = createQueues(redisConnectionFromUrl(config.redisUrl), config.queuePrefix, log);
   const sms = createSmsGateway(config);
   const ctx: ServiceContext = {
@@ -43,11 +57,13 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
       coordinatorPhone: config.coordinatorPhone,
       smsSendLeaseSeconds: config.smsSendLeaseSeconds,
     },
+    taskEvents: createTaskEventPublisher(redis, config.queuePrefix, log),
   };
   return {
-    config, db, queues, sms, log, ctx,
+    config, db, pool, redis, queues, sms, log, ctx,
     async close() {
       await queues.close();
+      redis.disconnect();
       await db.destroy();
     },
   };

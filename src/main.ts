@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { startWorkers, type RunningWorkers } from '../workers/start-workers';
-import { createApp } from './app';
+import { createWeb } from './app';
 import { ConfigError, loadConfig } from './config';
 import { ensureDatabaseExists } from './db/database';
 import { migrate } from './db/migrate';
@@ -22,7 +22,8 @@ async function main(role: Role): Promise<void> {
     await migrate(deps.db);
   }
   const workers: RunningWorkers | undefined = role === 'all' ? await startWorkers(deps) : undefined;
-  const server = createServer(createApp(deps));
+  const web = await createWeb(deps);
+  const server = createServer(web.app);
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
 
   deps.log.info({ port: config.port, role, sms: config.smsTransport }, 'svarja is running');
@@ -34,6 +35,7 @@ async function main(role: Role): Promise<void> {
   runUntilSignal(deps.log, async () => {
     // Stop taking requests first, then let running jobs finish, then close connections.
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await web.close();
     await workers?.close();
     await deps.close();
   });

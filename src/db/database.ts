@@ -9,10 +9,20 @@ export type Queryable = Db | Tx;
 
 // int8 (bigserial ids, counts) stays a string: ids can exceed 2^53 in theory and strings are safe keys.
 types.setTypeParser(types.builtins.INT8, (v) => v);
+// A `date` is a calendar day: keep 'YYYY-MM-DD' rather than a Date at local midnight.
+types.setTypeParser(types.builtins.DATE, (v) => v);
+
+export function createPool(databaseUrl: string, maxConnections = 10): Pool {
+  return new Pool({ connectionString: databaseUrl, max: maxConnections });
+}
+
+/** Kysely over an existing pool (the session store shares it). Destroying the Db ends the pool. */
+export function createDbOnPool(pool: Pool): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
 
 export function createDb(databaseUrl: string, opts: { maxConnections?: number } = {}): Db {
-  const pool = new Pool({ connectionString: databaseUrl, max: opts.maxConnections ?? 10 });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return createDbOnPool(createPool(databaseUrl, opts.maxConnections));
 }
 
 /** Creates the database named in the URL when it does not exist yet (local development convenience). */

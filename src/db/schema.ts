@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Id = ColumnType<string, string | number | bigint, string | number | bigint>;
 type GeneratedId = ColumnType<string, never, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A calendar date (`date` column), kept as 'YYYY-MM-DD' text: no time zone can shift it. */
+type DateOnly = ColumnType<string, string, string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface VolunteerTable {
@@ -13,6 +15,14 @@ export interface VolunteerTable {
   language: Generated<string>;
   opted_out_at: Timestamp | null;
   last_assigned_at: Timestamp | null;
+  task_types: Generated<string[]>;
+  areas: Generated<string[]>;
+  notes: Generated<string>;
+  agreement_signed_on: DateOnly | null;
+  confidentiality_signed_on: DateOnly | null;
+  police_certificate_on: DateOnly | null;
+  training_on: DateOnly | null;
+  paused_until: DateOnly | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -36,6 +46,8 @@ export interface TaskTable {
   dispatched_at: Timestamp | null;
   assigned_at: Timestamp | null;
   closed_at: Timestamp | null;
+  unit_id: Id | null;
+  created_by: Id | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -92,8 +104,52 @@ export interface MessageTable {
   provider_opt_out: string | null;
   needs_attention: Generated<boolean>;
   processed_at: Timestamp | null;
+  handled_at: Timestamp | null;
+  handled_by: Id | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+}
+
+export interface UnitTable {
+  id: GeneratedId;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export type CoordinatorRole = 'admin' | 'coordinator';
+
+export interface CoordinatorTable {
+  id: GeneratedId;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Generated<CoordinatorRole>;
+  unit_id: Id | null;
+  active: Generated<boolean>;
+  last_login_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  id: GeneratedId;
+  coordinator_id: Id;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditEventTable {
+  id: GeneratedId;
+  at: CreatedAt;
+  coordinator_id: Id | null;
+  actor: string;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 export interface SchemaMigrationTable {
@@ -108,6 +164,10 @@ export interface Database {
   assignment: AssignmentTable;
   message: MessageTable;
   schema_migration: SchemaMigrationTable;
+  unit: UnitTable;
+  coordinator: CoordinatorTable;
+  api_token: ApiTokenTable;
+  audit_event: AuditEventTable;
 }
 
 export type VolunteerRow = Selectable<VolunteerTable>;

@@ -1,17 +1,40 @@
-import { timingSafeEqual, createHash } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Actor } from '../domain/access';
+import { resolveApiToken } from '../services/api-tokens';
+import type { ServiceContext } from '../services/context';
 
 function digest(s: string): Buffer {
   return createHash('sha256').update(s).digest();
 }
 
-/** `Authorization: Bearer <API_TOKEN>`, compared in constant time. */
-export function requireApiToken(apiToken: string): RequestHandler {
+/** The actor a request was authenticated as (set by the API or admin authentication). */
+export function actorOf(res: Response): Actor {
+  const actor = res.locals.actor as Actor | undefined;
+  if (!actor) throw new Error('no authenticated actor on this request');
+  return actor;
+}
+
+/**
+ * `Authorization: Bearer <token>`: the service's API_TOKEN (compared in constant time), or a
+ * coordinator's personal token (hashed and looked up; revoked tokens and inactive accounts fail).
+ */
+export function requireApiToken(ctx: Pick<ServiceContext, 'db' | 'now'>, apiToken: string): RequestHandler {
   const expected = digest(apiToken);
-  return (req, res, next) => {
-    const header = req.header('authorization') ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (match?.[1] && timingSafeEqual(digest(match[1].trim()), expected)) return next();
+  const deny = (res: Response) => {
     res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'unauthorized', message: 'a valid Bearer token is required' });
+  };
+  return (req: Request, res: Response, next: NextFunction) => {
+    const token = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '')?.[1]?.trim();
+    if (!token) return deny(res);
+    if (timingSafeEqual(digest(token), expected)) {
+      res.locals.actor = { kind: 'service' } satisfies Actor;
+      return next();
+    }
+    resolveApiToken(ctx, token).then((actor) => {
+      if (!actor) return deny(res);
+      res.locals.actor = actor;
+      next();
+    }, next);
   };
 }

@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../log';
 import { RequestValidationError } from './validate';
+import { html } from './views/html';
+import { barePage } from './views/layout';
 
 /** Maps expected request errors to clear answers; anything else is a 500 with nothing leaked. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -9,7 +11,15 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(400).json({ error: 'invalid_request', message: err.message, fields: err.issues });
       return;
     }
-    const e = err as { type?: string; status?: number };
+    const e = err as { type?: string; status?: number; code?: string };
+    if (e.code === 'EBADCSRFTOKEN') {
+      res.status(403).type('html').send(barePage('Skjemaet er utløpt', html`<h1>Skjemaet er utløpt</h1><p>Siden var åpen for lenge, eller skjemaet kom ikke fra Svarja. <a href="/admin">Gå tilbake</a> og prøv igjen.</p>`).value);
+      return;
+    }
+    if (e.code?.startsWith('LIMIT_')) {
+      res.status(413).type('html').send(barePage('For stor fil', html`<h1>For stor fil</h1><p>Filen er for stor (høyst 2 MB). <a href="/admin">Gå tilbake</a>.</p>`).value);
+      return;
+    }
     if (e.type === 'entity.parse.failed' || e.type === 'entity.too.large') {
       res.status(e.status ?? 400).json({ error: 'invalid_body', message: e.type === 'entity.too.large' ? 'request body too large' : 'request body is not valid' });
       return;

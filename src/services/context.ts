@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import type { Logger } from '../log';
 import type { JobQueue } from '../queue/jobs';
 import type { SmsGateway } from '../sms/sms-gateway';
+import type { TaskEventPublisher } from '../live/task-events';
 
 /** What every use case needs: the database, the job queue, the clock and a few settings. */
 export interface ServiceContext {
@@ -11,6 +12,8 @@ export interface ServiceContext {
   log: Logger;
   now: () => Date;
   settings: ServiceSettings;
+  /** Tells open task pages that a task changed (after commit). */
+  taskEvents: TaskEventPublisher;
 }
 
 export interface ServiceSettings {

@@ -20,6 +20,7 @@ export async function dispatchTask(ctx: ServiceContext, taskId: string): Promise
       return task ? { ok: false, error: 'not_dispatchable', status: task.status } : { ok: false, error: 'not_found' };
     }
     effects.add({ name: 'fill-task', data: { taskId } });
+    effects.taskChanged(taskId);
     return { ok: true, task: moved };
   });
 }
@@ -34,6 +35,7 @@ export async function cancelTask(ctx: ServiceContext, taskId: string): Promise<C
       const task = await findTask(trx, taskId);
       return task ? { ok: false, error: 'not_cancellable', status: task.status } : { ok: false, error: 'not_found' };
     }
+    effects.taskChanged(taskId);
     const facts = toTaskFacts(moved);
     const withdrawn = await withdrawLiveOffers(trx, taskId, 'cancelled', now);
     for (const v of await findVolunteersByIds(trx, withdrawn.map((o) => o.volunteerId))) {

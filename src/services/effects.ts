@@ -11,6 +11,8 @@ import type { ServiceContext } from './context';
  */
 export class Effects {
   readonly jobs: JobRequest[] = [];
+  /** Tasks whose pages should refresh once the transaction has committed. */
+  readonly changedTasks = new Set<string>();
 
   constructor(private readonly ctx: Pick<ServiceContext, 'settings'>, private readonly now: Date) {}
 
@@ -18,16 +20,22 @@ export class Effects {
   async sms(db: Queryable, draft: OutboundDraft): Promise<string> {
     const messageId = await insertOutbound(db, this.ctx.settings.serviceNumber, draft, this.now);
     this.jobs.push({ name: 'send-sms', data: { messageId } });
+    if (draft.taskId) this.changedTasks.add(draft.taskId);
     return messageId;
   }
 
   add(job: JobRequest): void {
     this.jobs.push(job);
   }
+
+  taskChanged(taskId: string): void {
+    this.changedTasks.add(taskId);
+  }
 }
 
 /** Enqueues after commit. A failure here is logged, not thrown: the rows are safe and the sweeper will enqueue them. */
-export async function flushEffects(ctx: Pick<ServiceContext, 'jobs' | 'log'>, effects: Effects): Promise<void> {
+export async function flushEffects(ctx: Pick<ServiceContext, 'jobs' | 'log' | 'taskEvents'>, effects: Effects): Promise<void> {
+  if (effects.changedTasks.size > 0) await ctx.taskEvents.taskChanged(effects.changedTasks);
   if (effects.jobs.length === 0) return;
   try {
     await ctx.jobs.enqueue(effects.jobs);

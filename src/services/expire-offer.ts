@@ -26,6 +26,7 @@ export async function expireOffer(ctx: ServiceContext, offerId: string): Promise
       return 'not_due';
     }
     await expireDueOffers(trx, offer.taskId, new Date(now.getTime() + EARLY_TOLERANCE_MS), now);
+    effects.taskChanged(offer.taskId);
     await fillTaskInTx(trx, ctx, effects, offer.taskId, now);
     return 'expired';
   });

@@ -49,6 +49,7 @@ async function createOffers(trx: Tx, task: Task, wave: number, wanted: number): 
 async function markUnfilled(trx: Tx, ctx: ServiceContext, effects: Effects, task: Task, now: Date): Promise<void> {
   const moved = await moveTask(trx, task.id, 'exhaust', { closed_at: now }, now);
   if (!moved) return;
+  effects.taskChanged(task.id);
   ctx.log.info({ taskId: task.id }, 'task unfilled: no candidates left');
   const coordinator = ctx.settings.coordinatorPhone;
   if (!coordinator) {

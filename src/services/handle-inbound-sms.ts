@@ -34,6 +34,7 @@ export async function handleInboundSms(ctx: ServiceContext, messageId: string): 
     const action = decideReply(intent, context);
     const needsAttention = action.type === 'unclear';
     await markInboundOutcome(trx, message.id, intent, needsAttention, volunteer.id);
+    if (task) effects.taskChanged(task.id);
     await applyReplyAction(trx, ctx, effects, { action, volunteer, task, now, throttle: () => underAutoReplyLimit(trx, volunteer.phone, now) });
     ctx.log.info({ messageId, volunteerId: volunteer.id, intent, action: action.type }, 'inbound sms handled');
     return action.type;

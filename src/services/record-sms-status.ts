@@ -16,7 +16,7 @@ export type StatusOutcome = 'applied' | 'ignored' | 'unknown_message' | 'sid_mis
  * Applies a delivery status callback. Callbacks come out of order and more than once, so only a
  * move forward is stored; a delivery failure of an offer schedules the move to the next volunteer.
  */
-export async function recordSmsStatus(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now'>, cb: StatusCallback): Promise<StatusOutcome> {
+export async function recordSmsStatus(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now' | 'taskEvents'>, cb: StatusCallback): Promise<StatusOutcome> {
   const incoming = mapProviderStatus(cb.messageStatus);
   const message = await findMessage(ctx.db, cb.messageId);
   if (!message || message.direction !== 'outbound') return 'unknown_message';
@@ -25,6 +25,7 @@ export async function recordSmsStatus(ctx: Pick<ServiceContext, 'db' | 'jobs' | 
 
   const applied = await applyStatus(ctx.db, message.id, cb.messageSid, incoming, statusesBelow(incoming), cb.errorCode ?? null, ctx.now());
   if (!applied) return 'ignored';
+  if (message.task_id) await ctx.taskEvents.taskChanged([message.task_id]);
   if (isDeliveryFailure(incoming)) {
     ctx.log.info({ messageId: message.id, code: cb.errorCode, kind: message.kind }, 'sms delivery failed');
     await ctx.jobs.enqueue([{ name: 'handle-delivery-failure', data: { messageId: message.id } }]).catch((err: unknown) => {

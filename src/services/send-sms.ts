@@ -80,7 +80,9 @@ async function openOffer(trx: Tx, effects: Effects, offerId: string, now: Date):
   if (!task) return;
   const expiresAt = new Date(now.getTime() + task.offerTimeoutMinutes * 60_000);
   const opened = await moveOffer(trx, offerId, 'sms_sent', now, { sent_at: now, expires_at: expiresAt });
-  if (opened) effects.add({ name: 'expire-offer', data: { offerId }, runAt: expiresAt });
+  if (!opened) return;
+  effects.add({ name: 'expire-offer', data: { offerId }, runAt: expiresAt });
+  effects.taskChanged(offer.taskId);
 }
 
 /** A permanent failure: the message is failed, and an offer it carried closes so the next volunteer is asked. */
@@ -104,5 +106,7 @@ export async function closeOfferOfFailedMessage(trx: Tx, ctx: ServiceContext, ef
   if (!offer) return;
   await lockTask(trx, offer.taskId);
   const failed = await moveOffer(trx, offer.id, 'fail', now, { close_reason: `sms_${code ?? 'failed'}` });
-  if (failed) await fillTaskInTx(trx, ctx, effects, offer.taskId, now);
+  if (!failed) return;
+  effects.taskChanged(offer.taskId);
+  await fillTaskInTx(trx, ctx, effects, offer.taskId, now);
 }

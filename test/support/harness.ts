@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
-import { createApp } from '../../src/app';
+import { createWeb } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { createDeps, type Deps } from '../../src/deps';
 import { startWorkers, type RunningWorkers } from '../../workers/start-workers';
@@ -86,7 +86,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const config = loadConfig(env);
   const clock = new TestClock();
   const deps = createDeps(config, { now: clock.now });
-  server.on('request', createApp(deps));
+  const web = await createWeb(deps);
+  server.on('request', web.app);
   let workers: RunningWorkers | undefined;
 
   const harness: Harness = {
@@ -122,8 +123,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     },
     async close() {
       await harness.stopWorkers();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await web.close();
       await Promise.all(Object.values(deps.queues.byName).map((q) => q.obliterate({ force: true }).catch(() => undefined)));
       await deps.close();
       await fake.close();

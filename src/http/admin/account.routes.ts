@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import { listApiTokens, type ApiToken } from '../../db/api-token.repo';
+import { createApiToken, revokeOwnApiToken } from '../../services/api-tokens';
+import { csrfInput, inputField, postButton } from '../views/form';
+import { html } from '../views/html';
+import { page, type PageFrame } from '../views/layout';
+import { formatDateTime } from '../views/format';
+import type { AdminDeps } from './admin-deps';
+import { coordinatorOf, frameOf, sendPage, setFlash } from './frame';
+
+function accountPage(frame: PageFrame, tokens: ApiToken[], newToken?: string) {
+  const live = tokens.filter((t) => !t.revokedAt);
+  return page(frame, {
+    title: 'Min konto',
+    section: 'account',
+    body: html`
+<h1>Min konto</h1>
+<p>${frame.actor.name} · ${frame.actor.email}</p>
+<h2>API-nøkler</h2>
+<p class="hint">En personlig nøkkel gir et program tilgang til Svarjas JSON-API med dine rettigheter. Nøkkelen vises bare én gang.</p>
+${newToken ? html`<div class="flash ok" role="status"><p>Ny nøkkel (kopier den nå, den vises ikke igjen):</p><p><code id="new-token">${newToken}</code></p></div>` : ''}
+<form class="stack" method="post" action="/admin/account/tokens">
+  ${csrfInput(frame.csrfToken)}
+  ${inputField({ name: 'name', label: 'Navn på nøkkelen', hint: 'For eksempel «Fagsystem» eller «Skript for rapporter».', required: true })}
+  <div><button type="submit">Lag ny nøkkel</button></div>
+</form>
+<div class="table-wrap"><table>
+<caption class="sr-only">Dine API-nøkler</caption>
+<thead><tr><th>Navn</th><th>Begynner med</th><th>Laget</th><th>Sist brukt</th><th></th></tr></thead>
+<tbody>
+${live.length === 0 ? html`<tr><td colspan="5" class="muted">Ingen aktive nøkler.</td></tr>` : ''}
+${live.map((t) => html`<tr><td>${t.name}</td><td><code>${t.prefix}…</code></td><td>${formatDateTime(t.createdAt)}</td><td>${t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'aldri'}</td>
+<td>${postButton(`/admin/account/tokens/${t.id}/revoke`, 'Trekk tilbake', frame.csrfToken, { className: 'danger' })}</td></tr>`)}
+</tbody></table></div>`,
+  });
+}
+
+/** Min konto: personal API tokens, created and revoked here. */
+export function accountRoutes(deps: AdminDeps): Router {
+  const router = Router();
+
+  router.get('/account', async (_req, res) => {
+    sendPage(res, accountPage(frameOf(res), await listApiTokens(deps.ctx.db, coordinatorOf(res).id)));
+  });
+
+  router.post('/account/tokens', async (req, res) => {
+    const token = await createApiToken(deps.ctx, coordinatorOf(res), String(req.body.name ?? ''));
+    // Shown in this response only (no redirect): the token must never be stored anywhere.
+    sendPage(res, accountPage(frameOf(res), await listApiTokens(deps.ctx.db, coordinatorOf(res).id), token), 201);
+  });
+
+  router.post('/account/tokens/:id/revoke', async (req, res) => {
+    const ok = await revokeOwnApiToken(deps.ctx, coordinatorOf(res), String(req.params.id));
+    setFlash(req, ok ? 'ok' : 'error', ok ? 'Nøkkelen er trukket tilbake.' : 'Fant ikke nøkkelen.');
+    res.redirect(303, '/admin/account');
+  });
+
+  return router;
+}

@@ -1,0 +1,12 @@
+import type { Request, RequestHandler } from 'express';
+import type { Config } from '../../config';
+import type { TaskEventHub } from '../../live/task-events';
+import type { ServiceContext } from '../../services/context';
+
+/** What every admin route module gets. */
+export interface AdminDeps {
+  config: Config;
+  ctx: ServiceContext;
+  hub: TaskEventHub;
+  csrf: { protect: RequestHandler; tokenFor: (req: Request) => string };
+}

@@ -1,0 +1,33 @@
+import { DateTime } from 'luxon';
+import { OSLO } from '../../domain/messages';
+
+/** Dates as a Norwegian coordinator reads them, always in Oslo time. */
+export function formatDateTime(d: Date): string {
+  return DateTime.fromJSDate(d, { zone: OSLO }).setLocale('nb').toFormat('d. MMM yyyy HH:mm');
+}
+
+export function formatDate(d: Date): string {
+  return DateTime.fromJSDate(d, { zone: OSLO }).setLocale('nb').toFormat('d. MMM yyyy');
+}
+
+export function formatTime(d: Date): string {
+  return DateTime.fromJSDate(d, { zone: OSLO }).toFormat('HH:mm');
+}
+
+/** 'tor. 3. des. kl. 10:00' */
+export function formatWhen(d: Date): string {
+  return DateTime.fromJSDate(d, { zone: OSLO }).setLocale('nb').toFormat("ccc d. MMM 'kl.' HH:mm");
+}
+
+export const TASK_TYPE_LABELS: Record<string, string> = {
+  shopping: 'Handlehjelp', escort: 'Følge', visit: 'Besøk', other: 'Annet',
+};
+
+export const TASK_STATUS_LABELS: Record<string, string> = {
+  new: 'Ny', searching: 'Leter', assigned: 'Tildelt', unfilled: 'Ikke besatt', cancelled: 'Avlyst',
+};
+
+export const OFFER_STATUS_LABELS: Record<string, string> = {
+  pending: 'Sendes', open: 'Venter på svar', accepted: 'Takket ja', declined: 'Takket nei',
+  expired: 'Ikke svart i tide', withdrawn: 'Trukket tilbake', failed: 'SMS feilet',
+};
