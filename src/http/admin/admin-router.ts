@@ -2,7 +2,13 @@ import express, { Router } from 'express';
 import multer from 'multer';
 import type { AdminDeps } from './admin-deps';
 import { accountRoutes } from './account.routes';
-import { placeholderRoutes } from './placeholder.routes';
+import { auditRoutes } from './audit.routes';
+import { inboxRoutes } from './inbox.routes';
+import { reportsRoutes } from './reports.routes';
+import { settingsRoutes } from './settings.routes';
+import { tasksRoutes } from './tasks.routes';
+import { todayRoutes } from './today.routes';
+import { volunteersRoutes } from './volunteers.routes';
 import { requireLogin } from './require-login';
 
 /**
@@ -13,16 +19,10 @@ export function adminRouter(deps: AdminDeps): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 200 } });
   router.use(requireLogin(deps.ctx, deps.csrf.tokenFor));
-  router.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }), upload.any(), deps.csrf.protect);
+  router.use(express.urlencoded({ extended: false, limit: '3mb', parameterLimit: 500 }), upload.any(), deps.csrf.protect);
   router.use(accountRoutes(deps));
-  router.use(placeholderRoutes([
-    { path: '/', title: 'I dag', section: 'today' },
-    { path: '/tasks', title: 'Oppdrag', section: 'tasks' },
-    { path: '/volunteers', title: 'Frivillige', section: 'volunteers' },
-    { path: '/inbox', title: 'Innboks', section: 'inbox' },
-    { path: '/reports', title: 'Rapporter', section: 'reports' },
-    { path: '/audit', title: 'Logg', section: 'audit' },
-    { path: '/settings', title: 'Administrasjon', section: 'admin' },
-  ]));
+  for (const routes of [todayRoutes, tasksRoutes, volunteersRoutes, inboxRoutes, reportsRoutes, auditRoutes, settingsRoutes]) {
+    router.use(routes(deps));
+  }
   return router;
 }
