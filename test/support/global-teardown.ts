@@ -1,9 +1,6 @@
-import { TEST_DB_PREFIX, withAdmin } from './db';
+import { dropTestDatabases, runId } from './db';
 
-/** Drops the per-file databases a crashed test left behind (the template stays for inspection). */
+/** Drops this run's template and any per-file database a failed test left behind. */
 export default async function globalTeardown(): Promise<void> {
-  await withAdmin(async (c) => {
-    const left = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB_PREFIX}%'`);
-    for (const { datname } of left.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-  });
+  await dropTestDatabases(runId());
 }
