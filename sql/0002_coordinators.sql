@@ -52,11 +52,14 @@ CREATE TABLE audit_event (
   detail         jsonb       NOT NULL DEFAULT '{}'
 );
 CREATE INDEX audit_event_at_idx ON audit_event (at DESC);
+CREATE INDEX audit_event_action_idx ON audit_event (action, id DESC);
 
 ALTER TABLE task
   ADD COLUMN unit_id    bigint REFERENCES unit (id), -- whose task: their coordinators see the details
   ADD COLUMN created_by bigint REFERENCES coordinator (id);
 CREATE INDEX task_starts_at_idx ON task (starts_at);
+CREATE INDEX task_unit_idx ON task (unit_id);
+CREATE INDEX offer_volunteer_created_idx ON offer (volunteer_id, created_at);
 
 ALTER TABLE volunteer
   ADD COLUMN task_types                text[] NOT NULL DEFAULT '{shopping,escort,visit,other}',

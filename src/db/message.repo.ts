@@ -62,9 +62,9 @@ export async function claimInbound(db: Queryable, id: string, now: Date): Promis
     .returningAll().executeTakeFirst();
 }
 
-export async function markInboundOutcome(db: Queryable, id: string, classification: string, needsAttention: boolean, volunteerId: string | null): Promise<void> {
+export async function markInboundOutcome(db: Queryable, id: string, o: { classification: string; needsAttention: boolean; volunteerId: string | null; taskId?: string }): Promise<void> {
   await db.updateTable('message')
-    .set({ classification, needs_attention: needsAttention, volunteer_id: volunteerId })
+    .set({ classification: o.classification, needs_attention: o.needsAttention, volunteer_id: o.volunteerId, task_id: o.taskId ?? null })
     .where('id', '=', id).execute();
 }
 

@@ -36,14 +36,17 @@ export function offerRowToOffer(r: OfferRow): Offer {
 export interface Candidate { id: string; phone: string; language: string }
 
 /**
- * The next volunteers to ask: not opted out, without a live offer, not yet asked for this task,
- * least recently assigned first. Locks the rows it returns and skips rows another dispatch holds,
+ * The next volunteers to ask: not opted out, not paused on `today` (Oslo date), doing this task
+ * type, without a live offer, not yet asked for this task, least recently assigned first. Locks the rows it returns and skips rows another dispatch holds,
  * so two tasks filling at once pick different people.
  */
-export async function lockCandidates(db: Queryable, taskId: string, limit: number): Promise<Candidate[]> {
+export async function lockCandidates(db: Queryable, task: { id: string; type: string }, today: string, limit: number): Promise<Candidate[]> {
+  const taskId = task.id;
   return db.selectFrom('volunteer as v')
     .select(['v.id', 'v.phone', 'v.language'])
     .where('v.opted_out_at', 'is', null)
+    .where((eb) => eb.or([eb('v.paused_until', 'is', null), eb('v.paused_until', '<', today)]))
+    .where(sql<boolean>`${task.type} = ANY(v.task_types)`)
     .where(({ not, exists, selectFrom }) => not(exists(
       selectFrom('offer as o').select(sql.lit(1).as('one'))
         .whereRef('o.volunteer_id', '=', 'v.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]),

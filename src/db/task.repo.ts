@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { LIVE_OFFER_STATUSES, taskTransition, type TaskEvent } from '../domain/dispatch';
 import type { TaskType } from '../domain/messages';
 import type { Queryable } from './database';
@@ -19,6 +20,9 @@ export interface Task {
   dispatchedAt: Date | null;
   assignedAt: Date | null;
   closedAt: Date | null;
+  /** The unit whose coordinators see the details; null only for tasks from before units existed. */
+  unitId: string | null;
+  createdBy: string | null;
   createdAt: Date;
 }
 
@@ -39,12 +43,14 @@ export function taskRowToTask(r: TaskRow): Task {
     dispatchedAt: r.dispatched_at,
     assignedAt: r.assigned_at,
     closedAt: r.closed_at,
+    unitId: r.unit_id,
+    createdBy: r.created_by,
     createdAt: r.created_at,
   };
 }
 
 export type NewTask = Pick<Task, 'type' | 'startsAt' | 'durationMinutes' | 'area' | 'summary' | 'details'>
-  & Partial<Pick<Task, 'waveSize' | 'offerTimeoutMinutes'>>;
+  & Partial<Pick<Task, 'waveSize' | 'offerTimeoutMinutes' | 'unitId' | 'createdBy'>>;
 
 export async function insertTask(db: Queryable, t: NewTask): Promise<Task> {
   const row = await db.insertInto('task').values({
@@ -56,6 +62,8 @@ export async function insertTask(db: Queryable, t: NewTask): Promise<Task> {
     details: t.details,
     wave_size: t.waveSize,
     offer_timeout_minutes: t.offerTimeoutMinutes,
+    unit_id: t.unitId ?? null,
+    created_by: t.createdBy ?? null,
   }).returningAll().executeTakeFirstOrThrow();
   return taskRowToTask(row);
 }
@@ -99,4 +107,46 @@ export async function listStarvedSearchingTasks(db: Queryable, before: Date, lim
     )))
     .limit(limit).execute();
   return rows.map((r) => r.id);
+}
+
+export interface TaskFilter { status?: TaskStatus; type?: TaskType; unitId?: string; from?: Date; to?: Date }
+
+export interface TaskListItem {
+  id: string;
+  type: TaskType;
+  status: TaskStatus;
+  startsAt: Date;
+  durationMinutes: number;
+  area: string;
+  summary: string;
+  unitName: string | null;
+  assignedVolunteerName: string | null;
+}
+
+/**
+ * Tasks for the list page. Upcoming tasks (from `upcomingFrom`) come first, soonest first, since
+ * those are the ones a coordinator acts on; earlier tasks follow, most recent first.
+ * `from` is inclusive and `to` exclusive.
+ */
+export async function listTaskItems(db: Queryable, filter: TaskFilter, upcomingFrom: Date, page: { limit: number; offset: number }): Promise<TaskListItem[]> {
+  let q = db.selectFrom('task as t')
+    .leftJoin('unit as u', 'u.id', 't.unit_id')
+    .leftJoin('volunteer as v', 'v.id', 't.assigned_volunteer_id')
+    .select(['t.id', 't.type', 't.status', 't.starts_at', 't.duration_minutes', 't.area', 't.summary', 'u.name as unit_name', 'v.name as volunteer_name']);
+  if (filter.status) q = q.where('t.status', '=', filter.status);
+  if (filter.type) q = q.where('t.type', '=', filter.type);
+  if (filter.unitId) q = q.where('t.unit_id', '=', filter.unitId);
+  if (filter.from) q = q.where('t.starts_at', '>=', filter.from);
+  if (filter.to) q = q.where('t.starts_at', '<', filter.to);
+  const rows = await q
+    .orderBy(sql`t.starts_at < ${upcomingFrom}`)
+    .orderBy(sql`CASE WHEN t.starts_at >= ${upcomingFrom} THEN t.starts_at END`)
+    .orderBy('t.starts_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(page.limit).offset(page.offset)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, type: r.type, status: r.status, startsAt: r.starts_at, durationMinutes: r.duration_minutes,
+    area: r.area, summary: r.summary, unitName: r.unit_name, assignedVolunteerName: r.volunteer_name,
+  }));
 }

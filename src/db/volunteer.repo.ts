@@ -1,7 +1,21 @@
+import { sql } from 'kysely';
+import { normalizePhone } from '../domain/phone';
 import type { Queryable } from './database';
 import type { VolunteerRow } from './schema';
 
-export interface Volunteer {
+/** What a coordinator keeps about a volunteer besides who they are. Dates are 'YYYY-MM-DD'. */
+export interface VolunteerProfile {
+  taskTypes: string[];
+  areas: string[];
+  notes: string;
+  agreementSignedOn: string | null;
+  confidentialitySignedOn: string | null;
+  policeCertificateOn: string | null;
+  trainingOn: string | null;
+  pausedUntil: string | null;
+}
+
+export interface Volunteer extends VolunteerProfile {
   id: string;
   name: string;
   phone: string;
@@ -11,6 +25,8 @@ export interface Volunteer {
   lastAssignedAt: Date | null;
   createdAt: Date;
 }
+
+export interface NewVolunteer extends Partial<VolunteerProfile> { name: string; phone: string; language: string }
 
 export function volunteerRowToVolunteer(r: VolunteerRow): Volunteer {
   return {
@@ -22,19 +38,109 @@ export function volunteerRowToVolunteer(r: VolunteerRow): Volunteer {
     optedOutAt: r.opted_out_at,
     lastAssignedAt: r.last_assigned_at,
     createdAt: r.created_at,
+    taskTypes: r.task_types,
+    areas: r.areas,
+    notes: r.notes,
+    agreementSignedOn: r.agreement_signed_on,
+    confidentialitySignedOn: r.confidentiality_signed_on,
+    policeCertificateOn: r.police_certificate_on,
+    trainingOn: r.training_on,
+    pausedUntil: r.paused_until,
   };
 }
 
-export async function insertVolunteer(db: Queryable, v: { name: string; phone: string; language: string }): Promise<Volunteer | undefined> {
-  const row = await db.insertInto('volunteer').values(v)
+/** Profile fields as columns; fields left undefined are left out, so the column default applies. */
+function profileToColumns(p: Partial<VolunteerProfile>) {
+  return {
+    task_types: p.taskTypes,
+    areas: p.areas,
+    notes: p.notes,
+    agreement_signed_on: p.agreementSignedOn,
+    confidentiality_signed_on: p.confidentialitySignedOn,
+    police_certificate_on: p.policeCertificateOn,
+    training_on: p.trainingOn,
+    paused_until: p.pausedUntil,
+  };
+}
+
+function newVolunteerToColumns(v: NewVolunteer) {
+  return { name: v.name, phone: v.phone, language: v.language, ...profileToColumns(v) };
+}
+
+/** Undefined when the phone number is already registered. */
+export async function insertVolunteer(db: Queryable, v: NewVolunteer): Promise<Volunteer | undefined> {
+  const row = await db.insertInto('volunteer').values(newVolunteerToColumns(v))
     .onConflict((oc) => oc.column('phone').doNothing())
     .returningAll().executeTakeFirst();
   return row && volunteerRowToVolunteer(row);
 }
 
+// Postgres takes at most 65,535 parameters a statement; a volunteer row uses up to 11.
+const INSERT_BATCH = 1000;
+
+/** Inserts many (in batches); numbers already registered are skipped. Returns the ones inserted. */
+export async function insertVolunteers(db: Queryable, volunteers: NewVolunteer[]): Promise<Volunteer[]> {
+  const inserted: Volunteer[] = [];
+  for (let i = 0; i < volunteers.length; i += INSERT_BATCH) {
+    const rows = await db.insertInto('volunteer').values(volunteers.slice(i, i + INSERT_BATCH).map(newVolunteerToColumns))
+      .onConflict((oc) => oc.column('phone').doNothing())
+      .returningAll().execute();
+    inserted.push(...rows.map(volunteerRowToVolunteer));
+  }
+  return inserted;
+}
+
+/** Replaces name, phone, language and profile. Throws a unique violation (23505) for a taken phone. */
+export async function saveVolunteerDetails(db: Queryable, id: string, v: NewVolunteer & VolunteerProfile, at: Date): Promise<Volunteer | undefined> {
+  const row = await db.updateTable('volunteer').set({ ...newVolunteerToColumns(v), updated_at: at })
+    .where('id', '=', id).returningAll().executeTakeFirst();
+  return row && volunteerRowToVolunteer(row);
+}
+
+export function isDuplicatePhoneError(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e.code === '23505' && e.constraint === 'volunteer_phone_key';
+}
+
 export async function listVolunteers(db: Queryable): Promise<Volunteer[]> {
   const rows = await db.selectFrom('volunteer').selectAll().orderBy('name').orderBy('id').execute();
   return rows.map(volunteerRowToVolunteer);
+}
+
+/** Every registered number (E.164): the import checks a file against it. A pool is hundreds, not millions. */
+export async function listVolunteerPhones(db: Queryable): Promise<Set<string>> {
+  const rows = await db.selectFrom('volunteer').select('phone').execute();
+  return new Set(rows.map((r) => r.phone));
+}
+
+/**
+ * Name contains the query (any case), or the number matches however it is written: '412 34 567',
+ * '+47 41234567' and '0047…' all find '+4741234567', and a few digits find every number containing them.
+ */
+export async function searchVolunteers(db: Queryable, query: string, limit: number): Promise<Volunteer[]> {
+  const text = query.trim();
+  let q = db.selectFrom('volunteer').selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(limit);
+  if (text) {
+    const phone = normalizePhone(text);
+    const digits = extractPhoneDigits(text);
+    q = q.where((eb) => eb.or([
+      eb(sql`lower(name)`, 'like', `%${escapeLike(text.toLowerCase())}%`),
+      ...(phone.ok ? [eb('phone', '=', phone.e164)] : []),
+      ...(digits ? [eb('phone', 'like', `%${digits}%`)] : []),
+    ]));
+  }
+  return (await q.execute()).map(volunteerRowToVolunteer);
+}
+
+/** The digits of a partial number ('412 34' → '41234'), or undefined when the query is not one. */
+function extractPhoneDigits(text: string): string | undefined {
+  if (!/^[+\d\s\-.()/]+$/.test(text)) return undefined;
+  const digits = text.replace(/\D/g, '').replace(/^00/, '');
+  return digits.length >= 3 ? digits : undefined;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export async function findVolunteerByPhone(db: Queryable, phone: string): Promise<Volunteer | undefined> {
@@ -44,6 +150,11 @@ export async function findVolunteerByPhone(db: Queryable, phone: string): Promis
 
 export async function findVolunteer(db: Queryable, id: string): Promise<Volunteer | undefined> {
   const row = await db.selectFrom('volunteer').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && volunteerRowToVolunteer(row);
+}
+
+export async function lockVolunteer(db: Queryable, id: string): Promise<Volunteer | undefined> {
+  const row = await db.selectFrom('volunteer').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   return row && volunteerRowToVolunteer(row);
 }
 

@@ -6,7 +6,13 @@
 export type TaskStatus = 'new' | 'searching' | 'assigned' | 'unfilled' | 'cancelled';
 export type OfferStatus = 'pending' | 'open' | 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'failed';
 
-export type TaskEvent = 'dispatch' | 'accept' | 'exhaust' | 'cancel';
+export type TaskEvent =
+  | 'dispatch'
+  | 'accept'
+  | 'exhaust'
+  | 'cancel'
+  | 'stop'           // a coordinator stops the search: live offers are withdrawn, the task waits again
+  | 'manual_assign'; // agreed by phone: also possible before any SMS went out
 export type OfferEvent =
   | 'sms_sent'      // the offer SMS left through the transport; its timer starts
   | 'accept'        // the volunteer said yes while the offer was live
@@ -21,6 +27,8 @@ const taskMoves: Record<TaskEvent, { from: readonly TaskStatus[]; to: TaskStatus
   accept: { from: ['searching', 'unfilled'], to: 'assigned' },
   exhaust: { from: ['searching'], to: 'unfilled' },
   cancel: { from: ['new', 'searching', 'assigned', 'unfilled'], to: 'cancelled' },
+  stop: { from: ['searching'], to: 'new' },
+  manual_assign: { from: ['new', 'searching', 'unfilled'], to: 'assigned' },
 };
 
 const offerMoves: Record<OfferEvent, { from: readonly OfferStatus[]; to: OfferStatus }> = {
@@ -52,6 +60,14 @@ export function nextTaskStatus(current: TaskStatus, event: TaskEvent): TaskStatu
 export function nextOfferStatus(current: OfferStatus, event: OfferEvent): OfferStatus | undefined {
   const move = offerMoves[event];
   return move.from.includes(current) ? move.to : undefined;
+}
+
+/** What a coordinator may do with a task in this state: the buttons on the task page follow this. */
+export interface TaskActions { dispatch: boolean; stop: boolean; cancel: boolean; assignManually: boolean }
+
+export function availableTaskActions(status: TaskStatus): TaskActions {
+  const can = (event: TaskEvent) => nextTaskStatus(status, event) !== undefined;
+  return { dispatch: can('dispatch'), stop: can('stop'), cancel: can('cancel'), assignManually: can('manual_assign') };
 }
 
 export function isLiveOffer(status: OfferStatus): boolean {

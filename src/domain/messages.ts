@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { OSLO_ZONE } from './oslo-time';
 import { en } from './texts/en';
 import { nb } from './texts/nb';
 import type { LanguagePack, TaskFacts, TaskType, TemplateName, TextParams } from './texts/types';
@@ -6,7 +7,7 @@ import { countSegments, toGsmFriendly, truncateToSegments } from './sms-segments
 
 export type { TaskFacts, TaskType, TemplateName, TextParams } from './texts/types';
 
-export const OSLO = 'Europe/Oslo';
+export const OSLO = OSLO_ZONE;
 export const DEFAULT_LANGUAGE = 'nb';
 /** Offers must fit two SMS segments; other texts may be longer (details can be long). */
 export const OFFER_MAX_SEGMENTS = 2;

@@ -70,6 +70,7 @@ function decideLateYes(recent: ReplyContext['recentOffer']): ReplyAction {
     return { type: 'late_accept', offerId: recent.offerId, taskId: recent.taskId };
   }
   if (recent.offerStatus === 'accepted') return { type: 'reply', template: 'already_assigned', taskId: recent.taskId };
-  if (recent.taskStatus === 'cancelled' || stillNeeded) return { type: 'reply', template: 'offer_withdrawn', taskId: recent.taskId };
+  // Cancelled, or dispatch stopped (back to new): the offer was withdrawn, nobody else took it.
+  if (recent.taskStatus === 'cancelled' || recent.taskStatus === 'new' || stillNeeded) return { type: 'reply', template: 'offer_withdrawn', taskId: recent.taskId };
   return { type: 'reply', template: 'taken', taskId: recent.taskId };
 }

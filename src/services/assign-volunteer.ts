@@ -29,7 +29,7 @@ export interface Assignment {
  * accepted, the other live offers are withdrawn with a "taken" notice, and the winner gets the details.
  */
 export async function assignVolunteerInTx(trx: Tx, ctx: ServiceContext, effects: Effects, a: Assignment, now: Date): Promise<'assigned' | 'lost'> {
-  const won = await moveTask(trx, a.task.id, 'accept', { assigned_volunteer_id: a.volunteer.id, assigned_at: now, closed_at: null }, now);
+  const won = await moveTask(trx, a.task.id, a.source === 'manual' ? 'manual_assign' : 'accept', { assigned_volunteer_id: a.volunteer.id, assigned_at: now, closed_at: null }, now);
   if (!won) return 'lost';
   if (a.offerId) {
     const accepted = await moveOffer(trx, a.offerId, a.late ? 'late_accept' : 'accept', now, { answered_at: now });

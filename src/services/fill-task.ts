@@ -1,5 +1,6 @@
 import { isExhausted, offersToSend, waveForNewOffers } from '../domain/dispatch';
 import { renderOffer, renderText, toTaskFacts } from '../domain/messages';
+import { osloDate } from '../domain/oslo-time';
 import type { Tx } from '../db/database';
 import { countLiveOffers, countOffers, insertOffers, lockCandidates, type Candidate, type Offer } from '../db/offer.repo';
 import { lockTask, moveTask, updateTask, type Task } from '../db/task.repo';
@@ -16,7 +17,7 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   if (!task || task.status !== 'searching') return;
   const live = await countLiveOffers(trx, taskId);
   const wave = waveForNewOffers(task.wavesSent, live);
-  const created = await createOffers(trx, task, wave, offersToSend(task.waveSize, live));
+  const created = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), osloDate(now));
   for (const { offer, candidate } of created) {
     await effects.sms(trx, {
       to: candidate.phone,
@@ -31,12 +32,12 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   if (isExhausted(live, created.length)) await markUnfilled(trx, ctx, effects, task, now);
 }
 
-async function createOffers(trx: Tx, task: Task, wave: number, wanted: number): Promise<{ offer: Offer; candidate: Candidate }[]> {
+async function createOffers(trx: Tx, task: Task, wave: number, wanted: number, today: string): Promise<{ offer: Offer; candidate: Candidate }[]> {
   const created: { offer: Offer; candidate: Candidate }[] = [];
   // A candidate can get a live offer from another task between our SELECT and INSERT; the unique
   // index skips them, and we look again for the shortfall.
   for (let round = 0; round < 3 && created.length < wanted; round++) {
-    const candidates = await lockCandidates(trx, task.id, wanted - created.length);
+    const candidates = await lockCandidates(trx, task, today, wanted - created.length);
     if (candidates.length === 0) break;
     const offers = await insertOffers(trx, task.id, wave, candidates.map((c) => c.id));
     const byVolunteer = new Map(candidates.map((c) => [c.id, c]));

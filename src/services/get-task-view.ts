@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
+import type { OfferStatus } from '../domain/dispatch';
 import { findTask, type Task } from '../db/task.repo';
 import type { Queryable } from '../db/database';
+import { listVolunteers } from '../db/volunteer.repo';
 
 export interface OfferView {
   id: string;
@@ -15,6 +18,7 @@ export interface OfferView {
 }
 
 export interface TaskView extends Task {
+  unitName: string | null;
   assignedVolunteer: { id: string; name: string; phone: string } | null;
   offers: OfferView[];
 }
@@ -43,5 +47,95 @@ export async function getTaskView(db: Queryable, taskId: string): Promise<TaskVi
     const v = await db.selectFrom('volunteer').select(['id', 'name', 'phone']).where('id', '=', task.assignedVolunteerId).executeTakeFirst();
     assignedVolunteer = v ?? null;
   }
-  return { ...task, assignedVolunteer, offers };
+  const unit = task.unitId ? await db.selectFrom('unit').select('name').where('id', '=', task.unitId).executeTakeFirst() : undefined;
+  return { ...task, unitName: unit?.name ?? null, assignedVolunteer, offers };
+}
+
+/** What the task page's live parts show: the task with its offers, and the timeline. */
+export interface TaskLiveView { task: TaskView; timeline: TimelineEntry[] }
+
+export async function getTaskLiveView(db: Queryable, taskId: string): Promise<TaskLiveView | undefined> {
+  const task = await getTaskView(db, taskId);
+  return task && { task, timeline: await loadTimeline(db, task) };
+}
+
+export interface VolunteerChoice { id: string; name: string; phone: string; offeredThisTask: boolean }
+
+/**
+ * Who a coordinator can assign by hand: everyone not opted out, those already offered this task
+ * first (they are the ones most likely to have phoned about it).
+ */
+export async function listVolunteerChoices(db: Queryable, task: TaskView): Promise<VolunteerChoice[]> {
+  const offered = new Set(task.offers.map((o) => o.volunteer.id));
+  const choices = (await listVolunteers(db)).filter((v) => !v.optedOut)
+    .map((v) => ({ id: v.id, name: v.name, phone: v.phone, offeredThisTask: offered.has(v.id) }));
+  return [...choices.filter((c) => c.offeredThisTask), ...choices.filter((c) => !c.offeredThisTask)];
+}
+
+/**
+ * One line of a task's timeline. Outbound SMS are listed by kind and status, never by body: the
+ * body of the "assigned" SMS carries the task's details, which not every coordinator may see.
+ */
+export type TimelineEntry =
+  | { at: Date; kind: 'created' }
+  | { at: Date; kind: 'action'; action: string; actorName: string; detail: Record<string, unknown> }
+  | { at: Date; kind: 'offer_closed'; status: OfferStatus; reason: string | null; volunteerName: string }
+  | { at: Date; kind: 'sms_out'; template: string; status: string; errorCode: string | null; recipient: string | null }
+  | { at: Date; kind: 'sms_in'; body: string; volunteerName: string; classification: string | null };
+
+/** Within one instant, a reply comes before what it caused. */
+const ORDER: Record<TimelineEntry['kind'], number> = { created: 0, sms_in: 1, action: 2, offer_closed: 3, sms_out: 4 };
+
+/** The task's history, oldest first (newest last). */
+export async function loadTimeline(db: Queryable, task: TaskView): Promise<TimelineEntry[]> {
+  const [actions, outbound, inbound] = await Promise.all([loadActions(db, task.id), loadOutbound(db, task.id), loadReplies(db, task.id)]);
+  const created: TimelineEntry[] = actions.some((a) => a.action === 'task_created') ? [] : [{ at: task.createdAt, kind: 'created' }];
+  const entries: TimelineEntry[] = [...created, ...actions, ...offerClosings(task.offers), ...outbound, ...inbound];
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || ORDER[a.e.kind] - ORDER[b.e.kind] || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+function offerClosings(offers: OfferView[]): TimelineEntry[] {
+  return offers.flatMap((o): TimelineEntry[] => {
+    const at = o.status === 'accepted' || o.status === 'declined' ? o.answeredAt ?? o.closedAt : o.closedAt;
+    if (!at) return [];
+    return [{ at, kind: 'offer_closed', status: o.status as OfferStatus, reason: o.closeReason, volunteerName: o.volunteer.name }];
+  });
+}
+
+async function loadActions(db: Queryable, taskId: string): Promise<Extract<TimelineEntry, { kind: 'action' }>[]> {
+  const rows = await db.selectFrom('audit_event as a').leftJoin('coordinator as c', 'c.id', 'a.coordinator_id')
+    .select(['a.at', 'a.action', 'a.actor', 'a.detail', 'c.name'])
+    .where('a.subject_type', '=', 'task').where('a.subject_id', '=', taskId).orderBy('a.id').execute();
+  return rows.map((r) => ({ at: r.at, kind: 'action' as const, action: r.action, actorName: r.name ?? r.actor, detail: r.detail }));
+}
+
+async function loadOutbound(db: Queryable, taskId: string): Promise<TimelineEntry[]> {
+  const rows = await db.selectFrom('message as m').leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
+    .select(['m.created_at', 'm.kind', 'm.status', 'm.error_code', 'v.name'])
+    .where('m.task_id', '=', taskId).where('m.direction', '=', 'outbound').orderBy('m.id').execute();
+  return rows.map((r) => ({ at: r.created_at, kind: 'sms_out', template: r.kind, status: r.status, errorCode: r.error_code, recipient: r.name }));
+}
+
+/**
+ * Inbound SMS are stored without a task (a bare JA names none), so a reply is counted as this
+ * task's when this task's offer was the volunteer's latest offer before the reply, and the reply
+ * came while it was live or within the three days a late reply is still matched to it.
+ */
+async function loadReplies(db: Queryable, taskId: string): Promise<TimelineEntry[]> {
+  const rows = await db.selectFrom('message as m').innerJoin('volunteer as v', 'v.id', 'm.volunteer_id')
+    .select(['m.id', 'm.created_at', 'm.body', 'm.classification', 'v.name'])
+    .where('m.direction', '=', 'inbound')
+    .where((eb) => eb.or([
+      eb('m.task_id', '=', taskId),
+      eb.exists(eb.selectFrom('offer as o').select(sql.lit(1).as('one'))
+        .where('o.task_id', '=', taskId)
+        .whereRef('o.volunteer_id', '=', 'm.volunteer_id')
+        .where(sql<boolean>`m.created_at >= o.created_at AND m.created_at <= coalesce(o.closed_at, 'infinity') + interval '3 days'`)
+        .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM offer o2 WHERE o2.volunteer_id = o.volunteer_id AND o2.created_at > o.created_at AND o2.created_at <= m.created_at)`)),
+    ]))
+    .orderBy('m.id').execute();
+  return rows.map((r) => ({ at: r.created_at, kind: 'sms_in', body: r.body, volunteerName: r.name, classification: r.classification }));
 }

@@ -33,7 +33,7 @@ export async function handleInboundSms(ctx: ServiceContext, messageId: string): 
     const { context, task } = await loadReplyContext(trx, volunteer, message.created_at, now);
     const action = decideReply(intent, context);
     const needsAttention = action.type === 'unclear';
-    await markInboundOutcome(trx, message.id, intent, needsAttention, volunteer.id);
+    await markInboundOutcome(trx, message.id, { classification: intent, needsAttention, volunteerId: volunteer.id, taskId: task?.id });
     if (task) effects.taskChanged(task.id);
     await applyReplyAction(trx, ctx, effects, { action, volunteer, task, now, throttle: () => underAutoReplyLimit(trx, volunteer.phone, now) });
     ctx.log.info({ messageId, volunteerId: volunteer.id, intent, action: action.type }, 'inbound sms handled');
@@ -88,7 +88,7 @@ function toReplyContext(volunteer: Volunteer, live: Offer | undefined, recent: O
 }
 
 async function handleUnknownSender(trx: Tx, ctx: ServiceContext, effects: Effects, message: MessageRow, now: Date): Promise<InboundOutcome> {
-  await markInboundOutcome(trx, message.id, 'unknown_sender', true, null);
+  await markInboundOutcome(trx, message.id, { classification: 'unknown_sender', needsAttention: true, volunteerId: null });
   ctx.log.info({ messageId: message.id }, 'sms from an unknown number kept for a coordinator');
   if (await underAutoReplyLimit(trx, message.from_phone, now)) {
     await effects.sms(trx, {

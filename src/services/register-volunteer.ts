@@ -1,29 +1,122 @@
-import { isSupportedLanguage, DEFAULT_LANGUAGE } from '../domain/messages';
-import { normalizePhone } from '../domain/phone';
-import { insertVolunteer, type Volunteer } from '../db/volunteer.repo';
+import { DateTime } from 'luxon';
+import type { Actor } from '../domain/access';
+import { checkVolunteerIdentity, splitAreas, TASK_TYPES } from '../domain/volunteer';
+import { insertAuditEvent } from '../db/audit.repo';
+import { inTransaction } from '../db/transaction';
+import { insertVolunteer, type NewVolunteer, type Volunteer, type VolunteerProfile } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 
-export interface VolunteerInput { name: string; phone: string; language?: string }
+export interface VolunteerInput extends Partial<VolunteerProfile> { name: string; phone: string; language?: string }
 
 export type RegisterResult =
   | { ok: true; volunteer: Volunteer }
   | { ok: false; error: 'invalid_phone' | 'not_mobile' | 'duplicate' | 'unsupported_language' | 'missing_name'; field: string; message: string };
 
+const API_MESSAGES = {
+  missing_name: 'name is required',
+  unsupported_language: (language: string) => `language "${language}" is not supported`,
+  not_mobile: 'phone is not a mobile number: offers go by SMS',
+  invalid_phone: 'phone is not a valid phone number',
+} as const;
+
 /** Adds a volunteer: the phone number is their identity, so it must be a valid mobile number and unique. */
 export async function registerVolunteer(ctx: Pick<ServiceContext, 'db'>, input: VolunteerInput): Promise<RegisterResult> {
-  const name = input.name.trim();
-  if (!name) return { ok: false, error: 'missing_name', field: 'name', message: 'name is required' };
-  const language = input.language ?? DEFAULT_LANGUAGE;
-  if (!isSupportedLanguage(language)) {
-    return { ok: false, error: 'unsupported_language', field: 'language', message: `language "${language}" is not supported` };
+  const identity = checkVolunteerIdentity(input);
+  if (!identity.ok) {
+    const first = identity.problems[0]!; // name, then language, then phone: the order the API always reported
+    const message = first.code === 'unsupported_language' ? API_MESSAGES.unsupported_language(input.language ?? '') : API_MESSAGES[first.code];
+    return { ok: false, error: first.code, field: first.field, message };
   }
-  const phone = normalizePhone(input.phone, { requireMobile: true });
-  if (!phone.ok) {
-    return phone.reason === 'not_mobile'
-      ? { ok: false, error: 'not_mobile', field: 'phone', message: 'phone is not a mobile number: offers go by SMS' }
-      : { ok: false, error: 'invalid_phone', field: 'phone', message: 'phone is not a valid phone number' };
-  }
-  const volunteer = await insertVolunteer(ctx.db, { name, phone: phone.e164, language });
-  if (!volunteer) return { ok: false, error: 'duplicate', field: 'phone', message: `a volunteer with phone ${phone.e164} already exists` };
+  const volunteer = await insertVolunteer(ctx.db, { ...input, name: identity.name, phone: identity.phone, language: identity.language });
+  if (!volunteer) return { ok: false, error: 'duplicate', field: 'phone', message: `a volunteer with phone ${identity.phone} already exists` };
   return { ok: true, volunteer };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The coordinators' form (create here, edit in update-volunteer.ts): every field as typed.
+// ---------------------------------------------------------------------------------------------
+
+export interface VolunteerForm {
+  name: string;
+  phone: string;
+  language: string;
+  taskTypes: string[];
+  areas: string;
+  notes: string;
+  agreementSignedOn: string;
+  confidentialitySignedOn: string;
+  policeCertificateOn: string;
+  trainingOn: string;
+  pausedUntil: string;
+}
+
+export type VolunteerFormField = keyof VolunteerForm;
+export type VolunteerFormProblem =
+  | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'duplicate' | 'unsupported_language'
+  | 'unknown_task_type' | 'invalid_date' | 'too_long';
+export type VolunteerFormErrors = Partial<Record<VolunteerFormField, VolunteerFormProblem>>;
+
+export type VolunteerFormCheck = { ok: true; volunteer: NewVolunteer & VolunteerProfile } | { ok: false; errors: VolunteerFormErrors };
+export type SaveVolunteerResult = { ok: true; volunteer: Volunteer } | { ok: false; errors: VolunteerFormErrors };
+
+export const DATE_FIELDS = ['agreementSignedOn', 'confidentialitySignedOn', 'policeCertificateOn', 'trainingOn', 'pausedUntil'] as const;
+const MAX_NAME = 200;
+const MAX_NOTES = 5000;
+const MAX_AREAS = 500;
+
+/** Checks the whole form at once, so every problem is shown next to its field in one round. */
+export function checkVolunteerForm(form: VolunteerForm): VolunteerFormCheck {
+  const errors: VolunteerFormErrors = {};
+  const identity = checkVolunteerIdentity(form);
+  if (!identity.ok) for (const p of identity.problems) errors[p.field] = p.code;
+  if (form.name.length > MAX_NAME) errors.name = 'too_long';
+  if (form.notes.length > MAX_NOTES) errors.notes = 'too_long';
+  if (form.areas.length > MAX_AREAS) errors.areas = 'too_long';
+  const taskTypes = form.taskTypes.filter((t, i, all) => all.indexOf(t) === i);
+  if (taskTypes.some((t) => !(TASK_TYPES as readonly string[]).includes(t))) errors.taskTypes = 'unknown_task_type';
+  const dates: Partial<Record<(typeof DATE_FIELDS)[number], string | null>> = {};
+  for (const field of DATE_FIELDS) {
+    const day = parseDay(form[field]);
+    if (day === undefined) errors[field] = 'invalid_date';
+    else dates[field] = day;
+  }
+  if (!identity.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    volunteer: {
+      name: identity.name, phone: identity.phone, language: identity.language,
+      taskTypes, areas: splitAreas(form.areas), notes: form.notes.trim(),
+      agreementSignedOn: dates.agreementSignedOn ?? null,
+      confidentialitySignedOn: dates.confidentialitySignedOn ?? null,
+      policeCertificateOn: dates.policeCertificateOn ?? null,
+      trainingOn: dates.trainingOn ?? null,
+      pausedUntil: dates.pausedUntil ?? null,
+    },
+  };
+}
+
+/**
+ * A calendar day as 'YYYY-MM-DD': null when blank, undefined when it is not a real date. Takes what
+ * a date picker sends (2026-12-03) and what people type without one (3.12.2026).
+ */
+export function parseDay(text: string): string | null | undefined {
+  const value = text.trim();
+  if (!value) return null;
+  for (const format of ['yyyy-MM-dd', 'd.M.yyyy']) {
+    const day = DateTime.fromFormat(value, format, { zone: 'utc' });
+    if (day.isValid && day.year >= 1900 && day.year <= 2100) return day.toISODate() ?? undefined;
+  }
+  return undefined;
+}
+
+/** A coordinator adds a volunteer through the form; the audit log records who. */
+export async function registerVolunteerFromForm(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, form: VolunteerForm): Promise<SaveVolunteerResult> {
+  const checked = checkVolunteerForm(form);
+  if (!checked.ok) return checked;
+  return inTransaction(ctx.db, async (trx) => {
+    const volunteer = await insertVolunteer(trx, checked.volunteer);
+    if (!volunteer) return { ok: false, errors: { phone: 'duplicate' } };
+    await insertAuditEvent(trx, actor, { action: 'volunteer_created', subjectType: 'volunteer', subjectId: volunteer.id, detail: { name: volunteer.name } }, ctx.now());
+    return { ok: true, volunteer };
+  });
 }

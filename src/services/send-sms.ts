@@ -68,6 +68,7 @@ async function whyNotClaimed(ctx: ServiceContext, messageId: string): Promise<Se
 async function recordSent(ctx: ServiceContext, claimed: ClaimedSms, providerSid: string, providerStatus: string): Promise<void> {
   await runUseCase(ctx, async (trx, effects, now) => {
     await markOutboundSent(trx, claimed.id, providerSid, mapProviderStatus(providerStatus) ?? 'sent', now);
+    if (claimed.task_id) effects.taskChanged(claimed.task_id);
     if (claimed.kind === 'offer' && claimed.offer_id) await openOffer(trx, effects, claimed.offer_id, now);
   });
 }

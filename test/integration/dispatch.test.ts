@@ -1,5 +1,5 @@
 import { COORDINATOR, SERVICE_NUMBER, eventually, startHarness, type Harness } from '../support/harness';
-import { createTask, createVolunteers, dispatch, getTask, letTimePass, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
+import { createTask, createVolunteers, dispatch, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
 
 let h: Harness;
 beforeEach(async () => {
@@ -84,7 +84,7 @@ describe('dispatch through the real twilio client', () => {
     expect((await getTask(h, task.id)).offers.map((o) => o.status)).toEqual(['open', 'open']);
 
     // Half an hour later: the timers already fired early, so the sweeper expires the wave and the next goes out.
-    await letTimePass(h, 31 * 60_000);
+    h.clock.advance(31 * 60_000);
     await h.deps.queues.enqueue([{ name: 'sweep', data: {} }]);
     const next = await eventually(async () => {
       const t = await getTask(h, task.id);
@@ -116,6 +116,18 @@ describe('dispatch through the real twilio client', () => {
     for (const v of volunteers) {
       expect(h.fake.messagesTo(v.phone).map((m) => m.body)[1]).toBe('Takk for svar! Vi spør noen andre.');
     }
+  });
+
+  it('a paused volunteer, and one who does not do this kind of task, are not asked', async () => {
+    const [paused, shopper, escort] = await createVolunteers(h, 3);
+    await h.deps.db.updateTable('volunteer').set({ paused_until: '2099-01-01' }).where('id', '=', paused!.id).execute();
+    await h.deps.db.updateTable('volunteer').set({ task_types: ['shopping'] }).where('id', '=', shopper!.id).execute();
+    const task = await createTask(h, { type: 'escort', waveSize: 3 });
+    await dispatch(h, task.id);
+    const offers = await waitForOpenOffers(h, task.id, 1);
+    await waitForQuiet(h);
+    expect(offers.map((o) => o.volunteer.id)).toEqual([escort!.id]);
+    expect((await getTask(h, task.id)).offers).toHaveLength(1);
   });
 
   it('the next candidate gets the offer as soon as one says NEI', async () => {

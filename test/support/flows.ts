@@ -45,7 +45,7 @@ export async function getTask(h: Harness, taskId: string): Promise<TaskJson> {
 }
 
 /** Waits until `count` offers of the task are open (their SMS sent, timers running). */
-export async function waitForOpenOffers(h: Harness, taskId: string, count: number, timeoutMs = 10_000): Promise<OfferJson[]> {
+export async function waitForOpenOffers(h: Harness, taskId: string, count: number, timeoutMs = 20_000): Promise<OfferJson[]> {
   return eventually(async () => {
     const task = await getTask(h, taskId);
     const open = task.offers.filter((o) => o.status === 'open');
@@ -61,7 +61,7 @@ export async function outboundMessages(h: Harness, where: { kind?: string; to?: 
 }
 
 /** Waits until every inbound message is processed and no outbound message is waiting to be sent. */
-export async function waitForQuiet(h: Harness, timeoutMs = 10_000): Promise<void> {
+export async function waitForQuiet(h: Harness, timeoutMs = 20_000): Promise<void> {
   await eventually(async () => {
     const pending = await h.deps.db.selectFrom('message').select('id')
       .where((eb) => eb.or([
@@ -77,6 +77,9 @@ export async function waitForQuiet(h: Harness, timeoutMs = 10_000): Promise<void
  * jobs run on real time, so they are promoted; each re-checks the deadline against the clock).
  */
 export async function letTimePass(h: Harness, ms: number): Promise<void> {
+  // Every open offer's timer is enqueued just after the commit that opened it: wait for them all.
+  const open = await h.deps.db.selectFrom('offer').select('id').where('status', '=', 'open').execute();
+  await eventually(async () => (await h.deps.queues.byName.dispatch.getDelayedCount()) >= open.length, 20_000, 'offer timers to be scheduled');
   h.clock.advance(ms);
   const due = h.clock.now().getTime();
   for (const job of await h.deps.queues.byName.dispatch.getDelayed()) {

@@ -1,5 +1,5 @@
 import {
-  isExhausted, nextOfferStatus, nextTaskStatus, offersToSend, waveForNewOffers,
+  availableTaskActions, isExhausted, nextOfferStatus, nextTaskStatus, offersToSend, waveForNewOffers,
   type OfferEvent, type OfferStatus, type TaskEvent, type TaskStatus,
 } from '../../src/domain/dispatch';
 
@@ -22,8 +22,30 @@ describe('task state machine', () => {
     ['assigned', 'cancel', 'cancelled'],
     ['unfilled', 'cancel', 'cancelled'],
     ['cancelled', 'cancel', undefined],
+    ['searching', 'stop', 'new'], // the coordinator stops the search; it can be sent out again
+    ['new', 'stop', undefined],
+    ['unfilled', 'stop', undefined],
+    ['assigned', 'stop', undefined],
+    ['cancelled', 'stop', undefined],
+    ['new', 'manual_assign', 'assigned'], // agreed by phone before anything was sent
+    ['searching', 'manual_assign', 'assigned'],
+    ['unfilled', 'manual_assign', 'assigned'],
+    ['assigned', 'manual_assign', undefined], // a second assignment is refused, like a second JA
+    ['cancelled', 'manual_assign', undefined],
   ])('%s + %s -> %s', (from, event, to) => {
     expect(nextTaskStatus(from, event)).toBe(to);
+  });
+});
+
+describe('what a coordinator may do', () => {
+  it.each<[TaskStatus, ReturnType<typeof availableTaskActions>]>([
+    ['new', { dispatch: true, stop: false, cancel: true, assignManually: true }],
+    ['searching', { dispatch: false, stop: true, cancel: true, assignManually: true }],
+    ['unfilled', { dispatch: true, stop: false, cancel: true, assignManually: true }],
+    ['assigned', { dispatch: false, stop: false, cancel: true, assignManually: false }],
+    ['cancelled', { dispatch: false, stop: false, cancel: false, assignManually: false }],
+  ])('%s', (status, expected) => {
+    expect(availableTaskActions(status)).toEqual(expected);
   });
 });
 

@@ -30,6 +30,7 @@ describe('decideReply', () => {
     ['JA after NEI, task still searching: take it', 'yes', recent('declined', 'searching'), { type: 'late_accept', offerId: '7', taskId: '3' }],
     ['late JA, someone else took it', 'yes', recent('withdrawn', 'assigned'), { type: 'reply', template: 'taken', taskId: '3' }],
     ['late JA, expired and taken since', 'yes', recent('expired', 'assigned'), { type: 'reply', template: 'taken', taskId: '3' }],
+    ['late JA, dispatch was stopped (task back to new)', 'yes', recent('withdrawn', 'new'), { type: 'reply', template: 'offer_withdrawn', taskId: '3' }],
     ['late JA, task cancelled', 'yes', recent('withdrawn', 'cancelled'), { type: 'reply', template: 'offer_withdrawn', taskId: '3' }],
     ['JA again from the winner', 'yes', recent('accepted', 'assigned'), { type: 'reply', template: 'already_assigned', taskId: '3' }],
     ['JA that crossed the "taken" notice needs no second answer', 'yes', recent('withdrawn', 'assigned', true), { type: 'none' }],

@@ -1,8 +1,43 @@
 import { Router } from 'express';
+import { listCoordinatorReplies, listInboxMessages } from '../../db/inbox.repo';
+import { markInboxMessageHandled } from '../../services/inbox-mark-handled';
+import { MAX_REPLY_LENGTH, replyToInboxMessage, type InboxReplyResult } from '../../services/inbox-reply';
+import { inboxPage } from '../views/inbox/inbox-page';
 import type { AdminDeps } from './admin-deps';
-import { placeholderRoutes } from './placeholder.routes';
+import { coordinatorOf, frameOf, sendPage, setFlash } from './frame';
 
-/** Innboks (/inbox). Not built yet. */
-export function inboxRoutes(_deps: AdminDeps): Router {
-  return placeholderRoutes([{ path: '/inbox', title: 'Innboks', section: 'inbox' }]);
+const REPLY_ERRORS: Record<Exclude<InboxReplyResult, { ok: true }>['error'], string> = {
+  not_found: 'Fant ikke meldingen.',
+  empty: 'Skriv et svar før du sender.',
+  too_long: `Svaret er for langt (høyst ${MAX_REPLY_LENGTH} tegn).`,
+  opted_out: 'Personen har sendt STOPP og kan ikke få SMS fra oss.',
+};
+
+/** Innboks (/inbox): list, reply by SMS, mark handled. Every change redirects back (post/redirect/get). */
+export function inboxRoutes(deps: AdminDeps): Router {
+  const router = Router();
+
+  router.get('/inbox', async (_req, res) => {
+    const messages = await listInboxMessages(deps.ctx.db);
+    const oldest = messages.at(-1)?.receivedAt;
+    const replies = oldest ? await listCoordinatorReplies(deps.ctx.db, [...new Set(messages.map((m) => m.fromPhone))], oldest) : [];
+    sendPage(res, inboxPage(frameOf(res), { messages, replies }));
+  });
+
+  router.post('/inbox/:id/reply', async (req, res) => {
+    const id = String(req.params.id);
+    const body = typeof req.body?.body === 'string' ? req.body.body : '';
+    const result = /^\d{1,18}$/.test(id) ? await replyToInboxMessage(deps.ctx, coordinatorOf(res), id, body) : { ok: false as const, error: 'not_found' as const };
+    setFlash(req, result.ok ? 'ok' : 'error', result.ok ? 'Svaret er sendt.' : REPLY_ERRORS[result.error]);
+    res.redirect(303, `/admin/inbox${result.ok || result.error !== 'not_found' ? `#m-${id}` : ''}`);
+  });
+
+  router.post('/inbox/:id/handled', async (req, res) => {
+    const id = String(req.params.id);
+    const marked = /^\d{1,18}$/.test(id) && await markInboxMessageHandled(deps.ctx, coordinatorOf(res), id);
+    setFlash(req, marked ? 'ok' : 'error', marked ? 'Meldingen er merket som behandlet.' : 'Meldingen var allerede behandlet.');
+    res.redirect(303, '/admin/inbox');
+  });
+
+  return router;
 }

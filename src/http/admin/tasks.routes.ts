@@ -1,8 +1,175 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import type { Actor } from '../../domain/access';
+import { insertAuditEvent } from '../../db/audit.repo';
+import { listUnits } from '../../db/coordinator.repo';
+import { findTask } from '../../db/task.repo';
+import { assignManually } from '../../services/assign-manually';
+import { createTaskAs } from '../../services/create-task';
+import { cancelTask, dispatchTask } from '../../services/dispatch-task';
+import { getTaskLiveView, listVolunteerChoices } from '../../services/get-task-view';
+import { listTasks } from '../../services/list-tasks';
+import { stopDispatch } from '../../services/stop-dispatch';
+import { TASK_STATUS_LABELS } from '../views/format';
+import { html } from '../views/html';
+import { page } from '../views/layout';
+import { parseTaskFilters } from '../views/tasks/task-filters';
+import { emptyTaskForm, taskFormPage } from '../views/tasks/task-form';
+import { parseTaskForm, readTaskForm } from '../views/tasks/task-form-input';
+import { taskListPage } from '../views/tasks/task-list';
+import { liveUpdate, sseEvent } from '../views/tasks/task-live';
+import { taskPage } from '../views/tasks/task-page';
 import type { AdminDeps } from './admin-deps';
-import { placeholderRoutes } from './placeholder.routes';
+import { coordinatorOf, frameOf, sendPage, setFlash } from './frame';
 
-/** Oppdrag (/tasks). Not built yet. */
-export function tasksRoutes(_deps: AdminDeps): Router {
-  return placeholderRoutes([{ path: '/tasks', title: 'Oppdrag', section: 'tasks' }]);
+const TASK_ID = /^\d{1,18}$/;
+
+function sendNotFound(res: Response): void {
+  sendPage(res, page(frameOf(res), { title: 'Fant ikke oppdraget', section: 'tasks', body: html`<h1>Fant ikke oppdraget</h1><p><a href="/admin/tasks">Til alle oppdrag</a></p>` }), 404);
+}
+
+const statusText = (status?: string) => (status ? TASK_STATUS_LABELS[status] ?? status : 'ukjent').toLowerCase();
+
+/** The outcome of a button on the task page: a message shown once, back to the task (POST, redirect, GET). */
+function finish(req: Request, res: Response, taskId: string, ok: boolean, text: string): void {
+  setFlash(req, ok ? 'ok' : 'error', text);
+  res.redirect(303, `/admin/tasks/${taskId}`);
+}
+
+function assignRefusal(error: 'volunteer_not_found' | 'volunteer_opted_out' | 'not_assignable', status?: string): string {
+  switch (error) {
+    case 'volunteer_not_found': return 'Fant ikke den frivillige.';
+    case 'volunteer_opted_out': return 'Den frivillige har meldt seg av SMS fra Svarja og kan ikke få oppdraget her.';
+    case 'not_assignable': return `Oppdraget kan ikke tildeles når det er ${statusText(status)}.`;
+  }
+}
+
+async function audit(deps: AdminDeps, actor: Actor, action: string, taskId: string): Promise<void> {
+  await insertAuditEvent(deps.ctx.db, actor, { action, subjectType: 'task', subjectId: taskId }, deps.ctx.now());
+}
+
+const KEEP_ALIVE_MS = 20_000;
+
+/** Runs `work` again after it finishes if it was asked for meanwhile; never two at once, never a lost request. */
+function coalesced(work: () => Promise<void>, onError: (err: unknown) => void): () => void {
+  let running = false;
+  let again = false;
+  const run = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    work().catch(onError).finally(() => {
+      running = false;
+      if (again) {
+        again = false;
+        run();
+      }
+    });
+  };
+  return run;
+}
+
+/**
+ * Server-Sent Events for one task page: the status and timeline fragments, sent on connect and
+ * again on every "task changed" notice from any process (through the hub). Subscribing comes
+ * before the first render, so nothing that happens in between is missed.
+ */
+async function streamTaskUpdates(deps: AdminDeps, req: Request, res: Response, taskId: string): Promise<void> {
+  const csrfToken = frameOf(res).csrfToken;
+  let closed = false;
+  const push = coalesced(async () => {
+    const live = await getTaskLiveView(deps.ctx.db, taskId);
+    if (live && !closed) res.write(sseEvent('update', liveUpdate(live, csrfToken)));
+  }, (err) => deps.ctx.log.warn({ err, taskId }, 'live task update failed'));
+  res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });
+  res.flushHeaders();
+  res.write('retry: 5000\n\n');
+  const unsubscribe = deps.hub.subscribe(taskId, push);
+  // Proxies close connections that stay silent; a comment line keeps this one open.
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+  const stop = () => {
+    closed = true;
+    unsubscribe();
+    clearInterval(keepAlive);
+  };
+  // The response's 'close' fires when the client goes away (the request's may fire earlier).
+  res.on('close', stop);
+  if (res.destroyed) stop();
+  push();
+}
+
+/** Oppdrag: the list, the new-task form, the task page with its live timeline, and its buttons. */
+export function tasksRoutes(deps: AdminDeps): Router {
+  const router = Router();
+  const { ctx } = deps;
+
+  router.param('id', (_req, _res, next, id: string) => next(TASK_ID.test(id) ? undefined : 'route'));
+
+  router.get('/tasks', async (req, res) => {
+    const units = await listUnits(ctx.db);
+    const filters = parseTaskFilters(req.query as Record<string, unknown>, units.map((u) => u.id));
+    sendPage(res, taskListPage(frameOf(res), filters.values, units, await listTasks(ctx, filters.query), filters.errors));
+  });
+
+  router.get('/tasks/new', async (_req, res) => {
+    sendPage(res, taskFormPage(frameOf(res), emptyTaskForm(coordinatorOf(res).unitId), await listUnits(ctx.db)));
+  });
+
+  router.post('/tasks/new', async (req, res) => {
+    const units = await listUnits(ctx.db);
+    const values = readTaskForm(req.body as Record<string, unknown>);
+    const parsed = parseTaskForm(values, ctx.now(), units.map((u) => u.id));
+    const created = parsed.ok ? await createTaskAs(ctx, coordinatorOf(res), parsed.task) : undefined;
+    if (!created?.ok) {
+      const errors = parsed.ok ? { unitId: 'Velg enhet.' } : parsed.errors;
+      sendPage(res, taskFormPage(frameOf(res), values, units, errors), 400);
+      return;
+    }
+    finish(req, res, created.task.id, true, 'Oppdraget er lagret. Trykk «Send ut» når det skal sendes til de frivillige.');
+  });
+
+  router.get('/tasks/:id', async (req, res) => {
+    const live = await getTaskLiveView(ctx.db, req.params.id);
+    if (!live) return sendNotFound(res);
+    sendPage(res, taskPage(frameOf(res), live, await listVolunteerChoices(ctx.db, live.task)));
+  });
+
+  router.get('/tasks/:id/live', async (req, res) => {
+    if (!(await findTask(ctx.db, req.params.id))) return sendNotFound(res);
+    await streamTaskUpdates(deps, req, res, req.params.id);
+  });
+
+  router.post('/tasks/:id/dispatch', async (req, res) => {
+    const r = await dispatchTask(ctx, req.params.id);
+    if (r.ok) await audit(deps, coordinatorOf(res), 'task_dispatched', r.task.id);
+    if (!r.ok && r.error === 'not_found') return sendNotFound(res);
+    finish(req, res, req.params.id, r.ok, r.ok ? 'Oppdraget er sendt ut. Tilbudene går på SMS nå.' : `Oppdraget kan ikke sendes ut når det er ${statusText(r.status)}.`);
+  });
+
+  router.post('/tasks/:id/stop', async (req, res) => {
+    const r = await stopDispatch(ctx, coordinatorOf(res), req.params.id);
+    if (!r.ok && r.error === 'not_found') return sendNotFound(res);
+    finish(req, res, req.params.id, r.ok, r.ok
+      ? `Utsendingen er stoppet. ${r.withdrawn} frivillige fikk beskjed om at tilbudet er trukket tilbake.`
+      : `Utsendingen kan ikke stoppes når oppdraget er ${statusText(r.status)}.`);
+  });
+
+  router.post('/tasks/:id/cancel', async (req, res) => {
+    const r = await cancelTask(ctx, req.params.id);
+    if (r.ok) await audit(deps, coordinatorOf(res), 'task_cancelled', r.task.id);
+    if (!r.ok && r.error === 'not_found') return sendNotFound(res);
+    finish(req, res, req.params.id, r.ok, r.ok ? 'Oppdraget er avlyst. De som var spurt eller hadde oppdraget, får beskjed på SMS.' : `Oppdraget kan ikke avlyses når det er ${statusText(r.status)}.`);
+  });
+
+  router.post('/tasks/:id/assign', async (req, res) => {
+    const volunteerId = String((req.body as Record<string, unknown>).volunteerId ?? '');
+    if (!TASK_ID.test(volunteerId)) return finish(req, res, req.params.id, false, 'Velg en frivillig å tildele oppdraget.');
+    const r = await assignManually(ctx, coordinatorOf(res), req.params.id, volunteerId);
+    if (r.ok) return finish(req, res, req.params.id, true, `Oppdraget er tildelt ${r.volunteer.name}, som får detaljene på SMS.`);
+    if (r.error === 'not_found') return sendNotFound(res);
+    finish(req, res, req.params.id, false, assignRefusal(r.error, r.status));
+  });
+
+  return router;
 }

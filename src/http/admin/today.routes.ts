@@ -1,8 +1,14 @@
 import { Router } from 'express';
+import { loadTodayOverview } from '../../services/today-overview';
+import { todayPage } from '../views/today/today-page';
 import type { AdminDeps } from './admin-deps';
-import { placeholderRoutes } from './placeholder.routes';
+import { frameOf, sendPage } from './frame';
 
-/** I dag (/). Not built yet. */
-export function todayRoutes(_deps: AdminDeps): Router {
-  return placeholderRoutes([{ path: '/', title: 'I dag', section: 'today' }]);
+/** I dag (/): what needs a person now, and today's and tomorrow's assignments. */
+export function todayRoutes(deps: AdminDeps): Router {
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    sendPage(res, todayPage(frameOf(res), await loadTodayOverview(deps.ctx)));
+  });
+  return router;
 }

@@ -1,8 +1,153 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { findVolunteer, searchVolunteers } from '../../db/volunteer.repo';
+import { exportVolunteers } from '../../services/export-volunteers';
+import { importVolunteers, previewVolunteerImport } from '../../services/import-volunteers';
+import { registerVolunteerFromForm, type VolunteerForm } from '../../services/register-volunteer';
+import { updateVolunteer } from '../../services/update-volunteer';
+import { html } from '../views/html';
+import { page } from '../views/layout';
+import { EMPTY_VOLUNTEER_FORM, formFromVolunteer, volunteerFormPage } from '../views/volunteers/form';
+import { importPreviewPage, importUploadPage } from '../views/volunteers/import';
+import { formatCount, todayInOslo } from '../views/volunteers/labels';
+import { volunteerListPage } from '../views/volunteers/list';
 import type { AdminDeps } from './admin-deps';
-import { placeholderRoutes } from './placeholder.routes';
+import { coordinatorOf, frameOf, sendPage, setFlash } from './frame';
 
-/** Frivillige (/volunteers). Not built yet. */
-export function volunteersRoutes(_deps: AdminDeps): Router {
-  return placeholderRoutes([{ path: '/volunteers', title: 'Frivillige', section: 'volunteers' }]);
+const LIST_LIMIT = 500;
+
+/** Frivillige (/volunteers): search, add, edit, import from and export to CSV. */
+export function volunteersRoutes(deps: AdminDeps): Router {
+  const router = Router();
+  const { ctx } = deps;
+
+  router.get('/volunteers', async (req, res) => {
+    const query = readString(req.query, 'q');
+    const found = await searchVolunteers(ctx.db, query, LIST_LIMIT + 1);
+    sendPage(res, volunteerListPage(frameOf(res), {
+      query, volunteers: found.slice(0, LIST_LIMIT), truncated: found.length > LIST_LIMIT, today: todayInOslo(ctx.now()),
+    }));
+  });
+
+  router.get('/volunteers/new', (_req, res) => {
+    sendPage(res, volunteerFormPage(frameOf(res), { values: EMPTY_VOLUNTEER_FORM, errors: {} }));
+  });
+
+  router.post('/volunteers/new', async (req, res) => {
+    const form = readVolunteerForm(req.body);
+    const result = await registerVolunteerFromForm(ctx, coordinatorOf(res), form);
+    if (!result.ok) {
+      sendPage(res, volunteerFormPage(frameOf(res), { values: form, errors: result.errors }), 400);
+      return;
+    }
+    setFlash(req, 'ok', `${result.volunteer.name} er lagt til.`);
+    res.redirect(303, `/admin/volunteers/${result.volunteer.id}`);
+  });
+
+  router.get('/volunteers/import', (_req, res) => {
+    sendPage(res, importUploadPage(frameOf(res)));
+  });
+
+  router.post('/volunteers/import', async (req, res) => {
+    const file = findUploadedFile(req);
+    if (!file) {
+      sendPage(res, importUploadPage(frameOf(res), 'no_file'), 400);
+      return;
+    }
+    const preview = await previewVolunteerImport(ctx, file.buffer);
+    if (!preview.ok) {
+      sendPage(res, importUploadPage(frameOf(res), preview.error), 400);
+      return;
+    }
+    sendPage(res, importPreviewPage(frameOf(res), preview));
+  });
+
+  router.post('/volunteers/import/confirm', async (req, res) => {
+    const result = await importVolunteers(ctx, coordinatorOf(res), readString(req.body, 'csv'));
+    if (!result.ok) {
+      sendPage(res, importUploadPage(frameOf(res), result.error), 400);
+      return;
+    }
+    const skipped = result.skipped > 0 ? ` ${formatCount(result.skipped, 'rad', 'rader')} ble hoppet over.` : '';
+    setFlash(req, 'ok', `Importerte ${formatCount(result.imported, 'frivillig', 'frivillige')}.${skipped}`);
+    res.redirect(303, '/admin/volunteers');
+  });
+
+  router.get('/volunteers/export.csv', async (_req, res) => {
+    const file = await exportVolunteers(ctx, coordinatorOf(res));
+    res.status(200)
+      .set('Content-Type', 'text/csv; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="${file.filename}"`)
+      .set('Cache-Control', 'no-store') // personal data: no copies in caches
+      .send(file.csv);
+  });
+
+  router.get('/volunteers/:id', async (req, res) => {
+    const volunteer = await findVolunteerParam(deps, req);
+    if (!volunteer) return sendNotFound(res);
+    sendPage(res, volunteerFormPage(frameOf(res), { volunteer, values: formFromVolunteer(volunteer), errors: {} }));
+  });
+
+  router.post('/volunteers/:id', async (req, res) => {
+    const volunteer = await findVolunteerParam(deps, req);
+    if (!volunteer) return sendNotFound(res);
+    const form = readVolunteerForm(req.body);
+    const result = await updateVolunteer(ctx, coordinatorOf(res), volunteer.id, form);
+    if (!result.ok) {
+      if ('notFound' in result) return sendNotFound(res);
+      sendPage(res, volunteerFormPage(frameOf(res), { volunteer, values: form, errors: result.errors }), 400);
+      return;
+    }
+    setFlash(req, 'ok', `Endringene for ${result.volunteer.name} er lagret.`);
+    res.redirect(303, `/admin/volunteers/${volunteer.id}`);
+  });
+
+  return router;
+}
+
+async function findVolunteerParam(deps: AdminDeps, req: Request) {
+  const id = String(req.params.id ?? '');
+  return /^\d{1,18}$/.test(id) ? findVolunteer(deps.ctx.db, id) : undefined;
+}
+
+function sendNotFound(res: Response): void {
+  sendPage(res, page(frameOf(res), {
+    title: 'Fant ikke frivillig',
+    section: 'volunteers',
+    body: html`<h1>Fant ikke frivillig</h1><p><a href="/admin/volunteers">Tilbake til alle frivillige</a></p>`,
+  }), 404);
+}
+
+/** A form or query value as one string ('' when missing; the first when sent twice). */
+function readString(source: unknown, name: string): string {
+  const value = (source as Record<string, unknown> | undefined)?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/** Checkboxes arrive as nothing, one string or several. */
+function readStringList(source: unknown, name: string): string[] {
+  const value = (source as Record<string, unknown> | undefined)?.[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((v): v is string => typeof v === 'string');
+}
+
+function readVolunteerForm(body: unknown): VolunteerForm {
+  return {
+    name: readString(body, 'name'),
+    phone: readString(body, 'phone'),
+    language: readString(body, 'language'),
+    taskTypes: readStringList(body, 'taskTypes'),
+    areas: readString(body, 'areas'),
+    notes: readString(body, 'notes'),
+    agreementSignedOn: readString(body, 'agreementSignedOn'),
+    confidentialitySignedOn: readString(body, 'confidentialitySignedOn'),
+    policeCertificateOn: readString(body, 'policeCertificateOn'),
+    trainingOn: readString(body, 'trainingOn'),
+    pausedUntil: readString(body, 'pausedUntil'),
+  };
+}
+
+function findUploadedFile(req: Request): Express.Multer.File | undefined {
+  const files = Array.isArray(req.files) ? req.files : [];
+  return files.find((f) => f.fieldname === 'file' && f.size > 0);
 }

@@ -1,13 +1,16 @@
 import { Router, type Response } from 'express';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { canSeeTaskDetails, type Actor } from '../../domain/access';
 import { OSLO } from '../../domain/messages';
+import { insertAuditEvent } from '../../db/audit.repo';
 import { listVolunteers } from '../../db/volunteer.repo';
 import type { ServiceContext } from '../../services/context';
-import { createTask } from '../../services/create-task';
+import { createTaskAs } from '../../services/create-task';
 import { cancelTask, dispatchTask } from '../../services/dispatch-task';
-import { getTaskView } from '../../services/get-task-view';
+import { getTaskView, type TaskView } from '../../services/get-task-view';
 import { registerVolunteer } from '../../services/register-volunteer';
+import { actorOf } from '../auth';
 import { parseRequest } from '../validate';
 
 const VolunteerBody = z.object({
@@ -35,6 +38,8 @@ const TaskBody = z.object({
   details: z.string().trim().min(1, 'details is required').max(2000),
   waveSize: z.number().int().min(1).max(50).optional(),
   offerTimeoutMinutes: z.number().int().min(1).max(10080).optional(),
+  /** Whose task it is; by default the token owner's unit. */
+  unitId: z.union([z.string().regex(/^\d{1,18}$/, 'must be a numeric id'), z.number().int().positive()]).transform(String).optional(),
 });
 
 const IdParam = z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a numeric id') });
@@ -46,6 +51,17 @@ function sendServiceError(res: Response, r: { error: keyof typeof errorStatus; s
   res.status(errorStatus[r.error]).json({ error: r.error, message, status: r.status });
 }
 
+/** A task as this actor may see it: `details` only for the task's own unit and admins. */
+function taskForActor(actor: Actor, view: TaskView): Omit<TaskView, 'details'> & { details?: string; detailsHidden?: true } {
+  if (canSeeTaskDetails(actor, view)) return view;
+  const { details: _hidden, ...rest } = view;
+  return { ...rest, detailsHidden: true };
+}
+
+async function auditTask(ctx: ServiceContext, res: Response, action: string, taskId: string): Promise<void> {
+  await insertAuditEvent(ctx.db, actorOf(res), { action, subjectType: 'task', subjectId: taskId }, ctx.now());
+}
+
 /** The JSON API: thin routes, each parsing its input and calling one service. */
 export function apiRoutes(ctx: ServiceContext): Router {
   const router = Router();
@@ -54,6 +70,7 @@ export function apiRoutes(ctx: ServiceContext): Router {
     const body = parseRequest(VolunteerBody, req.body);
     const result = await registerVolunteer(ctx, body);
     if (result.ok) {
+      await insertAuditEvent(ctx.db, actorOf(res), { action: 'volunteer_created', subjectType: 'volunteer', subjectId: result.volunteer.id }, ctx.now());
       res.status(201).json(result.volunteer);
       return;
     }
@@ -66,8 +83,12 @@ export function apiRoutes(ctx: ServiceContext): Router {
   });
 
   router.post('/tasks', async (req, res) => {
-    const task = await createTask(ctx, parseRequest(TaskBody, req.body));
-    res.status(201).json(task);
+    const result = await createTaskAs(ctx, actorOf(res), parseRequest(TaskBody, req.body));
+    if (result.ok) {
+      res.status(201).json(result.task);
+      return;
+    }
+    res.status(400).json({ error: 'invalid_request', message: 'unitId: no such unit', fields: [{ field: 'unitId', message: 'no such unit' }] });
   });
 
   router.get('/tasks/:id', async (req, res) => {
@@ -77,21 +98,23 @@ export function apiRoutes(ctx: ServiceContext): Router {
       res.status(404).json({ error: 'not_found', message: 'task not found' });
       return;
     }
-    res.json(view);
+    res.json(taskForActor(actorOf(res), view));
   });
 
   router.post('/tasks/:id/dispatch', async (req, res) => {
     const { id } = parseRequest(IdParam, req.params);
     const result = await dispatchTask(ctx, id);
-    if (result.ok) res.status(202).json(result.task);
-    else sendServiceError(res, result);
+    if (!result.ok) return sendServiceError(res, result);
+    await auditTask(ctx, res, 'task_dispatched', id);
+    res.status(202).json(result.task);
   });
 
   router.post('/tasks/:id/cancel', async (req, res) => {
     const { id } = parseRequest(IdParam, req.params);
     const result = await cancelTask(ctx, id);
-    if (result.ok) res.json(result.task);
-    else sendServiceError(res, result);
+    if (!result.ok) return sendServiceError(res, result);
+    await auditTask(ctx, res, 'task_cancelled', id);
+    res.json(result.task);
   });
 
   return router;

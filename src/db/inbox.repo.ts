@@ -1,0 +1,74 @@
+import type { Queryable } from './database';
+
+/**
+ * The inbox: inbound SMS that no flow could handle (unknown senders, unclear replies) and that no
+ * coordinator has dealt with yet.
+ */
+export interface InboxMessage {
+  id: string;
+  fromPhone: string;
+  body: string;
+  receivedAt: Date;
+  classification: string | null;
+  volunteerId: string | null;
+  volunteerName: string | null;
+  volunteerOptedOut: boolean;
+  taskId: string | null;
+}
+
+/** Inbound messages flagged for a coordinator, handled or not. */
+function attentionQuery(db: Queryable) {
+  return db.selectFrom('message as m')
+    .leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
+    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'v.name as volunteer_name', 'v.opted_out_at'])
+    .where('m.direction', '=', 'inbound').where('m.needs_attention', '=', true);
+}
+
+type InboxRow = Awaited<ReturnType<ReturnType<typeof attentionQuery>['executeTakeFirstOrThrow']>>;
+
+function toInboxMessage(r: InboxRow): InboxMessage {
+  return {
+    id: r.id, fromPhone: r.from_phone, body: r.body, receivedAt: r.created_at, classification: r.classification,
+    volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, taskId: r.task_id,
+  };
+}
+
+/** Newest first. */
+export async function listInboxMessages(db: Queryable, limit = 100): Promise<InboxMessage[]> {
+  const rows = await attentionQuery(db).where('m.handled_at', 'is', null).orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+  return rows.map(toInboxMessage);
+}
+
+export async function countInboxMessages(db: Queryable): Promise<number> {
+  const r = await db.selectFrom('message').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('direction', '=', 'inbound').where('needs_attention', '=', true).where('handled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** An inbound message that needs a coordinator, handled or not (a reply may follow "handled"). */
+export async function findAttentionMessage(db: Queryable, id: string): Promise<(InboxMessage & { handled: boolean }) | undefined> {
+  const r = await attentionQuery(db).where('m.id', '=', id).executeTakeFirst();
+  return r && { ...toInboxMessage(r), handled: r.handled_at !== null };
+}
+
+/** Compare-and-set: false when the message was handled already (or is not an inbox message). */
+export async function markMessageHandled(db: Queryable, id: string, coordinatorId: string, now: Date): Promise<boolean> {
+  const r = await db.updateTable('message')
+    .set({ handled_at: now, handled_by: coordinatorId, updated_at: now })
+    .where('id', '=', id).where('direction', '=', 'inbound').where('needs_attention', '=', true).where('handled_at', 'is', null)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+export interface SentReply { toPhone: string; body: string; sentAt: Date; status: string }
+
+/** Coordinator replies to these numbers since `since`, oldest first: shown under the message they answer. */
+export async function listCoordinatorReplies(db: Queryable, phones: string[], since: Date): Promise<SentReply[]> {
+  if (phones.length === 0) return [];
+  const rows = await db.selectFrom('message').select(['to_phone', 'body', 'created_at', 'status'])
+    .where('direction', '=', 'outbound').where('kind', '=', 'coordinator_reply')
+    .where('to_phone', 'in', phones).where('created_at', '>=', since)
+    .orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({ toPhone: r.to_phone, body: r.body, sentAt: r.created_at, status: r.status }));
+}

@@ -1,0 +1,68 @@
+import { DEFAULT_LANGUAGE, isSupportedLanguage, listLanguages, type TaskType } from './messages';
+import { normalizePhone } from './phone';
+
+/**
+ * The rules every volunteer record follows, whoever creates it (JSON API, admin form, CSV import),
+ * pure so the import can apply them row by row without I/O.
+ */
+
+export const TASK_TYPES: readonly TaskType[] = ['shopping', 'escort', 'visit', 'other'];
+
+export type IdentityProblem =
+  | { field: 'name'; code: 'missing_name' }
+  | { field: 'language'; code: 'unsupported_language' }
+  | { field: 'phone'; code: 'invalid_phone' | 'not_mobile' };
+
+export type IdentityCheck =
+  | { ok: true; name: string; phone: string; language: string }
+  | { ok: false; problems: IdentityProblem[] };
+
+/**
+ * Name, phone and language of a volunteer. The phone number is their identity and offers go by SMS,
+ * so it must be a valid mobile number; it comes back in E.164. Problems are listed in the order
+ * name, language, phone (the JSON API reports the first).
+ */
+export function checkVolunteerIdentity(input: { name: string; phone: string; language?: string }): IdentityCheck {
+  const problems: IdentityProblem[] = [];
+  const name = input.name.trim();
+  if (!name) problems.push({ field: 'name', code: 'missing_name' });
+  const language = input.language ?? DEFAULT_LANGUAGE;
+  if (!isSupportedLanguage(language)) problems.push({ field: 'language', code: 'unsupported_language' });
+  const phone = normalizePhone(input.phone, { requireMobile: true });
+  if (!phone.ok) problems.push({ field: 'phone', code: phone.reason === 'not_mobile' ? 'not_mobile' : 'invalid_phone' });
+  if (problems.length > 0 || !phone.ok) return { ok: false, problems };
+  return { ok: true, name, phone: phone.e164, language };
+}
+
+/** 'Lørenskog sentrum, Fjellhamar' → ['Lørenskog sentrum', 'Fjellhamar'] (also `;`), without repeats. */
+export function splitAreas(text: string): string[] {
+  const areas = text.split(/[,;\n]/).map((a) => a.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return [...new Set(areas)];
+}
+
+// Words a coordinator may write in the "oppgaver" column, in Norwegian or English.
+const TASK_TYPE_WORDS: Record<string, TaskType> = {
+  handlehjelp: 'shopping', handling: 'shopping', innkjøp: 'shopping', shopping: 'shopping',
+  følge: 'escort', 'følge til lege': 'escort', følgetjeneste: 'escort', escort: 'escort',
+  besøk: 'visit', besøksvenn: 'visit', visit: 'visit', visiting: 'visit',
+  annet: 'other', other: 'other',
+};
+
+/** The Norwegian names of the task types: on the admin pages, and as the CSV export writes them (the import reads them back). */
+export const TASK_TYPE_NAMES: Record<TaskType, string> = { shopping: 'Handlehjelp', escort: 'Følge', visit: 'Besøk', other: 'Annet' };
+
+/** 'Handlehjelp, følge' → ['shopping', 'escort']; undefined when a word is not a task type. */
+export function parseTaskTypes(text: string): TaskType[] | undefined {
+  const words = text.split(/[,;/\n]/).map((w) => w.replace(/\s+/g, ' ').trim().toLowerCase()).filter(Boolean);
+  const types = words.map((w) => TASK_TYPE_WORDS[w]);
+  if (types.some((t) => t === undefined)) return undefined;
+  return [...new Set(types as TaskType[])];
+}
+
+/** A language cell: empty means the default; a code ('en') or a name ('English', 'norsk') is accepted. */
+export function parseLanguage(text: string): string | undefined {
+  const value = text.trim().toLowerCase();
+  if (!value) return DEFAULT_LANGUAGE;
+  const match = listLanguages().find((l) => l.code === value || l.name.toLowerCase() === value || l.name.toLowerCase().startsWith(`${value} `));
+  return match?.code;
+}

@@ -1,0 +1,18 @@
+import type { InboxMessage } from '../../../db/inbox.repo';
+import { formatPhone } from './format-phone';
+
+/** Why a message is in the inbox, as a coordinator reads it. */
+const CLASSIFICATION_LABELS: Record<string, string> = {
+  unknown_sender: 'Ukjent avsender',
+  unclear: 'Uklart svar',
+  yes: 'Ja', no: 'Nei', stop: 'Stopp', start: 'Start',
+};
+
+export function classificationLabel(classification: string | null): string {
+  return classification ? CLASSIFICATION_LABELS[classification] ?? classification : 'Ikke tolket';
+}
+
+/** The volunteer's name when the number is known, else the number itself. */
+export function senderLabel(m: Pick<InboxMessage, 'volunteerName' | 'fromPhone'>): string {
+  return m.volunteerName ?? formatPhone(m.fromPhone);
+}

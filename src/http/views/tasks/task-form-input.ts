@@ -1,0 +1,86 @@
+import { DateTime } from 'luxon';
+import { OSLO, type TaskType } from '../../../domain/messages';
+import type { NewTask } from '../../../db/task.repo';
+import type { FieldErrors } from '../form';
+
+/** The new-task form as typed, kept to show it again with the messages. */
+export interface TaskFormValues {
+  type: string; date: string; time: string; durationMinutes: string; area: string;
+  summary: string; details: string; waveSize: string; offerTimeoutMinutes: string; unitId: string;
+}
+
+export const TASK_FORM_FIELDS: (keyof TaskFormValues)[] = ['type', 'date', 'time', 'durationMinutes', 'area', 'summary', 'details', 'waveSize', 'offerTimeoutMinutes', 'unitId'];
+
+export type TaskFormResult = { ok: true; task: NewTask } | { ok: false; errors: FieldErrors };
+
+const TYPES: readonly TaskType[] = ['shopping', 'escort', 'visit', 'other'];
+
+export function readTaskForm(body: Record<string, unknown>): TaskFormValues {
+  const values = {} as TaskFormValues;
+  for (const f of TASK_FORM_FIELDS) values[f] = typeof body[f] === 'string' ? (body[f] as string).trim() : '';
+  return values;
+}
+
+/** 'YYYY-MM-DD' (what a date input sends) or the Norwegian 'd.m.yyyy'. */
+function parseDay(s: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  if (!m) return undefined;
+  const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return s.includes('-') ? { year: a, month: b, day: c } : { year: c, month: b, day: a };
+}
+
+/** 'HH:MM' (what a time input sends) or 'HH.MM'. */
+function parseTime(s: string): { hour: number; minute: number } | undefined {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(s);
+  const [hour, minute] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  return hour <= 23 && minute <= 59 ? { hour, minute } : undefined;
+}
+
+function intIn(s: string, min: number, max: number): number | undefined {
+  if (!/^\d{1,6}$/.test(s)) return undefined;
+  const n = Number(s);
+  return n >= min && n <= max ? n : undefined;
+}
+
+function text(s: string, max: number, missing: string, errors: FieldErrors, field: string): string {
+  if (!s) errors[field] = missing;
+  else if (s.length > max) errors[field] = `Høyst ${max} tegn (nå ${s.length}).`;
+  return s;
+}
+
+function parseStart(v: TaskFormValues, now: Date, errors: FieldErrors): Date | undefined {
+  const day = parseDay(v.date);
+  const time = parseTime(v.time);
+  if (!day) errors.date = v.date ? 'Skriv datoen som dd.mm.åååå.' : 'Velg dato.';
+  if (!time) errors.time = v.time ? 'Skriv klokkeslettet som tt:mm, for eksempel 10:30.' : 'Skriv klokkeslett.';
+  if (!day || !time) return undefined;
+  const start = DateTime.fromObject({ ...day, ...time }, { zone: OSLO });
+  if (!start.isValid) {
+    errors.date = 'Datoen finnes ikke.';
+    return undefined;
+  }
+  if (start.toMillis() < now.getTime()) errors.time = 'Tidspunktet har allerede vært.';
+  return start.toJSDate();
+}
+
+/** Checks every field and reports each problem next to its field, in bokmål. Times are Oslo time. */
+export function parseTaskForm(v: TaskFormValues, now: Date, unitIds: string[]): TaskFormResult {
+  const errors: FieldErrors = {};
+  const type = TYPES.find((t) => t === v.type);
+  if (!type) errors.type = 'Velg type oppdrag.';
+  const startsAt = parseStart(v, now, errors);
+  const durationMinutes = intIn(v.durationMinutes, 1, 1440);
+  if (durationMinutes === undefined) errors.durationMinutes = 'Varigheten må være et helt antall minutter, fra 1 til 1440.';
+  const area = text(v.area, 100, 'Skriv hvor oppdraget er (sted eller bydel).', errors, 'area');
+  const summary = text(v.summary, 300, 'Skriv en kort beskrivelse til SMS-en.', errors, 'summary');
+  const details = text(v.details, 2000, 'Skriv detaljene den frivillige trenger (hvem, adresse).', errors, 'details');
+  const waveSize = intIn(v.waveSize, 1, 50);
+  if (waveSize === undefined) errors.waveSize = 'Skriv et tall fra 1 til 50.';
+  const offerTimeoutMinutes = intIn(v.offerTimeoutMinutes, 1, 10080);
+  if (offerTimeoutMinutes === undefined) errors.offerTimeoutMinutes = 'Skriv et antall minutter fra 1 til 10080 (en uke).';
+  if (!unitIds.includes(v.unitId)) errors.unitId = 'Velg enhet.';
+  if (Object.keys(errors).length > 0 || !type || !startsAt || durationMinutes === undefined || waveSize === undefined || offerTimeoutMinutes === undefined) {
+    return { ok: false, errors };
+  }
+  return { ok: true, task: { type, startsAt, durationMinutes, area, summary, details, waveSize, offerTimeoutMinutes, unitId: v.unitId } };
+}

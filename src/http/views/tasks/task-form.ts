@@ -1,0 +1,66 @@
+import type { Unit } from '../../../db/coordinator.repo';
+import { csrfInput, inputField, selectField, textareaField, type FieldErrors } from '../form';
+import { TASK_TYPE_LABELS } from '../format';
+import { html, type SafeHtml } from '../html';
+import { page, type PageFrame } from '../layout';
+import { TASK_FORM_FIELDS, type TaskFormValues } from './task-form-input';
+
+const LABELS: Record<keyof TaskFormValues, string> = {
+  type: 'Type oppdrag', date: 'Dato', time: 'Klokkeslett', durationMinutes: 'Varighet i minutter', area: 'Sted',
+  summary: 'Kort beskrivelse', details: 'Detaljer', waveSize: 'Antall frivillige som spørres om gangen',
+  offerTimeoutMinutes: 'Svarfrist i minutter', unitId: 'Enhet',
+};
+
+export function emptyTaskForm(unitId: string | null): TaskFormValues {
+  return { type: '', date: '', time: '', durationMinutes: '60', area: '', summary: '', details: '', waveSize: '3', offerTimeoutMinutes: '30', unitId: unitId ?? '' };
+}
+
+/** A list of the problems at the top, each linking to its field, for screen-reader and keyboard users. */
+function errorSummary(errors: FieldErrors): SafeHtml | string {
+  const fields = TASK_FORM_FIELDS.filter((f) => errors[f]);
+  if (fields.length === 0) return '';
+  return html`<div class="flash error" role="alert" id="form-errors"><p>Skjemaet har ${fields.length === 1 ? 'en feil' : `${fields.length} feil`}:</p>
+<ul>${fields.map((f) => html`<li><a href="#f-${f}">${LABELS[f]}: ${errors[f] ?? ''}</a></li>`)}</ul></div>`;
+}
+
+function whenFields(v: TaskFormValues, errors: FieldErrors): SafeHtml {
+  return html`<fieldset><legend>Når (norsk tid)</legend>
+${inputField({ name: 'date', label: LABELS.date, type: 'date', value: v.date, errors, required: true })}
+${inputField({ name: 'time', label: LABELS.time, type: 'time', value: v.time, errors, required: true })}
+${inputField({ name: 'durationMinutes', label: LABELS.durationMinutes, type: 'number', value: v.durationMinutes, errors, required: true, attrs: html` min="1" max="1440" inputmode="numeric"` })}
+</fieldset>`;
+}
+
+function dispatchFields(v: TaskFormValues, errors: FieldErrors): SafeHtml {
+  return html`<fieldset><legend>Utsending</legend>
+${inputField({ name: 'waveSize', label: LABELS.waveSize, type: 'number', value: v.waveSize, errors, required: true, hint: 'Den første som svarer JA, får oppdraget. 1 betyr én om gangen.', attrs: html` min="1" max="50" inputmode="numeric"` })}
+${inputField({ name: 'offerTimeoutMinutes', label: LABELS.offerTimeoutMinutes, type: 'number', value: v.offerTimeoutMinutes, errors, required: true, hint: 'Hvor lenge hver frivillig har på seg før neste spørres.', attrs: html` min="1" max="10080" inputmode="numeric"` })}
+</fieldset>`;
+}
+
+/**
+ * The new-task form. `novalidate`: the server checks every field and answers in bokmål next to
+ * it, so the browser's own (differently worded) bubbles do not get in first.
+ */
+export function taskFormPage(frame: PageFrame, v: TaskFormValues, units: Unit[], errors: FieldErrors = {}): SafeHtml {
+  const types = [{ value: '', label: 'Velg …' }, ...Object.entries(TASK_TYPE_LABELS).map(([value, label]) => ({ value, label }))];
+  return page(frame, {
+    title: Object.keys(errors).length > 0 ? 'Feil i skjemaet: Nytt oppdrag' : 'Nytt oppdrag',
+    section: 'tasks',
+    body: html`
+<p><a href="/admin/tasks">← Alle oppdrag</a></p>
+<h1>Nytt oppdrag</h1>
+${errorSummary(errors)}
+<form class="stack" method="post" action="/admin/tasks/new" novalidate>
+${csrfInput(frame.csrfToken)}
+${selectField({ name: 'type', label: LABELS.type, value: v.type, errors, options: types })}
+${whenFields(v, errors)}
+${inputField({ name: 'area', label: LABELS.area, value: v.area, errors, required: true, hint: 'Omtrent hvor, for eksempel «Lørenskog sentrum». Står i SMS-en.' })}
+${textareaField({ name: 'summary', label: LABELS.summary, value: v.summary, errors, required: true, hint: 'Går med i SMS-en til alle som spørres. Ikke skriv navn, adresse eller helseopplysninger.' })}
+${textareaField({ name: 'details', label: LABELS.details, value: v.details, errors, required: true, hint: 'Navn, adresse og det den frivillige må vite. Sendes bare til den som får oppdraget.' })}
+${selectField({ name: 'unitId', label: LABELS.unitId, value: v.unitId, errors, hint: 'Bare koordinatorene i denne enheten ser detaljene.', options: [{ value: '', label: 'Velg …' }, ...units.map((u) => ({ value: u.id, label: u.name }))] })}
+${dispatchFields(v, errors)}
+<div><button type="submit">Lagre oppdraget</button> <span class="hint">Ingenting sendes før du trykker «Send ut» på oppdraget.</span></div>
+</form>`,
+  });
+}

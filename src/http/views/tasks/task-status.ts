@@ -1,0 +1,40 @@
+import { availableTaskActions } from '../../../domain/dispatch';
+import type { TaskView } from '../../../services/get-task-view';
+import { csrfInput, postButton } from '../form';
+import { formatDateTime, TASK_STATUS_LABELS } from '../format';
+import { html, type SafeHtml } from '../html';
+
+function offerSummary(task: TaskView): SafeHtml | string {
+  if (task.offers.length === 0) return '';
+  const live = task.offers.filter((o) => o.status === 'pending' || o.status === 'open').length;
+  const waiting = task.status === 'searching' ? `${live} venter på svar · ` : '';
+  return html`<p class="muted">${waiting}${task.offers.length} tilbud sendt i alt</p>`;
+}
+
+function assignedLine(task: TaskView): SafeHtml {
+  const v = task.assignedVolunteer;
+  if (!v) return html`<p id="assigned-volunteer">Ingen frivillig ennå.</p>`;
+  const since = task.assignedAt ? html` <span class="muted">(${formatDateTime(task.assignedAt)})</span>` : '';
+  return html`<p id="assigned-volunteer">Tildelt: <strong>${v.name}</strong>, <a href="tel:${v.phone}">${v.phone}</a>${since}</p>`;
+}
+
+/** The buttons allowed in this state (the state machine decides); each is a POST with the CSRF token. */
+function actionButtons(task: TaskView, csrfToken: string): SafeHtml {
+  const can = availableTaskActions(task.status);
+  const base = `/admin/tasks/${task.id}`;
+  return html`<div class="actions">
+${can.dispatch ? postButton(`${base}/dispatch`, task.status === 'unfilled' ? 'Send ut på nytt' : 'Send ut', csrfToken) : ''}
+${can.stop ? postButton(`${base}/stop`, 'Stopp utsending', csrfToken, { className: 'secondary' }) : ''}
+${can.cancel ? html`<details><summary>Avlys oppdraget …</summary>
+<form method="post" action="${base}/cancel">${csrfInput(csrfToken)}<p>Alle med åpent tilbud${task.assignedVolunteer ? ' og den som har oppdraget' : ''} får beskjed på SMS.</p><button type="submit" class="danger">Avlys</button></form>
+</details>` : ''}
+</div>`;
+}
+
+/** The status fragment (replaced live): status, who has the task, offers, and the actions. */
+export function statusFragment(task: TaskView, csrfToken: string): SafeHtml {
+  return html`<p><span class="badge ${task.status}">${TASK_STATUS_LABELS[task.status] ?? task.status}</span></p>
+${assignedLine(task)}
+${offerSummary(task)}
+${actionButtons(task, csrfToken)}`;
+}

@@ -1,0 +1,16 @@
+import type { TimelineEntry } from '../../../services/get-task-view';
+import { formatDateTime } from '../format';
+import { html, type SafeHtml } from '../html';
+import { timelineLine } from './timeline-text';
+
+/** The timeline fragment (replaced live): offers, SMS and coordinators' actions, newest last. */
+export function timelineFragment(entries: TimelineEntry[]): SafeHtml {
+  if (entries.length === 0) return html`<p class="muted">Ingenting har skjedd ennå.</p>`;
+  return html`<ol class="timeline">
+${entries.map((e) => {
+    const line = timelineLine(e);
+    const text = line.tone === 'bad' ? html`<span class="error-text">${line.text}</span>` : line.tone === 'ok' ? html`<strong>${line.text}</strong>` : line.text;
+    return html`<li><time class="muted" datetime="${e.at.toISOString()}">${formatDateTime(e.at)}</time><br>${text}</li>`;
+  })}
+</ol>`;
+}

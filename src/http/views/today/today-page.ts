@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+import { OSLO } from '../../../domain/messages';
+import type { TodayOverview } from '../../../services/today-overview';
+import { formatWhen } from '../format';
+import { html, type SafeHtml } from '../html';
+import { classificationLabel, senderLabel } from '../inbox/labels';
+import { page, type PageFrame } from '../layout';
+import { taskTable } from './task-table';
+
+function countCard(label: string, count: number, href: string): SafeHtml {
+  const tone = count > 0 ? 'border-left:6px solid #b35900' : 'border-left:6px solid #1b6e2d';
+  return html`<a class="card" href="${href}" style="${tone};text-decoration:none;color:inherit"><span style="font-size:1.8rem;font-weight:700;display:block">${count}</span>${label}</a>`;
+}
+
+function inboxPreview(inbox: TodayOverview['inbox']): SafeHtml {
+  if (inbox.count === 0) return html`<p class="muted">Ingen meldinger venter.</p>`;
+  return html`<ul>
+${inbox.latest.map((m) => html`<li><a href="/admin/inbox#m-${m.id}">${senderLabel(m)}</a> <span class="badge">${classificationLabel(m.classification)}</span> <span class="muted">${formatWhen(m.receivedAt)}</span><br>«${m.body}»</li>`)}
+</ul>
+<p><a href="/admin/inbox">Åpne innboksen (${inbox.count} ${inbox.count === 1 ? 'melding' : 'meldinger'})</a></p>`;
+}
+
+/** I dag: what needs a person now first, then who is out helping today and tomorrow. */
+export function todayPage(frame: PageFrame, o: TodayOverview): SafeHtml {
+  const today = DateTime.fromJSDate(o.now, { zone: OSLO }).setLocale('nb');
+  const needsPerson = o.unfilled.length + o.startingSoonWithoutVolunteer.length + o.inbox.count;
+  return page(frame, {
+    title: 'I dag',
+    section: 'today',
+    body: html`<h1>I dag <span class="muted" style="font-size:1rem;font-weight:400">${today.toFormat('cccc d. MMMM')}</span></h1>
+<section aria-labelledby="now-h">
+<h2 id="now-h">Trenger en person nå</h2>
+${needsPerson === 0 ? html`<p>Alt er i rute. Ingen oppdrag mangler frivillig, og ingen meldinger venter.</p>` : ''}
+<div class="cards">
+${countCard('Ikke besatt', o.unfilled.length, '#unfilled-h')}
+${countCard('Starter innen 24 timer uten frivillig', o.startingSoonWithoutVolunteer.length, '#soon-h')}
+${countCard('Uklare svar og ukjente avsendere', o.inbox.count, '/admin/inbox')}
+</div>
+<h3 id="unfilled-h">Ikke besatt</h3>
+${taskTable(o.unfilled, { caption: 'Oppdrag uten frivillig der ingen flere kan spørres', empty: 'Ingen oppdrag står uten frivillig.', when: 'datetime', show: 'status' })}
+<h3 id="soon-h">Starter innen 24 timer uten frivillig</h3>
+${taskTable(o.startingSoonWithoutVolunteer, { caption: 'Oppdrag som starter innen 24 timer og ikke har frivillig ennå', empty: 'Alle oppdrag de neste 24 timene har en frivillig.', when: 'datetime', show: 'status' })}
+<h3 id="inbox-h">Innboks</h3>
+${inboxPreview(o.inbox)}
+</section>
+<section aria-labelledby="today-h">
+<h2 id="today-h">Oppdrag i dag</h2>
+${taskTable(o.assignedToday, { caption: 'Oppdrag i dag med frivillig', empty: 'Ingen oppdrag med frivillig i dag.', when: 'time', show: 'volunteer' })}
+</section>
+<section aria-labelledby="tomorrow-h">
+<h2 id="tomorrow-h">Oppdrag i morgen</h2>
+${taskTable(o.assignedTomorrow, { caption: 'Oppdrag i morgen med frivillig', empty: 'Ingen oppdrag med frivillig i morgen.', when: 'time', show: 'volunteer' })}
+</section>`,
+  });
+}

@@ -1,0 +1,83 @@
+import { type BadRow, type CsvFileError, type GoodRow } from '../../../domain/volunteer-csv';
+import { TASK_TYPES } from '../../../domain/volunteer';
+import { csrfInput } from '../form';
+import { html, type SafeHtml } from '../html';
+import { page, type PageFrame } from '../layout';
+import { formatCount, describeFileError, formatPhone, formatLanguage, ROW_PROBLEM_TEXT, formatTaskTypes } from './labels';
+
+/** Step 1: choose a file. */
+export function importUploadPage(frame: PageFrame, error?: CsvFileError | 'no_file'): SafeHtml {
+  const message = error === undefined ? undefined : error === 'no_file' ? 'Velg en CSV-fil.' : describeFileError(error);
+  return page(frame, {
+    title: 'Importer frivillige',
+    section: 'volunteers',
+    body: html`
+<p><a href="/admin/volunteers">← Alle frivillige</a></p>
+<h1>Importer frivillige fra CSV</h1>
+<p>Lagre regnearket fra Excel som <strong>CSV UTF-8</strong> (eller vanlig CSV, med semikolon eller komma).
+Første linje må være overskrifter. Disse kolonnene leses, store eller små bokstaver:</p>
+<ul>
+  <li><strong>Navn</strong> og <strong>Telefon</strong> (eller Mobil): må være med.</li>
+  <li><strong>Språk</strong> (nb eller en), <strong>Områder</strong> og <strong>Oppgaver</strong> (Handlehjelp, Følge, Besøk, Annet): kan være med.</li>
+</ul>
+<p>Du ser alle radene før noe blir lagret.</p>
+<form class="stack" method="post" action="/admin/volunteers/import" enctype="multipart/form-data">
+  ${csrfInput(frame.csrfToken)}
+  <div class="field"><label for="f-file">CSV-fil</label>
+  ${message ? html`<span class="error-text" id="file-error">${message}</span>` : ''}
+  <input id="f-file" name="file" type="file" accept=".csv,text/csv" required${message ? html` aria-invalid="true" aria-describedby="file-error"` : ''}></div>
+  <div><button type="submit">Vis forhåndsvisning</button></div>
+</form>`,
+  });
+}
+
+export interface ImportPreviewView { csvText: string; good: GoodRow[]; bad: BadRow[] }
+
+/** Step 2: every row, good and bad, and a confirm button. Nothing is stored until it is pressed. */
+export function importPreviewPage(frame: PageFrame, view: ImportPreviewView): SafeHtml {
+  const good = formatCount(view.good.length, 'frivillig', 'frivillige');
+  return page(frame, {
+    title: 'Forhåndsvisning av import',
+    section: 'volunteers',
+    body: html`
+<p><a href="/admin/volunteers/import">← Velg en annen fil</a></p>
+<h1>Forhåndsvisning av import</h1>
+<p role="status"><strong>${good} kan importeres.</strong>
+${view.bad.length > 0 ? html` ${formatCount(view.bad.length, 'rad har', 'rader har')} feil og blir hoppet over.` : ''} Ingenting er lagret ennå.</p>
+${view.bad.length > 0 ? badRowsTable(view.bad) : ''}
+${view.good.length > 0 ? confirmForm(frame, view.csvText, good) : html`<p>Ingen rader kan importeres. Rett filen og prøv igjen.</p>`}
+${view.good.length > 0 ? goodRowsTable(view.good) : ''}`,
+  });
+}
+
+function confirmForm(frame: PageFrame, csvText: string, good: string): SafeHtml {
+  // The file travels back in the form: the confirm step reads and checks it again, it trusts nothing here.
+  return html`<form method="post" action="/admin/volunteers/import/confirm" class="actions">
+  ${csrfInput(frame.csrfToken)}
+  <input type="hidden" name="csv" value="${csvText}">
+  <button type="submit">Importer ${good}</button>
+  <a class="button secondary" href="/admin/volunteers">Avbryt</a>
+</form>`;
+}
+
+function badRowsTable(rows: BadRow[]): SafeHtml {
+  return html`<h2>Rader med feil (${rows.length})</h2>
+<div class="table-wrap"><table id="bad-rows">
+<caption class="sr-only">Rader som ikke blir importert, og hvorfor</caption>
+<thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">Telefon</th><th scope="col">Hvorfor</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><td>${r.line}</td><td>${r.name || html`<span class="muted">(tomt)</span>`}</td><td>${r.phone || html`<span class="muted">(tomt)</span>`}</td>
+<td class="error-text">${describeProblems(r)}</td></tr>`)}</tbody></table></div>`;
+}
+
+function describeProblems(row: BadRow): string {
+  return row.problems.map((p) => (p === 'duplicate_in_file' && row.sameAsLine ? `${ROW_PROBLEM_TEXT[p]} (samme nummer som linje ${row.sameAsLine})` : ROW_PROBLEM_TEXT[p])).join(', ');
+}
+
+function goodRowsTable(rows: GoodRow[]): SafeHtml {
+  return html`<h2>Rader som importeres (${rows.length})</h2>
+<div class="table-wrap"><table id="good-rows">
+<caption class="sr-only">Rader som blir importert</caption>
+<thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">Telefon</th><th scope="col">Språk</th><th scope="col">Områder</th><th scope="col">Oppgaver</th></tr></thead>
+<tbody>${rows.map(({ line, volunteer: v }) => html`<tr><td>${line}</td><td>${v.name}</td><td>${formatPhone(v.phone)}</td><td>${formatLanguage(v.language)}</td>
+<td>${v.areas.join(', ')}</td><td>${formatTaskTypes(v.taskTypes ?? [...TASK_TYPES])}</td></tr>`)}</tbody></table></div>`;
+}

@@ -1,0 +1,35 @@
+import type { Actor } from '../domain/access';
+import { decodeCsvBytes, isSpreadsheetFile, readVolunteerCsv, type CsvFileError, type GoodRow, type BadRow } from '../domain/volunteer-csv';
+import { insertAuditEvent } from '../db/audit.repo';
+import { inTransaction } from '../db/transaction';
+import { insertVolunteers, listVolunteerPhones } from '../db/volunteer.repo';
+import type { ServiceContext } from './context';
+
+export type ImportVolunteersResult = { ok: true; imported: number; skipped: number } | { ok: false; error: CsvFileError };
+
+export type ImportPreview = { ok: true; csvText: string; good: GoodRow[]; bad: BadRow[] } | { ok: false; error: CsvFileError };
+
+/** What an import of this uploaded file would do, row by row. Stores nothing. */
+export async function previewVolunteerImport(ctx: Pick<ServiceContext, 'db'>, bytes: Uint8Array): Promise<ImportPreview> {
+  if (isSpreadsheetFile(bytes)) return { ok: false, error: { code: 'spreadsheet' } };
+  const csvText = decodeCsvBytes(bytes);
+  const checked = readVolunteerCsv(csvText, await listVolunteerPhones(ctx.db));
+  return checked.ok ? { ...checked, csvText } : checked;
+}
+
+/**
+ * Imports the good rows of the file in one transaction. The file is checked again here, not trusted
+ * from the preview: volunteers may have been added since. A number registered by someone else in
+ * the meantime is skipped, not an error.
+ */
+export async function importVolunteers(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, csvText: string): Promise<ImportVolunteersResult> {
+  return inTransaction(ctx.db, async (trx) => {
+    const checked = readVolunteerCsv(csvText, await listVolunteerPhones(trx));
+    if (!checked.ok) return checked;
+    const inserted = await insertVolunteers(trx, checked.good.map((row) => row.volunteer));
+    const imported = inserted.length;
+    const skipped = checked.bad.length + checked.good.length - imported;
+    await insertAuditEvent(trx, actor, { action: 'volunteers_imported', subjectType: 'volunteer', detail: { imported, skipped } }, ctx.now());
+    return { ok: true, imported, skipped };
+  });
+}

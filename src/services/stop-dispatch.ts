@@ -1,0 +1,49 @@
+import type { Actor } from '../domain/access';
+import { renderText, toTaskFacts } from '../domain/messages';
+import { insertAuditEvent } from '../db/audit.repo';
+import { withdrawLiveOffers } from '../db/offer.repo';
+import { findTask, moveTask, type Task } from '../db/task.repo';
+import { findVolunteersByIds } from '../db/volunteer.repo';
+import type { TaskStatus } from '../db/schema';
+import type { ServiceContext } from './context';
+import { runUseCase } from './effects';
+
+export type StopDispatchResult =
+  | { ok: true; task: Task; withdrawn: number }
+  | { ok: false; error: 'not_found' | 'not_stoppable'; status?: TaskStatus };
+
+/**
+ * Stops looking for a volunteer: the task goes back to `new`, and every live offer is withdrawn
+ * with a notice to its volunteer, so nobody answers an offer that no longer stands. The task can
+ * be sent out again later; volunteers already asked are not asked twice.
+ *
+ * The status change is the first write, so it takes the task's row lock before the offers are
+ * touched (the lock order every dispatch use case follows); a fill-task job that runs afterwards
+ * finds the task no longer searching and does nothing.
+ */
+export async function stopDispatch(ctx: ServiceContext, actor: Actor, taskId: string): Promise<StopDispatchResult> {
+  return runUseCase(ctx, async (trx, effects, now) => {
+    const moved = await moveTask(trx, taskId, 'stop', { dispatched_at: null }, now);
+    if (!moved) {
+      const task = await findTask(trx, taskId);
+      return task ? { ok: false, error: 'not_stoppable', status: task.status } : { ok: false, error: 'not_found' };
+    }
+    effects.taskChanged(taskId);
+    const withdrawn = await withdrawLiveOffers(trx, taskId, 'stopped', now);
+    const offerOf = new Map(withdrawn.map((o) => [o.volunteerId, o.id]));
+    const facts = toTaskFacts(moved);
+    for (const v of await findVolunteersByIds(trx, withdrawn.map((o) => o.volunteerId))) {
+      await effects.sms(trx, {
+        to: v.phone,
+        body: renderText(v.language, 'offer_withdrawn', { task: facts }),
+        kind: 'offer_withdrawn',
+        volunteerId: v.id,
+        taskId,
+        offerId: offerOf.get(v.id),
+      });
+    }
+    await insertAuditEvent(trx, actor, { action: 'task_dispatch_stopped', subjectType: 'task', subjectId: taskId, detail: { withdrawnOffers: withdrawn.length } }, now);
+    ctx.log.info({ taskId, withdrawn: withdrawn.length }, 'dispatch stopped');
+    return { ok: true, task: moved, withdrawn: withdrawn.length };
+  });
+}

@@ -1,0 +1,48 @@
+import { DateTime } from 'luxon';
+import { OSLO } from '../domain/messages';
+import { countInboxMessages, listInboxMessages, type InboxMessage } from '../db/inbox.repo';
+import { listAssignedTasks, listTasksWithoutVolunteer, listUnfilledTasks, type TaskListItem } from '../db/report.repo';
+import type { ServiceContext } from './context';
+
+/** How far ahead a task without a volunteer counts as urgent. */
+const URGENT_WINDOW_MS = 24 * 3600 * 1000;
+/** I dag shows a few inbox messages; the rest are one click away. */
+const INBOX_PREVIEW = 5;
+
+export interface TodayOverview {
+  now: Date;
+  /** The dispatch found nobody; from the start of today on. */
+  unfilled: TaskListItem[];
+  /** Starting within 24 hours and nobody has said yes yet. */
+  startingSoonWithoutVolunteer: TaskListItem[];
+  inbox: { count: number; latest: InboxMessage[] };
+  assignedToday: TaskListItem[];
+  assignedTomorrow: TaskListItem[];
+}
+
+/** Midnight today, tomorrow and the day after, in Oslo: "today" is the coordinator's day, not UTC's. */
+export function osloDayStarts(now: Date): { today: Date; tomorrow: Date; dayAfter: Date } {
+  const today = DateTime.fromJSDate(now, { zone: OSLO }).startOf('day');
+  return { today: today.toJSDate(), tomorrow: today.plus({ days: 1 }).toJSDate(), dayAfter: today.plus({ days: 2 }).toJSDate() };
+}
+
+/** What needs a person now, and who is out helping today and tomorrow. */
+export async function loadTodayOverview(ctx: Pick<ServiceContext, 'db' | 'now'>): Promise<TodayOverview> {
+  const now = ctx.now();
+  const days = osloDayStarts(now);
+  const [unfilled, startingSoon, inboxCount, inboxLatest, assigned] = await Promise.all([
+    listUnfilledTasks(ctx.db, days.today),
+    listTasksWithoutVolunteer(ctx.db, now, new Date(now.getTime() + URGENT_WINDOW_MS)),
+    countInboxMessages(ctx.db),
+    listInboxMessages(ctx.db, INBOX_PREVIEW),
+    listAssignedTasks(ctx.db, days.today, days.dayAfter),
+  ]);
+  return {
+    now,
+    unfilled,
+    startingSoonWithoutVolunteer: startingSoon,
+    inbox: { count: inboxCount, latest: inboxLatest },
+    assignedToday: assigned.filter((t) => t.startsAt < days.tomorrow),
+    assignedTomorrow: assigned.filter((t) => t.startsAt >= days.tomorrow),
+  };
+}

@@ -1,0 +1,229 @@
+import {
+  decodeCsvBytes, detectDelimiter, formatVolunteersCsv, isSpreadsheetFile, readVolunteerCsv, type BadRow, type VolunteerCsvExportRow,
+} from '../../src/domain/volunteer-csv';
+import { checkVolunteerIdentity, parseTaskTypes, splitAreas } from '../../src/domain/volunteer';
+
+const BOM = '\uFEFF';
+const NONE = new Set<string>();
+
+/** Good rows as [line, name, phone] and bad rows as [line, problems], for compact expectations. */
+function summarize(text: string, existing: ReadonlySet<string> = NONE) {
+  const result = readVolunteerCsv(text, existing);
+  if (!result.ok) throw new Error(`file error: ${JSON.stringify(result.error)}`);
+  return {
+    good: result.good.map((r) => [r.line, r.volunteer.name, r.volunteer.phone]),
+    bad: result.bad.map((r) => [r.line, r.problems]),
+  };
+}
+
+describe('readVolunteerCsv: file formats', () => {
+  const kariAndOla = { good: [[2, 'Kari Nordmann', '+4741234567'], [3, 'Ola Hansen', '+4791234567']], bad: [] };
+
+  it.each<[string, string]>([
+    ['semicolon (Norwegian Excel)', 'Navn;Telefon\nKari Nordmann;412 34 567\nOla Hansen;91234567\n'],
+    ['comma', 'Name,Phone\nKari Nordmann,412 34 567\nOla Hansen,91234567\n'],
+    ['tab', 'Navn\tTelefon\nKari Nordmann\t412 34 567\nOla Hansen\t91234567\n'],
+    ['UTF-8 BOM', `${BOM}Navn;Telefon\nKari Nordmann;412 34 567\nOla Hansen;91234567`],
+    ['CRLF line endings', 'Navn;Telefon\r\nKari Nordmann;412 34 567\r\nOla Hansen;91234567\r\n'],
+    ['BOM and CRLF (Excel «CSV UTF-8»)', `${BOM}Navn;Telefon\r\nKari Nordmann;+47 412 34 567\r\nOla Hansen;0047 91234567\r\n`],
+    ['old Mac CR line endings', 'Navn;Telefon\rKari Nordmann;41234567\rOla Hansen;91234567'],
+    ['every field quoted', '"Navn";"Telefon"\n"Kari Nordmann";"412 34 567"\n"Ola Hansen";"91234567"\n'],
+    ['spaces around fields', 'Navn ; Telefon\n Kari Nordmann ; 412 34 567 \nOla Hansen;91234567\n'],
+    ['extra unknown columns', 'Nr;Navn;E-post;Telefon\n1;Kari Nordmann;kari@example.no;41234567\n2;Ola Hansen;;91234567\n'],
+    ['columns in another order', 'Telefon;Navn\n41234567;Kari Nordmann\n91234567;Ola Hansen\n'],
+    ['no line break at the end', 'Navn;Telefon\nKari Nordmann;41234567\nOla Hansen;91234567'],
+  ])('reads %s', (_name, text) => {
+    expect(summarize(text)).toEqual(kariAndOla);
+  });
+
+  it.each<[string, string, string]>([
+    ['semicolon inside quotes (comma file)', 'Navn,Telefon\n"Nordmann; Kari",41234567\n', 'Nordmann; Kari'],
+    ['comma inside quotes (semicolon file)', 'Navn;Telefon\n"Nordmann, Kari";41234567\n', 'Nordmann, Kari'],
+    ['a doubled quote inside quotes', 'Navn;Telefon\n"Kari ""Kiki"" Nordmann";41234567\n', 'Kari "Kiki" Nordmann'],
+    ['a quote inside an unquoted field', 'Navn;Telefon\nKari "Kiki" Nordmann;41234567\n', 'Kari "Kiki" Nordmann'],
+    ['æ, ø and å', 'Navn;Telefon\nÆse Østbø Åsheim;41234567\n', 'Æse Østbø Åsheim'],
+  ])('keeps %s', (_name, text, name) => {
+    expect(summarize(text).good).toEqual([[2, name, '+4741234567']]);
+  });
+
+  it.each<[string, string]>([
+    ['navn / telefon', 'navn;telefon'],
+    ['NAVN / MOBIL', 'NAVN;MOBIL'],
+    ['Name / Phone', 'Name;Phone'],
+    ['name / mobile', 'name;mobile'],
+    ['Navn / Mobilnummer', 'Navn;Mobilnummer'],
+    ['Navn / Tlf', 'Navn;Tlf'],
+    ['Full name / Phone number', 'Full name;Phone number'],
+    ['full_name / phone_number', 'full_name;phone_number'],
+  ])('accepts the headers %s', (_name, header) => {
+    expect(summarize(`${header}\nKari Nordmann;41234567\n`).good).toEqual([[2, 'Kari Nordmann', '+4741234567']]);
+  });
+
+  it('ignores empty lines and rows of empty cells, and still reports the real line numbers', () => {
+    const text = 'Navn;Telefon\n\nKari Nordmann;41234567\n;;\n   \n;\nOla Hansen;912\n\n';
+    expect(summarize(text)).toEqual({ good: [[3, 'Kari Nordmann', '+4741234567']], bad: [[7, ['invalid_phone']]] });
+  });
+
+  it('numbers a row by the line it starts on when a quoted cell spans lines', () => {
+    const text = 'Navn;Telefon;Områder\r\n"Kari Nordmann";41234567;"Lørenskog sentrum,\r\nFjellhamar"\r\nOla Hansen;9123\r\n';
+    const result = readVolunteerCsv(text, NONE);
+    expect(result.ok && result.good[0]).toMatchObject({ line: 2, volunteer: { areas: ['Lørenskog sentrum', 'Fjellhamar'] } });
+    expect(result.ok && result.bad[0]).toMatchObject({ line: 4, problems: ['invalid_phone'] });
+  });
+
+  it('reads the optional columns: language, areas and task types, in Norwegian or English', () => {
+    const text = 'Navn;Telefon;Språk;Områder;Oppgaver\nKari;41234567;en;Lørenskog sentrum, Fjellhamar;Handlehjelp, følge\nOla;91234567;;;\nPer;41234568;English;Rasta;visit/other\n';
+    const result = readVolunteerCsv(text, NONE);
+    expect(result.ok && result.good.map((r) => r.volunteer)).toEqual([
+      { name: 'Kari', phone: '+4741234567', language: 'en', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['shopping', 'escort'] },
+      { name: 'Ola', phone: '+4791234567', language: 'nb', areas: [], taskTypes: undefined },
+      { name: 'Per', phone: '+4741234568', language: 'en', areas: ['Rasta'], taskTypes: ['visit', 'other'] },
+    ]);
+  });
+
+  it('reads the English headers for the optional columns', () => {
+    const result = readVolunteerCsv('name,phone,language,areas,task types\nKari,41234567,nb,"A, B",Besøk\n', NONE);
+    expect(result.ok && result.good[0]?.volunteer).toEqual({ name: 'Kari', phone: '+4741234567', language: 'nb', areas: ['A', 'B'], taskTypes: ['visit'] });
+  });
+});
+
+describe('readVolunteerCsv: bad rows', () => {
+  const header = 'Navn;Telefon;Språk;Oppgaver\n';
+
+  it.each<[string, string, BadRow['problems']]>([
+    ['missing name', ';41234567;;', ['missing_name']],
+    ['name of spaces only', '   ;41234567;;', ['missing_name']],
+    ['missing number', 'Kari;;;', ['invalid_phone']],
+    ['too short a number', 'Kari;4123;;', ['invalid_phone']],
+    ['letters in the number', 'Kari;ring meg;;', ['invalid_phone']],
+    ['a landline', 'Kari;22 22 22 22;;', ['not_mobile']],
+    ['an unknown language', 'Kari;41234567;klingon;', ['unsupported_language']],
+    ['an unknown task type', 'Kari;41234567;;Handlehjelp, hagearbeid', ['unknown_task_type']],
+    ['several problems at once', ';22 22 22 22;;', ['missing_name', 'not_mobile']],
+  ])('reports %s', (_name, row, problems) => {
+    const result = readVolunteerCsv(header + row, NONE);
+    expect(result.ok && result.bad).toEqual([expect.objectContaining({ line: 2, problems })]);
+    expect(result.ok && result.good).toEqual([]);
+  });
+
+  it('keeps what was typed, so the coordinator can find the row', () => {
+    const result = readVolunteerCsv('Navn;Telefon\nKari Nordmann;412 34\n', NONE);
+    expect(result.ok && result.bad[0]).toEqual({ line: 2, name: 'Kari Nordmann', phone: '412 34', problems: ['invalid_phone'] });
+  });
+
+  it('a number already in the file (however written) is a duplicate; the first row is still good', () => {
+    const text = 'Navn;Telefon\nKari;41234567\nOla;91234567\nKari igjen;+47 412 34 567\n';
+    const result = readVolunteerCsv(text, NONE);
+    expect(result.ok && result.good.map((r) => r.line)).toEqual([2, 3]);
+    expect(result.ok && result.bad).toEqual([{ line: 4, name: 'Kari igjen', phone: '+47 412 34 567', problems: ['duplicate_in_file'], sameAsLine: 2 }]);
+  });
+
+  it('a number of a registered volunteer already exists, even written another way', () => {
+    const result = readVolunteerCsv('Navn;Telefon\nKari;0047 412 34 567\nOla;91234567\n', new Set(['+4741234567']));
+    expect(result.ok && result.bad).toEqual([{ line: 2, name: 'Kari', phone: '0047 412 34 567', problems: ['already_exists'] }]);
+    expect(result.ok && result.good.map((r) => r.volunteer.phone)).toEqual(['+4791234567']);
+  });
+});
+
+describe('readVolunteerCsv: files it cannot use', () => {
+  it.each<[string, string, unknown]>([
+    ['an empty file', '', { code: 'empty' }],
+    ['only a BOM and blank lines', `${BOM}\r\n\r\n`, { code: 'empty' }],
+    ['no name column', 'Fornavn;Telefon\nKari;41234567\n', { code: 'missing_columns', missing: ['name'] }],
+    ['no header row', 'Kari;41234567\nOla;91234567\n', { code: 'missing_columns', missing: ['name', 'phone'] }],
+    ['a quote never closed', 'Navn;Telefon\n"Kari;41234567\nOla;91234567\n', { code: 'unreadable', line: expect.any(Number) }],
+  ])('rejects %s as a whole', (_name, text, error) => {
+    expect(readVolunteerCsv(text, NONE)).toEqual({ ok: false, error });
+  });
+
+  it('a header without rows gives nothing to import', () => {
+    expect(readVolunteerCsv('Navn;Telefon\n', NONE)).toEqual({ ok: true, good: [], bad: [] });
+  });
+});
+
+describe('decodeCsvBytes', () => {
+  it.each<[string, Uint8Array]>([
+    ['UTF-8 with a BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('Navn;Østbø', 'utf8')])],
+    ['UTF-8 without a BOM', new Uint8Array(Buffer.from('Navn;Østbø', 'utf8'))],
+    ['Windows-1252 (Excel «CSV» on Norwegian Windows)', new Uint8Array([...Buffer.from('Navn;', 'latin1'), 0xd8, 0x73, 0x74, 0x62, 0xf8])],
+  ])('reads %s', (_name, bytes) => {
+    expect(decodeCsvBytes(bytes)).toBe('Navn;Østbø');
+  });
+});
+
+describe('isSpreadsheetFile', () => {
+  it.each<[string, number[], boolean]>([
+    ['an .xlsx workbook (zip)', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], true],
+    ['an old .xls workbook', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1], true],
+    ['a CSV file', [...Buffer.from('Navn;Telefon')], false],
+    ['an empty file', [], false],
+  ])('%s → %s', (_name, bytes, expected) => {
+    expect(isSpreadsheetFile(new Uint8Array(bytes))).toBe(expected);
+  });
+});
+
+describe('detectDelimiter', () => {
+  it.each<[string, string]>([
+    ['Navn;Telefon', ';'],
+    ['Navn,Telefon', ','],
+    ['"Navn, fullt";Telefon', ';'],
+    ['"Navn; fullt",Telefon', ','],
+    ['\n\nNavn\tTelefon', '\t'],
+    ['Navn', ';'],
+  ])('%j → %j', (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+});
+
+describe('the shared rules', () => {
+  it('checkVolunteerIdentity lists problems in the order name, language, phone', () => {
+    expect(checkVolunteerIdentity({ name: ' ', phone: '22222222', language: 'xx' })).toEqual({
+      ok: false,
+      problems: [{ field: 'name', code: 'missing_name' }, { field: 'language', code: 'unsupported_language' }, { field: 'phone', code: 'not_mobile' }],
+    });
+    expect(checkVolunteerIdentity({ name: ' Kari ', phone: '412 34 567' })).toEqual({ ok: true, name: 'Kari', phone: '+4741234567', language: 'nb' });
+  });
+
+  it.each<[string, string[] | undefined]>([
+    ['Handlehjelp', ['shopping']],
+    ['følge til lege; BESØK', ['escort', 'visit']],
+    ['shopping, shopping', ['shopping']],
+    ['hagearbeid', undefined],
+  ])('parseTaskTypes(%j)', (text, types) => {
+    expect(parseTaskTypes(text)).toEqual(types);
+  });
+
+  it('splitAreas trims, drops blanks and repeats', () => {
+    expect(splitAreas(' Lørenskog  sentrum ,, Fjellhamar; Lørenskog sentrum ')).toEqual(['Lørenskog sentrum', 'Fjellhamar']);
+  });
+});
+
+describe('formatVolunteersCsv', () => {
+  const kari: VolunteerCsvExportRow = {
+    name: 'Nordmann; Kari', phone: '+4741234567', language: 'nb', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['shopping', 'escort'],
+    notes: 'Har bil.\nIkke mandager.', agreementSignedOn: '2026-01-15', confidentialitySignedOn: null, policeCertificateOn: null, trainingOn: '2026-02-01',
+    pausedUntil: null, optedOutAt: new Date('2026-03-01T23:30:00Z'),
+  };
+
+  it('writes semicolon-separated CRLF lines with a BOM and Norwegian headers', () => {
+    const csv = formatVolunteersCsv([kari]);
+    expect(csv.startsWith(BOM)).toBe(true);
+    const [header] = csv.slice(1).split('\r\n');
+    expect(header).toBe('Navn;Telefon;Språk;Områder;Oppgaver;Notater;Avtale signert;Taushetserklæring;Politiattest;Opplæring;Pause til;Meldt av');
+    expect(csv).toContain('"Nordmann; Kari";+4741234567;nb;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;"Har bil.\nIkke mandager.";2026-01-15;;;2026-02-01;;2026-03-02\r\n');
+  });
+
+  it('keeps cells that a spreadsheet would run as formulas as text', () => {
+    const csv = formatVolunteersCsv([{ ...kari, name: '=HYPERLINK("http://x")', notes: '@SUM(1)', areas: ['-1+1'] }]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")";+4741234567;nb;'-1+1;`);
+    expect(csv).toContain(`;'@SUM(1);`);
+  });
+
+  it('reads back through the import', () => {
+    const result = readVolunteerCsv(formatVolunteersCsv([kari, { ...kari, name: 'Ola', phone: '+4791234567', language: 'en', taskTypes: ['visit', 'other'] }]), NONE);
+    expect(result.ok && result.good.map((r) => r.volunteer)).toEqual([
+      { name: 'Nordmann; Kari', phone: '+4741234567', language: 'nb', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['shopping', 'escort'] },
+      { name: 'Ola', phone: '+4791234567', language: 'en', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['visit', 'other'] },
+    ]);
+  });
+});
