@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   JOB_LOCK_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(200)),
+  DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(2).max(500)),
 });
 
 export interface TwilioConfig {
@@ -64,6 +65,8 @@ export interface Config {
   jobLockSeconds: number;
   sweepIntervalSeconds: number;
   workerConcurrency: number;
+  /** Connections per process: jobs of three queues (WORKER_CONCURRENCY each) and web requests share them. */
+  databasePoolSize: number;
 }
 
 export class ConfigError extends Error {
@@ -133,5 +136,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobLockSeconds: e.JOB_LOCK_SECONDS ?? 30,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS ?? 30,
     workerConcurrency: e.WORKER_CONCURRENCY ?? 8,
+    databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.max(10, 2 * (e.WORKER_CONCURRENCY ?? 8) + 4),
   });
 }

@@ -40,7 +40,7 @@ export function createRedis(config: Config): Redis {
 /** Builds every adapter once, from config; `overrides` lets tests swap the clock or the logger. */
 export function createDeps(config: Config, overrides: { now?: () => Date; log?: Logger } = {}): Deps {
   const log = overrides.log ?? createLogger(config.logLevel);
-  const pool = createPool(config.databaseUrl);
+  const pool = createPool(config.databaseUrl, config.databasePoolSize);
   const db = createDbOnPool(pool);
   const redis = createRedis(config);
   redis.on('error', (err) => log.warn({ err }, 'redis connection error'));

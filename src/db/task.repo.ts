@@ -98,13 +98,14 @@ export async function updateTask(db: Queryable, id: string, set: TaskUpdate, now
   await db.updateTable('task').set({ ...set, updated_at: now }).where('id', '=', id).execute();
 }
 
-/** Searching tasks with no live offer: their fill-task job was lost. */
+/**
+ * Searching tasks with fewer live offers than their wave size: a fill-task job was lost, or lost
+ * its candidates to concurrent fills. Filling one that simply has nobody left is a cheap no-op.
+ */
 export async function listStarvedSearchingTasks(db: Queryable, before: Date, limit: number): Promise<string[]> {
   const rows = await db.selectFrom('task as t').select('t.id')
     .where('t.status', '=', 'searching').where('t.updated_at', '<', before)
-    .where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom('offer as o').select('o.id').whereRef('o.task_id', '=', 't.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]),
-    )))
+    .where(sql<boolean>`(SELECT count(*) FROM offer o WHERE o.task_id = t.id AND o.status IN (${sql.join([...LIVE_OFFER_STATUSES])})) < t.wave_size`)
     .limit(limit).execute();
   return rows.map((r) => r.id);
 }

@@ -17,7 +17,7 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   if (!task || task.status !== 'searching') return;
   const live = await countLiveOffers(trx, taskId);
   const wave = waveForNewOffers(task.wavesSent, live);
-  const created = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), osloDate(now));
+  const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), osloDate(now));
   for (const { offer, candidate } of created) {
     await effects.sms(trx, {
       to: candidate.phone,
@@ -29,22 +29,32 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
     });
   }
   if (created.length > 0 && wave !== task.wavesSent) await updateTask(trx, taskId, { waves_sent: wave }, now);
-  if (isExhausted(live, created.length)) await markUnfilled(trx, ctx, effects, task, now);
+  if (!isExhausted(live, created.length)) return;
+  if (outOfCandidates) await markUnfilled(trx, ctx, effects, task, now);
+  // There are candidates, but concurrent fills took every one first: not unfilled. The task stays
+  // searching with nothing live, and the sweeper fills it again.
+  else ctx.log.warn({ taskId }, 'fill-task lost every candidate to concurrent fills; left to the sweeper');
 }
 
-async function createOffers(trx: Tx, task: Task, wave: number, wanted: number, today: string): Promise<{ offer: Offer; candidate: Candidate }[]> {
-  const created: { offer: Offer; candidate: Candidate }[] = [];
-  // A candidate can get a live offer from another task between our SELECT and INSERT; the unique
-  // index skips them, and we look again for the shortfall.
-  for (let round = 0; round < 3 && created.length < wanted; round++) {
+/** Pick-and-insert rounds per fill; each round's SELECT sees the offers other fills committed meanwhile. */
+const MAX_ROUNDS = 20;
+
+type CreatedOffer = { offer: Offer; candidate: Candidate };
+
+async function createOffers(trx: Tx, task: Task, wave: number, wanted: number, today: string): Promise<{ created: CreatedOffer[]; outOfCandidates: boolean }> {
+  const created: CreatedOffer[] = [];
+  // A candidate can get a live offer from another task between our SELECT and INSERT: the SELECT's
+  // snapshot predates the other fill's commit, and FOR UPDATE does not re-check NOT EXISTS. The
+  // unique index skips them, and the next round (a new snapshot) looks again for the shortfall.
+  for (let round = 0; round < MAX_ROUNDS && created.length < wanted; round++) {
     const candidates = await lockCandidates(trx, task, today, wanted - created.length);
-    if (candidates.length === 0) break;
+    if (candidates.length === 0) return { created, outOfCandidates: true };
     const offers = await insertOffers(trx, task.id, wave, candidates.map((c) => c.id));
     const byVolunteer = new Map(candidates.map((c) => [c.id, c]));
     for (const offer of offers) created.push({ offer, candidate: byVolunteer.get(offer.volunteerId)! });
     if (offers.length === candidates.length) break;
   }
-  return created;
+  return { created, outOfCandidates: false };
 }
 
 async function markUnfilled(trx: Tx, ctx: ServiceContext, effects: Effects, task: Task, now: Date): Promise<void> {

@@ -2,7 +2,7 @@ import { mapProviderStatus } from '../domain/sms-status';
 import type { Tx } from '../db/database';
 import { claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
 import { findOffer, moveOffer } from '../db/offer.repo';
-import { lockTask } from '../db/task.repo';
+import { findTask, lockTask } from '../db/task.repo';
 import { findVolunteer, markOptedOut } from '../db/volunteer.repo';
 import { isOptOutCode } from '../sms/twilio-errors';
 import type { OutboundSms } from '../sms/sms-gateway';
@@ -77,7 +77,8 @@ async function recordSent(ctx: ServiceContext, claimed: ClaimedSms, providerSid:
 async function openOffer(trx: Tx, effects: Effects, offerId: string, now: Date): Promise<void> {
   const offer = await findOffer(trx, offerId);
   if (!offer) return;
-  const task = await lockTask(trx, offer.taskId);
+  // No task lock: only this offer row changes, and an answer racing us waits on that row.
+  const task = await findTask(trx, offer.taskId);
   if (!task) return;
   const expiresAt = new Date(now.getTime() + task.offerTimeoutMinutes * 60_000);
   const opened = await moveOffer(trx, offerId, 'sms_sent', now, { sent_at: now, expires_at: expiresAt });

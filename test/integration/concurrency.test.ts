@@ -1,12 +1,32 @@
 import { eventually, startHarness, type Harness } from '../support/harness';
+import { buildTask, buildVolunteers } from '../support/factories';
 import { createTask, createVolunteers, dispatch, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ env: { WORKER_CONCURRENCY: '10' } });
+beforeEach(async () => {
+  h = await startHarness({ env: { WORKER_CONCURRENCY: '16' } });
 });
-afterAll(async () => {
+afterEach(async () => {
   await h.close();
+});
+
+describe('many tasks filling at once', () => {
+  it('a hundred tasks dispatched together each get a full wave, and nobody gets two offers', async () => {
+    await buildVolunteers(h.deps.db, 400);
+    const tasks = [];
+    for (let i = 0; i < 100; i++) tasks.push(await buildTask(h.deps.db, { waveSize: 3 }));
+    await Promise.all(tasks.map((t) => dispatch(h, t.id)));
+    await h.fake.waitForMessages(300, 60_000);
+    await waitForQuiet(h);
+    const offers = await h.deps.db.selectFrom('offer').select(['task_id', 'volunteer_id', 'status']).execute();
+    const perTask = new Map<string, number>();
+    for (const o of offers) perTask.set(o.task_id, (perTask.get(o.task_id) ?? 0) + 1);
+    expect(tasks.map((t) => perTask.get(t.id))).toEqual(Array(100).fill(3));
+    expect(new Set(offers.map((o) => o.volunteer_id)).size).toBe(300);
+    const statuses = await h.deps.db.selectFrom('task').select('status').where('id', 'in', tasks.map((t) => t.id)).execute();
+    expect(statuses.every((s) => s.status === 'searching')).toBe(true);
+    expect(await outboundMessages(h, { kind: 'coordinator_unfilled' })).toHaveLength(0);
+  });
 });
 
 describe('exactly one volunteer gets a task', () => {
