@@ -41,6 +41,13 @@ export async function logIn(page: Page, h: Harness, account: { email: string; pa
   await page.goto(`${h.baseUrl}/login`);
   await page.getByLabel('E-post').fill(account.email);
   await page.getByLabel('Passord').fill(account.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL(/\/admin/);
+  const started = Date.now();
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/login') && r.request().method() === 'POST', { timeout: 30_000 }),
+    page.getByRole('button', { name: 'Logg inn' }).click(),
+  ]);
+  if (response.status() !== 303) throw new Error(`login answered ${response.status()} after ${Date.now() - started} ms: ${(await response.text()).slice(0, 300)}`);
+  await page.waitForURL(/\/admin/).catch((err: unknown) => {
+    throw new Error(`after login (303 in ${Date.now() - started} ms) the browser is at ${page.url()}: ${String(err)}`);
+  });
 }

@@ -6,7 +6,7 @@ import { html } from '../views/html';
 import { page, type PageFrame } from '../views/layout';
 import { formatDateTime } from '../views/format';
 import type { AdminDeps } from './admin-deps';
-import { coordinatorOf, frameOf, sendPage, setFlash } from './frame';
+import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
 
 function accountPage(frame: PageFrame, tokens: ApiToken[], newToken?: string) {
   const live = tokens.filter((t) => !t.revokedAt);
@@ -52,7 +52,7 @@ export function accountRoutes(deps: AdminDeps): Router {
   router.post('/account/tokens/:id/revoke', async (req, res) => {
     const ok = await revokeOwnApiToken(deps.ctx, coordinatorOf(res), String(req.params.id));
     setFlash(req, ok ? 'ok' : 'error', ok ? 'Nøkkelen er trukket tilbake.' : 'Fant ikke nøkkelen.');
-    res.redirect(303, '/admin/account');
+    redirectAfterSave(req, res, '/admin/account');
   });
 
   return router;

@@ -24,3 +24,18 @@ export function setFlash(req: Request, kind: 'ok' | 'error', text: string): void
 export function sendPage(res: Response, page: SafeHtml, status = 200): void {
   res.status(status).type('html').send(page.value);
 }
+
+/**
+ * Redirects after the session is saved. express-session otherwise sends the headers before its
+ * save finishes, and a browser that follows the 303 at once arrives with the old session: the
+ * flash message, the login or the return address would be lost now and then.
+ */
+export function redirectAfterSave(req: Request, res: Response, url: string): void {
+  req.session.save((err) => {
+    if (err) {
+      res.status(500).type('text/plain').send('could not save the session');
+      return;
+    }
+    res.redirect(303, url);
+  });
+}

@@ -4,7 +4,7 @@ import { markInboxMessageHandled } from '../../services/inbox-mark-handled';
 import { MAX_REPLY_LENGTH, replyToInboxMessage, type InboxReplyResult } from '../../services/inbox-reply';
 import { inboxPage } from '../views/inbox/inbox-page';
 import type { AdminDeps } from './admin-deps';
-import { coordinatorOf, frameOf, sendPage, setFlash } from './frame';
+import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
 
 const REPLY_ERRORS: Record<Exclude<InboxReplyResult, { ok: true }>['error'], string> = {
   not_found: 'Fant ikke meldingen.',
@@ -29,14 +29,14 @@ export function inboxRoutes(deps: AdminDeps): Router {
     const body = typeof req.body?.body === 'string' ? req.body.body : '';
     const result = /^\d{1,18}$/.test(id) ? await replyToInboxMessage(deps.ctx, coordinatorOf(res), id, body) : { ok: false as const, error: 'not_found' as const };
     setFlash(req, result.ok ? 'ok' : 'error', result.ok ? 'Svaret er sendt.' : REPLY_ERRORS[result.error]);
-    res.redirect(303, `/admin/inbox${result.ok || result.error !== 'not_found' ? `#m-${id}` : ''}`);
+    redirectAfterSave(req, res, `/admin/inbox${result.ok || result.error !== 'not_found' ? `#m-${id}` : ''}`);
   });
 
   router.post('/inbox/:id/handled', async (req, res) => {
     const id = String(req.params.id);
     const marked = /^\d{1,18}$/.test(id) && await markInboxMessageHandled(deps.ctx, coordinatorOf(res), id);
     setFlash(req, marked ? 'ok' : 'error', marked ? 'Meldingen er merket som behandlet.' : 'Meldingen var allerede behandlet.');
-    res.redirect(303, '/admin/inbox');
+    redirectAfterSave(req, res, '/admin/inbox');
   });
 
   return router;

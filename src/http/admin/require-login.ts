@@ -3,6 +3,7 @@ import { findCoordinator } from '../../db/coordinator.repo';
 import { coordinatorActor } from '../../services/authenticate-coordinator';
 import type { ServiceContext } from '../../services/context';
 import type { PageFrame } from '../views/layout';
+import { redirectAfterSave } from './frame';
 
 /**
  * Admin pages need a session of an active coordinator; otherwise the browser goes to the login
@@ -16,7 +17,7 @@ export function requireLogin(ctx: Pick<ServiceContext, 'db'>, generateCsrfToken:
     load.then((coordinator) => {
       if (!coordinator?.active) {
         if (req.method === 'GET') req.session.returnTo = req.originalUrl;
-        res.redirect(303, '/login');
+        redirectAfterSave(req, res, '/login');
         return;
       }
       const flash = req.session.flash;

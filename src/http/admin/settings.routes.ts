@@ -13,7 +13,7 @@ import { forbiddenPage } from '../views/settings/forbidden-page';
 import { EMPTY_NEW_COORDINATOR, type NewCoordinatorValues } from '../views/settings/new-coordinator-form';
 import { settingsPage } from '../views/settings/settings-page';
 import type { AdminDeps } from './admin-deps';
-import { coordinatorOf, frameOf, sendPage, setFlash } from './frame';
+import { coordinatorOf, frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
 
 const ID = /^\d{1,18}$/;
 
@@ -35,7 +35,7 @@ function requireAdmin(req: Request, res: Response, next: NextFunction): void {
 /** Flash the outcome and go back to the part of the page that changed (post/redirect/get). */
 function finish(req: Request, res: Response, result: AccountChangeResult, okText: string, anchor: string): void {
   setFlash(req, result.ok ? 'ok' : 'error', result.ok ? okText : result.message);
-  res.redirect(303, `/admin/settings#${anchor}`);
+  redirectAfterSave(req, res, `/admin/settings#${anchor}`);
 }
 
 /** Administrasjon (/settings): units and coordinators, admins only; every change is audit-logged by its service. */
@@ -65,7 +65,7 @@ export function settingsRoutes(deps: AdminDeps): Router {
     const result = await createCoordinator(deps.ctx, coordinatorOf(res), { ...values, password: field(req, 'password'), unitId: ID.test(values.unitId) ? values.unitId : null });
     if (!result.ok) return render(res, { values, errors: { [result.field]: result.message } }, 400);
     setFlash(req, 'ok', `Kontoen til ${result.coordinator.name} er opprettet. Gi personen e-postadressen og passordet.`);
-    res.redirect(303, `/admin/settings#coordinator-${result.coordinator.id}`);
+    redirectAfterSave(req, res, `/admin/settings#coordinator-${result.coordinator.id}`);
   });
 
   router.post('/settings/coordinators/:id/access', async (req, res) => {

@@ -19,7 +19,7 @@ import { taskListPage } from '../views/tasks/task-list';
 import { liveUpdate, sseEvent } from '../views/tasks/task-live';
 import { taskPage } from '../views/tasks/task-page';
 import type { AdminDeps } from './admin-deps';
-import { coordinatorOf, frameOf, sendPage, setFlash } from './frame';
+import { coordinatorOf, frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
 
 const TASK_ID = /^\d{1,18}$/;
 
@@ -32,7 +32,7 @@ const statusText = (status?: string) => (status ? TASK_STATUS_LABELS[status] ?? 
 /** The outcome of a button on the task page: a message shown once, back to the task (POST, redirect, GET). */
 function finish(req: Request, res: Response, taskId: string, ok: boolean, text: string): void {
   setFlash(req, ok ? 'ok' : 'error', text);
-  res.redirect(303, `/admin/tasks/${taskId}`);
+  redirectAfterSave(req, res, `/admin/tasks/${taskId}`);
 }
 
 function assignRefusal(error: 'volunteer_not_found' | 'volunteer_opted_out' | 'not_assignable', status?: string): string {

@@ -11,7 +11,7 @@ import { importPreviewPage, importUploadPage } from '../views/volunteers/import'
 import { formatCount, todayInOslo } from '../views/volunteers/labels';
 import { volunteerListPage } from '../views/volunteers/list';
 import type { AdminDeps } from './admin-deps';
-import { coordinatorOf, frameOf, sendPage, setFlash } from './frame';
+import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
 
 const LIST_LIMIT = 500;
 
@@ -40,7 +40,7 @@ export function volunteersRoutes(deps: AdminDeps): Router {
       return;
     }
     setFlash(req, 'ok', `${result.volunteer.name} er lagt til.`);
-    res.redirect(303, `/admin/volunteers/${result.volunteer.id}`);
+    redirectAfterSave(req, res, `/admin/volunteers/${result.volunteer.id}`);
   });
 
   router.get('/volunteers/import', (_req, res) => {
@@ -69,7 +69,7 @@ export function volunteersRoutes(deps: AdminDeps): Router {
     }
     const skipped = result.skipped > 0 ? ` ${formatCount(result.skipped, 'rad', 'rader')} ble hoppet over.` : '';
     setFlash(req, 'ok', `Importerte ${formatCount(result.imported, 'frivillig', 'frivillige')}.${skipped}`);
-    res.redirect(303, '/admin/volunteers');
+    redirectAfterSave(req, res, '/admin/volunteers');
   });
 
   router.get('/volunteers/export.csv', async (_req, res) => {
@@ -98,7 +98,7 @@ export function volunteersRoutes(deps: AdminDeps): Router {
       return;
     }
     setFlash(req, 'ok', `Endringene for ${result.volunteer.name} er lagret.`);
-    res.redirect(303, `/admin/volunteers/${volunteer.id}`);
+    redirectAfterSave(req, res, `/admin/volunteers/${volunteer.id}`);
   });
 
   return router;

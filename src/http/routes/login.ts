@@ -6,7 +6,7 @@ import { insertAuditEvent } from '../../db/audit.repo';
 import { authenticateCoordinator, coordinatorActor } from '../../services/authenticate-coordinator';
 import type { ServiceContext } from '../../services/context';
 import { findCoordinator } from '../../db/coordinator.repo';
-import { sendPage } from '../admin/frame';
+import { redirectAfterSave, sendPage } from '../admin/frame';
 import { csrfInput } from '../views/form';
 import { html } from '../views/html';
 import { barePage } from '../views/layout';
@@ -66,7 +66,7 @@ export function loginRoutes(deps: LoginDeps): Router {
     req.session.regenerate((err) => {
       if (err) throw err;
       req.session.coordinatorId = coordinator.id;
-      res.redirect(303, returnTo?.startsWith('/admin') ? returnTo : '/admin');
+      redirectAfterSave(req, res, returnTo?.startsWith('/admin') ? returnTo : '/admin');
     });
   });
 
