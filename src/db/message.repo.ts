@@ -54,6 +54,20 @@ export async function findMessage(db: Queryable, id: string): Promise<MessageRow
   return db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Serialises the handling of one sender's messages (transaction-scoped advisory lock). */
+export async function lockSender(db: Queryable, phone: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(8315002, hashtext(${phone}))`.execute(db);
+}
+
+/** The sender's messages not yet handled, up to and including `upToId`, oldest first. */
+export async function listUnprocessedFrom(db: Queryable, phone: string, upToId: string): Promise<string[]> {
+  const rows = await db.selectFrom('message').select('id')
+    .where('direction', '=', 'inbound').where('from_phone', '=', phone)
+    .where('processed_at', 'is', null).where('id', '<=', upToId)
+    .orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
 /** Marks an inbound message processed; undefined when it already was (the job ran before). */
 export async function claimInbound(db: Queryable, id: string, now: Date): Promise<MessageRow | undefined> {
   return db.updateTable('message')

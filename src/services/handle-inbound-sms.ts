@@ -2,7 +2,7 @@ import { crossedWithNotice, decideReply, type ReplyAction, type ReplyContext } f
 import { classifyReply, type ReplyIntent } from '../domain/replies';
 import { renderText } from '../domain/messages';
 import type { Tx } from '../db/database';
-import { claimInbound, countRecentOutboundOfKind, markInboundOutcome } from '../db/message.repo';
+import { claimInbound, countRecentOutboundOfKind, findMessage, listUnprocessedFrom, lockSender, markInboundOutcome } from '../db/message.repo';
 import { findLiveOffer, findRecentClosedOffer, type Offer } from '../db/offer.repo';
 import { lockTask, type Task } from '../db/task.repo';
 import { findVolunteerByPhone, type Volunteer } from '../db/volunteer.repo';
@@ -19,26 +19,40 @@ const AUTO_REPLIES_PER_HOUR = 2;
 export type InboundOutcome = 'already_processed' | 'unknown_sender' | ReplyAction['type'] | 'none';
 
 /**
- * The handle-inbound-sms job. Claiming the message and every effect of the reply happen in one
+ * The handle-inbound-sms job. Claiming a message and every effect of the reply happen in one
  * transaction, so a crash either does all of it or none, and a second run finds it processed.
+ * One sender's messages are handled one at a time and in the order they arrived: a JA and a NEI
+ * sent a second apart never race, and the auto-reply throttle counts what was really sent.
  */
 export async function handleInboundSms(ctx: ServiceContext, messageId: string): Promise<InboundOutcome> {
   return runUseCase(ctx, async (trx, effects, now) => {
-    const message = await claimInbound(trx, messageId, now);
-    if (!message) return 'already_processed';
-    const volunteer = await findVolunteerByPhone(trx, message.from_phone);
-    if (!volunteer) return handleUnknownSender(trx, ctx, effects, message, now);
-
-    const intent = intentOf(message);
-    const { context, task } = await loadReplyContext(trx, volunteer, message.created_at, now);
-    const action = decideReply(intent, context);
-    const needsAttention = action.type === 'unclear';
-    await markInboundOutcome(trx, message.id, { classification: intent, needsAttention, volunteerId: volunteer.id, taskId: task?.id });
-    if (task) effects.taskChanged(task.id);
-    await applyReplyAction(trx, ctx, effects, { action, volunteer, task, now, throttle: () => underAutoReplyLimit(trx, volunteer.phone, now) });
-    ctx.log.info({ messageId, volunteerId: volunteer.id, intent, action: action.type }, 'inbound sms handled');
-    return action.type;
+    const message = await findMessage(trx, messageId);
+    if (!message || message.direction !== 'inbound') return 'already_processed';
+    await lockSender(trx, message.from_phone);
+    let outcome: InboundOutcome = 'already_processed';
+    for (const id of await listUnprocessedFrom(trx, message.from_phone, messageId)) {
+      const handled = await handleOne(trx, ctx, effects, id, now);
+      if (id === messageId) outcome = handled;
+    }
+    return outcome;
   });
+}
+
+async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, messageId: string, now: Date): Promise<InboundOutcome> {
+  const message = await claimInbound(trx, messageId, now);
+  if (!message) return 'already_processed';
+  const volunteer = await findVolunteerByPhone(trx, message.from_phone);
+  if (!volunteer) return handleUnknownSender(trx, ctx, effects, message, now);
+
+  const intent = intentOf(message);
+  const { context, task } = await loadReplyContext(trx, volunteer, message.created_at, now);
+  const action = decideReply(intent, context);
+  const needsAttention = action.type === 'unclear';
+  await markInboundOutcome(trx, message.id, { classification: intent, needsAttention, volunteerId: volunteer.id, taskId: task?.id });
+  if (task) effects.taskChanged(task.id);
+  await applyReplyAction(trx, ctx, effects, { action, volunteer, task, now, throttle: () => underAutoReplyLimit(trx, volunteer.phone, now) });
+  ctx.log.info({ messageId, volunteerId: volunteer.id, intent, action: action.type }, 'inbound sms handled');
+  return action.type;
 }
 
 /** Twilio's own opt-out handling has the last word: it has already stopped (or restarted) delivery. */

@@ -67,6 +67,17 @@ describe('volunteer replies', () => {
     expect(view.offers.map((o) => o.status)).toEqual(['accepted', 'withdrawn']);
   });
 
+  it("one sender's messages are handled in the order they arrived", async () => {
+    const [ana] = await createVolunteers(h, 1);
+    await h.stopWorkers(); // both are stored before either is handled
+    await h.sms(ana!.phone, 'STOPP');
+    await h.sms(ana!.phone, 'START');
+    await h.startWorkers();
+    await waitForQuiet(h);
+    expect((await findVolunteerJson(h, ana!.id)).optedOut).toBe(false);
+    expect((await outboundMessages(h, { to: ana!.phone })).map((m) => m.kind)).toEqual(['opted_out', 'opted_in']);
+  });
+
   it('a JA with no offer at all gets a short explanation', async () => {
     const [ana] = await createVolunteers(h, 1);
     await h.sms(ana!.phone, 'JA');
