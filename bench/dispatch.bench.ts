@@ -13,7 +13,7 @@ import { createDeps, type Deps } from '../src/deps';
 import { normalizePhone } from '../src/domain/phone';
 import type { QueueName } from '../src/queue/jobs';
 import { QUEUE_NAMES } from '../src/queue/queues';
-import { createTask } from '../src/services/create-task';
+import { insertTask } from '../src/db/task.repo';
 import { dispatchTask } from '../src/services/dispatch-task';
 import { FakeTwilio, type FakeMessage } from '../test/support/fake-twilio';
 import { startWorkers, type RunningWorkers } from '../workers/start-workers';
@@ -139,7 +139,7 @@ async function seedTasks(deps: Deps, count: number): Promise<string[]> {
   const startsAt = new Date(Date.now() + 2 * 24 * 3600 * 1000);
   const numbers = Array.from({ length: count }, (_, i) => i);
   await forEachLimited(numbers, 10, async (i) => {
-    const task = await createTask(deps.ctx, {
+    const task = await insertTask(deps.db, {
       type: 'shopping',
       startsAt,
       durationMinutes: 60,

@@ -3,12 +3,12 @@
  * and the teardown of both. Everything talks to 127.0.0.1 only.
  */
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { createDb } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import type { Queues } from '../src/queue/queues';
+import { ADMIN_URL, databaseUrl, withAdmin } from '../test/support/db';
 
-export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export { ADMIN_URL };
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** The service's log level during benchmarks; warnings and errors are worth seeing. */
@@ -20,22 +20,6 @@ export interface BenchDatabase {
   name: string;
   url: string;
   drop(): Promise<void>;
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function dropDatabase(name: string): Promise<void> {

@@ -28,7 +28,7 @@ export async function listTaskFacts(db: Queryable, opts: { start: Date; end: Dat
 }
 
 /** A task as the I dag lists show it: what, when, where, whose, and who is coming. Never its details. */
-export interface TaskListItem {
+export interface TodayTask {
   id: string;
   type: TaskType;
   status: TaskStatus;
@@ -51,7 +51,7 @@ function taskListQuery(db: Queryable) {
 
 type TaskListRow = Awaited<ReturnType<ReturnType<typeof taskListQuery>['executeTakeFirstOrThrow']>>;
 
-function toTaskListItem(r: TaskListRow): TaskListItem {
+function toTaskListItem(r: TaskListRow): TodayTask {
   return {
     id: r.id, type: r.type, status: r.status, startsAt: r.starts_at, durationMinutes: r.duration_minutes, area: r.area, summary: r.summary,
     unitName: r.unit_name, volunteerName: r.volunteer_name, volunteerPhone: r.volunteer_phone,
@@ -59,20 +59,20 @@ function toTaskListItem(r: TaskListRow): TaskListItem {
 }
 
 /** Tasks the dispatch gave up on (nobody left to ask) that start at or after `since`. */
-export async function listUnfilledTasks(db: Queryable, since: Date, limit = 50): Promise<TaskListItem[]> {
+export async function listUnfilledTasks(db: Queryable, since: Date, limit = 50): Promise<TodayTask[]> {
   const rows = await taskListQuery(db).where('t.status', '=', 'unfilled').where('t.starts_at', '>=', since).limit(limit).execute();
   return rows.map(toTaskListItem);
 }
 
 /** Tasks starting in [from, to) that nobody has yet: not dispatched, or still waiting for a yes. */
-export async function listTasksWithoutVolunteer(db: Queryable, from: Date, to: Date, limit = 50): Promise<TaskListItem[]> {
+export async function listTasksWithoutVolunteer(db: Queryable, from: Date, to: Date, limit = 50): Promise<TodayTask[]> {
   const rows = await taskListQuery(db).where('t.status', 'in', ['new', 'searching'])
     .where('t.starts_at', '>=', from).where('t.starts_at', '<', to).limit(limit).execute();
   return rows.map(toTaskListItem);
 }
 
 /** Assigned tasks starting in [from, to), with their volunteer. */
-export async function listAssignedTasks(db: Queryable, from: Date, to: Date, limit = 200): Promise<TaskListItem[]> {
+export async function listAssignedTasks(db: Queryable, from: Date, to: Date, limit = 200): Promise<TodayTask[]> {
   const rows = await taskListQuery(db).where('t.status', '=', 'assigned')
     .where('t.starts_at', '>=', from).where('t.starts_at', '<', to).limit(limit).execute();
   return rows.map(toTaskListItem);

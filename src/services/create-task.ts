@@ -5,19 +5,14 @@ import { insertTask, type NewTask, type Task } from '../db/task.repo';
 import { inTransaction } from '../db/transaction';
 import type { ServiceContext } from './context';
 
-/** Creates a task in status `new` with no actor (seeds, benchmarks); nothing is sent until it is dispatched. */
-export async function createTask(ctx: Pick<ServiceContext, 'db'>, input: NewTask): Promise<Task> {
-  return insertTask(ctx.db, input);
-}
-
 export type CreateTaskResult = { ok: true; task: Task } | { ok: false; error: 'unknown_unit' };
 
 /**
  * Creates a task on behalf of a coordinator or the API. The task belongs to the given unit, by
  * default the actor's own (so its coordinators see the details; `API_TOKEN` has no unit). The
- * creation is audit-logged in the same transaction.
+ * creation is audit-logged in the same transaction; nothing is sent until the task is dispatched.
  */
-export async function createTaskAs(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, input: NewTask): Promise<CreateTaskResult> {
+export async function createTask(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, input: NewTask): Promise<CreateTaskResult> {
   const unitId = input.unitId ?? (actor.kind === 'coordinator' ? actor.unitId : null);
   if (unitId !== null && !(await listUnits(ctx.db)).some((u) => u.id === unitId)) {
     return { ok: false, error: 'unknown_unit' };

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { OSLO } from '../domain/messages';
 import { countInboxMessages, listInboxMessages, type InboxMessage } from '../db/inbox.repo';
-import { listAssignedTasks, listTasksWithoutVolunteer, listUnfilledTasks, type TaskListItem } from '../db/report.repo';
+import { listAssignedTasks, listTasksWithoutVolunteer, listUnfilledTasks, type TodayTask } from '../db/report.repo';
 import type { ServiceContext } from './context';
 
 /** How far ahead a task without a volunteer counts as urgent. */
@@ -12,12 +12,12 @@ const INBOX_PREVIEW = 5;
 export interface TodayOverview {
   now: Date;
   /** The dispatch found nobody; from the start of today on. */
-  unfilled: TaskListItem[];
+  unfilled: TodayTask[];
   /** Starting within 24 hours and nobody has said yes yet. */
-  startingSoonWithoutVolunteer: TaskListItem[];
+  startingSoonWithoutVolunteer: TodayTask[];
   inbox: { count: number; latest: InboxMessage[] };
-  assignedToday: TaskListItem[];
-  assignedTomorrow: TaskListItem[];
+  assignedToday: TodayTask[];
+  assignedTomorrow: TodayTask[];
 }
 
 /** Midnight today, tomorrow and the day after, in Oslo: "today" is the coordinator's day, not UTC's. */

@@ -4,7 +4,7 @@ import type { Volunteer } from '../../src/db/volunteer.repo';
 import { assignManually } from '../../src/services/assign-manually';
 import { coordinatorActor } from '../../src/services/authenticate-coordinator';
 import { createCoordinator } from '../../src/services/create-coordinator';
-import { createTaskAs } from '../../src/services/create-task';
+import { createTask } from '../../src/services/create-task';
 import { dispatchTask } from '../../src/services/dispatch-task';
 import { fillTask } from '../../src/services/fill-task';
 import { getTaskLiveView, getTaskView } from '../../src/services/get-task-view';
@@ -37,7 +37,7 @@ beforeEach(async () => {
 });
 
 async function newTask(waveSize: number): Promise<string> {
-  const result = await createTaskAs(h.deps.ctx, kari, {
+  const result = await createTask(h.deps.ctx, kari, {
     type: 'escort', startsAt: new Date(Date.now() + 86_400_000), durationMinutes: 60, area: 'Lørenskog', summary: 'Følge til lege.', details: 'Per Olsen, Kirkeveien 12.', waveSize,
   });
   if (!result.ok) throw new Error(result.error);
@@ -76,7 +76,7 @@ describe('creating a task', () => {
   });
 
   it('refuses a unit that does not exist', async () => {
-    const r = await createTaskAs(h.deps.ctx, kari, { type: 'visit', startsAt: new Date(), durationMinutes: 60, area: 'x', summary: 'x', details: 'x', unitId: '999999' });
+    const r = await createTask(h.deps.ctx, kari, { type: 'visit', startsAt: new Date(), durationMinutes: 60, area: 'x', summary: 'x', details: 'x', unitId: '999999' });
     expect(r).toEqual({ ok: false, error: 'unknown_unit' });
   });
 });

@@ -4,7 +4,7 @@ import { insertAuditEvent } from '../../db/audit.repo';
 import { listUnits } from '../../db/coordinator.repo';
 import { findTask } from '../../db/task.repo';
 import { assignManually } from '../../services/assign-manually';
-import { createTaskAs } from '../../services/create-task';
+import { createTask } from '../../services/create-task';
 import { cancelTask, dispatchTask } from '../../services/dispatch-task';
 import { getTaskLiveView, listVolunteerChoices } from '../../services/get-task-view';
 import { listTasks } from '../../services/list-tasks';
@@ -120,7 +120,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
     const units = await listUnits(ctx.db);
     const values = readTaskForm(req.body as Record<string, unknown>);
     const parsed = parseTaskForm(values, ctx.now(), units.map((u) => u.id));
-    const created = parsed.ok ? await createTaskAs(ctx, coordinatorOf(res), parsed.task) : undefined;
+    const created = parsed.ok ? await createTask(ctx, coordinatorOf(res), parsed.task) : undefined;
     if (!created?.ok) {
       const errors = parsed.ok ? { unitId: 'Velg enhet.' } : parsed.errors;
       sendPage(res, taskFormPage(frameOf(res), values, units, errors), 400);

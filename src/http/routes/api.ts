@@ -6,7 +6,7 @@ import { OSLO } from '../../domain/messages';
 import { insertAuditEvent } from '../../db/audit.repo';
 import { listVolunteers } from '../../db/volunteer.repo';
 import type { ServiceContext } from '../../services/context';
-import { createTaskAs } from '../../services/create-task';
+import { createTask } from '../../services/create-task';
 import { cancelTask, dispatchTask } from '../../services/dispatch-task';
 import { getTaskView, type TaskView } from '../../services/get-task-view';
 import { registerVolunteer } from '../../services/register-volunteer';
@@ -83,7 +83,7 @@ export function apiRoutes(ctx: ServiceContext): Router {
   });
 
   router.post('/tasks', async (req, res) => {
-    const result = await createTaskAs(ctx, actorOf(res), parseRequest(TaskBody, req.body));
+    const result = await createTask(ctx, actorOf(res), parseRequest(TaskBody, req.body));
     if (result.ok) {
       res.status(201).json(result.task);
       return;

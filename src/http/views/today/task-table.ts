@@ -1,4 +1,4 @@
-import type { TaskListItem } from '../../../db/report.repo';
+import type { TodayTask } from '../../../db/report.repo';
 import { formatPhone } from '../inbox/format-phone';
 import { formatTime, formatWhen, TASK_STATUS_LABELS, TASK_TYPE_LABELS } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -13,12 +13,12 @@ export interface TaskTableOpts {
   show: 'volunteer' | 'status';
 }
 
-function volunteerCell(t: TaskListItem): SafeHtml {
+function volunteerCell(t: TodayTask): SafeHtml {
   if (!t.volunteerName) return html`<span class="muted">–</span>`;
   return html`${t.volunteerName}${t.volunteerPhone ? html`<br><a href="tel:${t.volunteerPhone}">${formatPhone(t.volunteerPhone)}</a>` : ''}`;
 }
 
-function row(t: TaskListItem, opts: TaskTableOpts): SafeHtml {
+function row(t: TodayTask, opts: TaskTableOpts): SafeHtml {
   const when = opts.when === 'time' ? formatTime(t.startsAt) : formatWhen(t.startsAt);
   return html`<tr>
 <td><time datetime="${t.startsAt.toISOString()}">${when}</time></td>
@@ -29,7 +29,7 @@ function row(t: TaskListItem, opts: TaskTableOpts): SafeHtml {
 }
 
 /** Tasks as I dag lists them: when, what (a link to the task), who or what state, which unit. */
-export function taskTable(tasks: readonly TaskListItem[], opts: TaskTableOpts): SafeHtml {
+export function taskTable(tasks: readonly TodayTask[], opts: TaskTableOpts): SafeHtml {
   if (tasks.length === 0) return html`<p class="muted">${opts.empty}</p>`;
   return html`<div class="table-wrap"><table>
 <caption class="sr-only">${opts.caption}</caption>
