@@ -27,7 +27,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   app.set('trust proxy', true);
   app.use(helmet());
 
-  app.use(healthRoutes());
+  app.use(healthRoutes({ db: deps.db, redis: deps.redis }));
   app.use('/static', staticFiles());
   app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl }));
 

@@ -1,3 +1,7 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import Redis from 'ioredis';
+import { healthRoutes } from '../../src/http/routes/health';
 import { startHarness, type Harness } from '../support/harness';
 import { createTask, createVolunteers, dispatch, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
 import type { OfferJson } from '../support/flows';
@@ -16,6 +20,27 @@ describe('JSON API', () => {
     expect((await h.api('GET', '/api/volunteers', undefined, 'wrong-token')).status).toBe(401);
     expect((await fetch(`${h.baseUrl}/api/volunteers`)).status).toBe(401);
     expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('/readyz says whether Postgres and Redis answer', async () => {
+    const res = await fetch(`${h.baseUrl}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+
+    // A Redis that does not answer makes the process not ready (503), naming what failed.
+    const deadRedis = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: null, retryStrategy: () => 1000 });
+    deadRedis.on('error', () => undefined);
+    const app = express().use(healthRoutes({ db: h.deps.db, redis: deadRedis }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const down = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: 'not_ready', checks: { database: 'ok', redis: expect.stringContaining('redis did not answer') } });
+    } finally {
+      server.close();
+      deadRedis.disconnect();
+    }
   });
 
   it.each([
