@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(200)),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(2).max(500)),
+  RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
 });
 
 export interface TwilioConfig {
@@ -67,6 +68,8 @@ export interface Config {
   workerConcurrency: number;
   /** Connections per process: jobs of three queues (WORKER_CONCURRENCY each) and web requests share them. */
   databasePoolSize: number;
+  /** Message bodies older than this are erased (the rows and their counts stay). */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobLockSeconds: e.JOB_LOCK_SECONDS ?? 30,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS ?? 30,
     workerConcurrency: e.WORKER_CONCURRENCY ?? 8,
+    retentionDays: e.RETENTION_DAYS ?? 180,
     databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.max(10, 2 * (e.WORKER_CONCURRENCY ?? 8) + 4),
   });
 }

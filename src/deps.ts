@@ -56,6 +56,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
       serviceNumber: config.twilio?.fromNumber ?? config.twilio?.messagingServiceSid ?? 'Svarja',
       coordinatorPhone: config.coordinatorPhone,
       smsSendLeaseSeconds: config.smsSendLeaseSeconds,
+      retentionDays: config.retentionDays,
     },
     taskEvents: createTaskEventPublisher(redis, config.queuePrefix, log),
   };

@@ -7,6 +7,7 @@ import { handleDeliveryFailure } from '../src/services/handle-delivery-failure';
 import { handleInboundSms } from '../src/services/handle-inbound-sms';
 import { sendSms } from '../src/services/send-sms';
 import { sweep } from '../src/services/sweep';
+import { eraseOldMessageBodies } from '../src/services/erase-old-message-bodies';
 
 type Processor = (job: Job) => Promise<unknown>;
 
@@ -23,5 +24,6 @@ export function createProcessors(ctx: ServiceContext): Record<JobName, Processor
     'expire-offer': (job) => expireOffer(ctx, parsePayload('expire-offer', job.data).offerId),
     'handle-delivery-failure': (job) => handleDeliveryFailure(ctx, parsePayload('handle-delivery-failure', job.data).messageId),
     sweep: () => sweep(ctx),
+    'erase-old-message-bodies': () => eraseOldMessageBodies(ctx),
   };
 }

@@ -44,7 +44,10 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   };
   const workers = QUEUE_NAMES.map(make);
 
-  await deps.queues.byName.maintenance.upsertJobScheduler('sweep', { every: config.sweepIntervalSeconds * 1000 }, { name: 'sweep', data: {} });
+  const maintenance = deps.queues.byName.maintenance;
+  await maintenance.upsertJobScheduler('sweep', { every: config.sweepIntervalSeconds * 1000 }, { name: 'sweep', data: {} });
+  // Nightly, when nobody is texting: erase message bodies past the retention period.
+  await maintenance.upsertJobScheduler('retention', { pattern: '15 3 * * *', tz: 'Europe/Oslo' }, { name: 'erase-old-message-bodies', data: {} });
   await deps.queues.enqueue([{ name: 'sweep', data: {} }]);
   log.info({ queues: QUEUE_NAMES, concurrency: config.workerConcurrency }, 'workers started');
 

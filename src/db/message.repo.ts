@@ -139,6 +139,14 @@ export async function applyStatus(db: Queryable, id: string, providerSid: string
   return r.numUpdatedRows === 1n;
 }
 
+/** Erases the bodies of up to `limit` messages created before `before`; returns how many. */
+export async function eraseBodiesBefore(db: Queryable, before: Date, now: Date, limit: number): Promise<number> {
+  const r = await sql`
+    UPDATE message SET body = '', body_erased_at = ${now}
+    WHERE id IN (SELECT id FROM message WHERE body_erased_at IS NULL AND created_at < ${before} ORDER BY id LIMIT ${limit})`.execute(db);
+  return Number(r.numAffectedRows ?? 0n);
+}
+
 /** Throttle for automatic replies (hints, unknown-sender notices): avoids loops with auto-responders. */
 export async function countRecentOutboundOfKind(db: Queryable, to: string, kinds: string[], since: Date): Promise<number> {
   const r = await db.selectFrom('message').select((eb) => eb.fn.countAll<string>().as('n'))

@@ -106,6 +106,7 @@ export interface MessageTable {
   processed_at: Timestamp | null;
   handled_at: Timestamp | null;
   handled_by: Id | null;
+  body_erased_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

@@ -13,6 +13,7 @@ export const JobSchemas = {
   'expire-offer': z.object({ offerId: IdSchema }),
   'handle-delivery-failure': z.object({ messageId: IdSchema }),
   sweep: z.object({}),
+  'erase-old-message-bodies': z.object({}),
 } as const;
 
 export type JobName = keyof typeof JobSchemas;
@@ -27,6 +28,7 @@ export const queueOf: Record<JobName, QueueName> = {
   'expire-offer': 'dispatch',
   'handle-delivery-failure': 'dispatch',
   sweep: 'maintenance',
+  'erase-old-message-bodies': 'maintenance',
 };
 
 /** A job a service wants run after its transaction commits. */
@@ -47,6 +49,7 @@ export function dedupKeyFor(job: JobRequest): string {
     case 'expire-offer': return `expire-${job.data.offerId}`;
     case 'handle-delivery-failure': return `delivery-failure-${job.data.messageId}`;
     case 'sweep': return 'sweep';
+    case 'erase-old-message-bodies': return 'erase-old-message-bodies';
   }
 }
 

@@ -21,4 +21,5 @@ export interface ServiceSettings {
   serviceNumber: string;
   coordinatorPhone: string | undefined;
   smsSendLeaseSeconds: number;
+  retentionDays: number;
 }
