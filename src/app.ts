@@ -13,6 +13,7 @@ import { twilioWebhookRoutes } from './http/routes/twilio-webhooks';
 import { sessionMiddleware } from './http/session';
 import { staticFiles } from './http/static-files';
 import { TaskEventHub } from './live/task-events';
+import { createMetrics } from './metrics/metrics';
 
 export interface Web {
   app: Express;
@@ -27,9 +28,13 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   app.set('trust proxy', true);
   app.use(helmet());
 
+  const metrics = createMetrics({ db: deps.db, queues: deps.queues });
   app.use(healthRoutes({ db: deps.db, redis: deps.redis }));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.use('/static', staticFiles());
-  app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl }));
+  app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
 
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }), requireApiToken(ctx, config.apiToken));

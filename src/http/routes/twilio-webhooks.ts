@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context';
 import { recordInboundSms } from '../../services/record-inbound-sms';
@@ -27,18 +27,18 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
  * Twilio webhooks: signature first, then the message is stored, then 200. Replies leave through
  * the send-sms queue (never as TwiML), so they get retries and delivery status like every SMS.
  */
-export function twilioWebhookRoutes(ctx: ServiceContext, opts: { authToken: string | undefined; publicBaseUrl: string }): Router {
+export function twilioWebhookRoutes(ctx: ServiceContext, opts: { authToken: string | undefined; publicBaseUrl: string; timer: (route: 'sms' | 'status') => RequestHandler }): Router {
   const router = Router();
   const verify = verifyTwilioSignature(opts.authToken, opts.publicBaseUrl);
   const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 });
 
-  router.post('/sms', form, verify, async (req, res) => {
+  router.post('/sms', opts.timer('sms'), form, verify, async (req, res) => {
     const body = parseRequest(InboundSmsBody, req.body);
     await recordInboundSms(ctx, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body, optOutType: body.OptOutType });
     res.type('text/xml').send(EMPTY_TWIML);
   });
 
-  router.post('/status', form, verify, async (req, res) => {
+  router.post('/status', opts.timer('status'), form, verify, async (req, res) => {
     const body = parseRequest(StatusBody, req.body);
     const { m } = parseRequest(StatusQuery, req.query);
     const outcome = await recordSmsStatus(ctx, { messageId: m, messageSid: body.MessageSid, messageStatus: body.MessageStatus, errorCode: body.ErrorCode });
