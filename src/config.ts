@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -13,6 +14,7 @@ const EnvSchema = z.object({
   NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })),
+  PGLITE_DIR: optional(z.string()),
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' })),
   PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   API_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
@@ -43,10 +45,15 @@ export interface TwilioConfig {
   apiBaseUrl: string | undefined;
 }
 
+/** A PostgreSQL server, or (DATABASE_URL unset, never in production) embedded PGlite in a directory. */
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'embedded'; /** An absolute directory, or `memory://` for a throwaway in-memory database. */ dir: string };
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
-  databaseUrl: string;
+  database: DatabaseConfig;
   redisUrl: string;
   publicBaseUrl: string;
   apiToken: string;
@@ -79,7 +86,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/svarja';
+export const DEFAULT_PGLITE_DIR = './data/pglite';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -105,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (smsTransport === 'simulator') problems.push('SMS_TRANSPORT: the simulator is not allowed when NODE_ENV=production');
     if (!e.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: required when NODE_ENV=production (the URL Twilio calls)');
     if (!e.API_TOKEN) problems.push('API_TOKEN: required when NODE_ENV=production');
+    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for trying Svarja out only)');
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production (at least 32 random characters)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -119,10 +127,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       }
     : undefined;
 
+  const pgliteDir = e.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
+  const database: DatabaseConfig = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL }
+    : { kind: 'embedded', dir: pgliteDir.startsWith('memory://') ? pgliteDir : path.resolve(pgliteDir) };
+
   return Object.freeze({
     env: mode,
     port,
-    databaseUrl: e.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    database,
     redisUrl: e.REDIS_URL ?? DEFAULT_REDIS_URL,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     apiToken: e.API_TOKEN ?? randomBytes(24).toString('base64url'),

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import type { Pool } from 'pg';
 import type { Config } from './config';
-import { createDbOnPool, createPool, type Db } from './db/database';
+import { openDatabase, type Db } from './db/database';
 import { createTaskEventPublisher } from './live/task-events';
 import { createLogger, type Logger } from './log';
 import { createQueues, type Queues } from './queue/queues';
@@ -14,7 +14,7 @@ import { createTwilioGateway } from './sms/twilio-gateway';
 export interface Deps {
   config: Config;
   db: Db;
-  /** The pg pool under `db`, shared with the session store. */
+  /** The pg pool under `db`, shared with the session store (one connection on embedded PGlite). */
   pool: Pool;
   /** For publishing task events and rate-limit counters (BullMQ keeps its own connections). */
   redis: Redis;
@@ -40,8 +40,8 @@ export function createRedis(config: Config): Redis {
 /** Builds every adapter once, from config; `overrides` lets tests swap the clock or the logger. */
 export function createDeps(config: Config, overrides: { now?: () => Date; log?: Logger } = {}): Deps {
   const log = overrides.log ?? createLogger(config.logLevel);
-  const pool = createPool(config.databaseUrl, config.databasePoolSize);
-  const db = createDbOnPool(pool);
+  const database = openDatabase(config.database, config.databasePoolSize);
+  const { pool, db } = database;
   const redis = createRedis(config);
   redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
   const queues = createQueues(redisConnectionFromUrl(config.redisUrl), config.queuePrefix, log);
@@ -65,7 +65,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     async close() {
       await queues.close();
       redis.disconnect();
-      await db.destroy();
+      await database.close();
     },
   };
 }

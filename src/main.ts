@@ -18,7 +18,7 @@ async function main(role: Role): Promise<void> {
   const deps = createDeps(config);
   if (config.env !== 'production') {
     // The quick start prepares its own database; production runs migrations in the release phase.
-    await ensureDatabaseExists(config.databaseUrl);
+    if (config.database.kind === 'postgres') await ensureDatabaseExists(config.database.url);
     await migrate(deps.db);
   }
   const workers: RunningWorkers | undefined = role === 'all' ? await startWorkers(deps) : undefined;

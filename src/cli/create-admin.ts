@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { findOrCreateUnit } from '../db/coordinator.repo';
-import { createDb, ensureDatabaseExists } from '../db/database';
+import { ensureDatabaseExists, openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { createCoordinator } from '../services/create-coordinator';
 import { readPassword } from './read-password';
@@ -17,8 +17,9 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const config = loadConfig();
-  if (config.env !== 'production') await ensureDatabaseExists(config.databaseUrl);
-  const db = createDb(config.databaseUrl, { maxConnections: 2 });
+  if (config.env !== 'production' && config.database.kind === 'postgres') await ensureDatabaseExists(config.database.url);
+  const database = openDatabase(config.database, 2);
+  const { db } = database;
   try {
     await migrate(db);
     const password = await readPassword('Passord: ');
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
     console.log(`Admin ${result.coordinator.email} created (unit: ${unit.name}).`);
     return 0;
   } finally {
-    await db.destroy();
+    await database.close();
   }
 }
 

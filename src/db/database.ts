@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { Client, Pool, types } from 'pg';
+import type { DatabaseConfig } from '../config';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -46,4 +48,47 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<boolean
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A pg Pool over an embedded PostgreSQL (PGlite) stored in `dir` (created if missing; `memory://`
+ * keeps it in memory). PGlite is one session, so the pool has exactly one connection: code that
+ * opens a transaction must run everything inside it on `trx`, never on `db` (that would wait forever).
+ * Single process only: two processes on the same directory are not protected from each other.
+ */
+export function createEmbeddedPool(dir: string): { pool: Pool; close(): Promise<void> } {
+  // Loaded only when asked for: the PostgreSQL path never pays for the WebAssembly build.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createPgConfig } = require('@electric-sql/pglite/node-postgres') as typeof import('@electric-sql/pglite/node-postgres');
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir);
+  // Keep the one client for the life of the pool (idleTimeoutMillis 0): there is nothing to reconnect to.
+  const pool = new Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
+  return {
+    pool,
+    async close() {
+      await pglite.close();
+    },
+  };
+}
+
+/** The pool and Kysely for a configured database; `close` ends both (and the embedded engine). */
+export function openDatabase(database: DatabaseConfig, maxConnections = 10): { pool: Pool; db: Db; close(): Promise<void> } {
+  if (database.kind === 'postgres') {
+    const pool = createPool(database.url, maxConnections);
+    const db = createDbOnPool(pool);
+    return { pool, db, close: () => db.destroy() };
+  }
+  const embedded = createEmbeddedPool(database.dir);
+  const db = createDbOnPool(embedded.pool);
+  return {
+    pool: embedded.pool,
+    db,
+    async close() {
+      await db.destroy();
+      await embedded.close();
+    },
+  };
 }

@@ -1,16 +1,16 @@
 import { loadConfig } from '../config';
-import { createDb, ensureDatabaseExists } from './database';
+import { ensureDatabaseExists, openDatabase } from './database';
 import { migrate } from './migrate';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  await ensureDatabaseExists(config.databaseUrl);
-  const db = createDb(config.databaseUrl, { maxConnections: 1 });
+  if (config.database.kind === 'postgres') await ensureDatabaseExists(config.database.url);
+  const database = openDatabase(config.database, 1);
   try {
-    const applied = await migrate(db);
+    const applied = await migrate(database.db);
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
   } finally {
-    await db.destroy();
+    await database.close();
   }
 }
 

@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('loadConfig', () => {
   it('has working defaults for the quick start', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
-      env: 'development', port: 3000, databaseUrl: 'postgres://postgres@127.0.0.1:5432/svarja',
+      env: 'development', port: 3000, database: { kind: 'embedded', dir: path.resolve('data/pglite') },
       redisUrl: 'redis://127.0.0.1:6379', smsTransport: 'simulator', apiTokenGenerated: true, publicBaseUrl: 'http://localhost:3000',
     });
     expect(c.apiToken.length).toBeGreaterThanOrEqual(24);
@@ -36,5 +37,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMS_TRANSPORT: the simulator is not allowed/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PUBLIC_BASE_URL: required/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_TOKEN: required/);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, else embedded PGlite in PGLITE_DIR', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/svarja' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/svarja' });
+    expect(loadConfig({ PGLITE_DIR: '/tmp/x' }).database).toEqual({ kind: 'embedded', dir: '/tmp/x' });
+    expect(loadConfig({ PGLITE_DIR: 'memory://' }).database).toEqual({ kind: 'embedded', dir: 'memory://' });
+  });
+
+  it('refuses the embedded database in production, in one line naming DATABASE_URL', () => {
+    const complete = {
+      NODE_ENV: 'production', SMS_TRANSPORT: 'twilio', TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret-token',
+      TWILIO_FROM_NUMBER: '+4759440000', PUBLIC_BASE_URL: 'https://svarja.example.no', API_TOKEN: 'x'.repeat(24), SESSION_SECRET: 's'.repeat(32),
+    };
+    let error: unknown;
+    try {
+      loadConfig(complete);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([expect.stringMatching(/^DATABASE_URL: required when NODE_ENV=production/)]);
+    expect(loadConfig({ ...complete, DATABASE_URL: 'postgres://u@db:5432/svarja' }).database.kind).toBe('postgres');
   });
 });
