@@ -70,10 +70,6 @@ export function availableTaskActions(status: TaskStatus): TaskActions {
   return { dispatch: can('dispatch'), stop: can('stop'), cancel: can('cancel'), assignManually: can('manual_assign') };
 }
 
-export function isLiveOffer(status: OfferStatus): boolean {
-  return LIVE_OFFER_STATUSES.includes(status);
-}
-
 /**
  * How many new offers a searching task needs now: it keeps `waveSize` offers live, so a NO or a
  * failed SMS is replaced at once and a wave that times out is followed by a fresh one.

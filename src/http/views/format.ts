@@ -7,10 +7,6 @@ export function formatDateTime(d: Date): string {
   return DateTime.fromJSDate(d, { zone: OSLO }).setLocale('nb').toFormat('d. MMM yyyy HH:mm');
 }
 
-export function formatDate(d: Date): string {
-  return DateTime.fromJSDate(d, { zone: OSLO }).setLocale('nb').toFormat('d. MMM yyyy');
-}
-
 export function formatTime(d: Date): string {
   return DateTime.fromJSDate(d, { zone: OSLO }).toFormat('HH:mm');
 }
@@ -26,7 +22,3 @@ export const TASK_STATUS_LABELS: Record<string, string> = {
   new: 'Ny', searching: 'Leter', assigned: 'Tildelt', unfilled: 'Ikke besatt', cancelled: 'Avlyst',
 };
 
-export const OFFER_STATUS_LABELS: Record<string, string> = {
-  pending: 'Sendes', open: 'Venter på svar', accepted: 'Takket ja', declined: 'Takket nei',
-  expired: 'Ikke svart i tide', withdrawn: 'Trukket tilbake', failed: 'SMS feilet',
-};

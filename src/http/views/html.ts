@@ -1,7 +1,7 @@
 /**
  * Server-rendered HTML with escaping by default: every interpolated value is escaped unless it is
  * already SafeHtml (the output of another `html` template). There is no way to interpolate a raw
- * string by accident; `trustedHtml` exists for constant markup only.
+ * string by accident.
  */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -33,7 +33,3 @@ export function html(strings: TemplateStringsArray, ...values: Renderable[]): Sa
   return new SafeHtml(out);
 }
 
-/** For constant markup written in this codebase, never for data. */
-export function trustedHtml(markup: string): SafeHtml {
-  return new SafeHtml(markup);
-}
