@@ -54,6 +54,9 @@ describe('outbound SMS failures', () => {
     const [first] = h.fake.messagesTo(ana!.phone);
     expect(await h.fake.sendStatusCallback(first!.sid, 'undelivered', 30005)).toBe(204);
     await eventually(async () => h.fake.messagesTo(ben!.phone)[0]);
+    // The fake has the SMS a moment before our row records it as sent: wait for the offer to open.
+    const [open] = await waitForOpenOffers(h, task.id, 1);
+    expect(open!.volunteer.id).toBe(ben!.id);
     const full = await getTask(h, task.id);
     expect(full.offers.map((o) => [o.volunteer.id, o.status])).toEqual([[ana!.id, 'failed'], [ben!.id, 'open']]);
   });
