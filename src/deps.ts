@@ -42,6 +42,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
   const log = overrides.log ?? createLogger(config.logLevel);
   const database = openDatabase(config.database, config.databasePoolSize);
   const { pool, db } = database;
+  pool.on('error', (err) => log.warn({ err }, 'an idle database connection failed; the pool replaces it'));
   const redis = createRedis(config);
   redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
   const queues = createQueues(redisConnectionFromUrl(config.redisUrl), config.queuePrefix, log);

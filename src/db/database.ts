@@ -15,7 +15,12 @@ types.setTypeParser(types.builtins.INT8, (v) => v);
 types.setTypeParser(types.builtins.DATE, (v) => v);
 
 export function createPool(databaseUrl: string, maxConnections = 10): Pool {
-  return new Pool({ connectionString: databaseUrl, max: maxConnections });
+  const pool = new Pool({ connectionString: databaseUrl, max: maxConnections });
+  // An idle connection that dies (Postgres restarted, failed over, or a test database dropped) is
+  // discarded by the pool and replaced on demand; without a listener the 'error' event would end
+  // the whole process. createDeps adds one that logs.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** Kysely over an existing pool (the session store shares it). Destroying the Db ends the pool. */

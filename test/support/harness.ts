@@ -122,14 +122,22 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       workers = undefined;
     },
     async close() {
-      await harness.stopWorkers();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await web.close();
-      await Promise.all(Object.values(deps.queues.byName).map((q) => q.obliterate({ force: true }).catch(() => undefined)));
-      await deps.close();
-      await fake.close();
-      await database.drop();
+      // Every step runs even if one fails, so no pool outlives its database; the first failure is rethrown.
+      const steps: (() => Promise<unknown>)[] = [
+        () => harness.stopWorkers(),
+        () => {
+          server.closeAllConnections();
+          return new Promise<void>((resolve) => server.close(() => resolve()));
+        },
+        () => web.close(),
+        () => Promise.all(Object.values(deps.queues.byName).map((q) => q.obliterate({ force: true }).catch(() => undefined))),
+        () => deps.close(),
+        () => fake.close(),
+        () => database.drop(),
+      ];
+      let failure: unknown;
+      for (const step of steps) await step().catch((err: unknown) => { failure ??= err; });
+      if (failure) throw failure;
     },
   };
   if (opts.workers !== false) await harness.startWorkers();
