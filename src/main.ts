@@ -6,6 +6,7 @@ import { ensureDatabaseExists } from './db/database';
 import { migrate } from './db/migrate';
 import { createDeps } from './deps';
 import { runUntilSignal } from './lifecycle';
+import { ensureRedis, RedisUnavailableError } from './redis-bootstrap';
 
 type Role = 'all' | 'web';
 
@@ -15,6 +16,8 @@ type Role = 'all' | 'web';
  */
 async function main(role: Role): Promise<void> {
   const config = loadConfig();
+  const localRedis = await ensureRedis(config.redisUrl, { mayStart: config.env !== 'production' });
+  if (localRedis) console.log(`Redis did not answer at ${config.redisUrl}; started a local redis-server for this run.`);
   const deps = createDeps(config);
   if (config.env !== 'production') {
     // The quick start prepares its own database; production runs migrations in the release phase.
@@ -38,6 +41,7 @@ async function main(role: Role): Promise<void> {
     await web.close();
     await workers?.close();
     await deps.close();
+    localRedis?.stop();
   });
 }
 
@@ -47,7 +51,7 @@ if (role !== 'all' && role !== 'web') {
   process.exit(2);
 }
 main(role).catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof RedisUnavailableError) console.error(err.message);
   else console.error('svarja could not start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });
