@@ -19,7 +19,8 @@ export class RedisUnavailableError extends Error {
   }
 }
 
-async function answers(redisUrl: string, timeoutMs: number): Promise<boolean> {
+/** Whether a Redis server answers PING at this URL within `timeoutMs` (no retries, nothing queued). */
+export async function redisAnswers(redisUrl: string, timeoutMs: number): Promise<boolean> {
   const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
   client.on('error', () => undefined);
   try {
@@ -46,7 +47,7 @@ function isLoopback(host: string): boolean {
  * and stopped when this process exits. Otherwise a RedisUnavailableError says how to get Redis.
  */
 export async function ensureRedis(redisUrl: string, opts: { mayStart: boolean }): Promise<LocalRedis | undefined> {
-  if (await answers(redisUrl, 1500)) return undefined;
+  if (await redisAnswers(redisUrl, 1500)) return undefined;
   const url = new URL(redisUrl);
   if (!opts.mayStart || !isLoopback(url.hostname) || !hasRedisServer()) throw new RedisUnavailableError(redisUrl);
   const port = url.port || '6379';
@@ -56,7 +57,7 @@ export async function ensureRedis(redisUrl: string, opts: { mayStart: boolean })
   };
   process.once('exit', stop);
   for (let i = 0; i < 50; i++) {
-    if (await answers(redisUrl, 500)) return { stop };
+    if (await redisAnswers(redisUrl, 500)) return { stop };
     await new Promise((r) => setTimeout(r, 100));
   }
   stop();

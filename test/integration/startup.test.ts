@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import Redis from 'ioredis';
 import { createTestDatabase } from '../support/db';
 import { eventually } from '../support/harness';
+import { redisAnswers } from '../../src/redis-bootstrap';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -64,7 +64,7 @@ describe('Redis for the one-command start', () => {
       expect(output).toContain('started a local redis-server for this run');
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      await eventually(async () => !(await redisAnswers(redisUrl)), 10_000, 'the local redis-server to stop');
+      await eventually(async () => !(await redisAnswers(redisUrl, 500)), 10_000, 'the local redis-server to stop');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       await database.drop();
@@ -72,15 +72,3 @@ describe('Redis for the one-command start', () => {
   }, 60_000);
 });
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
