@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(200)),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(2).max(500)),
   RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
+  DEMO_DATA: optional(z.enum(['on', 'off'], { error: 'must be "on" or "off"' })),
 });
 
 export interface TwilioConfig {
@@ -77,6 +78,8 @@ export interface Config {
   databasePoolSize: number;
   /** Message bodies older than this are erased (the rows and their counts stay). */
   retentionDays: number;
+  /** Fill a brand-new database with a demo unit, coordinator, volunteers and task (development only). */
+  demoData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.API_TOKEN) problems.push('API_TOKEN: required when NODE_ENV=production');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for trying Svarja out only)');
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production (at least 32 random characters)');
+    if (e.DEMO_DATA === 'on') problems.push('DEMO_DATA: demo data is not allowed when NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -153,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS ?? 30,
     workerConcurrency: e.WORKER_CONCURRENCY ?? 8,
     retentionDays: e.RETENTION_DAYS ?? 180,
+    demoData: (e.DEMO_DATA ?? (mode === 'development' ? 'on' : 'off')) === 'on',
     databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.max(10, 2 * (e.WORKER_CONCURRENCY ?? 8) + 4),
   });
 }

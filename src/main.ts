@@ -7,6 +7,8 @@ import { migrate } from './db/migrate';
 import { createDeps } from './deps';
 import { runUntilSignal } from './lifecycle';
 import { ensureRedis, RedisUnavailableError } from './redis-bootstrap';
+import { seedDemoData, type DemoSeedResult } from './services/seed-demo-data';
+import { startupBanner } from './startup-banner';
 
 type Role = 'all' | 'web';
 
@@ -24,16 +26,15 @@ async function main(role: Role): Promise<void> {
     if (config.database.kind === 'postgres') await ensureDatabaseExists(config.database.url);
     await migrate(deps.db);
   }
+  const demo: DemoSeedResult = config.demoData ? await seedDemoData(deps.db, new Date()) : { seeded: false };
   const workers: RunningWorkers | undefined = role === 'all' ? await startWorkers(deps) : undefined;
   const web = await createWeb(deps);
   const server = createServer(web.app);
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
 
-  deps.log.info({ port: config.port, role, sms: config.smsTransport }, 'svarja is running');
-  if (config.apiTokenGenerated) {
-    // Printed once, to the console only (not the JSON log): the developer needs it to call the API.
-    console.log(`\nSvarja is running on ${config.publicBaseUrl}\nAPI_TOKEN was not set; this run's token is:\n  ${config.apiToken}\n`);
-  }
+  deps.log.info({ port: config.port, role, sms: config.smsTransport, demoSeeded: demo.seeded }, 'svarja is running');
+  // The console only, never the JSON log: the demo password and a generated API token are secrets.
+  if (config.env !== 'production') console.log(startupBanner(config, demo));
 
   runUntilSignal(deps.log, async () => {
     // Stop taking requests first, then let running jobs finish, then close connections.

@@ -39,6 +39,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_TOKEN: required/);
   });
 
+  it.each([
+    [{}, true],
+    [{ NODE_ENV: 'development', DEMO_DATA: 'off' }, false],
+    [{ NODE_ENV: 'test' }, false],
+    [{ NODE_ENV: 'test', DEMO_DATA: 'on' }, true],
+  ])('demo data on a first start: %j → %s', (env, expected) => {
+    expect(loadConfig(env).demoData).toBe(expected);
+  });
+
+  it('refuses demo data in production and a DEMO_DATA that is not on/off', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'on' })).toThrow(/DEMO_DATA: demo data is not allowed when NODE_ENV=production/);
+    expect(() => loadConfig({ DEMO_DATA: 'yes' })).toThrow(/DEMO_DATA: must be "on" or "off"/);
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set, else embedded PGlite in PGLITE_DIR', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/svarja' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/svarja' });
     expect(loadConfig({ PGLITE_DIR: '/tmp/x' }).database).toEqual({ kind: 'embedded', dir: '/tmp/x' });
