@@ -46,7 +46,8 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   app.use(sessionMiddleware(config, deps.pool));
   app.use(loginRoutes({ ctx, redis: deps.redis, keyPrefix: config.queuePrefix, csrf }));
   app.get('/', (_req, res) => res.redirect(302, '/admin'));
-  app.use('/admin', adminRouter({ config, ctx, hub, csrf }));
+  if (config.smsTransport === 'simulator') app.get('/simulator', (_req, res) => res.redirect(302, '/admin/simulator'));
+  app.use('/admin', adminRouter({ config, ctx, hub, csrf, queues: Object.values(deps.queues.byName) }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'no such route' });

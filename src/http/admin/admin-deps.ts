@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { Request, RequestHandler } from 'express';
 import type { Config } from '../../config';
 import type { TaskEventHub } from '../../live/task-events';
@@ -8,5 +9,7 @@ export interface AdminDeps {
   config: Config;
   ctx: ServiceContext;
   hub: TaskEventHub;
+  /** For the queue dashboard. */
+  queues: readonly Queue[];
   csrf: { protect: RequestHandler; tokenFor: (req: Request) => string };
 }

@@ -5,7 +5,9 @@ import { accountRoutes } from './account.routes';
 import { auditRoutes } from './audit.routes';
 import { inboxRoutes } from './inbox.routes';
 import { reportsRoutes } from './reports.routes';
+import { queueDashboard } from './queue-dashboard';
 import { settingsRoutes } from './settings.routes';
+import { simulatorRoutes } from './simulator.routes';
 import { tasksRoutes } from './tasks.routes';
 import { todayRoutes } from './today.routes';
 import { volunteersRoutes } from './volunteers.routes';
@@ -18,11 +20,13 @@ import { requireLogin } from './require-login';
 export function adminRouter(deps: AdminDeps): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 200 } });
-  router.use(requireLogin(deps.ctx, deps.csrf.tokenFor));
+  router.use(requireLogin(deps.ctx, deps.csrf.tokenFor, { simulator: deps.config.smsTransport === 'simulator' }));
+  router.use('/queues', queueDashboard(deps.queues, '/admin/queues'));
   router.use(express.urlencoded({ extended: false, limit: '3mb', parameterLimit: 500 }), upload.any(), deps.csrf.protect);
   router.use(accountRoutes(deps));
   for (const routes of [todayRoutes, tasksRoutes, volunteersRoutes, inboxRoutes, reportsRoutes, auditRoutes, settingsRoutes]) {
     router.use(routes(deps));
   }
+  if (deps.config.smsTransport === 'simulator') router.use(simulatorRoutes(deps));
   return router;
 }

@@ -10,7 +10,7 @@ import { redirectAfterSave } from './frame';
  * page and comes back after. The coordinator is re-read each request, so a deactivated account
  * or a changed role takes effect at once.
  */
-export function requireLogin(ctx: Pick<ServiceContext, 'db'>, generateCsrfToken: (req: Request) => string): RequestHandler {
+export function requireLogin(ctx: Pick<ServiceContext, 'db'>, generateCsrfToken: (req: Request) => string, features: { simulator: boolean }): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const id = req.session.coordinatorId;
     const load = id ? findCoordinator(ctx.db, id) : Promise.resolve(undefined);
@@ -24,7 +24,7 @@ export function requireLogin(ctx: Pick<ServiceContext, 'db'>, generateCsrfToken:
       delete req.session.flash;
       const actor = coordinatorActor(coordinator);
       res.locals.actor = actor;
-      res.locals.frame = { actor, csrfToken: generateCsrfToken(req), flash } as PageFrame;
+      res.locals.frame = { actor, csrfToken: generateCsrfToken(req), flash, simulator: features.simulator } as PageFrame;
       next();
     }, next);
   };

@@ -1,5 +1,4 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
-import { isAdmin } from '../../domain/access';
+import { Router, type Request, type Response } from 'express';
 import { listCoordinators, listUnits } from '../../db/coordinator.repo';
 import type { CoordinatorRole } from '../../db/schema';
 import { createCoordinator } from '../../services/create-coordinator';
@@ -9,11 +8,11 @@ import { changeUnitName } from '../../services/manage-accounts-rename-unit';
 import type { AccountChangeResult } from '../../services/manage-accounts-rules';
 import { setCoordinatorActive } from '../../services/manage-accounts-set-active';
 import type { FieldErrors } from '../views/form';
-import { forbiddenPage } from '../views/settings/forbidden-page';
 import { EMPTY_NEW_COORDINATOR, type NewCoordinatorValues } from '../views/settings/new-coordinator-form';
 import { settingsPage } from '../views/settings/settings-page';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
+import { requireAdmin } from './require-admin';
 
 const ID = /^\d{1,18}$/;
 
@@ -24,12 +23,6 @@ function field(req: Request, name: string): string {
 
 function roleOf(value: string): CoordinatorRole {
   return value === 'admin' ? 'admin' : 'coordinator';
-}
-
-/** Only admins get past here; everyone else gets a page that says so, with 403. */
-function requireAdmin(req: Request, res: Response, next: NextFunction): void {
-  if (isAdmin(coordinatorOf(res))) return next();
-  sendPage(res, forbiddenPage(frameOf(res)), 403);
 }
 
 /** Flash the outcome and go back to the part of the page that changed (post/redirect/get). */

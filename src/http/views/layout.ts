@@ -1,15 +1,17 @@
 import type { Actor } from '../../domain/access';
 import { html, type SafeHtml } from './html';
 
-export type Section = 'today' | 'tasks' | 'volunteers' | 'inbox' | 'reports' | 'audit' | 'account' | 'admin';
+export type Section = 'today' | 'tasks' | 'volunteers' | 'inbox' | 'reports' | 'audit' | 'account' | 'admin' | 'simulator' | 'queues';
 
 export interface PageFrame {
   actor: Extract<Actor, { kind: 'coordinator' }>;
   csrfToken: string;
   flash?: { kind: 'ok' | 'error'; text: string };
+  /** SMS_TRANSPORT=simulator: the phone simulator is in the menu (for admins). */
+  simulator?: boolean;
 }
 
-const NAV: { section: Section; href: string; label: string; adminOnly?: boolean }[] = [
+const NAV: { section: Section; href: string; label: string; adminOnly?: boolean; simulatorOnly?: boolean }[] = [
   { section: 'today', href: '/admin', label: 'I dag' },
   { section: 'tasks', href: '/admin/tasks', label: 'Oppdrag' },
   { section: 'volunteers', href: '/admin/volunteers', label: 'Frivillige' },
@@ -17,11 +19,12 @@ const NAV: { section: Section; href: string; label: string; adminOnly?: boolean 
   { section: 'reports', href: '/admin/reports', label: 'Rapporter' },
   { section: 'audit', href: '/admin/audit', label: 'Logg' },
   { section: 'admin', href: '/admin/settings', label: 'Administrasjon', adminOnly: true },
+  { section: 'simulator', href: '/admin/simulator', label: 'Simulator', adminOnly: true, simulatorOnly: true },
 ];
 
 /** The page frame every admin page shares: skip link, navigation, who is logged in, flash message. */
 export function page(frame: PageFrame, opts: { title: string; section: Section; body: SafeHtml; scripts?: string[] }): SafeHtml {
-  const nav = NAV.filter((n) => !n.adminOnly || frame.actor.role === 'admin');
+  const nav = NAV.filter((n) => (!n.adminOnly || frame.actor.role === 'admin') && (!n.simulatorOnly || frame.simulator));
   return html`<!doctype html>
 <html lang="nb">
 <head>

@@ -27,6 +27,7 @@ export function settingsPage(frame: PageFrame, v: SettingsView): SafeHtml {
     title: 'Administrasjon',
     section: 'admin',
     body: html`<h1>Administrasjon</h1>
+<p>Driftsoversikt: <a href="/admin/queues">Jobbkøer (BullMQ)</a>, les-modus.</p>
 ${errorSummary(v.newCoordinatorErrors)}
 ${unitsSection(v.units, v.coordinators, frame.csrfToken)}
 <section aria-labelledby="coordinators-h">

@@ -1,0 +1,60 @@
+import type { Queryable } from './database';
+
+/** One SMS as a phone shows it: who the other end is, which way it went. */
+export interface PhoneMessage {
+  id: string;
+  /** The simulated phone's number (the volunteer's, the nursing home's, the coordinator's). */
+  phone: string;
+  /** 'received': the service sent it to the phone; 'sent': the phone sent it to the service. */
+  way: 'received' | 'sent';
+  body: string;
+  status: string;
+  at: Date;
+}
+
+export interface SimulatedPhone { phone: string; name: string; language?: string; optedOut?: boolean }
+
+// An outbound SMS reaches the phone only once the transport took it; queued ones are not shown yet.
+const REACHED_PHONE = ['sent', 'delivered', 'undelivered', 'failed'];
+
+export interface MessagesSince { messages: PhoneMessage[]; cursor: string }
+
+/**
+ * Messages after `afterId` that a phone would show, oldest first, and the cursor to ask from next
+ * time: just before the first one still in the send queue, so it is picked up once it leaves.
+ */
+export async function listPhoneMessagesSince(db: Queryable, afterId: string, limit: number): Promise<MessagesSince> {
+  const rows = await db.selectFrom('message')
+    .select(['id', 'direction', 'from_phone', 'to_phone', 'body', 'status', 'created_at'])
+    .where('id', '>', afterId).orderBy('id', 'asc').limit(limit).execute();
+  const firstPending = rows.find((r) => r.direction === 'outbound' && !REACHED_PHONE.includes(r.status));
+  const shown = rows.filter((r) => !firstPending || BigInt(r.id) < BigInt(firstPending.id) || r.direction === 'inbound' || REACHED_PHONE.includes(r.status));
+  const cursor = firstPending ? (BigInt(firstPending.id) - 1n).toString() : rows.at(-1)?.id ?? afterId;
+  return {
+    cursor,
+    messages: shown.map((r) => ({
+      id: r.id,
+      phone: r.direction === 'outbound' ? r.to_phone : r.from_phone,
+      way: r.direction === 'outbound' ? 'received' : 'sent',
+      body: r.body,
+      status: r.status,
+      at: r.created_at,
+    })),
+  };
+}
+
+/** The volunteers to show as phones, by name; the page shows the first `limit`. */
+export async function listVolunteerPhones(db: Queryable, limit: number): Promise<SimulatedPhone[]> {
+  const rows = await db.selectFrom('volunteer').select(['name', 'phone', 'language', 'opted_out_at'])
+    .orderBy('name').orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({ phone: r.phone, name: r.name, language: r.language, optedOut: r.opted_out_at !== null }));
+}
+
+/** Numbers that texted the service and are not volunteers (nursing homes, strangers), latest first. */
+export async function listOtherSenders(db: Queryable, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('message').select('from_phone')
+    .where('direction', '=', 'inbound')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('volunteer').select('volunteer.id').whereRef('volunteer.phone', '=', 'message.from_phone'))))
+    .groupBy('from_phone').orderBy((eb) => eb.fn.max('message.id'), 'desc').limit(limit).execute();
+  return rows.map((r) => r.from_phone);
+}

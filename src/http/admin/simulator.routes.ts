@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { listOtherSenders, listPhoneMessagesSince, listVolunteerPhones, type SimulatedPhone } from '../../db/simulator.repo';
+import { DEMO_NURSING_HOME } from '../../demo/demo-data';
+import { normalizePhone } from '../../domain/phone';
+import { recordInboundSms } from '../../services/record-inbound-sms';
+import { formatTime } from '../views/format';
+import { simulatorPage, phoneAnchor } from '../views/simulator/simulator-page';
+import { parseRequest } from '../validate';
+import type { AdminDeps } from './admin-deps';
+import { frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
+import { requireAdmin } from './require-admin';
+
+const MAX_VOLUNTEER_PHONES = 30;
+const MAX_OTHER_PHONES = 10;
+const INITIAL_MESSAGES = 400;
+
+const ShowQuery = z.object({ phone: z.string().max(40).optional() });
+const SinceQuery = z.object({ after: z.string().regex(/^\d{1,18}$/).default('0') });
+const SendBody = z.object({ from: z.string().trim().min(1).max(40), body: z.string().max(1600) });
+
+/**
+ * The phone simulator (SMS_TRANSPORT=simulator only, admins only: it shows every SMS, details
+ * included). A text typed here is stored and handled exactly like a Twilio webhook's, only
+ * without the signature, under a made-up MessageSid.
+ */
+export function simulatorRoutes(deps: AdminDeps): Router {
+  const router = Router();
+  const { ctx } = deps;
+  router.use('/simulator', requireAdmin);
+
+  router.get('/simulator', async (req, res) => {
+    const { phone } = parseRequest(ShowQuery, req.query);
+    const phones = await phonesToShow(deps, phone);
+    const latest = await ctx.db.selectFrom('message').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    const from = BigInt(latest?.max ?? '0') - BigInt(INITIAL_MESSAGES);
+    const { messages, cursor } = await listPhoneMessagesSince(ctx.db, (from > 0n ? from : 0n).toString(), INITIAL_MESSAGES);
+    sendPage(res, simulatorPage(frameOf(res), { phones, messages, cursor, serviceNumber: ctx.settings.serviceNumber }));
+  });
+
+  router.get('/simulator/messages', async (req, res) => {
+    const { after } = parseRequest(SinceQuery, req.query);
+    const { messages, cursor } = await listPhoneMessagesSince(ctx.db, after, 200);
+    res.set('Cache-Control', 'no-store').json({ cursor, messages: messages.map((m) => ({ ...m, time: formatTime(m.at) })) });
+  });
+
+  router.post('/simulator/send', async (req, res) => {
+    const sms = parseRequest(SendBody, req.body);
+    if (sms.body.trim() !== '') {
+      const messageSid = `SM${randomBytes(16).toString('hex')}`;
+      await recordInboundSms(ctx, { messageSid, from: sms.from, to: ctx.settings.serviceNumber, body: sms.body });
+    }
+    if (wantsJson(req)) {
+      res.status(202).json({ ok: true });
+      return;
+    }
+    if (sms.body.trim() === '') setFlash(req, 'error', 'Skriv en melding før du sender.');
+    const number = normalizePhone(sms.from);
+    redirectAfterSave(req, res, `/admin/simulator?phone=${encodeURIComponent(number.ok ? number.e164 : sms.from)}#${phoneAnchor(sms.from)}`);
+  });
+
+  return router;
+}
+
+function wantsJson(req: Request): boolean {
+  return req.accepts(['html', 'json']) === 'json';
+}
+
+/** Volunteers first, then the demo nursing home, the coordinator's phone and anyone else who texted. */
+async function phonesToShow(deps: AdminDeps, requested: string | undefined): Promise<SimulatedPhone[]> {
+  const phones = await listVolunteerPhones(deps.ctx.db, MAX_VOLUNTEER_PHONES);
+  const add = (phone: SimulatedPhone) => {
+    if (!phones.some((p) => p.phone === phone.phone)) phones.push(phone);
+  };
+  add({ ...DEMO_NURSING_HOME });
+  if (deps.config.coordinatorPhone) add({ phone: deps.config.coordinatorPhone, name: 'Koordinator' });
+  for (const phone of await listOtherSenders(deps.ctx.db, MAX_OTHER_PHONES)) add({ phone, name: 'Ukjent nummer' });
+  if (requested?.trim()) {
+    const number = normalizePhone(requested);
+    add({ phone: number.ok ? number.e164 : requested.trim(), name: 'Ukjent nummer' });
+  }
+  return phones;
+}
