@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase } from '../support/db';
 import { eventually } from '../support/harness';
@@ -72,3 +74,66 @@ describe('Redis for the one-command start', () => {
   }, 60_000);
 });
 
+
+describe('the built service, as `npm start` runs it', () => {
+  beforeAll(() => {
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+    if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}${build.stderr}`);
+  }, 200_000);
+
+  it('with no DATABASE_URL: embedded database, demo data printed once, /readyz and the login page within 60 s', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'svarja-pglite-'));
+    const port = 5000 + Math.floor(Math.random() * 800);
+    const env = { PATH: process.env.PATH ?? '', PORT: String(port), PGLITE_DIR: dataDir, QUEUE_PREFIX: `built${port}`, LOG_LEVEL: 'warn' };
+    const started = Date.now();
+    const first = startBuilt(env);
+    try {
+      await eventually(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200 ? true : undefined), 60_000, `/readyz; output:\n${first.output()}`);
+      expect(Date.now() - started).toBeLessThan(60_000);
+      const login = await fetch(`http://127.0.0.1:${port}/login`);
+      expect(login.status).toBe(200);
+      expect(await login.text()).toContain('Logg inn');
+      const simulator = await fetch(`http://127.0.0.1:${port}/simulator`, { redirect: 'manual' });
+      expect(simulator.headers.get('location')).toBe('/admin/simulator');
+      await eventually(async () => (first.output().includes('press «Send ut»') ? true : undefined), 10_000, 'the banner');
+      expect(first.output()).toMatch(/password: \S{12,}/);
+      expect(first.output()).toContain('embedded PostgreSQL (PGlite)');
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      // The second start finds the same database: no new demo data, no password.
+      const second = startBuilt(env);
+      await eventually(async () => (second.output().includes('Admin page:') ? true : undefined), 60_000, `the second start; output:\n${second.output()}`);
+      expect(second.output()).not.toContain('password:');
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      if (first.child.exitCode === null) first.child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 150_000);
+
+  it('NODE_ENV=production with one variable missing exits non-zero naming it', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: {
+        PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/svarja', SMS_TRANSPORT: 'twilio',
+        TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret-token', TWILIO_FROM_NUMBER: '+4759440000',
+        PUBLIC_BASE_URL: 'https://svarja.example.no', API_TOKEN: 'x'.repeat(24),
+      },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual(['Invalid configuration:', expect.stringMatching(/^ {2}SESSION_SECRET: required when NODE_ENV=production/)]);
+  });
+});
+
+function startBuilt(env: Record<string, string>) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
