@@ -1,35 +1,37 @@
 import { DateTime } from 'luxon';
+import type { Language, TaskFacts, TaskType, TemplateName, TextParams } from './language';
+import { LANGUAGES } from './languages/index';
+import { nb } from './languages/nb';
 import { OSLO_ZONE } from './oslo-time';
-import { en } from './texts/en';
-import { nb } from './texts/nb';
-import type { LanguagePack, TaskFacts, TaskType, TemplateName, TextParams } from './texts/types';
-import { countSegments, toGsmFriendly, truncateToSegments } from './sms-segments';
+import { countSegments, foldToGsm, toGsmFriendly, truncateToSegments } from './sms-segments';
 
-export type { TaskFacts, TaskType, TemplateName, TextParams } from './texts/types';
+export type { TaskFacts, TaskType, TemplateName, TextParams } from './language';
 
 export const OSLO = OSLO_ZONE;
 export const DEFAULT_LANGUAGE = 'nb';
 /** Offers must fit two SMS segments; other texts may be longer (details can be long). */
 export const OFFER_MAX_SEGMENTS = 2;
 
-const packs: Record<string, LanguagePack> = { nb, en };
+const byCode = new Map(LANGUAGES.map((language) => [language.code, language]));
 
 export function listLanguages(): { code: string; name: string }[] {
-  return Object.values(packs).map((p) => ({ code: p.code, name: p.name }));
+  return LANGUAGES.map((l) => ({ code: l.code, name: l.name }));
 }
 
 export function isSupportedLanguage(code: string): boolean {
-  return code in packs;
+  return byCode.has(code);
 }
 
-function packFor(language: string): LanguagePack {
-  return packs[language] ?? nb;
+function languageFor(code: string): Language {
+  return byCode.get(code) ?? nb; // DEFAULT_LANGUAGE
 }
 
 /** Renders a template in the volunteer's language (bokmål when unknown), GSM-7 friendly. */
 export function renderText<K extends TemplateName>(language: string, template: K, params: TextParams[K]): string {
-  const render = packFor(language).templates[template] as (p: TextParams[K]) => string;
-  return toGsmFriendly(render(params)).replace(/\s+/g, ' ').trim();
+  const pack = languageFor(language);
+  const render = pack.templates[template] as (p: TextParams[K]) => string;
+  const text = toGsmFriendly(render(params));
+  return (pack.foldToGsm ? foldToGsm(text) : text).replace(/\s+/g, ' ').trim();
 }
 
 /**

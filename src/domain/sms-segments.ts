@@ -22,6 +22,9 @@ const LIMITS = {
 
 const ELLIPSIS = '...';
 
+// Letters with no decomposition to a GSM-7 base letter.
+const GSM_FOLDS: Readonly<Record<string, string>> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D' };
+
 // Look-alikes that would otherwise switch a whole message to UCS-2 (70 instead of 160 per segment).
 const GSM_FRIENDLY: ReadonlyArray<readonly [RegExp, string]> = [
   [/[‘’‚‛′]/g, "'"],
@@ -53,6 +56,19 @@ export function toGsmFriendly(text: string): string {
 }
 
 /**
+ * Replaces letters GSM-7 lacks by their base letter when that is in GSM-7 (ę → e, ś → s, ł → l,
+ * ç → c), as Polish bulk SMS are sent; a letter GSM-7 has (å, é, ñ) and anything with no such
+ * base (Cyrillic, emoji) is kept.
+ */
+export function foldToGsm(text: string): string {
+  return Array.from(text.normalize('NFC'), (char) => {
+    if (isGsmChar(char)) return char;
+    const base = GSM_FOLDS[char] ?? char.normalize('NFD').replace(/\p{M}+/gu, '');
+    return base !== '' && Array.from(base).every(isGsmChar) ? base : char;
+  }).join('');
+}
+
+/**
  * Shortens text to at most maxSegments, cutting at a word boundary and appending '...'.
  * Text that already fits is returned unchanged; a single word too long to cut at a space is cut
  * between characters. maxSegments below 1 gives ''.
@@ -69,9 +85,13 @@ export function truncateToSegments(text: string, maxSegments: number): string {
 
 function detectEncoding(text: string): SegmentCount['encoding'] {
   for (const char of text) {
-    if (!GSM_BASIC.has(char) && !GSM_EXTENSION.has(char)) return 'UCS-2';
+    if (!isGsmChar(char)) return 'UCS-2';
   }
   return 'GSM-7';
+}
+
+function isGsmChar(char: string): boolean {
+  return GSM_BASIC.has(char) || GSM_EXTENSION.has(char);
 }
 
 function measureChar(char: string, encoding: SegmentCount['encoding']): number {

@@ -1,5 +1,6 @@
 import { classifyReply, MAX_REPLY_WORDS, type ReplyIntent } from '../../src/domain/replies';
-import { REPLY_LANGUAGES } from '../../src/domain/reply-words/index';
+import { LANGUAGES } from '../../src/domain/languages/index';
+import { listConflictingPhrases } from '../../src/domain/reply-phrases';
 
 describe('classifyReply', () => {
   it.each<[string, ReplyIntent, string | undefined]>([
@@ -138,16 +139,62 @@ describe('classifyReply', () => {
   });
 });
 
+describe('classifyReply in the volunteer\'s language', () => {
+  // Polish `tak` is yes; from a Norwegian it is a typo of `takk` (thanks), which is no answer.
+  // Ukrainians on a Latin keyboard write `tak` for так (yes) too.
+  it.each<[string, string | undefined, ReplyIntent, string | undefined]>([
+    ['tak', 'pl', 'yes', 'pl'],
+    ['Tak!', 'pl', 'yes', 'pl'],
+    ['tak', 'uk', 'yes', 'uk'],
+    ['tak', 'nb', 'unclear', undefined],
+    ['tak', 'en', 'unclear', undefined], // neither Polish nor Norwegian: a real doubt
+    ['tak', 'so', 'unclear', undefined],
+    ['tak', undefined, 'unclear', undefined],
+    ['tak', 'xx', 'unclear', undefined],
+    ['takk', 'nb', 'unclear', undefined],
+    ['takk', 'pl', 'unclear', undefined],
+    ['ja tak', 'nb', 'yes', 'nb'], // "ja takk" with a typo
+    ['nei tak', 'nb', 'no', 'nb'],
+    ['tak, mogę', 'pl', 'yes', 'pl'],
+    ['tak ale tylko rano', 'pl', 'unclear', undefined],
+    ['так', undefined, 'yes', 'uk'],
+    ['так', 'pl', 'yes', 'uk'],
+    ['ні', 'uk', 'no', 'uk'],
+    ['nie', undefined, 'no', 'pl'],
+    ['nie mogę', 'nb', 'no', 'pl'],
+    ['nie moge', 'pl', 'no', 'pl'], // without diacritics
+    ['haa', undefined, 'yes', 'so'],
+    ['Maya', 'nb', 'no', 'so'],
+    ['نعم', undefined, 'yes', 'ar'],
+    ['لا', 'ar', 'no', 'ar'],
+    ['لا شكراً', 'ar', 'no', 'ar'], // tanween is unified away
+    ['لا أعرف', 'ar', 'unclear', undefined],
+    ['لا اعرف', 'ar', 'unclear', undefined], // hamza or not
+    ['نعم؟', 'ar', 'unclear', undefined], // Arabic question mark
+    ['١', 'ar', 'yes', 'ar'], // Arabic-Indic digit one
+    ['ok', 'pl', 'yes', 'pl'], // a shared word reports the volunteer's language
+    ['ok', undefined, 'yes', 'nb'],
+    ['no', 'pl', 'no', 'en'], // Polish colloquial "no" (= yeah) is not listed: English decides
+    ['stop', 'so', 'stop', 'so'],
+    ['STOPP', 'uk', 'stop', 'nb'],
+  ])('%j from a %s volunteer → %s (%s)', (body, volunteerLanguage, intent, language) => {
+    const result = classifyReply(body, volunteerLanguage);
+    expect(result.intent).toBe(intent);
+    expect(result.language).toBe(language);
+  });
+});
+
 describe('reply word lists', () => {
-  const entries = REPLY_LANGUAGES.flatMap(({ code, words }) =>
-    Object.entries(words).flatMap(([kind, phrases]: [string, readonly string[]]) =>
-      phrases.map((phrase) => ({ code, kind, phrase })),
+  const entries = LANGUAGES.flatMap(({ code, replyWords }) =>
+    Object.entries(replyWords).flatMap(([kind, phrases]: [string, readonly string[] | undefined]) =>
+      (phrases ?? []).map((phrase) => ({ code, kind, phrase })),
     ),
   );
+  const conflicting = new Set(listConflictingPhrases());
 
-  it.each(REPLY_LANGUAGES.map((language) => [language.code, language] as const))(
+  it.each(LANGUAGES.map((language) => [language.code, language] as const))(
     '%s has every list filled',
-    (_code, { words }) => {
+    (_code, { replyWords: words }) => {
       for (const list of [words.yes, words.no, words.stop, words.start, words.hedges]) {
         expect(list.length).toBeGreaterThan(0);
       }
@@ -158,17 +205,23 @@ describe('reply word lists', () => {
     expect(entries.filter(({ phrase }) => phrase !== phrase.toLowerCase())).toEqual([]);
   });
 
-  it('never give one phrase two meanings across languages', () => {
-    const kindsByPhrase = new Map<string, Set<string>>();
-    for (const { kind, phrase } of entries) {
-      kindsByPhrase.set(phrase, (kindsByPhrase.get(phrase) ?? new Set()).add(kind));
+  it('give a phrase one meaning within a language', () => {
+    const kinds = new Map<string, Set<string>>();
+    for (const { code, kind, phrase } of entries) {
+      const key = `${code}:${classifyReply(phrase).normalized}`;
+      kinds.set(key, (kinds.get(key) ?? new Set()).add(kind));
     }
-    const conflicting = [...kindsByPhrase].filter(([, kinds]) => kinds.size > 1).map(([phrase]) => phrase);
-    expect(conflicting).toEqual([]);
+    expect([...kinds].filter(([, set]) => set.size > 1).map(([key]) => key)).toEqual([]);
   });
 
-  it.each(entries.map(({ code, kind, phrase }) => [phrase, kind, code]))('%j on its own (%s, %s)', (phrase, kind) => {
-    const expected = kind === 'hedges' ? 'unclear' : kind;
-    expect(classifyReply(phrase).intent).toBe(expected);
+  it('give a phrase different meanings across languages only for the known false friends', () => {
+    expect([...conflicting]).toEqual(['tak']);
+  });
+
+  const expectedIntent = (kind: string) => (kind === 'hedges' || kind === 'falseFriends' ? 'unclear' : kind);
+
+  it.each(entries.map(({ code, kind, phrase }) => [phrase, kind, code]))('%j on its own (%s, %s)', (phrase, kind, code) => {
+    expect(classifyReply(phrase, code).intent).toBe(expectedIntent(kind));
+    if (!conflicting.has(phrase)) expect(classifyReply(phrase).intent).toBe(expectedIntent(kind));
   });
 });

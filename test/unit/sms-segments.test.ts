@@ -1,4 +1,4 @@
-import { countSegments, toGsmFriendly, truncateToSegments, type SegmentCount } from '../../src/domain/sms-segments';
+import { countSegments, foldToGsm, toGsmFriendly, truncateToSegments, type SegmentCount } from '../../src/domain/sms-segments';
 
 const a = (n: number) => 'a'.repeat(n);
 const ucs = (n: number) => 'ж'.repeat(n); // Cyrillic: one UTF-16 unit, not GSM-7
@@ -28,6 +28,12 @@ describe('countSegments', () => {
     ['ç (lower case) is not GSM-7', 'ç', { encoding: 'UCS-2', units: 1, segments: 1 }],
     ['« forces UCS-2', '«ja»', { encoding: 'UCS-2', units: 4, segments: 1 }],
     ['€ is one unit in UCS-2', '€ж', { encoding: 'UCS-2', units: 2, segments: 1 }],
+    ['extension characters are one unit in UCS-2', '[]{}~|^\\€ж', { encoding: 'UCS-2', units: 10, segments: 1 }],
+    ['Arabic is UCS-2', 'نعم', { encoding: 'UCS-2', units: 3, segments: 1 }],
+    ['Arabic question mark and comma', '؟،', { encoding: 'UCS-2', units: 2, segments: 1 }],
+    ['Polish diacritics force UCS-2', 'Dziękuję', { encoding: 'UCS-2', units: 8, segments: 1 }],
+    ['Latin with ASCII letters only is GSM-7', 'Mahadsanid! Haa ama maya', { encoding: 'GSM-7', units: 24, segments: 1 }],
+    ['a Norwegian area in Ukrainian text', 'Lørenskog: так', { encoding: 'UCS-2', units: 14, segments: 1 }],
   ])('%s', (_name, text, expected) => {
     expect(countSegments(text)).toEqual(expected);
   });
@@ -64,6 +70,26 @@ describe('toGsmFriendly', () => {
   });
 });
 
+describe('foldToGsm', () => {
+  it.each<[string, string]>([
+    ['Dziękujemy, że jesteś z nami!', 'Dziekujemy, ze jestes z nami!'],
+    ['Łódź, źródło, ćma, ósmy, ń', 'Lodz, zrodlo, cma, osmy, n'],
+    ['Ørje, Ås, Tønsberg, Bærum', 'Ørje, Ås, Tønsberg, Bærum'], // GSM-7 has these: kept
+    ['é è ñ ü à Ç stay', 'é è ñ ü à Ç stay'],
+    ['ç ê', 'c e'],
+    ['так 👍', 'так 👍'], // nothing to fold to
+    ['e\u0328', 'e'], // decomposed ę
+  ])('%j → %j', (text, expected) => {
+    expect(foldToGsm(text)).toBe(expected);
+  });
+
+  it('makes a Polish text GSM-7', () => {
+    const text = 'Czy możesz pomóc? Odpowiedz TAK lub NIE w ciągu 30 min.';
+    expect(countSegments(text).encoding).toBe('UCS-2');
+    expect(countSegments(foldToGsm(text)).encoding).toBe('GSM-7');
+  });
+});
+
 describe('truncateToSegments', () => {
   const words = (count: number) => Array.from({ length: count }, (_, i) => `ord${i}`).join(' ');
 
@@ -75,6 +101,8 @@ describe('truncateToSegments', () => {
     ['text full of extension chars', Array.from({ length: 100 }, () => '€€ {}').join(' '), 1],
     ['one long word without spaces', a(500), 1],
     ['one long emoji run without spaces', '😀'.repeat(100), 1],
+    ['Ukrainian to 2', 'Допоможете? Покупки чт 3.12 о 10:00, Lørenskog sentrum. '.repeat(5), 2],
+    ['Arabic to 2', 'هل يمكنك المساعدة؟ تسوق الخميس 3/12 10:00، Lørenskog sentrum. '.repeat(5), 2],
   ])('%s fits, ends with "..." and is a prefix', (_name, text, maxSegments) => {
     const result = truncateToSegments(text, maxSegments);
     expect(countSegments(result).segments).toBeLessThanOrEqual(maxSegments);

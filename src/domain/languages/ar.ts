@@ -1,0 +1,109 @@
+import type { DateTime } from 'luxon';
+import { listTasks, type Language, type TaskFacts, type TaskType } from '../language';
+
+/**
+ * Arabic (Modern Standard, with common spoken forms among the reply words). Arabic script makes
+ * every SMS UCS-2 (67 characters a part), so texts are short; digits stay 0-9.
+ */
+
+const typeLabel: Record<TaskType, string> = {
+  shopping: 'تسوق',
+  escort: 'مرافقة',
+  visit: 'زيارة',
+  other: 'مهمة',
+};
+
+const arabic = (d: DateTime) => d.reconfigure({ locale: 'ar', numberingSystem: 'latn' });
+/** "30 دقيقة", "2 ساعة", "1:30 ساعة": short, as UCS-2 room is scarce. */
+const duration = (minutes: number) => {
+  const rest = minutes % 60;
+  if (minutes < 60) return `${minutes} دقيقة`;
+  return `${Math.floor(minutes / 60)}${rest === 0 ? '' : `:${String(rest).padStart(2, '0')}`} ساعة`;
+};
+const when = (t: TaskFacts) => arabic(t.startsAt).toFormat('cccc d/M HH:mm');
+const date = (d: DateTime) => arabic(d).toFormat('cccc d/M');
+
+/** "تسوق الخميس 3/12 10:00 (1:30 ساعة)، Kolbotn" */
+const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(t.durationMinutes)})، ${t.area}`;
+const short = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}`;
+const callUs = (phone?: string) => (phone ? ` للاستفسار: ${phone}` : '');
+
+export const ar: Language = {
+  code: 'ar',
+  name: 'العربية',
+  templates: {
+    offer: ({ task, timeoutMinutes }) =>
+      `Svarja: هل يمكنك المساعدة؟ ${describe(task)}. ${task.summary} أجب نعم أو لا خلال ${duration(timeoutMinutes)}.`,
+    assigned: ({ task, details, coordinatorPhone }) =>
+      `شكرا! المهمة لك: ${describe(task)}. ${details}${callUs(coordinatorPhone)}`,
+    taken: ({ task }) => `شكرا على ردك! المهمة (${short(task)}) أخذها متطوع آخر.`,
+    already_assigned: ({ task }) => `المهمة (${short(task)}) لك بالفعل. شكرا!`,
+    offer_withdrawn: ({ task }) => `لم تعد هناك حاجة إلى المهمة (${short(task)}). شكرا على كل حال!`,
+    task_cancelled: ({ task }) => `تم إلغاء مهمتك (${short(task)}). شكرا على استعدادك!`,
+    declined_thanks: () => 'شكرا على ردك! سنسأل شخصا آخر.',
+    hint_offer: () => 'لم نفهم ردك. أرسل نعم لقبول المهمة أو لا إذا لم تستطع. سيرى أحد المنسقين رسالتك أيضا.',
+    hint_general: () => 'شكرا على رسالتك! سيطلع عليها أحد المنسقين. أرسل توقف إذا لم تعد ترغب في العروض.',
+    no_offer: () => 'ليس لديك عروض مفتوحة الآن. سنراسلك عندما يحتاج أحد إلى المساعدة.',
+    opted_out: () => 'تم إلغاء اشتراكك ولن تصلك عروض من Svarja. أرسل ابدأ للاشتراك من جديد.',
+    opted_in: () => 'أهلا بعودتك! ستصلك عروض Svarja من جديد. أرسل توقف لإلغاء الاشتراك.',
+    already_opted_in: () => 'أنت مشترك بالفعل وتصلك عروض Svarja. أرسل توقف لإلغاء الاشتراك.',
+    opted_out_reminder: () => 'اشتراكك في Svarja ملغى. أرسل ابدأ لتصلك العروض من جديد.',
+    unknown_sender: ({ coordinatorPhone }) =>
+      `مرحبا! هذا الرقم غير مسجل في Svarja. تم تحويل رسالتك إلى أحد المنسقين.${callUs(coordinatorPhone)}`,
+    coordinator_unfilled: ({ task, offersSent }) =>
+      `Svarja: المهمة #${task.taskId} (${describe(task)}) بلا متطوع. عدد العروض: ${offersSent}`,
+    paused_confirmed: ({ until }) => `شكرا! لن تصلك عروض حتى ${date(until)}.`,
+    holiday_confirmed: ({ until }) => `إجازة سعيدة! لن تصلك عروض حتى ${date(until)}.`,
+    max_per_week_confirmed: ({ count }) => `تم! حدك الأسبوعي من المهام: ${count}. أرسل أقصى 0 لإزالة الحد.`,
+    max_per_week_removed: () => 'تم! لم يعد لديك حد أسبوعي للمهام.',
+    help: ({ coordinatorPhone }) =>
+      'أرسل: إلغاء لترك مهمتك، استراحة 14 لإيقاف العروض 14 يوما، إجازة 3.1 حتى 3 يناير، أقصى 2، مهامي، توقف.' +
+      callUs(coordinatorPhone),
+    my_tasks: ({ tasks }) =>
+      tasks.length === 0
+        ? 'ليس لديك مهام قادمة الآن. شكرا لوجودك معنا!'
+        : `مهامك: ${listTasks(tasks, (t) => `${short(t)}، ${t.area}`, (n) => `و${n} أخرى`, { max: 2, separator: '؛ ' })}.`,
+    usage_pause: () => 'أرسل استراحة وعدد الأيام (1-365)، مثلا: استراحة 14',
+    usage_holiday: () => 'أرسل إجازة وتاريخ انتهائها، مثلا: إجازة 3.1 (حتى 3 يناير)',
+    usage_max_per_week: () => 'أرسل أقصى وعدد المهام في الأسبوع (1-14)، مثلا: أقصى 2. أقصى 0 يزيل الحد.',
+    cancel_confirmed: ({ task }) => `شكرا لإبلاغنا! تم إلغاء مشاركتك في المهمة (${short(task)}). سنجد شخصا آخر.`,
+    cancel_nothing_to_cancel: () => 'ليس لديك الآن مهمة يمكن إلغاؤها.',
+    reminder_day_before: ({ task, details }) => `تذكير: غدا ${describe(task)}. ${details} لا تستطيع؟ أرسل إلغاء.`,
+    reminder_two_hours: ({ task, details }) => `تذكير: بعد ساعتين ${describe(task)}. ${details}`,
+    check_in_question: ({ task }) =>
+      `كيف سارت المهمة (${short(task)})؟ أرسل 1 إذا كان كل شيء بخير، أو 2 إذا كان هناك ما يحتاج إلى متابعة.`,
+    check_in_thanks_ok: () => 'رائع! شكرا على مساعدتك.',
+    check_in_thanks_follow_up: () => 'شكرا لإبلاغنا. سيتواصل معك أحد المنسقين.',
+    volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
+      `Svarja: ألغيت مشاركة ${volunteerName} في المهمة #${task.taskId} (${describe(task)}).`,
+    cancelled_by_coordinator: ({ task }) => `ألغى المنسق مهمتك (${short(task)}). لا داعي للحضور. شكرا!`,
+    coordinator_deadline_alert: ({ task, offersSent }) =>
+      `Svarja: المهمة #${task.taskId} (${describe(task)}) تبدأ قريبا بلا متطوع. عدد العروض: ${offersSent}`,
+  },
+  replyWords: {
+    // Spelling variants of hamza, alef maqsura and ta marbuta need no entry: they are unified before matching.
+    yes: [
+      'نعم', 'نعم أستطيع', 'أستطيع', 'أقدر', 'ايوه', 'أكيد', 'بالتأكيد', 'طبعا', 'حاضر', 'موافق', 'تمام',
+      'ماشي', 'لا مشكلة', 'naam', 'aywa', 'ok', '1',
+    ],
+    no: [
+      'لا', 'لا شكرا', 'لا أستطيع', 'لا أقدر', 'ما أقدر', 'ما بقدر', 'مش قادر', 'مش قادرة', 'للأسف',
+      'للأسف لا', 'للأسف لا أستطيع', 'مستحيل', '2',
+    ],
+    stop: ['توقف', 'إيقاف', 'إلغاء الاشتراك', 'stop'],
+    start: ['ابدأ', 'بدء', 'start'],
+    hedges: [
+      'لكن', 'بس', 'إذا', 'لو', 'ربما', 'يمكن', 'ممكن', 'فقط', 'بعد', 'قبل', 'لاحقا', 'لا أعرف', 'مش عارف', 'مش متأكد',
+      'مش متأكدة', 'غير متأكد', 'حسب', 'يعتمد',
+    ],
+  },
+  commandWords: {
+    cancel: ['إلغاء', 'إلغاء المهمة'],
+    pause: ['استراحة', 'توقف مؤقت'],
+    holiday: ['إجازة', 'عطلة'],
+    maxPerWeek: ['أقصى', 'حد'],
+    help: ['مساعدة'],
+    myTasks: ['مهامي', 'مهام'],
+    days: ['يوم', 'يوما', 'أيام'],
+  },
+};

@@ -1,0 +1,110 @@
+import type { DateTime } from 'luxon';
+import { formatDuration, listTasks, type Language, type TaskFacts, type TaskType } from '../language';
+
+/**
+ * Polish. Written with diacritics; foldToGsm sends them without (ę → e), as Polish bulk SMS are,
+ * so a text stays GSM-7. Reply words match with or without diacritics.
+ */
+
+const typeLabel: Record<TaskType, string> = {
+  shopping: 'Zakupy',
+  escort: 'Towarzyszenie',
+  visit: 'Wizyta',
+  other: 'Zadanie',
+};
+
+const duration = (minutes: number) => formatDuration(minutes, { hours: 'godz.', minutes: 'min' });
+const when = (t: TaskFacts) => t.startsAt.setLocale('pl').toFormat("ccc d MMM, 'godz.' HH:mm");
+const date = (d: DateTime) => d.setLocale('pl').toFormat('d MMMM');
+const TASK_FORMS: Record<string, string> = { one: 'zadanie', few: 'zadania', many: 'zadań' };
+const tasksWord = (n: number) => TASK_FORMS[new Intl.PluralRules('pl').select(n)] ?? 'zadania';
+
+/** "Zakupy czw. 3 gru, godz. 10:00 (1 godz.), Kolbotn" */
+const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(t.durationMinutes)}), ${t.area}`;
+const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
+const callUs = (phone?: string) => (phone ? ` Pytania? Zadzwoń: ${phone}.` : '');
+
+export const pl: Language = {
+  code: 'pl',
+  name: 'polski',
+  foldToGsm: true,
+  templates: {
+    offer: ({ task, timeoutMinutes }) =>
+      `Svarja: Czy możesz pomóc? ${describe(task)}. ${task.summary} Odpowiedz TAK lub NIE w ciągu ${duration(timeoutMinutes)}.`,
+    assigned: ({ task, details, coordinatorPhone }) =>
+      `Dziękujemy! Zadanie jest Twoje: ${describe(task)}. ${details}${callUs(coordinatorPhone)}`,
+    taken: ({ task }) => `Dziękujemy za odpowiedź! Zadanie (${short(task)}) przyjął już inny wolontariusz.`,
+    already_assigned: ({ task }) => `Zadanie (${short(task)}) jest już Twoje. Dziękujemy!`,
+    offer_withdrawn: ({ task }) => `Zadanie (${short(task)}) jest już nieaktualne. Mimo to dziękujemy!`,
+    task_cancelled: ({ task }) => `Twoje zadanie (${short(task)}) zostało odwołane. Dziękujemy za gotowość!`,
+    declined_thanks: () => 'Dziękujemy za odpowiedź! Zapytamy kogoś innego.',
+    hint_offer: () => 'Nie zrozumieliśmy odpowiedzi. Odpowiedz TAK, aby przyjąć zadanie, lub NIE, jeśli nie możesz. Koordynator też zobaczy wiadomość.',
+    hint_general: () => 'Dziękujemy za wiadomość! Koordynator ją przeczyta. Wyślij STOP, jeśli nie chcesz więcej ofert.',
+    no_offer: () => 'Nie masz teraz otwartych ofert. Napiszemy, gdy ktoś będzie potrzebował pomocy.',
+    opted_out: () => 'Wypisaliśmy Cię. Nie dostaniesz więcej ofert od Svarja. Wyślij START, aby zapisać się ponownie.',
+    opted_in: () => 'Witamy z powrotem! Znów będziesz dostawać oferty od Svarja. Wyślij STOP, aby się wypisać.',
+    already_opted_in: () => 'Już dostajesz oferty od Svarja. Wyślij STOP, aby się wypisać.',
+    opted_out_reminder: () => 'Nie dostajesz ofert od Svarja. Wyślij START, aby znów je otrzymywać.',
+    unknown_sender: ({ coordinatorPhone }) =>
+      `Dzień dobry! Ten numer nie jest zarejestrowany w Svarja. Wiadomość przekazaliśmy koordynatorowi.${callUs(coordinatorPhone)}`,
+    coordinator_unfilled: ({ task, offersSent }) =>
+      `Svarja: Zadanie #${task.taskId} (${describe(task)}) nie ma wolontariusza. Wysłane oferty: ${offersSent}. Zobacz panel administracyjny.`,
+    paused_confirmed: ({ until }) => `Dziękujemy! Do ${date(until)} nie dostaniesz ofert od Svarja.`,
+    holiday_confirmed: ({ until }) => `Udanego urlopu! Do ${date(until)} nie dostaniesz ofert od Svarja.`,
+    max_per_week_confirmed: ({ count }) =>
+      `W porządku! Dostaniesz najwyżej ${count} ${tasksWord(count)} tygodniowo. Wyślij MAKS 0, aby usunąć limit.`,
+    max_per_week_removed: () => 'W porządku! Nie masz już tygodniowego limitu zadań.',
+    help: ({ coordinatorPhone }) =>
+      'Svarja: Na oferty odpowiadaj TAK lub NIE. ANULUJ: rezygnacja z zadania. PRZERWA 14: przerwa na 14 dni. ' +
+      'URLOP 3.1: urlop do 3 stycznia. MAKS 2: najwyżej 2 zadania tygodniowo. ZADANIA: Twoje zadania. STOP: wypisanie.' +
+      callUs(coordinatorPhone),
+    my_tasks: ({ tasks }) =>
+      tasks.length === 0
+        ? 'Nie masz teraz żadnych zadań. Dziękujemy, że jesteś z nami!'
+        : `Twoje zadania: ${listTasks(tasks, (t) => `${typeLabel[t.type]} ${when(t)}, ${t.area}`, (n) => `i ${n} więcej`, { max: 3, separator: '; ' })}.`,
+    usage_pause: () => 'Wyślij PRZERWA i liczbę dni (1-365), na przykład PRZERWA 14.',
+    usage_holiday: () => 'Wyślij URLOP i datę końca urlopu, na przykład URLOP 3.1 (do 3 stycznia).',
+    usage_max_per_week: () => 'Wyślij MAKS i liczbę zadań na tydzień (1-14), na przykład MAKS 2. MAKS 0 usuwa limit.',
+    cancel_confirmed: ({ task }) => `Dziękujemy za informację! Nie masz już zadania (${short(task)}). Znajdziemy kogoś innego.`,
+    cancel_nothing_to_cancel: () => 'Nie masz teraz zadania, które można anulować.',
+    reminder_day_before: ({ task, details }) =>
+      `Przypomnienie: jutro ${describe(task)}. ${details} Jeśli jednak nie możesz, wyślij ANULUJ.`,
+    reminder_two_hours: ({ task, details }) => `Przypomnienie: za dwie godziny ${describe(task)}. ${details}`,
+    check_in_question: ({ task }) =>
+      `Dziękujemy za pomoc (${short(task)})! Czy wszystko poszło dobrze? Odpowiedz 1, jeśli tak, lub 2, jeśli coś wymaga uwagi.`,
+    check_in_thanks_ok: () => 'Świetnie! Dziękujemy za pomoc.',
+    check_in_thanks_follow_up: () => 'Dziękujemy za informację. Koordynator się z Tobą skontaktuje.',
+    volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
+      `Svarja: ${volunteerName} rezygnuje z zadania #${task.taskId} (${describe(task)}). Zobacz panel administracyjny.`,
+    cancelled_by_coordinator: ({ task }) =>
+      `Koordynator odwołał Twoje zadanie (${short(task)}). Nie musisz przychodzić. Mimo to dziękujemy!`,
+    coordinator_deadline_alert: ({ task, offersSent }) =>
+      `Svarja: Zadanie #${task.taskId} (${describe(task)}) zaczyna się wkrótce i nie ma wolontariusza. Wysłane oferty: ${offersSent}.`,
+  },
+  replyWords: {
+    // Colloquial `no` (= yeah) is left out on purpose: it would make the English `no` a doubt.
+    yes: [
+      'tak', 'tak jest', 'tak mogę', 'tak chętnie', 'mogę', 'ja mogę', 'oczywiście', 'jasne', 'dobrze', 'zgoda',
+      'chętnie', 'jak najbardziej', 'ok', 'okej', 'nie ma problemu', 'bez problemu', '1',
+    ],
+    no: [
+      'nie', 'nie dziękuję', 'nie mogę', 'ja nie mogę', 'niestety', 'niestety nie', 'niestety nie mogę', 'nie dam rady',
+      'nie tym razem', '2',
+    ],
+    stop: ['stop', 'wypisz', 'wypisz mnie'],
+    start: ['start', 'zapisz', 'zapisz mnie'],
+    hedges: [
+      'ale', 'jeśli', 'jeżeli', 'jak', 'może', 'być może', 'chyba', 'tylko', 'po', 'przed', 'później', 'nie wiem',
+      'nie jestem pewien', 'nie jestem pewna', 'zależy', 'o ile',
+    ],
+  },
+  commandWords: {
+    cancel: ['anuluj', 'anuluj zadanie'],
+    pause: ['przerwa', 'pauza'],
+    holiday: ['urlop', 'urlop do'],
+    maxPerWeek: ['maks'],
+    help: ['pomoc'],
+    myTasks: ['zadania', 'moje zadania'],
+    days: ['dni', 'dzień', 'd'],
+  },
+};
