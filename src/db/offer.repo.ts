@@ -33,34 +33,19 @@ export function offerRowToOffer(r: OfferRow): Offer {
   };
 }
 
-export interface Candidate { id: string; phone: string; language: string }
-
 /**
- * The next volunteers to ask: not opted out, not paused on `today` (Oslo date), doing this task
- * type, without a live offer, not yet asked for this task, least recently assigned first. Locks the rows it returns and skips rows another dispatch holds,
- * so two tasks filling at once pick different people.
+ * Locks the first `limit` of the ranked volunteers that no other dispatch holds, in rank order:
+ * two tasks filling at once that rank the same people first end up with different ones, without
+ * waiting for each other.
  */
-export async function lockCandidates(db: Queryable, task: { id: string; type: string }, today: string, limit: number): Promise<Candidate[]> {
-  const taskId = task.id;
-  return db.selectFrom('volunteer as v')
-    .select(['v.id', 'v.phone', 'v.language'])
-    .where('v.opted_out_at', 'is', null)
-    .where((eb) => eb.or([eb('v.paused_until', 'is', null), eb('v.paused_until', '<', today)]))
-    .where(sql<boolean>`${task.type} = ANY(v.task_types)`)
-    .where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom('offer as o').select(sql.lit(1).as('one'))
-        .whereRef('o.volunteer_id', '=', 'v.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]),
-    )))
-    .where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom('offer as o').select(sql.lit(1).as('one'))
-        .whereRef('o.volunteer_id', '=', 'v.id').where('o.task_id', '=', taskId),
-    )))
-    .orderBy(sql`v.last_assigned_at ASC NULLS FIRST`)
-    .orderBy('v.id')
-    .limit(limit)
-    .forUpdate('v')
-    .skipLocked()
-    .execute();
+export async function lockBestAvailable(db: Queryable, rankedIds: string[], limit: number): Promise<string[]> {
+  if (rankedIds.length === 0 || limit <= 0) return [];
+  const ids = sql`${rankedIds.map(Number)}::bigint[]`;
+  const rows = await db.selectFrom('volunteer').select('id')
+    .where(sql<boolean>`id = ANY(${ids})`)
+    .orderBy(sql`array_position(${ids}, id)`)
+    .limit(limit).forUpdate().skipLocked().execute();
+  return rows.map((r) => r.id);
 }
 
 /** Inserts offers; a volunteer who got another live offer meanwhile is skipped by the unique index. */

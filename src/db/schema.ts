@@ -23,9 +23,16 @@ export interface VolunteerTable {
   police_certificate_on: DateOnly | null;
   training_on: DateOnly | null;
   paused_until: DateOnly | null;
+  availability: ColumnType<AvailabilityWindowJson[], string | undefined, string>;
+  absences: ColumnType<AbsenceJson[], string | undefined, string>;
+  max_tasks_per_week: number | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
+
+export interface AvailabilityWindowJson { weekday: number; from: string; to: string }
+export interface AbsenceJson { from: string; to: string }
+export type RequirementName = 'confidentiality' | 'police_certificate' | 'training';
 
 export type TaskStatus = 'new' | 'searching' | 'assigned' | 'unfilled' | 'cancelled';
 export type TaskType = 'shopping' | 'escort' | 'visit' | 'other';
@@ -48,6 +55,11 @@ export interface TaskTable {
   closed_at: Timestamp | null;
   unit_id: Id | null;
   created_by: Id | null;
+  requirements: Generated<RequirementName[]>;
+  person_ref: string | null;
+  fill_by: Timestamp | null;
+  urgent: Generated<boolean>;
+  deadline_alerted_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -77,6 +89,15 @@ export interface AssignmentTable {
   status: Generated<'active' | 'cancelled' | 'done'>;
   assigned_at: CreatedAt;
   cancelled_at: Timestamp | null;
+  cancelled_by: 'volunteer' | 'coordinator' | null;
+  reminded_day_before_at: Timestamp | null;
+  reminded_two_hours_at: Timestamp | null;
+  check_in: 'asked' | 'ok' | 'follow_up' | 'no_answer' | null;
+  check_in_asked_at: Timestamp | null;
+  check_in_answered_at: Timestamp | null;
+  hours: ColumnType<string | null, string | number | null, string | number | null>;
+  follow_up_handled_at: Timestamp | null;
+  follow_up_handled_by: Id | null;
 }
 
 export type OutboundStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed';
@@ -107,6 +128,7 @@ export interface MessageTable {
   handled_at: Timestamp | null;
   handled_by: Id | null;
   body_erased_at: Timestamp | null;
+  send_after: Timestamp | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -174,6 +196,7 @@ export interface Database {
 export type VolunteerRow = Selectable<VolunteerTable>;
 export type TaskRow = Selectable<TaskTable>;
 export type OfferRow = Selectable<OfferTable>;
+export type AssignmentRow = Selectable<AssignmentTable>;
 export type MessageRow = Selectable<MessageTable>;
 export type NewMessage = Insertable<MessageTable>;
 export type TaskUpdate = Updateable<TaskTable>;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { LIVE_OFFER_STATUSES, taskTransition, type TaskEvent } from '../domain/dispatch';
 import type { TaskType } from '../domain/messages';
 import type { Queryable } from './database';
-import type { TaskRow, TaskStatus, TaskUpdate } from './schema';
+import type { RequirementName, TaskRow, TaskStatus, TaskUpdate } from './schema';
 
 export interface Task {
   id: string;
@@ -23,6 +23,14 @@ export interface Task {
   /** The unit whose coordinators see the details; null only for tasks from before units existed. */
   unitId: string | null;
   createdBy: string | null;
+  /** What a volunteer must have to be asked (confidentiality declaration, police certificate, training). */
+  requirements: RequirementName[];
+  /** The helped person as the unit refers to them; never in an SMS. */
+  personRef: string | null;
+  /** Someone should have said JA by then; null means two hours before the start. */
+  fillBy: Date | null;
+  urgent: boolean;
+  deadlineAlertedAt: Date | null;
   createdAt: Date;
 }
 
@@ -45,12 +53,17 @@ export function taskRowToTask(r: TaskRow): Task {
     closedAt: r.closed_at,
     unitId: r.unit_id,
     createdBy: r.created_by,
+    requirements: r.requirements,
+    personRef: r.person_ref,
+    fillBy: r.fill_by,
+    urgent: r.urgent,
+    deadlineAlertedAt: r.deadline_alerted_at,
     createdAt: r.created_at,
   };
 }
 
 export type NewTask = Pick<Task, 'type' | 'startsAt' | 'durationMinutes' | 'area' | 'summary' | 'details'>
-  & Partial<Pick<Task, 'waveSize' | 'offerTimeoutMinutes' | 'unitId' | 'createdBy'>>;
+  & Partial<Pick<Task, 'waveSize' | 'offerTimeoutMinutes' | 'unitId' | 'createdBy' | 'requirements' | 'personRef' | 'fillBy'>>;
 
 export async function insertTask(db: Queryable, t: NewTask): Promise<Task> {
   const row = await db.insertInto('task').values({
@@ -64,6 +77,9 @@ export async function insertTask(db: Queryable, t: NewTask): Promise<Task> {
     offer_timeout_minutes: t.offerTimeoutMinutes,
     unit_id: t.unitId ?? null,
     created_by: t.createdBy ?? null,
+    requirements: t.requirements ?? [],
+    person_ref: t.personRef ?? null,
+    fill_by: t.fillBy ?? null,
   }).returningAll().executeTakeFirstOrThrow();
   return taskRowToTask(row);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { normalizePhone } from '../domain/phone';
 import type { Queryable } from './database';
-import type { VolunteerRow } from './schema';
+import type { AbsenceJson, AvailabilityWindowJson, VolunteerRow } from './schema';
 
 /** What a coordinator keeps about a volunteer besides who they are. Dates are 'YYYY-MM-DD'. */
 export interface VolunteerProfile {
@@ -15,7 +15,14 @@ export interface VolunteerProfile {
   pausedUntil: string | null;
 }
 
-export interface Volunteer extends VolunteerProfile {
+/** When a volunteer can help and how often (matching); set over the API and by SMS keywords. */
+export interface VolunteerSchedule {
+  availability: AvailabilityWindowJson[];
+  absences: AbsenceJson[];
+  maxTasksPerWeek: number | null;
+}
+
+export interface Volunteer extends VolunteerProfile, VolunteerSchedule {
   id: string;
   name: string;
   phone: string;
@@ -26,7 +33,7 @@ export interface Volunteer extends VolunteerProfile {
   createdAt: Date;
 }
 
-export interface NewVolunteer extends Partial<VolunteerProfile> { name: string; phone: string; language: string }
+export interface NewVolunteer extends Partial<VolunteerProfile>, Partial<VolunteerSchedule> { name: string; phone: string; language: string }
 
 export function volunteerRowToVolunteer(r: VolunteerRow): Volunteer {
   return {
@@ -46,12 +53,18 @@ export function volunteerRowToVolunteer(r: VolunteerRow): Volunteer {
     policeCertificateOn: r.police_certificate_on,
     trainingOn: r.training_on,
     pausedUntil: r.paused_until,
+    availability: r.availability,
+    absences: r.absences,
+    maxTasksPerWeek: r.max_tasks_per_week,
   };
 }
 
 /** Profile fields as columns; fields left undefined are left out, so the column default applies. */
-function profileToColumns(p: Partial<VolunteerProfile>) {
+function profileToColumns(p: Partial<VolunteerProfile> & Partial<VolunteerSchedule>) {
   return {
+    availability: p.availability && JSON.stringify(p.availability),
+    absences: p.absences && JSON.stringify(p.absences),
+    max_tasks_per_week: p.maxTasksPerWeek,
     task_types: p.taskTypes,
     areas: p.areas,
     notes: p.notes,

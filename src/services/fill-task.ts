@@ -1,8 +1,10 @@
 import { isExhausted, offersToSend, waveForNewOffers } from '../domain/dispatch';
 import { renderOffer, renderText, toTaskFacts } from '../domain/messages';
-import { osloDate } from '../domain/oslo-time';
+import { considerVolunteers, pickNextWave } from '../domain/matching';
+import { dispatchPolicy } from '../domain/task-timing';
 import type { Tx } from '../db/database';
-import { countLiveOffers, countOffers, insertOffers, lockCandidates, type Candidate, type Offer } from '../db/offer.repo';
+import { loadCandidates, toMatchTask, type ReachableCandidate } from '../db/matching.repo';
+import { countLiveOffers, countOffers, insertOffers, lockBestAvailable, type Offer } from '../db/offer.repo';
 import { lockTask, moveTask, updateTask, type Task } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
@@ -13,11 +15,12 @@ import { runUseCase, type Effects } from './effects';
  * taking the task lock.
  */
 export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effects, taskId: string, now: Date): Promise<void> {
-  const task = await lockTask(trx, taskId);
-  if (!task || task.status !== 'searching') return;
+  const locked = await lockTask(trx, taskId);
+  if (!locked || locked.status !== 'searching') return;
+  const task = await applyUrgency(trx, ctx, locked, now);
   const live = await countLiveOffers(trx, taskId);
   const wave = waveForNewOffers(task.wavesSent, live);
-  const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), osloDate(now));
+  const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), now);
   for (const { offer, candidate } of created) {
     await effects.sms(trx, {
       to: candidate.phone,
@@ -36,23 +39,46 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   else ctx.log.warn({ taskId }, 'fill-task lost every candidate to concurrent fills; left to the sweeper');
 }
 
-/** Pick-and-insert rounds per fill; each round's SELECT sees the offers other fills committed meanwhile. */
+/**
+ * A task close to its start goes out in bigger waves with shorter answer times. Recorded on the
+ * task (coordinators see it, and the offer timer reads it), once: it only ever gets more urgent.
+ */
+async function applyUrgency(trx: Tx, ctx: ServiceContext, task: Task, now: Date): Promise<Task> {
+  if (ctx.settings.urgency.urgentWithinHours <= 0 || task.urgent) return task;
+  const policy = dispatchPolicy({ startsAt: task.startsAt, now, waveSize: task.waveSize, offerTimeoutMinutes: task.offerTimeoutMinutes }, ctx.settings.urgency);
+  if (!policy.urgent) return task;
+  await updateTask(trx, task.id, { urgent: true, wave_size: policy.waveSize, offer_timeout_minutes: policy.offerTimeoutMinutes }, now);
+  ctx.log.info({ taskId: task.id, waveSize: policy.waveSize, offerTimeoutMinutes: policy.offerTimeoutMinutes }, 'task is urgent: bigger waves, shorter answer time');
+  return { ...task, urgent: true, waveSize: policy.waveSize, offerTimeoutMinutes: policy.offerTimeoutMinutes };
+}
+
+/** Pick-and-insert rounds per fill; each round's reads see the offers other fills committed meanwhile. */
 const MAX_ROUNDS = 20;
 
-type CreatedOffer = { offer: Offer; candidate: Candidate };
+type CreatedOffer = { offer: Offer; candidate: ReachableCandidate };
 
-async function createOffers(trx: Tx, task: Task, wave: number, wanted: number, today: string): Promise<{ created: CreatedOffer[]; outOfCandidates: boolean }> {
+/**
+ * Asks the best-ranked eligible volunteers (src/domain/matching). Two fills running at once may rank
+ * the same people first: the row lock (skipping rows another fill holds) and the one-live-offer
+ * index decide, and the loser's next round picks further down the list. "Out of candidates" is
+ * claimed only when nobody eligible was left and none was lost to a concurrent fill.
+ */
+async function createOffers(trx: Tx, task: Task, wave: number, wanted: number, now: Date): Promise<{ created: CreatedOffer[]; outOfCandidates: boolean }> {
   const created: CreatedOffer[] = [];
-  // A candidate can get a live offer from another task between our SELECT and INSERT: the SELECT's
-  // snapshot predates the other fill's commit, and FOR UPDATE does not re-check NOT EXISTS. The
-  // unique index skips them, and the next round (a new snapshot) looks again for the shortfall.
+  const tried = new Set<string>();
+  let contended = false;
   for (let round = 0; round < MAX_ROUNDS && created.length < wanted; round++) {
-    const candidates = await lockCandidates(trx, task, today, wanted - created.length);
-    if (candidates.length === 0) return { created, outOfCandidates: true };
-    const offers = await insertOffers(trx, task.id, wave, candidates.map((c) => c.id));
+    const candidates = (await loadCandidates(trx, task, now, { plausibleOnly: true })).filter((c) => !tried.has(c.id));
+    const ranked = pickNextWave(considerVolunteers(toMatchTask(task), candidates), candidates.length);
+    if (ranked.length === 0) return { created, outOfCandidates: !contended };
+    const locked = await lockBestAvailable(trx, ranked, wanted - created.length);
+    for (const id of locked) tried.add(id);
+    if (locked.length < Math.min(ranked.length, wanted - created.length)) contended = true;
+    const offers = await insertOffers(trx, task.id, wave, locked);
+    if (offers.length < locked.length) contended = true;
+    if (locked.length === 0) break; // every one of them is held by another fill: the sweeper comes back
     const byVolunteer = new Map(candidates.map((c) => [c.id, c]));
     for (const offer of offers) created.push({ offer, candidate: byVolunteer.get(offer.volunteerId)! });
-    if (offers.length === candidates.length) break;
   }
   return { created, outOfCandidates: false };
 }

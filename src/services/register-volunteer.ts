@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../domain/access';
+import { parseAvailability } from '../domain/availability-text';
 import { checkVolunteerIdentity, splitAreas, TASK_TYPES } from '../domain/volunteer';
 import { insertAuditEvent } from '../db/audit.repo';
 import { inTransaction } from '../db/transaction';
-import { insertVolunteer, type NewVolunteer, type Volunteer, type VolunteerProfile } from '../db/volunteer.repo';
+import { insertVolunteer, type NewVolunteer, type Volunteer, type VolunteerProfile, type VolunteerSchedule } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 
-export interface VolunteerInput extends Partial<VolunteerProfile> { name: string; phone: string; language?: string }
+export interface VolunteerInput extends Partial<VolunteerProfile>, Partial<VolunteerSchedule> { name: string; phone: string; language?: string }
 
 export type RegisterResult =
   | { ok: true; volunteer: Volunteer }
@@ -48,12 +49,16 @@ export interface VolunteerForm {
   policeCertificateOn: string;
   trainingOn: string;
   pausedUntil: string;
+  /** "man–fre 09–15, lør 10–13"; empty means any time. */
+  availability: string;
+  /** Blank means no limit. */
+  maxTasksPerWeek: string;
 }
 
 export type VolunteerFormField = keyof VolunteerForm;
 export type VolunteerFormProblem =
   | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'duplicate' | 'unsupported_language'
-  | 'unknown_task_type' | 'invalid_date' | 'too_long';
+  | 'unknown_task_type' | 'invalid_date' | 'too_long' | 'invalid_availability' | 'invalid_weekly_limit';
 export type VolunteerFormErrors = Partial<Record<VolunteerFormField, VolunteerFormProblem>>;
 
 export type VolunteerFormCheck = { ok: true; volunteer: NewVolunteer & VolunteerProfile } | { ok: false; errors: VolunteerFormErrors };
@@ -80,7 +85,12 @@ export function checkVolunteerForm(form: VolunteerForm): VolunteerFormCheck {
     if (day === undefined) errors[field] = 'invalid_date';
     else dates[field] = day;
   }
-  if (!identity.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  const availability = parseAvailability(form.availability);
+  if (!availability.ok) errors.availability = 'invalid_availability';
+  const limit = form.maxTasksPerWeek.trim();
+  const maxTasksPerWeek = limit === '' ? null : /^\d{1,2}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 14 ? Number(limit) : undefined;
+  if (maxTasksPerWeek === undefined) errors.maxTasksPerWeek = 'invalid_weekly_limit';
+  if (!identity.ok || !availability.ok || maxTasksPerWeek === undefined || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
     volunteer: {
@@ -91,6 +101,8 @@ export function checkVolunteerForm(form: VolunteerForm): VolunteerFormCheck {
       policeCertificateOn: dates.policeCertificateOn ?? null,
       trainingOn: dates.trainingOn ?? null,
       pausedUntil: dates.pausedUntil ?? null,
+      availability: availability.windows,
+      maxTasksPerWeek,
     },
   };
 }

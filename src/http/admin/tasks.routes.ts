@@ -18,6 +18,7 @@ import { parseTaskForm, readTaskForm } from '../views/tasks/task-form-input';
 import { taskListPage } from '../views/tasks/task-list';
 import { liveUpdate, sseEvent } from '../views/tasks/task-live';
 import { taskPage } from '../views/tasks/task-page';
+import { explainMatching } from '../../services/explain-matching';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
 
@@ -132,7 +133,8 @@ export function tasksRoutes(deps: AdminDeps): Router {
   router.get('/tasks/:id', async (req, res) => {
     const live = await getTaskLiveView(ctx.db, req.params.id);
     if (!live) return sendNotFound(res);
-    sendPage(res, taskPage(frameOf(res), live, await listVolunteerChoices(ctx.db, live.task)));
+    const explanation = await explainMatching(ctx.db, live.task.id, ctx.now(), 'nb');
+    sendPage(res, taskPage(frameOf(res), live, await listVolunteerChoices(ctx.db, live.task), explanation?.volunteers ?? []));
   });
 
   router.get('/tasks/:id/live', async (req, res) => {

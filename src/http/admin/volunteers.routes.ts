@@ -144,6 +144,8 @@ function readVolunteerForm(body: unknown): VolunteerForm {
     policeCertificateOn: readString(body, 'policeCertificateOn'),
     trainingOn: readString(body, 'trainingOn'),
     pausedUntil: readString(body, 'pausedUntil'),
+    availability: readString(body, 'availability'),
+    maxTasksPerWeek: readString(body, 'maxTasksPerWeek'),
   };
 }
 

@@ -11,12 +11,27 @@ import { cancelTask, dispatchTask } from '../../services/dispatch-task';
 import { getTaskView, type TaskView } from '../../services/get-task-view';
 import { registerVolunteer } from '../../services/register-volunteer';
 import { actorOf } from '../auth';
+import { explainMatching } from '../../services/explain-matching';
 import { parseRequest } from '../validate';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
 
 const VolunteerBody = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),
   phone: z.string().min(1, 'phone is required').max(40),
   language: z.string().min(2).max(10).optional(),
+  taskTypes: z.array(z.enum(['shopping', 'escort', 'visit', 'other'])).optional(),
+  areas: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  confidentialitySignedOn: Day.nullable().optional(),
+  policeCertificateOn: Day.nullable().optional(),
+  trainingOn: Day.nullable().optional(),
+  pausedUntil: Day.nullable().optional(),
+  /** Weekly windows in Oslo time (Monday = 1); none means any time. */
+  availability: z.array(z.object({ weekday: z.number().int().min(1).max(7), from: ClockTime, to: ClockTime })
+    .refine((w) => w.from < w.to, 'from must be before to')).max(50).optional(),
+  absences: z.array(z.object({ from: Day, to: Day }).refine((a) => a.from <= a.to, 'from must not be after to')).max(100).optional(),
+  maxTasksPerWeek: z.number().int().min(1).max(14).nullable().optional(),
 });
 
 /** ISO 8601; without an offset it is read as Oslo time, which is what a coordinator means. */
@@ -38,6 +53,10 @@ const TaskBody = z.object({
   details: z.string().trim().min(1, 'details is required').max(2000),
   waveSize: z.number().int().min(1).max(50).optional(),
   offerTimeoutMinutes: z.number().int().min(1).max(10080).optional(),
+  requirements: z.array(z.enum(['confidentiality', 'police_certificate', 'training'])).max(3).transform((r) => [...new Set(r)]).optional(),
+  /** Who is helped, as the unit refers to them (never sent by SMS): whoever helped them before is asked first. */
+  personRef: z.string().trim().min(1).max(100).optional(),
+  fillBy: OsloDateTime.optional(),
   /** Whose task it is; by default the token owner's unit. */
   unitId: z.union([z.string().regex(/^\d{1,18}$/, 'must be a numeric id'), z.number().int().positive()]).transform(String).optional(),
 });
@@ -99,6 +118,18 @@ export function apiRoutes(ctx: ServiceContext): Router {
       return;
     }
     res.json(taskForActor(actorOf(res), view));
+  });
+
+  // Every volunteer and why they were, or would be, asked or not (?lang=en for English reasons).
+  router.get('/tasks/:id/candidates', async (req, res) => {
+    const { id } = parseRequest(IdParam, req.params);
+    const language = req.query.lang === 'en' ? 'en' : 'nb';
+    const explanation = await explainMatching(ctx.db, id, ctx.now(), language);
+    if (!explanation) {
+      res.status(404).json({ error: 'not_found', message: 'task not found' });
+      return;
+    }
+    res.json(explanation);
   });
 
   router.post('/tasks/:id/dispatch', async (req, res) => {

@@ -7,9 +7,19 @@ import type { FieldErrors } from '../form';
 export interface TaskFormValues {
   type: string; date: string; time: string; durationMinutes: string; area: string;
   summary: string; details: string; waveSize: string; offerTimeoutMinutes: string; unitId: string;
+  personRef: string;
+  /** Checkboxes: 'on' when ticked. */
+  reqConfidentiality: string; reqPoliceCertificate: string; reqTraining: string;
 }
 
-export const TASK_FORM_FIELDS: (keyof TaskFormValues)[] = ['type', 'date', 'time', 'durationMinutes', 'area', 'summary', 'details', 'waveSize', 'offerTimeoutMinutes', 'unitId'];
+export const TASK_FORM_FIELDS: (keyof TaskFormValues)[] = [
+  'type', 'date', 'time', 'durationMinutes', 'area', 'summary', 'details', 'personRef', 'reqConfidentiality', 'reqPoliceCertificate', 'reqTraining',
+  'waveSize', 'offerTimeoutMinutes', 'unitId',
+];
+
+const REQUIREMENT_FIELDS = [
+  ['reqConfidentiality', 'confidentiality'], ['reqPoliceCertificate', 'police_certificate'], ['reqTraining', 'training'],
+] as const;
 
 export type TaskFormResult = { ok: true; task: NewTask } | { ok: false; errors: FieldErrors };
 
@@ -79,8 +89,13 @@ export function parseTaskForm(v: TaskFormValues, now: Date, unitIds: string[]): 
   const offerTimeoutMinutes = intIn(v.offerTimeoutMinutes, 1, 10080);
   if (offerTimeoutMinutes === undefined) errors.offerTimeoutMinutes = 'Skriv et antall minutter fra 1 til 10080 (en uke).';
   if (!unitIds.includes(v.unitId)) errors.unitId = 'Velg enhet.';
+  if (v.personRef.length > 100) errors.personRef = `Høyst 100 tegn (nå ${v.personRef.length}).`;
+  const requirements = REQUIREMENT_FIELDS.filter(([field]) => v[field] === 'on').map(([, requirement]) => requirement);
   if (Object.keys(errors).length > 0 || !type || !startsAt || durationMinutes === undefined || waveSize === undefined || offerTimeoutMinutes === undefined) {
     return { ok: false, errors };
   }
-  return { ok: true, task: { type, startsAt, durationMinutes, area, summary, details, waveSize, offerTimeoutMinutes, unitId: v.unitId } };
+  return {
+    ok: true,
+    task: { type, startsAt, durationMinutes, area, summary, details, waveSize, offerTimeoutMinutes, unitId: v.unitId, requirements, personRef: v.personRef || null },
+  };
 }

@@ -8,11 +8,15 @@ import { TASK_FORM_FIELDS, type TaskFormValues } from './task-form-input';
 const LABELS: Record<keyof TaskFormValues, string> = {
   type: 'Type oppdrag', date: 'Dato', time: 'Klokkeslett', durationMinutes: 'Varighet i minutter', area: 'Sted',
   summary: 'Kort beskrivelse', details: 'Detaljer', waveSize: 'Antall frivillige som spørres om gangen',
-  offerTimeoutMinutes: 'Svarfrist i minutter', unitId: 'Enhet',
+  offerTimeoutMinutes: 'Svarfrist i minutter', unitId: 'Enhet', personRef: 'Hvem får hjelp (referanse)',
+  reqConfidentiality: 'Signert taushetserklæring', reqPoliceCertificate: 'Gyldig politiattest', reqTraining: 'Gjennomført opplæring',
 };
 
 export function emptyTaskForm(unitId: string | null): TaskFormValues {
-  return { type: '', date: '', time: '', durationMinutes: '60', area: '', summary: '', details: '', waveSize: '3', offerTimeoutMinutes: '30', unitId: unitId ?? '' };
+  return {
+    type: '', date: '', time: '', durationMinutes: '60', area: '', summary: '', details: '', waveSize: '3', offerTimeoutMinutes: '30', unitId: unitId ?? '',
+    personRef: '', reqConfidentiality: '', reqPoliceCertificate: '', reqTraining: '',
+  };
 }
 
 /** A list of the problems at the top, each linking to its field, for screen-reader and keyboard users. */
@@ -28,6 +32,18 @@ function whenFields(v: TaskFormValues, errors: FieldErrors): SafeHtml {
 ${inputField({ name: 'date', label: LABELS.date, type: 'date', value: v.date, errors, required: true })}
 ${inputField({ name: 'time', label: LABELS.time, type: 'time', value: v.time, errors, required: true })}
 ${inputField({ name: 'durationMinutes', label: LABELS.durationMinutes, type: 'number', value: v.durationMinutes, errors, required: true, attrs: html` min="1" max="1440" inputmode="numeric"` })}
+</fieldset>`;
+}
+
+function checkbox(v: TaskFormValues, name: 'reqConfidentiality' | 'reqPoliceCertificate' | 'reqTraining'): SafeHtml {
+  return html`<div><input type="checkbox" id="f-${name}" name="${name}" value="on"${v[name] === 'on' ? html` checked` : ''}> <label for="f-${name}" style="display:inline;font-weight:400">${LABELS[name]}</label></div>`;
+}
+
+function matchingFields(v: TaskFormValues, errors: FieldErrors): SafeHtml {
+  return html`<fieldset><legend>Hvem kan spørres</legend>
+<p class="hint" id="requirements-hint">Bare frivillige som har dette (og ikke utløpt), får tilbud.</p>
+${checkbox(v, 'reqConfidentiality')}${checkbox(v, 'reqPoliceCertificate')}${checkbox(v, 'reqTraining')}
+${inputField({ name: 'personRef', label: LABELS.personRef, value: v.personRef, errors, hint: 'En kode eller initialer enheten bruker om personen. Den som har hjulpet samme person før, spørres først. Står aldri i SMS.' })}
 </fieldset>`;
 }
 
@@ -59,6 +75,7 @@ ${inputField({ name: 'area', label: LABELS.area, value: v.area, errors, required
 ${textareaField({ name: 'summary', label: LABELS.summary, value: v.summary, errors, required: true, hint: 'Går med i SMS-en til alle som spørres. Ikke skriv navn, adresse eller helseopplysninger.' })}
 ${textareaField({ name: 'details', label: LABELS.details, value: v.details, errors, required: true, hint: 'Navn, adresse og det den frivillige må vite. Sendes bare til den som får oppdraget.' })}
 ${selectField({ name: 'unitId', label: LABELS.unitId, value: v.unitId, errors, hint: 'Bare koordinatorene i denne enheten ser detaljene.', options: [{ value: '', label: 'Velg …' }, ...units.map((u) => ({ value: u.id, label: u.name }))] })}
+${matchingFields(v, errors)}
 ${dispatchFields(v, errors)}
 <div><button type="submit">Lagre oppdraget</button> <span class="hint">Ingenting sendes før du trykker «Send ut» på oppdraget.</span></div>
 </form>`,

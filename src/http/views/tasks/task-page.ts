@@ -5,8 +5,14 @@ import { csrfInput } from '../form';
 import { formatWhen, TASK_TYPE_LABELS } from '../format';
 import { html, type SafeHtml } from '../html';
 import { page, type PageFrame } from '../layout';
+import type { ConsideredVolunteer } from '../../../services/explain-matching';
+import { candidatesSection } from './task-candidates';
 import { statusFragment } from './task-status';
 import { timelineFragment } from './task-timeline';
+
+const REQUIREMENT_LABELS: Record<string, string> = {
+  confidentiality: 'taushetserklæring', police_certificate: 'politiattest', training: 'opplæring',
+};
 
 function durationText(minutes: number): string {
   const h = Math.floor(minutes / 60);
@@ -31,7 +37,9 @@ function factsBlock(actor: Actor, task: TaskView): SafeHtml {
 <dt>Enhet</dt><dd>${task.unitName ?? 'Ingen'}</dd>
 <dt>Kort beskrivelse (står i SMS-en)</dt><dd id="task-summary">${task.summary}</dd>
 <dt>Detaljer (bare til den som får oppdraget)</dt><dd>${detailsBlock(actor, task)}</dd>
-<dt>Utsending</dt><dd>${task.waveSize} om gangen, ${task.offerTimeoutMinutes} min svarfrist</dd>
+<dt>Krav til den frivillige</dt><dd>${task.requirements.length > 0 ? task.requirements.map((r) => REQUIREMENT_LABELS[r] ?? r).join(', ') : 'Ingen'}</dd>
+${canSeeTaskDetails(actor, task) && task.personRef ? html`<dt>Hvem får hjelp (referanse)</dt><dd>${task.personRef}</dd>` : ''}
+<dt>Utsending</dt><dd>${task.waveSize} om gangen, ${task.offerTimeoutMinutes} min svarfrist${task.urgent ? html` <span class="badge unfilled">Haster</span>` : ''}</dd>
 </dl>`;
 }
 
@@ -57,7 +65,7 @@ function manualAssignBlock(task: TaskView, choices: VolunteerChoice[], csrfToken
 </form></section>`;
 }
 
-export function taskPage(frame: PageFrame, live: TaskLiveView, choices: VolunteerChoice[]): SafeHtml {
+export function taskPage(frame: PageFrame, live: TaskLiveView, choices: VolunteerChoice[], considered: ConsideredVolunteer[]): SafeHtml {
   const { task } = live;
   return page(frame, {
     title: `Oppdrag ${task.id}`,
@@ -72,6 +80,7 @@ export function taskPage(frame: PageFrame, live: TaskLiveView, choices: Voluntee
 <section class="card" aria-labelledby="facts-h"><h2 id="facts-h">Oppdraget</h2>${factsBlock(frame.actor, task)}</section>
 </div>
 ${manualAssignBlock(task, choices, frame.csrfToken)}
+${candidatesSection(considered)}
 <section aria-labelledby="timeline-h"><h2 id="timeline-h">Tidslinje</h2>
 <p class="hint" id="live-state">Last inn siden på nytt for å se det siste.</p>
 <div id="task-timeline">${timelineFragment(live.timeline)}</div></section>`,

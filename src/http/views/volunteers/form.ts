@@ -1,4 +1,6 @@
 import type { Volunteer } from '../../../db/volunteer.repo';
+import { formatAvailability } from '../../../domain/availability-text';
+import type { Weekday } from '../../../domain/matching';
 import { listLanguages } from '../../../domain/messages';
 import { TASK_TYPES } from '../../../domain/volunteer';
 import { DATE_FIELDS, parseDay, type VolunteerForm, type VolunteerFormErrors, type VolunteerFormField } from '../../../services/register-volunteer';
@@ -18,6 +20,7 @@ export interface VolunteerFormView {
 export const EMPTY_VOLUNTEER_FORM: VolunteerForm = {
   name: '', phone: '', language: 'nb', taskTypes: [...TASK_TYPES], areas: '', notes: '',
   agreementSignedOn: '', confidentialitySignedOn: '', policeCertificateOn: '', trainingOn: '', pausedUntil: '',
+  availability: '', maxTasksPerWeek: '',
 };
 
 export function formFromVolunteer(v: Volunteer): VolunteerForm {
@@ -25,6 +28,8 @@ export function formFromVolunteer(v: Volunteer): VolunteerForm {
     name: v.name, phone: formatPhone(v.phone), language: v.language, taskTypes: v.taskTypes, areas: v.areas.join(', '), notes: v.notes,
     agreementSignedOn: v.agreementSignedOn ?? '', confidentialitySignedOn: v.confidentialitySignedOn ?? '',
     policeCertificateOn: v.policeCertificateOn ?? '', trainingOn: v.trainingOn ?? '', pausedUntil: v.pausedUntil ?? '',
+    availability: formatAvailability(v.availability.map((w) => ({ ...w, weekday: w.weekday as Weekday }))),
+    maxTasksPerWeek: v.maxTasksPerWeek === null ? '' : String(v.maxTasksPerWeek),
   };
 }
 
@@ -32,6 +37,7 @@ const FIELD_LABELS: Record<VolunteerFormField, string> = {
   name: 'Navn', phone: 'Mobilnummer', language: 'Språk i SMS', taskTypes: 'Oppgaver', areas: 'Områder', notes: 'Notater',
   agreementSignedOn: 'Avtale signert', confidentialitySignedOn: 'Taushetserklæring signert', policeCertificateOn: 'Politiattest',
   trainingOn: 'Opplæring gjennomført', pausedUntil: 'Pause til og med',
+  availability: 'Når kan den frivillige', maxTasksPerWeek: 'Høyst antall oppdrag per uke',
 };
 
 /** Ny frivillig, or a volunteer's own page: the same form, with every problem next to its field. */
@@ -61,6 +67,8 @@ ${v ? optOutStatus(v) : ''}
     ${PAPERS.map((p) => dateField(p.field, view.values[p.field], errors))}
   </fieldset>
   ${dateField('pausedUntil', view.values.pausedUntil, errors, 'Den frivillige får ingen tilbud til og med denne dagen.')}
+  ${inputField({ name: 'availability', label: FIELD_LABELS.availability, value: view.values.availability, errors, hint: 'For eksempel «man–fre 09–15, lør 10–13». Tomt betyr når som helst. Bare oppdrag som passer helt innenfor, blir tilbudt.' })}
+  ${inputField({ name: 'maxTasksPerWeek', label: FIELD_LABELS.maxTasksPerWeek, value: view.values.maxTasksPerWeek, errors, type: 'number', hint: 'Tomt betyr ingen grense. Den frivillige kan også sende «MAKS 2» på SMS.', attrs: html` min="1" max="14" inputmode="numeric"` })}
   <div><button type="submit">${v ? 'Lagre endringer' : 'Legg til frivillig'}</button> <a href="/admin/volunteers">Avbryt</a></div>
 </form>`,
   });

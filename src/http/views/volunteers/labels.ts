@@ -17,6 +17,8 @@ export const FORM_PROBLEM_TEXT: Record<VolunteerFormProblem, string> = {
   unknown_task_type: 'Velg oppgaver fra listen.',
   invalid_date: 'Ugyldig dato. Skriv den som dd.mm.åååå, for eksempel 3.12.2026.',
   too_long: 'Teksten er for lang.',
+  invalid_availability: 'Skriv dag og klokkeslett, for eksempel «man–fre 09–15, lør 10–13».',
+  invalid_weekly_limit: 'Skriv et tall fra 1 til 14, eller la feltet stå tomt.',
 };
 
 /** Why an import row is skipped, in the words the preview uses. */

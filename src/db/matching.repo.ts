@@ -1,0 +1,153 @@
+import { DateTime } from 'luxon';
+import { sql } from 'kysely';
+import { LIVE_OFFER_STATUSES } from '../domain/dispatch';
+import type { Candidate, MatchTask, Requirement, Weekday } from '../domain/matching';
+import type { TaskType } from '../domain/messages';
+import { OSLO_ZONE } from '../domain/oslo-time';
+import type { Queryable } from './database';
+import type { Task } from './task.repo';
+
+/** A candidate with what an offer needs to reach them. */
+export interface ReachableCandidate extends Candidate { phone: string; language: string }
+
+/** Fairness looks at this much history; reliability at a longer stretch. */
+const RECENT_DAYS = 30;
+const RELIABILITY_DAYS = 180;
+
+export function toMatchTask(task: Task): MatchTask {
+  return { id: task.id, type: task.type, startsAt: task.startsAt, durationMinutes: task.durationMinutes, area: task.area, requirements: task.requirements as Requirement[] };
+}
+
+/**
+ * Every fact the matching rules judge, for the volunteers who could be asked at all. With
+ * `plausibleOnly` (dispatch) the cheap hard rules run in SQL first — opted out, wrong type, already
+ * waiting on an offer, already asked — and the rest is judged in memory; without it (the task
+ * page's explanation) every volunteer is loaded so each one's reason can be shown.
+ */
+export async function loadCandidates(db: Queryable, task: Task, now: Date, opts: { plausibleOnly: boolean }): Promise<ReachableCandidate[]> {
+  let q = db.selectFrom('volunteer as v').selectAll('v');
+  if (opts.plausibleOnly) {
+    q = q.where('v.opted_out_at', 'is', null)
+      .where(sql<boolean>`${task.type} = ANY(v.task_types)`)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('offer as o').select(sql.lit(1).as('one'))
+        .whereRef('o.volunteer_id', '=', 'v.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]))))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('offer as o').select(sql.lit(1).as('one'))
+        .whereRef('o.volunteer_id', '=', 'v.id').where('o.task_id', '=', task.id))));
+  }
+  const volunteers = await q.orderBy('v.id').execute();
+  if (volunteers.length === 0) return [];
+  const ids = volunteers.map((v) => v.id);
+  const [assignments, offers, helped, withdrew] = await Promise.all([
+    loadAssignments(db, ids, task),
+    loadOfferFacts(db, ids, task.id, now),
+    loadHelpedBefore(db, ids, task),
+    loadCancelledThisTask(db, task.id),
+  ]);
+  const week = isoWeekOf(task.startsAt);
+  return volunteers.map((v): ReachableCandidate => {
+    const own = assignments.get(v.id) ?? [];
+    const facts = offers.get(v.id);
+    return {
+      id: v.id,
+      name: v.name,
+      phone: v.phone,
+      language: v.language,
+      optedOut: v.opted_out_at !== null,
+      pausedUntil: v.paused_until,
+      taskTypes: v.task_types as TaskType[],
+      areas: v.areas,
+      confidentialitySignedOn: v.confidentiality_signed_on,
+      policeCertificateOn: v.police_certificate_on,
+      trainingOn: v.training_on,
+      availability: v.availability.map((w) => ({ weekday: w.weekday as Weekday, from: w.from, to: w.to })),
+      absences: v.absences,
+      maxTasksPerWeek: v.max_tasks_per_week,
+      assignmentsThisWeek: own.filter((a) => a.taskId !== task.id && isoWeekOf(a.startsAt) === week).length,
+      assignments: own.filter((a) => a.taskId !== task.id),
+      hasOpenOffer: facts?.live ?? false,
+      // Whoever gave this task back (AVBRYT) counts as asked already, even if it was agreed by phone.
+      alreadyOfferedThisTask: (facts?.thisTask ?? false) || withdrew.has(v.id),
+      helpedThisPersonBefore: helped.has(v.id),
+      recentOffers: facts?.recentOffers ?? 0,
+      recentAssignments: facts?.recentAssignments ?? 0,
+      answeredOffers: facts?.answered ?? 0,
+      totalOffers: facts?.total ?? 0,
+    };
+  });
+}
+
+function isoWeekOf(at: Date): string {
+  const d = DateTime.fromJSDate(at, { zone: OSLO_ZONE });
+  return `${d.weekYear}-${d.weekNumber}`;
+}
+
+type HeldAssignment = { taskId: string; startsAt: Date; endsAt: Date };
+
+/** Active assignments near the task (its ISO week, with a day's margin for overlaps across midnight). */
+async function loadAssignments(db: Queryable, ids: string[], task: Task): Promise<Map<string, HeldAssignment[]>> {
+  const start = DateTime.fromJSDate(task.startsAt, { zone: OSLO_ZONE });
+  const from = start.startOf('week').minus({ days: 1 }).toJSDate();
+  const to = start.endOf('week').plus({ days: 2 }).toJSDate();
+  const rows = await db.selectFrom('assignment as a').innerJoin('task as t', 't.id', 'a.task_id')
+    .select(['a.volunteer_id', 't.id as task_id', 't.starts_at', 't.duration_minutes'])
+    .where('a.status', '=', 'active').where('a.volunteer_id', 'in', ids)
+    .where('t.starts_at', '>=', from).where('t.starts_at', '<', to)
+    .execute();
+  const byVolunteer = new Map<string, HeldAssignment[]>();
+  for (const r of rows) {
+    const held = { taskId: r.task_id, startsAt: r.starts_at, endsAt: new Date(r.starts_at.getTime() + r.duration_minutes * 60_000) };
+    byVolunteer.set(r.volunteer_id, [...(byVolunteer.get(r.volunteer_id) ?? []), held]);
+  }
+  return byVolunteer;
+}
+
+interface OfferFacts { live: boolean; thisTask: boolean; recentOffers: number; recentAssignments: number; answered: number; total: number }
+
+async function loadOfferFacts(db: Queryable, ids: string[], taskId: string, now: Date): Promise<Map<string, OfferFacts>> {
+  const recent = new Date(now.getTime() - RECENT_DAYS * 86_400_000);
+  const reliability = new Date(now.getTime() - RELIABILITY_DAYS * 86_400_000);
+  const live = sql.join([...LIVE_OFFER_STATUSES]);
+  const rows = await db.selectFrom('offer as o')
+    .select([
+      'o.volunteer_id',
+      sql<boolean>`bool_or(o.status IN (${live}))`.as('live'),
+      sql<boolean>`bool_or(o.task_id = ${taskId})`.as('this_task'),
+      sql<string>`count(*) FILTER (WHERE o.created_at >= ${recent})`.as('recent_offers'),
+      sql<string>`count(*) FILTER (WHERE o.created_at >= ${reliability} AND o.status IN ('accepted', 'declined', 'expired'))`.as('total'),
+      sql<string>`count(*) FILTER (WHERE o.created_at >= ${reliability} AND o.status IN ('accepted', 'declined'))`.as('answered'),
+    ])
+    .where('o.volunteer_id', 'in', ids)
+    .where((eb) => eb.or([eb('o.created_at', '>=', reliability), eb('o.status', 'in', [...LIVE_OFFER_STATUSES]), eb('o.task_id', '=', taskId)]))
+    .groupBy('o.volunteer_id').execute();
+  const assignmentRows = await db.selectFrom('assignment').select(['volunteer_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('volunteer_id', 'in', ids).where('assigned_at', '>=', recent).where('status', '!=', 'cancelled')
+    .groupBy('volunteer_id').execute();
+  const recentAssignments = new Map(assignmentRows.map((r) => [r.volunteer_id, Number(r.n)]));
+  const facts = new Map<string, OfferFacts>();
+  for (const r of rows) {
+    facts.set(r.volunteer_id, {
+      live: r.live, thisTask: r.this_task, recentOffers: Number(r.recent_offers),
+      recentAssignments: recentAssignments.get(r.volunteer_id) ?? 0, answered: Number(r.answered), total: Number(r.total),
+    });
+  }
+  for (const [id, n] of recentAssignments) {
+    if (!facts.has(id)) facts.set(id, { live: false, thisTask: false, recentOffers: 0, recentAssignments: n, answered: 0, total: 0 });
+  }
+  return facts;
+}
+
+async function loadCancelledThisTask(db: Queryable, taskId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('assignment').select('volunteer_id')
+    .where('task_id', '=', taskId).where('status', '=', 'cancelled').where('cancelled_by', '=', 'volunteer').execute();
+  return new Set(rows.map((r) => r.volunteer_id));
+}
+
+/** Volunteers who helped the same person (same person reference in the same unit) before. */
+async function loadHelpedBefore(db: Queryable, ids: string[], task: Task): Promise<Set<string>> {
+  if (!task.personRef) return new Set();
+  let q = db.selectFrom('assignment as a').innerJoin('task as t', 't.id', 'a.task_id').select('a.volunteer_id').distinct()
+    .where('a.volunteer_id', 'in', ids).where('a.status', 'in', ['active', 'done'])
+    .where('t.id', '!=', task.id).where(sql<boolean>`lower(btrim(t.person_ref)) = lower(btrim(${task.personRef}))`);
+  q = task.unitId ? q.where('t.unit_id', '=', task.unitId) : q.where('t.unit_id', 'is', null);
+  return new Set((await q.execute()).map((r) => r.volunteer_id));
+}
