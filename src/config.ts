@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from './domain/quiet-hours';
+import { DEFAULT_URGENCY_SETTINGS, type UrgencySettings } from './domain/task-timing';
 
 /**
  * The only reader of process.env. Every problem is reported at once, one line per variable,
@@ -35,6 +37,17 @@ const EnvSchema = z.object({
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(200)),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(2).max(500)),
   RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
+  QUIET_HOURS: optional(z.string().transform((spec, ctx) => {
+    const parsed = parseQuietHours(spec);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: 'must be HH:MM-HH:MM in Oslo time (e.g. 21:00-08:00) or "off"' });
+      return z.NEVER;
+    }
+    return parsed.value;
+  })),
+  URGENT_WITHIN_HOURS: optional(z.coerce.number().int().min(0).max(24 * 14)),
+  URGENT_WAVE_SIZE: optional(z.coerce.number().int().min(1).max(50)),
+  URGENT_OFFER_TIMEOUT_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   DEMO_DATA: optional(z.enum(['on', 'off'], { error: 'must be "on" or "off"' })),
 });
 
@@ -78,6 +91,10 @@ export interface Config {
   databasePoolSize: number;
   /** Message bodies older than this are erased (the rows and their counts stay). */
   retentionDays: number;
+  /** No offers, reminders or check-ins in this nightly window (Oslo time); offer timeouts pause in it. */
+  quietHours: QuietHours;
+  /** Tasks starting within `urgentWithinHours` go out in bigger waves with shorter timeouts (0 turns it off). */
+  urgency: UrgencySettings;
   /** Fill a brand-new database with a demo unit, coordinator, volunteers and task (development only). */
   demoData: boolean;
 }
@@ -88,6 +105,12 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+const DEFAULT_QUIET_HOURS_VALUE: QuietHours = (() => {
+  const parsed = parseQuietHours(DEFAULT_QUIET_HOURS);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
+})();
 
 export const DEFAULT_PGLITE_DIR = './data/pglite';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -157,6 +180,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS ?? 30,
     workerConcurrency: e.WORKER_CONCURRENCY ?? 8,
     retentionDays: e.RETENTION_DAYS ?? 180,
+    quietHours: e.QUIET_HOURS ?? DEFAULT_QUIET_HOURS_VALUE,
+    urgency: {
+      urgentWithinHours: e.URGENT_WITHIN_HOURS ?? DEFAULT_URGENCY_SETTINGS.urgentWithinHours,
+      urgentWaveSize: e.URGENT_WAVE_SIZE ?? DEFAULT_URGENCY_SETTINGS.urgentWaveSize,
+      urgentOfferTimeoutMinutes: e.URGENT_OFFER_TIMEOUT_MINUTES ?? DEFAULT_URGENCY_SETTINGS.urgentOfferTimeoutMinutes,
+    },
     demoData: (e.DEMO_DATA ?? (mode === 'development' ? 'on' : 'off')) === 'on',
     databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.max(10, 2 * (e.WORKER_CONCURRENCY ?? 8) + 4),
   });

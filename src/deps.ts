@@ -58,6 +58,8 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
       coordinatorPhone: config.coordinatorPhone,
       smsSendLeaseSeconds: config.smsSendLeaseSeconds,
       retentionDays: config.retentionDays,
+      quietHours: config.quietHours,
+      urgency: config.urgency,
     },
     taskEvents: createTaskEventPublisher(redis, config.queuePrefix, log),
   };

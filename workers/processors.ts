@@ -1,7 +1,10 @@
 import type { Job } from 'bullmq';
 import { parsePayload, type JobName } from '../src/queue/jobs';
 import type { ServiceContext } from '../src/services/context';
+import { askCheckIn, closeCheckIn } from '../src/services/check-in';
+import { alertDeadline } from '../src/services/deadline-alert';
 import { expireOffer } from '../src/services/expire-offer';
+import { sendReminder } from '../src/services/send-reminder';
 import { fillTask } from '../src/services/fill-task';
 import { handleDeliveryFailure } from '../src/services/handle-delivery-failure';
 import { handleInboundSms } from '../src/services/handle-inbound-sms';
@@ -23,6 +26,13 @@ export function createProcessors(ctx: ServiceContext): Record<JobName, Processor
     'fill-task': (job) => fillTask(ctx, parsePayload('fill-task', job.data).taskId),
     'expire-offer': (job) => expireOffer(ctx, parsePayload('expire-offer', job.data).offerId),
     'handle-delivery-failure': (job) => handleDeliveryFailure(ctx, parsePayload('handle-delivery-failure', job.data).messageId),
+    'deadline-alert': (job) => alertDeadline(ctx, parsePayload('deadline-alert', job.data).taskId),
+    'send-reminder': (job) => {
+      const { assignmentId, kind } = parsePayload('send-reminder', job.data);
+      return sendReminder(ctx, assignmentId, kind);
+    },
+    'ask-check-in': (job) => askCheckIn(ctx, parsePayload('ask-check-in', job.data).assignmentId),
+    'close-check-in': (job) => closeCheckIn(ctx, parsePayload('close-check-in', job.data).assignmentId),
     sweep: () => sweep(ctx),
     'erase-old-message-bodies': () => eraseOldMessageBodies(ctx),
   };

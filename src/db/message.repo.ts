@@ -10,6 +10,8 @@ export interface OutboundDraft {
   volunteerId?: string | null;
   taskId?: string | null;
   offerId?: string | null;
+  /** Not before this instant (quiet hours); null or absent means now. */
+  sendAfter?: Date | null;
 }
 
 /** Writes an outbound SMS as `queued`, in the caller's transaction; the send-sms job takes it from there. */
@@ -24,6 +26,7 @@ export async function insertOutbound(db: Queryable, from: string, draft: Outboun
     task_id: draft.taskId ?? null,
     offer_id: draft.offerId ?? null,
     status: 'queued',
+    send_after: draft.sendAfter ?? null,
     created_at: now,
     updated_at: now,
   }).returning('id').executeTakeFirstOrThrow();
@@ -96,6 +99,7 @@ export async function claimOutbound(db: Queryable, id: string, now: Date, leaseS
       SELECT id, status, needs_reconcile FROM message
       WHERE id = ${id} AND direction = 'outbound'
         AND (status = 'queued' OR (status = 'sending' AND claimed_at < ${leaseCutoff}))
+        AND (send_after IS NULL OR send_after <= ${now})
       FOR UPDATE
     )
     UPDATE message m
@@ -158,6 +162,8 @@ export async function countRecentOutboundOfKind(db: Queryable, to: string, kinds
 export async function listStuckOutbound(db: Queryable, queuedBefore: Date, leaseCutoff: Date, limit: number): Promise<string[]> {
   const rows = await db.selectFrom('message').select('id')
     .where('direction', '=', 'outbound')
+    // Held for quiet hours: its delayed job is waiting; once the time has passed it counts as stuck.
+    .where((eb) => eb.or([eb('send_after', 'is', null), eb('send_after', '<', queuedBefore)]))
     .where((eb) => eb.or([
       eb.and([eb('status', '=', 'queued'), eb('updated_at', '<', queuedBefore)]),
       eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', leaseCutoff)]),

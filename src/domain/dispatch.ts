@@ -12,7 +12,8 @@ export type TaskEvent =
   | 'exhaust'
   | 'cancel'
   | 'stop'           // a coordinator stops the search: live offers are withdrawn, the task waits again
-  | 'manual_assign'; // agreed by phone: also possible before any SMS went out
+  | 'manual_assign'  // agreed by phone: also possible before any SMS went out
+  | 'release';       // the assigned volunteer cancels (AVBRYT): the task looks for someone else
 export type OfferEvent =
   | 'sms_sent'      // the offer SMS left through the transport; its timer starts
   | 'accept'        // the volunteer said yes while the offer was live
@@ -29,6 +30,7 @@ const taskMoves: Record<TaskEvent, { from: readonly TaskStatus[]; to: TaskStatus
   cancel: { from: ['new', 'searching', 'assigned', 'unfilled'], to: 'cancelled' },
   stop: { from: ['searching'], to: 'new' },
   manual_assign: { from: ['new', 'searching', 'unfilled'], to: 'assigned' },
+  release: { from: ['assigned'], to: 'searching' },
 };
 
 const offerMoves: Record<OfferEvent, { from: readonly OfferStatus[]; to: OfferStatus }> = {

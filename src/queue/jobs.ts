@@ -12,6 +12,10 @@ export const JobSchemas = {
   'fill-task': z.object({ taskId: IdSchema }),
   'expire-offer': z.object({ offerId: IdSchema }),
   'handle-delivery-failure': z.object({ messageId: IdSchema }),
+  'deadline-alert': z.object({ taskId: IdSchema }),
+  'send-reminder': z.object({ assignmentId: IdSchema, kind: z.enum(['day_before', 'two_hours_before']) }),
+  'ask-check-in': z.object({ assignmentId: IdSchema }),
+  'close-check-in': z.object({ assignmentId: IdSchema }),
   sweep: z.object({}),
   'erase-old-message-bodies': z.object({}),
 } as const;
@@ -27,6 +31,10 @@ export const queueOf: Record<JobName, QueueName> = {
   'fill-task': 'dispatch',
   'expire-offer': 'dispatch',
   'handle-delivery-failure': 'dispatch',
+  'deadline-alert': 'dispatch',
+  'send-reminder': 'dispatch',
+  'ask-check-in': 'dispatch',
+  'close-check-in': 'dispatch',
   sweep: 'maintenance',
   'erase-old-message-bodies': 'maintenance',
 };
@@ -48,6 +56,10 @@ export function dedupKeyFor(job: JobRequest): string {
     case 'fill-task': return `fill-${job.data.taskId}`;
     case 'expire-offer': return `expire-${job.data.offerId}`;
     case 'handle-delivery-failure': return `delivery-failure-${job.data.messageId}`;
+    case 'deadline-alert': return `deadline-alert-${job.data.taskId}`;
+    case 'send-reminder': return `reminder-${job.data.assignmentId}-${job.data.kind}`;
+    case 'ask-check-in': return `check-in-${job.data.assignmentId}`;
+    case 'close-check-in': return `close-check-in-${job.data.assignmentId}`;
     case 'sweep': return 'sweep';
     case 'erase-old-message-bodies': return 'erase-old-message-bodies';
   }

@@ -4,6 +4,7 @@ import { insertAssignment } from '../db/assignment.repo';
 import { moveOffer, withdrawLiveOffers } from '../db/offer.repo';
 import { moveTask, type Task } from '../db/task.repo';
 import { findVolunteersByIds, markAssigned, type Volunteer } from '../db/volunteer.repo';
+import { scheduleAssignmentTimers } from './assignment-timers';
 import type { ServiceContext } from './context';
 import type { Effects } from './effects';
 
@@ -35,7 +36,8 @@ export async function assignVolunteerInTx(trx: Tx, ctx: ServiceContext, effects:
     const accepted = await moveOffer(trx, a.offerId, a.late ? 'late_accept' : 'accept', now, { answered_at: now });
     if (!accepted) throw new OfferNotAcceptableError(a.offerId, a.task.id);
   }
-  await insertAssignment(trx, { taskId: a.task.id, volunteerId: a.volunteer.id, offerId: a.offerId ?? null, source: a.source }, now);
+  const assignmentId = await insertAssignment(trx, { taskId: a.task.id, volunteerId: a.volunteer.id, offerId: a.offerId ?? null, source: a.source }, now);
+  scheduleAssignmentTimers(ctx, effects, { assignmentId, startsAt: won.startsAt, durationMinutes: won.durationMinutes, assignedAt: now });
   await markAssigned(trx, a.volunteer.id, now);
 
   const facts = toTaskFacts(won);

@@ -1,4 +1,6 @@
 import type { Db } from '../db/database';
+import type { QuietHours } from '../domain/quiet-hours';
+import type { UrgencySettings } from '../domain/task-timing';
 import type { Logger } from '../log';
 import type { JobQueue } from '../queue/jobs';
 import type { SmsGateway } from '../sms/sms-gateway';
@@ -22,4 +24,6 @@ export interface ServiceSettings {
   coordinatorPhone: string | undefined;
   smsSendLeaseSeconds: number;
   retentionDays: number;
+  quietHours: QuietHours;
+  urgency: UrgencySettings;
 }

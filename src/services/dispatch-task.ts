@@ -4,6 +4,7 @@ import { findTask, moveTask, type Task } from '../db/task.repo';
 import { findVolunteer, findVolunteersByIds } from '../db/volunteer.repo';
 import { withdrawLiveOffers } from '../db/offer.repo';
 import type { ServiceContext } from './context';
+import { alertTimeOf } from './deadline-alert';
 import { runUseCase } from './effects';
 
 export type DispatchResult = { ok: true; task: Task } | { ok: false; error: 'not_found' | 'not_dispatchable'; status?: string };
@@ -20,6 +21,8 @@ export async function dispatchTask(ctx: ServiceContext, taskId: string): Promise
       return task ? { ok: false, error: 'not_dispatchable', status: task.status } : { ok: false, error: 'not_found' };
     }
     effects.add({ name: 'fill-task', data: { taskId } });
+    const alertAt = alertTimeOf(moved);
+    if (alertAt && !moved.deadlineAlertedAt) effects.add({ name: 'deadline-alert', data: { taskId }, runAt: alertAt });
     effects.taskChanged(taskId);
     return { ok: true, task: moved };
   });
@@ -41,7 +44,7 @@ export async function cancelTask(ctx: ServiceContext, taskId: string): Promise<C
     for (const v of await findVolunteersByIds(trx, withdrawn.map((o) => o.volunteerId))) {
       await effects.sms(trx, { to: v.phone, body: renderText(v.language, 'offer_withdrawn', { task: facts }), kind: 'offer_withdrawn', volunteerId: v.id, taskId });
     }
-    const assignedId = await cancelActiveAssignment(trx, taskId, now);
+    const assignedId = await cancelActiveAssignment(trx, taskId, now, 'coordinator');
     const assigned = assignedId ? await findVolunteer(trx, assignedId) : undefined;
     if (assigned) {
       await effects.sms(trx, { to: assigned.phone, body: renderText(assigned.language, 'task_cancelled', { task: facts }), kind: 'task_cancelled', volunteerId: assigned.id, taskId });

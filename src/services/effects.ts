@@ -1,3 +1,5 @@
+import { isHeldInQuietHours, isQuiet, nextSendableAt } from '../domain/quiet-hours';
+import { smsPurpose } from '../domain/sms-purpose';
 import { insertOutbound, type OutboundDraft } from '../db/message.repo';
 import type { Queryable, Tx } from '../db/database';
 import { inTransaction } from '../db/transaction';
@@ -16,10 +18,16 @@ export class Effects {
 
   constructor(private readonly ctx: Pick<ServiceContext, 'settings'>, private readonly now: Date) {}
 
-  /** Writes an outbound SMS row and schedules its send. */
+  /**
+   * Writes an outbound SMS row and schedules its send. In quiet hours an offer, reminder or
+   * check-in waits for the morning: the row says when it may go, and its job is delayed till then.
+   */
   async sms(db: Queryable, draft: OutboundDraft): Promise<string> {
-    const messageId = await insertOutbound(db, this.ctx.settings.serviceNumber, draft, this.now);
-    this.jobs.push({ name: 'send-sms', data: { messageId } });
+    const { quietHours } = this.ctx.settings;
+    const held = isHeldInQuietHours(smsPurpose(draft.kind)) && isQuiet(quietHours, this.now);
+    const sendAfter = held ? nextSendableAt(quietHours, this.now) : null;
+    const messageId = await insertOutbound(db, this.ctx.settings.serviceNumber, { ...draft, sendAfter }, this.now);
+    this.jobs.push({ name: 'send-sms', data: { messageId }, runAt: sendAfter ?? undefined });
     if (draft.taskId) this.changedTasks.add(draft.taskId);
     return messageId;
   }

@@ -1,5 +1,7 @@
 import { crossedWithNotice, decideReply, type ReplyAction, type ReplyContext } from '../domain/reply-decision';
 import { classifyReply, type ReplyIntent } from '../domain/replies';
+import { parseVolunteerCommand } from '../domain/volunteer-commands';
+import { findAskedCheckIn } from '../db/assignment.repo';
 import { renderText } from '../domain/messages';
 import type { Tx } from '../db/database';
 import { claimInbound, countRecentOutboundOfKind, findMessage, listUnprocessedFrom, lockSender, markInboundOutcome } from '../db/message.repo';
@@ -10,13 +12,15 @@ import type { MessageRow } from '../db/schema';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
 import { applyReplyAction } from './apply-reply-action';
+import { applyVolunteerCommand } from './apply-volunteer-command';
+import { answerCheckInInTx, type CheckInAnswer } from './check-in';
 
 /** How far back a reply without a live offer is matched to the volunteer's last offer. */
 const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 /** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
 const AUTO_REPLIES_PER_HOUR = 2;
 
-export type InboundOutcome = 'already_processed' | 'unknown_sender' | ReplyAction['type'] | 'none';
+export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'command' | 'check_in' | ReplyAction['type'] | 'none';
 
 /**
  * The handle-inbound-sms job. Claiming a message and every effect of the reply happen in one
@@ -44,7 +48,21 @@ async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, message
   const volunteer = await findVolunteerByPhone(trx, message.from_phone);
   if (!volunteer) return handleUnknownSender(trx, ctx, effects, message, now);
 
-  const intent = intentOf(message);
+  const command = message.provider_opt_out ? undefined : parseVolunteerCommand(message.body, volunteer.language);
+  if (command) {
+    await markInboundOutcome(trx, message.id, { classification: `command:${command.kind}`, needsAttention: false, volunteerId: volunteer.id });
+    await applyVolunteerCommand(trx, ctx, effects, volunteer, command, now);
+    ctx.log.info({ messageId, volunteerId: volunteer.id, command: command.kind }, 'volunteer keyword handled');
+    return 'command';
+  }
+  const checkIn = await checkInAnswerOf(trx, volunteer, message.body);
+  if (checkIn) {
+    await markInboundOutcome(trx, message.id, { classification: `check_in:${checkIn}`, needsAttention: false, volunteerId: volunteer.id });
+    await answerCheckInInTx(trx, effects, volunteer, checkIn, now);
+    return 'check_in';
+  }
+
+  const intent = intentOf(message, volunteer.language);
   const { context, task } = await loadReplyContext(trx, volunteer, message.created_at, now);
   const action = decideReply(intent, context);
   const needsAttention = action.type === 'unclear';
@@ -56,10 +74,26 @@ async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, message
 }
 
 /** Twilio's own opt-out handling has the last word: it has already stopped (or restarted) delivery. */
-function intentOf(message: MessageRow): ReplyIntent {
+function intentOf(message: MessageRow, volunteerLanguage: string): ReplyIntent {
   if (message.provider_opt_out === 'STOP') return 'stop';
   if (message.provider_opt_out === 'START') return 'start';
-  return classifyReply(message.body).intent;
+  return classifyReply(message.body, volunteerLanguage).intent;
+}
+
+const CHECK_IN_DIGIT = /^\s*([12])[\s.!]*$/;
+
+/**
+ * "1" or "2" answers the check-in question when one is waiting, unless an offer arrived after it:
+ * then the digit answers the offer (1 = JA, 2 = NEI), as the volunteer's latest SMS asked.
+ */
+async function checkInAnswerOf(trx: Tx, volunteer: Volunteer, body: string): Promise<CheckInAnswer | undefined> {
+  const digit = CHECK_IN_DIGIT.exec(body)?.[1];
+  if (!digit) return undefined;
+  const asked = await findAskedCheckIn(trx, volunteer.id);
+  if (!asked) return undefined;
+  const live = await findLiveOffer(trx, volunteer.id);
+  if (live && (live.sentAt ?? live.createdAt) > asked.askedAt) return undefined;
+  return digit === '1' ? 'ok' : 'follow_up';
 }
 
 /**

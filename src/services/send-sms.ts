@@ -1,3 +1,4 @@
+import { addActiveMinutes } from '../domain/quiet-hours';
 import { mapProviderStatus } from '../domain/sms-status';
 import type { Tx } from '../db/database';
 import { claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
@@ -69,18 +70,19 @@ async function recordSent(ctx: ServiceContext, claimed: ClaimedSms, providerSid:
   await runUseCase(ctx, async (trx, effects, now) => {
     await markOutboundSent(trx, claimed.id, providerSid, mapProviderStatus(providerStatus) ?? 'sent', now);
     if (claimed.task_id) effects.taskChanged(claimed.task_id);
-    if (claimed.kind === 'offer' && claimed.offer_id) await openOffer(trx, effects, claimed.offer_id, now);
+    if (claimed.kind === 'offer' && claimed.offer_id) await openOffer(trx, ctx, effects, claimed.offer_id, now);
   });
 }
 
 /** The offer's answer window starts when its SMS leaves, not when it was queued. */
-async function openOffer(trx: Tx, effects: Effects, offerId: string, now: Date): Promise<void> {
+async function openOffer(trx: Tx, ctx: ServiceContext, effects: Effects, offerId: string, now: Date): Promise<void> {
   const offer = await findOffer(trx, offerId);
   if (!offer) return;
   // No task lock: only this offer row changes, and an answer racing us waits on that row.
   const task = await findTask(trx, offer.taskId);
   if (!task) return;
-  const expiresAt = new Date(now.getTime() + task.offerTimeoutMinutes * 60_000);
+  // The answer window does not run at night: an offer out at 20:50 with 30 minutes lasts until 08:20.
+  const expiresAt = addActiveMinutes(ctx.settings.quietHours, now, task.offerTimeoutMinutes);
   const opened = await moveOffer(trx, offerId, 'sms_sent', now, { sent_at: now, expires_at: expiresAt });
   if (!opened) return;
   effects.add({ name: 'expire-offer', data: { offerId }, runAt: expiresAt });

@@ -3,12 +3,13 @@ import { listFailedOfferMessages, listStuckOutbound, listUnprocessedInbound } fr
 import { listDueOffers } from '../db/offer.repo';
 import { listStarvedSearchingTasks } from '../db/task.repo';
 import type { ServiceContext } from './context';
+import { dueLifecycleJobs } from './sweep-timers';
 
 /** Work younger than this is left alone: its own job is most likely still on the way. */
 const GRACE_MS = 30_000;
 const BATCH = 500;
 
-export interface SweepReport { sends: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number }
+export interface SweepReport { sends: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number }
 
 /**
  * Re-derives from Postgres every job that a lost Redis entry or a crash between commit and enqueue
@@ -19,12 +20,13 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   const now = ctx.now();
   const before = new Date(now.getTime() - GRACE_MS);
   const leaseCutoff = new Date(now.getTime() - ctx.settings.smsSendLeaseSeconds * 1000);
-  const [sends, inbound, expiries, failures, tasks] = await Promise.all([
+  const [sends, inbound, expiries, failures, tasks, timers] = await Promise.all([
     listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
     listUnprocessedInbound(ctx.db, before, BATCH),
     listDueOffers(ctx.db, before, BATCH),
     listFailedOfferMessages(ctx.db, BATCH),
     listStarvedSearchingTasks(ctx.db, before, BATCH),
+    dueLifecycleJobs(ctx, before),
   ]);
   const jobs: JobRequest[] = [
     ...sends.map((messageId) => ({ name: 'send-sms' as const, data: { messageId } })),
@@ -32,10 +34,11 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     ...expiries.map((offerId) => ({ name: 'expire-offer' as const, data: { offerId } })),
     ...failures.map((messageId) => ({ name: 'handle-delivery-failure' as const, data: { messageId } })),
     ...tasks.map((taskId) => ({ name: 'fill-task' as const, data: { taskId } })),
+    ...timers,
   ];
   if (jobs.length > 0) {
     await ctx.jobs.enqueue(jobs);
     ctx.log.info({ jobs: jobs.length }, 'sweeper re-enqueued work');
   }
-  return { sends: sends.length, inbound: inbound.length, expiries: expiries.length, deliveryFailures: failures.length, searchingTasks: tasks.length };
+  return { sends: sends.length, inbound: inbound.length, expiries: expiries.length, deliveryFailures: failures.length, searchingTasks: tasks.length, lifecycleTimers: timers.length };
 }

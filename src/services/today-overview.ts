@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { OSLO } from '../domain/messages';
 import { countInboxMessages, listInboxMessages, type InboxMessage } from '../db/inbox.repo';
 import { listAssignedTasks, listTasksWithoutVolunteer, listUnfilledTasks, type TodayTask } from '../db/report.repo';
+import { listOpenFollowUps, type FollowUp } from '../db/follow-up.repo';
 import type { ServiceContext } from './context';
 
 /** How far ahead a task without a volunteer counts as urgent. */
@@ -18,6 +19,8 @@ export interface TodayOverview {
   inbox: { count: number; latest: InboxMessage[] };
   assignedToday: TodayTask[];
   assignedTomorrow: TodayTask[];
+  /** Check-ins of this coordinator's unit that need a person (answered 2, or no answer). */
+  followUps: FollowUp[];
 }
 
 /** Midnight today, tomorrow and the day after, in Oslo: "today" is the coordinator's day, not UTC's. */
@@ -27,15 +30,16 @@ export function osloDayStarts(now: Date): { today: Date; tomorrow: Date; dayAfte
 }
 
 /** What needs a person now, and who is out helping today and tomorrow. */
-export async function loadTodayOverview(ctx: Pick<ServiceContext, 'db' | 'now'>): Promise<TodayOverview> {
+export async function loadTodayOverview(ctx: Pick<ServiceContext, 'db' | 'now'>, unitId: string | null): Promise<TodayOverview> {
   const now = ctx.now();
   const days = osloDayStarts(now);
-  const [unfilled, startingSoon, inboxCount, inboxLatest, assigned] = await Promise.all([
+  const [unfilled, startingSoon, inboxCount, inboxLatest, assigned, followUps] = await Promise.all([
     listUnfilledTasks(ctx.db, days.today),
     listTasksWithoutVolunteer(ctx.db, now, new Date(now.getTime() + URGENT_WINDOW_MS)),
     countInboxMessages(ctx.db),
     listInboxMessages(ctx.db, INBOX_PREVIEW),
     listAssignedTasks(ctx.db, days.today, days.dayAfter),
+    unitId ? listOpenFollowUps(ctx.db, unitId) : Promise.resolve([]),
   ]);
   return {
     now,
@@ -44,5 +48,6 @@ export async function loadTodayOverview(ctx: Pick<ServiceContext, 'db' | 'now'>)
     inbox: { count: inboxCount, latest: inboxLatest },
     assignedToday: assigned.filter((t) => t.startsAt < days.tomorrow),
     assignedTomorrow: assigned.filter((t) => t.startsAt >= days.tomorrow),
+    followUps,
   };
 }

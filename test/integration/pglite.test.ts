@@ -54,6 +54,7 @@ describe('the embedded database (PGlite)', () => {
       API_TOKEN,
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      QUIET_HOURS: 'off', // the test runs at any hour
     });
     expect(config.database).toEqual({ kind: 'embedded', dir });
 

@@ -81,6 +81,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     COORDINATOR_PHONE: COORDINATOR,
     QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests run at any hour and against fixed dates: quiet hours and urgency are turned on by the tests about them.
+    QUIET_HOURS: 'off',
+    URGENT_WITHIN_HOURS: '0',
     ...opts.env,
   };
   const config = loadConfig(env);

@@ -15,6 +15,12 @@ describe('the console banner', () => {
     expect(text).not.toContain('API_TOKEN was not set');
   });
 
+  it('during quiet hours, says offers wait and how to try it at night', () => {
+    const night = new Date('2026-11-26T23:30:00Z'); // 00:30 in Oslo
+    expect(startupBanner(dev, { seeded: false }, night)).toContain('offers wait until 08:00');
+    expect(startupBanner(dev, { seeded: false }, new Date('2026-11-26T12:00:00Z'))).not.toContain('quiet hours');
+  });
+
   it('on later starts: no password, just where to go; a generated API token is shown', () => {
     const config = loadConfig({ NODE_ENV: 'development', PORT: '3000', DATABASE_URL: 'postgres://x@127.0.0.1/svarja' });
     const text = startupBanner(config, { seeded: false });

@@ -36,7 +36,13 @@ export function simulatorRoutes(deps: AdminDeps): Router {
     const latest = await ctx.db.selectFrom('message').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
     const from = BigInt(latest?.max ?? '0') - BigInt(INITIAL_MESSAGES);
     const { messages, cursor } = await listPhoneMessagesSince(ctx.db, (from > 0n ? from : 0n).toString(), INITIAL_MESSAGES);
-    sendPage(res, simulatorPage(frameOf(res), { phones, messages, cursor, serviceNumber: ctx.settings.serviceNumber }));
+    const held = await ctx.db.selectFrom('message')
+      .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('send_after').as('until')])
+      .where('status', '=', 'queued').where('send_after', '>', ctx.now()).executeTakeFirst();
+    sendPage(res, simulatorPage(frameOf(res), {
+      phones, messages, cursor, serviceNumber: ctx.settings.serviceNumber,
+      held: { count: Number(held?.count ?? 0), until: held?.until ?? null },
+    }));
   });
 
   router.get('/simulator/messages', async (req, res) => {

@@ -1,14 +1,25 @@
 import { Router } from 'express';
+import { insertAuditEvent } from '../../db/audit.repo';
+import { markFollowUpHandled } from '../../db/follow-up.repo';
 import { loadTodayOverview } from '../../services/today-overview';
 import { todayPage } from '../views/today/today-page';
 import type { AdminDeps } from './admin-deps';
-import { frameOf, sendPage } from './frame';
+import { coordinatorOf, frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
 
 /** I dag (/): what needs a person now, and today's and tomorrow's assignments. */
 export function todayRoutes(deps: AdminDeps): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
-    sendPage(res, todayPage(frameOf(res), await loadTodayOverview(deps.ctx)));
+    sendPage(res, todayPage(frameOf(res), await loadTodayOverview(deps.ctx, coordinatorOf(res).unitId)));
+  });
+
+  router.post('/follow-ups/:id/handled', async (req, res) => {
+    const me = coordinatorOf(res);
+    const id = String(req.params.id);
+    const done = /^\d{1,18}$/.test(id) && me.unitId !== null && await markFollowUpHandled(deps.ctx.db, id, me.unitId, me.id, deps.ctx.now());
+    if (done) await insertAuditEvent(deps.ctx.db, me, { action: 'follow_up_handled', subjectType: 'assignment', subjectId: id }, deps.ctx.now());
+    setFlash(req, done ? 'ok' : 'error', done ? 'Markert som fulgt opp.' : 'Fant ikke oppfølgingen i din enhet.');
+    redirectAfterSave(req, res, '/admin#follow-up-h');
   });
   return router;
 }

@@ -10,6 +10,8 @@ export interface SimulatorView {
   messages: PhoneMessage[];
   cursor: string;
   serviceNumber: string;
+  /** Outbound SMS held for quiet hours, and when they go. */
+  held: { count: number; until: Date | null };
 }
 
 /** 'phone-4740000001': an id and anchor per phone, from its digits. */
@@ -58,6 +60,7 @@ behandles akkurat som en SMS fra det nummeret til tjenesten${view.serviceNumber.
   <label for="other-phone">Vis en annen telefon (nummer)</label>
   <input id="other-phone" name="phone" inputmode="tel" maxlength="40"> <button type="submit">Vis</button>
 </form>
+${view.held.count > 0 ? html`<p class="flash error" id="held-note">${view.held.count} SMS venter på at stilletiden er over${view.held.until ? ` (kl. ${formatTime(view.held.until)})` : ''}. Start med QUIET_HOURS=off for å prøve om natten.</p>` : ''}
 <p id="sim-state" class="muted" role="status"></p>
 <div id="phones" class="phones" data-cursor="${view.cursor}" data-messages-url="/admin/simulator/messages">
 ${view.phones.map((p) => phoneCard(frame, p, byPhone.get(p.phone) ?? []))}

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { OSLO } from '../../../domain/messages';
 import type { TodayOverview } from '../../../services/today-overview';
-import { formatWhen } from '../format';
+import type { FollowUp } from '../../../db/follow-up.repo';
+import { postButton } from '../form';
+import { formatWhen, TASK_TYPE_LABELS } from '../format';
 import { html, type SafeHtml } from '../html';
 import { classificationLabel, senderLabel } from '../inbox/labels';
 import { page, type PageFrame } from '../layout';
@@ -20,10 +22,22 @@ ${inbox.latest.map((m) => html`<li><a href="/admin/inbox#m-${m.id}">${senderLabe
 <p><a href="/admin/inbox">Åpne innboksen (${inbox.count} ${inbox.count === 1 ? 'melding' : 'meldinger'})</a></p>`;
 }
 
+const CHECK_IN_LABELS = { follow_up: 'Svarte 2: noe bør følges opp', no_answer: 'Svarte ikke på «Gikk det bra?»' } as const;
+
+/** Check-ins after a task that need a person: only this unit's tasks (loaded per unit). */
+function followUpSection(followUps: FollowUp[], csrfToken: string): SafeHtml {
+  if (followUps.length === 0) return html``;
+  return html`<h3 id="follow-up-h">Oppfølging etter oppdrag</h3>
+<div class="table-wrap"><table aria-labelledby="follow-up-h">
+<thead><tr><th scope="col">Oppdrag</th><th scope="col">Frivillig</th><th scope="col">Hva</th><th scope="col"></th></tr></thead>
+<tbody>${followUps.map((f) => html`<tr id="follow-up-${f.assignmentId}"><td><a href="/admin/tasks/${f.taskId}">${TASK_TYPE_LABELS[f.taskType] ?? f.taskType}, ${formatWhen(f.startsAt)}, ${f.area}</a></td><td>${f.volunteerName}</td><td>${CHECK_IN_LABELS[f.checkIn]}</td><td>${postButton(`/admin/follow-ups/${f.assignmentId}/handled`, 'Fulgt opp', csrfToken, { className: 'secondary' })}</td></tr>`)}</tbody>
+</table></div>`;
+}
+
 /** I dag: what needs a person now first, then who is out helping today and tomorrow. */
 export function todayPage(frame: PageFrame, o: TodayOverview): SafeHtml {
   const today = DateTime.fromJSDate(o.now, { zone: OSLO }).setLocale('nb');
-  const needsPerson = o.unfilled.length + o.startingSoonWithoutVolunteer.length + o.inbox.count;
+  const needsPerson = o.unfilled.length + o.startingSoonWithoutVolunteer.length + o.inbox.count + o.followUps.length;
   return page(frame, {
     title: 'I dag',
     section: 'today',
@@ -42,6 +56,7 @@ ${taskTable(o.unfilled, { caption: 'Oppdrag uten frivillig der ingen flere kan s
 ${taskTable(o.startingSoonWithoutVolunteer, { caption: 'Oppdrag som starter innen 24 timer og ikke har frivillig ennå', empty: 'Alle oppdrag de neste 24 timene har en frivillig.', when: 'datetime', show: 'status' })}
 <h3 id="inbox-h">Innboks</h3>
 ${inboxPreview(o.inbox)}
+${followUpSection(o.followUps, frame.csrfToken)}
 </section>
 <section aria-labelledby="today-h">
 <h2 id="today-h">Oppdrag i dag</h2>

@@ -1,0 +1,240 @@
+import { DateTime } from 'luxon';
+import { listOpenFollowUps } from '../../src/db/follow-up.repo';
+import { askCheckIn, closeCheckIn } from '../../src/services/check-in';
+import { alertDeadline } from '../../src/services/deadline-alert';
+import { sendReminder } from '../../src/services/send-reminder';
+import { createTask, createVolunteers, dispatch, getTask, letTimePass, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
+import { COORDINATOR, eventually, startHarness, type Harness } from '../support/harness';
+
+jest.setTimeout(90_000);
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const HOUR = 3600_000;
+
+/** An ISO time `hours` from the harness clock's now, as the API takes it. */
+function hoursFromNow(hours: number): string {
+  return new Date(h.clock.now().getTime() + hours * HOUR).toISOString();
+}
+
+async function assignmentOf(taskId: string) {
+  return h.deps.db.selectFrom('assignment').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
+}
+
+async function waitForStatus(taskId: string, status: string) {
+  return eventually(async () => {
+    const t = await getTask(h, taskId);
+    return t.status === status ? t : undefined;
+  }, 20_000, `task ${taskId} to be ${status}`);
+}
+
+describe('after JA: cancellation by the volunteer (AVBRYT) and by the coordinator', () => {
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  it('AVBRYT: confirmed to the volunteer, the coordinator told, the task dispatched again to someone else, timers do nothing', async () => {
+    const [ada, bo, cy] = await createVolunteers(h, 3);
+    const task = await createTask(h, { waveSize: 1, startsAt: hoursFromNow(48) });
+    await dispatch(h, task.id);
+    const [offer] = await waitForOpenOffers(h, task.id, 1);
+    const first = [ada, bo, cy].find((v) => v!.id === offer!.volunteer.id)!;
+    await h.sms(first.phone, 'JA');
+    await waitForStatus(task.id, 'assigned');
+
+    await h.sms(first.phone, 'AVBRYT');
+    const again = await eventually(async () => {
+      const t = await getTask(h, task.id);
+      return t.status === 'searching' && t.offers.some((o) => o.status === 'open') ? t : undefined;
+    }, 20_000, 'the task back in dispatch with a new open offer');
+    expect(again.offers.filter((o) => o.status === 'open').map((o) => o.volunteer.id)).not.toContain(first.id);
+    await waitForQuiet(h);
+
+    const [assignment] = await assignmentOf(task.id);
+    expect(assignment).toMatchObject({ status: 'cancelled', cancelled_by: 'volunteer' });
+    const confirm = await outboundMessages(h, { kind: 'cancel_confirmed', to: first.phone });
+    expect(confirm).toHaveLength(1);
+    const told = await outboundMessages(h, { kind: 'volunteer_cancelled_coordinator', to: COORDINATOR });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toContain(first.name);
+    // The reminders and the check-in of the cancelled assignment find nothing to do.
+    h.clock.advance(47 * HOUR);
+    await expect(sendReminder(h.deps.ctx, assignment!.id, 'two_hours_before')).resolves.toBe('not_active');
+    await expect(askCheckIn(h.deps.ctx, assignment!.id)).resolves.toBe('not_active');
+    expect(await outboundMessages(h, { kind: 'reminder_two_hours' })).toHaveLength(0);
+
+    // A second AVBRYT has nothing left to cancel, and says so.
+    await h.sms(first.phone, 'avbryt');
+    await waitForQuiet(h);
+    expect(await outboundMessages(h, { kind: 'cancel_nothing_to_cancel', to: first.phone })).toHaveLength(1);
+  });
+
+  it('a coordinator\'s cancel tells the assigned volunteer, and the reminder timer that fires later does nothing', async () => {
+    const [ada] = await createVolunteers(h, 1);
+    const task = await createTask(h, { waveSize: 1, startsAt: hoursFromNow(30) });
+    await dispatch(h, task.id);
+    await waitForOpenOffers(h, task.id, 1);
+    await h.sms(ada!.phone, 'ja');
+    await waitForStatus(task.id, 'assigned');
+    expect((await h.api('POST', `/api/tasks/${task.id}/cancel`)).status).toBe(200);
+    await waitForQuiet(h);
+    expect(await outboundMessages(h, { kind: 'task_cancelled', to: ada!.phone })).toHaveLength(1);
+    const [assignment] = await assignmentOf(task.id);
+    expect(assignment).toMatchObject({ status: 'cancelled', cancelled_by: 'coordinator' });
+    await letTimePass(h, 29 * HOUR); // every delayed timer due by then runs, through the workers
+    await waitForQuiet(h);
+    expect(await outboundMessages(h, { kind: 'reminder_day_before' })).toHaveLength(0);
+    expect(await outboundMessages(h, { kind: 'reminder_two_hours' })).toHaveLength(0);
+  });
+});
+
+describe('reminders, check-in and the fill-by alert', () => {
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  it('the day before at 18:00 and 2 hours before, each once and with the details; then "Gikk det bra?" and 1 closes it with the hours', async () => {
+    const [ada] = await createVolunteers(h, 1);
+    const startsAt = DateTime.fromJSDate(h.clock.now(), { zone: 'Europe/Oslo' }).plus({ days: 2 }).set({ hour: 11, minute: 0, second: 0, millisecond: 0 });
+    const task = await createTask(h, { waveSize: 1, startsAt: startsAt.toISO(), durationMinutes: 90 });
+    await dispatch(h, task.id);
+    await waitForOpenOffers(h, task.id, 1);
+    await h.sms(ada!.phone, 'JA');
+    await waitForStatus(task.id, 'assigned');
+    await waitForQuiet(h);
+    const [assignment] = await assignmentOf(task.id);
+
+    // Scheduled as delayed jobs at the right instants.
+    const delayed = await h.deps.queues.byName.dispatch.getDelayed();
+    const at = (name: string, kind?: string) => delayed
+      .filter((j) => j.name === name && j.data.assignmentId === assignment!.id && (!kind || j.data.kind === kind))
+      .map((j) => new Date(j.timestamp + (j.opts.delay ?? 0)).toISOString());
+    expect(at('send-reminder', 'day_before')).toEqual([startsAt.minus({ days: 1 }).set({ hour: 18 }).toJSDate().toISOString()]);
+    expect(at('send-reminder', 'two_hours_before')).toEqual([startsAt.minus({ hours: 2 }).toJSDate().toISOString()]);
+    expect(at('ask-check-in')).toEqual([startsAt.plus({ minutes: 120 }).toJSDate().toISOString()]);
+
+    // Time passes to the evening before: the delayed job runs through the worker.
+    await letTimePass(h, startsAt.minus({ days: 1 }).set({ hour: 18 }).toMillis() - h.clock.now().getTime() + 1000);
+    await eventually(async () => ((await outboundMessages(h, { kind: 'reminder_day_before' })).length === 1 ? true : undefined), 20_000, 'the day-before reminder');
+    await expect(sendReminder(h.deps.ctx, assignment!.id, 'day_before')).resolves.toBe('already_sent');
+    const [evening] = await outboundMessages(h, { kind: 'reminder_day_before' });
+    expect(evening!.body).toContain('Kirkeveien 12'); // the details, to the assigned volunteer only
+    await expect(sendReminder(h.deps.ctx, assignment!.id, 'two_hours_before')).resolves.toBe('not_due');
+
+    await letTimePass(h, startsAt.minus({ hours: 2 }).toMillis() - h.clock.now().getTime() + 1000);
+    await eventually(async () => ((await outboundMessages(h, { kind: 'reminder_two_hours' })).length === 1 ? true : undefined), 20_000, 'the two-hours reminder');
+
+    await letTimePass(h, startsAt.plus({ minutes: 121 }).toMillis() - h.clock.now().getTime());
+    await eventually(async () => ((await outboundMessages(h, { kind: 'check_in_question' })).length === 1 ? true : undefined), 20_000, 'the check-in question');
+    await waitForQuiet(h);
+    await h.sms(ada!.phone, '1');
+    await waitForQuiet(h);
+    const [done] = await assignmentOf(task.id);
+    expect(done).toMatchObject({ status: 'done', check_in: 'ok', hours: '1.50' });
+    expect(await outboundMessages(h, { kind: 'check_in_thanks_ok', to: ada!.phone })).toHaveLength(1);
+    expect(await outboundMessages(h, { kind: 'reminder_day_before' })).toHaveLength(1);
+    expect(await outboundMessages(h, { kind: 'reminder_two_hours' })).toHaveLength(1);
+  });
+
+  it('2 puts a follow-up in front of the task\'s own unit only; no answer in two days does too', async () => {
+    const [ada, bo] = await createVolunteers(h, 2);
+    const unit = await h.deps.db.insertInto('unit').values({ name: 'Frivilligsentralen' }).returning('id').executeTakeFirstOrThrow();
+    const other = await h.deps.db.insertInto('unit').values({ name: 'Helse og omsorg' }).returning('id').executeTakeFirstOrThrow();
+    const tasks = [];
+    for (const v of [ada!, bo!]) {
+      const task = await createTask(h, { waveSize: 1, startsAt: hoursFromNow(-3), durationMinutes: 60, unitId: unit.id });
+      await h.deps.db.updateTable('task').set({ status: 'assigned', assigned_volunteer_id: v.id }).where('id', '=', task.id).execute();
+      await h.deps.db.insertInto('assignment').values({ task_id: task.id, volunteer_id: v.id, offer_id: null, source: 'manual' }).execute();
+      tasks.push(task);
+    }
+    const [a, b] = [(await assignmentOf(tasks[0]!.id))[0]!, (await assignmentOf(tasks[1]!.id))[0]!];
+    await expect(askCheckIn(h.deps.ctx, a.id)).resolves.toBe('asked');
+    await expect(askCheckIn(h.deps.ctx, a.id)).resolves.toBe('already_asked');
+    await expect(askCheckIn(h.deps.ctx, b.id)).resolves.toBe('asked');
+    await h.sms(ada!.phone, '2');
+    await waitForQuiet(h);
+    expect((await assignmentOf(tasks[0]!.id))[0]).toMatchObject({ status: 'done', check_in: 'follow_up' });
+
+    h.clock.advance(49 * HOUR);
+    await expect(closeCheckIn(h.deps.ctx, b.id)).resolves.toBe('closed');
+    const mine = await listOpenFollowUps(h.deps.db, unit.id);
+    expect(mine.map((f) => [f.assignmentId, f.checkIn])).toEqual([[a.id, 'follow_up'], [b.id, 'no_answer']]);
+    expect(await listOpenFollowUps(h.deps.db, other.id)).toEqual([]);
+  });
+
+  it('a task nobody has taken as its fill-by deadline nears: the coordinator is alerted once', async () => {
+    await createVolunteers(h, 1);
+    const task = await createTask(h, { waveSize: 1, startsAt: hoursFromNow(3) }); // fill-by: 2 hours before the start
+    await dispatch(h, task.id);
+    await eventually(async () => ((await outboundMessages(h, { kind: 'coordinator_deadline_alert' })).length === 1 ? true : undefined), 20_000, 'the alert');
+    await expect(alertDeadline(h.deps.ctx, task.id)).resolves.toBe('not_needed');
+    await waitForQuiet(h);
+    const alerts = await outboundMessages(h, { kind: 'coordinator_deadline_alert' });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.to_phone).toBe(COORDINATOR);
+  });
+});
+
+describe('volunteer keywords by SMS', () => {
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  it.each([
+    ['PAUSE 14', 'paused_confirmed'],
+    ['ferie 3.1', 'holiday_confirmed'],
+    ['MAKS 2', 'max_per_week_confirmed'],
+    ['HJELP', 'help'],
+    ['OPPDRAG', 'my_tasks'],
+    ['PAUSE', 'usage_pause'],
+    ['CANCEL', 'cancel_nothing_to_cancel'],
+  ])('%s is answered with %s', async (text, kind) => {
+    const [ada] = await createVolunteers(h, 1);
+    await h.sms(ada!.phone, text);
+    await waitForQuiet(h);
+    expect((await outboundMessages(h, { to: ada!.phone })).map((m) => m.kind)).toEqual([kind]);
+  });
+
+  it('PAUSE 14 and MAKS 2 change what matching sees; MAKS 0 removes the limit', async () => {
+    const [ada] = await createVolunteers(h, 1);
+    await h.sms(ada!.phone, 'pause 14');
+    await h.sms(ada!.phone, 'maks 2');
+    await waitForQuiet(h);
+    const today = DateTime.fromJSDate(h.clock.now(), { zone: 'Europe/Oslo' });
+    let row = await h.deps.db.selectFrom('volunteer').selectAll().where('id', '=', ada!.id).executeTakeFirstOrThrow();
+    expect(row.paused_until).toBe(today.plus({ days: 13 }).toISODate());
+    expect(row.max_tasks_per_week).toBe(2);
+    await h.sms(ada!.phone, 'MAKS 0');
+    await waitForQuiet(h);
+    row = await h.deps.db.selectFrom('volunteer').selectAll().where('id', '=', ada!.id).executeTakeFirstOrThrow();
+    expect(row.max_tasks_per_week).toBeNull();
+    const audit = await h.deps.db.selectFrom('audit_event').select(['action', 'actor']).where('subject_id', '=', ada!.id).where('actor', '=', 'sms').orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['volunteer_paused_by_sms', 'volunteer_weekly_limit_by_sms', 'volunteer_weekly_limit_by_sms']);
+  });
+});
+
+describe('quiet hours', () => {
+  it('an offer made at night waits for the morning; a reply to a volunteer goes at once', async () => {
+    // A quiet window around the current Oslo time, whatever time the tests run.
+    const oslo = DateTime.now().setZone('Europe/Oslo');
+    const window = `${oslo.minus({ hours: 1 }).toFormat('HH:mm')}-${oslo.plus({ hours: 2 }).toFormat('HH:mm')}`;
+    h = await startHarness({ env: { QUIET_HOURS: window } });
+    const [ada] = await createVolunteers(h, 1);
+    const task = await createTask(h, { waveSize: 1 });
+    await dispatch(h, task.id);
+    const offer = await eventually(async () => (await outboundMessages(h, { kind: 'offer' }))[0], 20_000, 'the offer row');
+    const morning = oslo.plus({ hours: 2 }).set({ second: 0, millisecond: 0 });
+    expect(offer.status).toBe('queued');
+    expect(offer.send_after?.toISOString()).toBe(morning.toJSDate().toISOString());
+    const jobs = (await h.deps.queues.byName.sms.getDelayed()).filter((j) => j.data.messageId === offer.id);
+    expect(jobs).toHaveLength(1);
+
+    await h.sms(ada!.phone, 'HJELP');
+    await eventually(async () => (h.fake.messagesTo(ada!.phone).length === 1 ? true : undefined), 20_000, 'the help reply');
+    expect(h.fake.messagesTo(ada!.phone)[0]!.body).not.toContain('Kan du hjelpe');
+    expect((await getTask(h, task.id)).offers[0]!.status).toBe('pending');
+  });
+});
