@@ -31,7 +31,11 @@ export function svarjaPolicy(name: string, quietHours: QuietHours): Policy {
     const wanted = offersToSend(policy.waveSize, live);
     const picked = wanted > 0 ? pickVolunteers(w, task, wanted) : [];
     for (const id of picked) w.offer(task, w.vols[Number(id) - 1]!, policy.offerTimeoutMinutes);
-    if (isExhausted(live, picked.length)) task.status = 'exhausted';
+    if (!isExhausted(live, picked.length)) return;
+    // As fill-task: someone who fits but is busy with another offer is waited for, and the
+    // sweeper (every 30 s, after a 30 s grace) tries again; only nobody at all means unfilled.
+    if (someoneIsOnlyBusy(w, task)) w.at(w.now + SWEEP_RETRY_MS, () => fill(w, task));
+    else task.status = 'exhausted';
   };
   const expire = (w: World, o: SimOffer): void => {
     if (o.status !== 'open') return;
@@ -60,6 +64,20 @@ export function svarjaPolicy(name: string, quietHours: QuietHours): Policy {
       }
     },
   };
+}
+
+const SWEEP_RETRY_MS = 60_000;
+
+/** As fill-task's someoneIsOnlyBusy: eligible but for a live offer of another task. */
+function someoneIsOnlyBusy(w: World, task: TaskState): boolean {
+  const candidates: Candidate[] = [];
+  for (const vs of w.vols) {
+    if (vs.live === 0 || task.offered.has(vs.v.index) || !vs.v.taskTypes.includes(task.t.type)) continue;
+    const c = w.candidate(vs, task, true);
+    if (c && !c.optedOut) candidates.push(c);
+  }
+  return considerVolunteers(World.matchTask(task.t), candidates)
+    .some((c) => c.exclusions.length > 0 && c.exclusions.every((e) => e.code === 'open_offer'));
 }
 
 /** As loadCandidates(plausibleOnly) then considerVolunteers + pickNextWave. */

@@ -33,7 +33,11 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   }
   if (created.length > 0 && wave !== task.wavesSent) await updateTask(trx, taskId, { waves_sent: wave }, now);
   if (!isExhausted(live, created.length)) return;
-  if (outOfCandidates) await markUnfilled(trx, ctx, effects, task, now);
+  if (outOfCandidates && await someoneIsOnlyBusy(trx, task, now)) {
+    // Nobody free now, but someone who fits is only waiting to answer another offer: they will be
+    // free within one answer time, and the sweeper asks them then. Unfilled would be premature.
+    ctx.log.info({ taskId }, 'no free candidate now; waiting for volunteers busy with other offers');
+  } else if (outOfCandidates) await markUnfilled(trx, ctx, effects, task, now);
   // There are candidates, but concurrent fills took every one first: not unfilled. The task stays
   // searching with nothing live, and the sweeper fills it again.
   else ctx.log.warn({ taskId }, 'fill-task lost every candidate to concurrent fills; left to the sweeper');
@@ -81,6 +85,13 @@ async function createOffers(trx: Tx, task: Task, wave: number, wanted: number, n
     for (const offer of offers) created.push({ offer, candidate: byVolunteer.get(offer.volunteerId)! });
   }
   return { created, outOfCandidates: false };
+}
+
+/** Someone would be eligible but for an offer of another task they have not answered yet. */
+async function someoneIsOnlyBusy(trx: Tx, task: Task, now: Date): Promise<boolean> {
+  const everyone = await loadCandidates(trx, task, now, { plausibleOnly: false });
+  return considerVolunteers(toMatchTask(task), everyone)
+    .some((c) => c.exclusions.length > 0 && c.exclusions.every((e) => e.code === 'open_offer'));
 }
 
 async function markUnfilled(trx: Tx, ctx: ServiceContext, effects: Effects, task: Task, now: Date): Promise<void> {

@@ -1,5 +1,6 @@
 import { uniqueMobile } from '../support/factories';
-import { createTask, dispatch, getTask, waitForOpenOffers, waitForQuiet } from '../support/flows';
+import { sweep } from '../../src/services/sweep';
+import { createTask, dispatch, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
 import { eventually, startHarness, type Harness } from '../support/harness';
 
 jest.setTimeout(60_000);
@@ -89,5 +90,26 @@ describe('who is asked, and why', () => {
     const why = (await h.api('GET', `/api/tasks/${task.id}/candidates`)).body.volunteers as { volunteerId: string; exclusions: { code: string }[] }[];
     expect(why.find((v) => v.volunteerId === busy.id)!.exclusions.map((e) => e.code)).toEqual(['overlapping_assignment']);
     expect(why.find((v) => v.volunteerId === limited.id)!.exclusions.map((e) => e.code)).toEqual(['weekly_limit_reached']);
+  });
+
+  it('a task whose only fitting volunteers are busy with another offer waits for them instead of going unfilled', async () => {
+    const ada = await volunteer('Ada Travel');
+    const bo = await volunteer('Bo Travel');
+    const first = await createTask(h, { waveSize: 2 });
+    await dispatch(h, first.id);
+    await waitForOpenOffers(h, first.id, 2);
+    const second = await createTask(h, { waveSize: 1, startsAt: '2026-12-04T10:00:00+01:00' });
+    await dispatch(h, second.id);
+    await waitForQuiet(h);
+    expect((await getTask(h, second.id)).status).toBe('searching');
+    expect(await outboundMessages(h, { kind: 'coordinator_unfilled' })).toHaveLength(0);
+
+    await h.sms(bo.phone, 'NEI'); // Bo is free again
+    await waitForQuiet(h);
+    h.clock.advance(60_000);
+    await sweep(h.deps.ctx);
+    const [offer] = await waitForOpenOffers(h, second.id, 1);
+    expect(offer!.volunteer.id).toBe(bo.id);
+    expect(ada.id).not.toBe(bo.id);
   });
 });
