@@ -76,6 +76,11 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, opts:
   });
 }
 
+/** `column = ANY($1)`: one array parameter instead of thousands (a municipality may have many volunteers). */
+function anyOf(column: string, ids: string[]) {
+  return sql<boolean>`${sql.ref(column)} = ANY(${ids.map(Number)}::bigint[])`;
+}
+
 function isoWeekOf(at: Date): string {
   const d = DateTime.fromJSDate(at, { zone: OSLO_ZONE });
   return `${d.weekYear}-${d.weekNumber}`;
@@ -90,7 +95,7 @@ async function loadAssignments(db: Queryable, ids: string[], task: Task): Promis
   const to = start.endOf('week').plus({ days: 2 }).toJSDate();
   const rows = await db.selectFrom('assignment as a').innerJoin('task as t', 't.id', 'a.task_id')
     .select(['a.volunteer_id', 't.id as task_id', 't.starts_at', 't.duration_minutes'])
-    .where('a.status', '=', 'active').where('a.volunteer_id', 'in', ids)
+    .where('a.status', '=', 'active').where(anyOf('a.volunteer_id', ids))
     .where('t.starts_at', '>=', from).where('t.starts_at', '<', to)
     .execute();
   const byVolunteer = new Map<string, HeldAssignment[]>();
@@ -116,11 +121,11 @@ async function loadOfferFacts(db: Queryable, ids: string[], taskId: string, now:
       sql<string>`count(*) FILTER (WHERE o.created_at >= ${reliability} AND o.status IN ('accepted', 'declined', 'expired'))`.as('total'),
       sql<string>`count(*) FILTER (WHERE o.created_at >= ${reliability} AND o.status IN ('accepted', 'declined'))`.as('answered'),
     ])
-    .where('o.volunteer_id', 'in', ids)
+    .where(anyOf('o.volunteer_id', ids))
     .where((eb) => eb.or([eb('o.created_at', '>=', reliability), eb('o.status', 'in', [...LIVE_OFFER_STATUSES]), eb('o.task_id', '=', taskId)]))
     .groupBy('o.volunteer_id').execute();
   const assignmentRows = await db.selectFrom('assignment').select(['volunteer_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('volunteer_id', 'in', ids).where('assigned_at', '>=', recent).where('status', '!=', 'cancelled')
+    .where(anyOf('volunteer_id', ids)).where('assigned_at', '>=', recent).where('status', '!=', 'cancelled')
     .groupBy('volunteer_id').execute();
   const recentAssignments = new Map(assignmentRows.map((r) => [r.volunteer_id, Number(r.n)]));
   const facts = new Map<string, OfferFacts>();
@@ -146,7 +151,7 @@ async function loadCancelledThisTask(db: Queryable, taskId: string): Promise<Set
 async function loadHelpedBefore(db: Queryable, ids: string[], task: Task): Promise<Set<string>> {
   if (!task.personRef) return new Set();
   let q = db.selectFrom('assignment as a').innerJoin('task as t', 't.id', 'a.task_id').select('a.volunteer_id').distinct()
-    .where('a.volunteer_id', 'in', ids).where('a.status', 'in', ['active', 'done'])
+    .where(anyOf('a.volunteer_id', ids)).where('a.status', 'in', ['active', 'done'])
     .where('t.id', '!=', task.id).where(sql<boolean>`lower(btrim(t.person_ref)) = lower(btrim(${task.personRef}))`);
   q = task.unitId ? q.where('t.unit_id', '=', task.unitId) : q.where('t.unit_id', 'is', null);
   return new Set((await q.execute()).map((r) => r.volunteer_id));
