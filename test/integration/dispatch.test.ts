@@ -1,5 +1,5 @@
 import { COORDINATOR, SERVICE_NUMBER, eventually, startHarness, type Harness } from '../support/harness';
-import { createTask, createVolunteers, dispatch, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
+import { createTask, createVolunteers, DEFAULT_START, dispatch, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
 
 let h: Harness;
 beforeEach(async () => {
@@ -25,7 +25,7 @@ describe('dispatch through the real twilio client', () => {
       expect(m.from).toBe(SERVICE_NUMBER);
       expect(m.statusCallback).toBe(`${h.baseUrl}/webhooks/twilio/status?m=${row.id}`);
       expect(m.body).toBe(row.body);
-      expect(m.body).toContain('Følge tor. 3. des. kl. 10:00 (1 t 30 min), Lørenskog sentrum');
+      expect(m.body).toContain(`Følge ${DEFAULT_START.setLocale('nb').toFormat("ccc d. MMM 'kl.' HH:mm")} (1 t 30 min), Lørenskog sentrum`);
       expect(m.body).toContain('Følge til fastlegen og hjem igjen.');
       expect(m.body).toContain('Svar JA eller NEI');
       // Privacy: the offer never carries the details (name, address).

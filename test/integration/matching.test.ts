@@ -1,6 +1,6 @@
 import { uniqueMobile } from '../support/factories';
 import { sweep } from '../../src/services/sweep';
-import { createTask, dispatch, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
+import { createTask, dispatch, getTask, outboundMessages, startPlus, waitForOpenOffers, waitForQuiet } from '../support/flows';
 import { eventually, startHarness, type Harness } from '../support/harness';
 
 jest.setTimeout(60_000);
@@ -36,7 +36,7 @@ describe('who is asked, and why', () => {
     const regular = await volunteer('Rolf Fast', cert);
     await helpedBefore(regular.id, 'OB-17');
 
-    // Thursday 3 December, 10:00: needs a police certificate, in Lørenskog sentrum, for person OB-17.
+    // A Thursday at 10:00 (DEFAULT_START): needs a police certificate, in Lørenskog sentrum, for person OB-17.
     const task = await createTask(h, { waveSize: 1, requirements: ['police_certificate'], personRef: 'OB-17' });
     await dispatch(h, task.id);
     const [first] = await waitForOpenOffers(h, task.id, 1);
@@ -75,8 +75,8 @@ describe('who is asked, and why', () => {
     const busy = await volunteer('Berit Opptatt');
     const limited = await volunteer('Lars Grense', { maxTasksPerWeek: 1 });
     const free = await volunteer('Fri Frivillig');
-    const sameTime = await createTask(h, { startsAt: '2026-12-03T10:30:00+01:00' });
-    const sameWeek = await createTask(h, { startsAt: '2026-12-01T12:00:00+01:00' });
+    const sameTime = await createTask(h, { startsAt: startPlus({ minutes: 30 }) });
+    const sameWeek = await createTask(h, { startsAt: startPlus({ days: -2, minutes: 120 }) });
     for (const [taskId, volunteerId] of [[sameTime.id, busy.id], [sameWeek.id, limited.id]] as const) {
       await h.deps.db.updateTable('task').set({ status: 'assigned', assigned_volunteer_id: volunteerId }).where('id', '=', taskId).execute();
       await h.deps.db.insertInto('assignment').values({ task_id: taskId, volunteer_id: volunteerId, offer_id: null, source: 'manual' }).execute();
@@ -98,7 +98,7 @@ describe('who is asked, and why', () => {
     const first = await createTask(h, { waveSize: 2 });
     await dispatch(h, first.id);
     await waitForOpenOffers(h, first.id, 2);
-    const second = await createTask(h, { waveSize: 1, startsAt: '2026-12-04T10:00:00+01:00' });
+    const second = await createTask(h, { waveSize: 1, startsAt: startPlus({ days: 1 }) });
     await dispatch(h, second.id);
     await waitForQuiet(h);
     expect((await getTask(h, second.id)).status).toBe('searching');

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Volunteer } from '../../src/db/volunteer.repo';
 import type { TaskView } from '../../src/services/get-task-view';
 import { eventually, type Harness } from './harness';
@@ -21,10 +22,25 @@ export async function createVolunteers(h: Harness, count: number, language = 'nb
   return out;
 }
 
+/**
+ * Where tasks start unless a test says otherwise: a Thursday at 10:00 Oslo time, one to two weeks
+ * ahead of the run, so tests neither depend on the date they run nor drift into the past.
+ */
+export const DEFAULT_START: DateTime = (() => {
+  let day = DateTime.now().setZone('Europe/Oslo').plus({ days: 7 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+  while (day.weekday !== 4) day = day.plus({ days: 1 });
+  return day;
+})();
+
+/** DEFAULT_START moved by whole days and minutes, as the API takes it. */
+export function startPlus(change: { days?: number; minutes?: number }): string {
+  return DEFAULT_START.plus(change).toISO()!;
+}
+
 export async function createTask(h: Harness, overrides: Record<string, unknown> = {}): Promise<{ id: string }> {
   const res = await h.api('POST', '/api/tasks', {
     type: 'escort',
-    startsAt: '2026-12-03T10:00:00+01:00',
+    startsAt: DEFAULT_START.toISO(),
     durationMinutes: 90,
     area: 'Lørenskog sentrum',
     summary: 'Følge en eldre mann til legen.',
