@@ -20,8 +20,8 @@ export const DEMO_VOLUNTEERS: readonly NewVolunteer[] = [
   { name: 'Ola Hansen', phone: '+4740000002', language: 'nb', areas: ['Sentrum'] },
   { name: 'Ingrid Johansen', phone: '+4740000003', language: 'nb', areas: [], taskTypes: ['visit', 'shopping'] },
   { name: 'Per Olsen', phone: '+4740000004', language: 'nb', areas: ['Nordby'] },
-  { name: 'Aisha Mohamed', phone: '+4740000005', language: 'en', areas: ['Sentrum'] },
-  { name: 'Olena Kovalenko', phone: '+4740000006', language: 'en', areas: [] },
+  { name: 'Aisha Mohamed', phone: '+4740000005', language: 'so', areas: ['Sentrum'] },
+  { name: 'Olena Kovalenko', phone: '+4740000006', language: 'uk', areas: [] },
 ];
 
 /** Shopping help tomorrow late morning, in Sentrum, waiting for a coordinator to send it out. */

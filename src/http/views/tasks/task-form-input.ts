@@ -8,13 +8,15 @@ export interface TaskFormValues {
   type: string; date: string; time: string; durationMinutes: string; area: string;
   summary: string; details: string; waveSize: string; offerTimeoutMinutes: string; unitId: string;
   personRef: string;
+  /** Optional 'YYYY-MM-DDTHH:MM' (a datetime-local input), Oslo time. */
+  fillBy: string;
   /** Checkboxes: 'on' when ticked. */
   reqConfidentiality: string; reqPoliceCertificate: string; reqTraining: string;
 }
 
 export const TASK_FORM_FIELDS: (keyof TaskFormValues)[] = [
   'type', 'date', 'time', 'durationMinutes', 'area', 'summary', 'details', 'personRef', 'reqConfidentiality', 'reqPoliceCertificate', 'reqTraining',
-  'waveSize', 'offerTimeoutMinutes', 'unitId',
+  'waveSize', 'offerTimeoutMinutes', 'fillBy', 'unitId',
 ];
 
 const REQUIREMENT_FIELDS = [
@@ -73,6 +75,18 @@ function parseStart(v: TaskFormValues, now: Date, errors: FieldErrors): Date | u
   return start.toJSDate();
 }
 
+/** Empty means the default (2 hours before the start); otherwise before the start, Oslo time. */
+function parseFillBy(text: string, startsAt: Date | undefined, errors: FieldErrors): Date | null {
+  if (!text) return null;
+  const at = DateTime.fromISO(text, { zone: OSLO });
+  if (!at.isValid || !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/.test(text)) {
+    errors.fillBy = 'Skriv dato og klokkeslett, for eksempel 2026-12-02 18:00.';
+    return null;
+  }
+  if (startsAt && at.toMillis() > startsAt.getTime()) errors.fillBy = 'Fristen må være før oppdraget starter.';
+  return at.toJSDate();
+}
+
 /** Checks every field and reports each problem next to its field, in bokmål. Times are Oslo time. */
 export function parseTaskForm(v: TaskFormValues, now: Date, unitIds: string[]): TaskFormResult {
   const errors: FieldErrors = {};
@@ -90,12 +104,13 @@ export function parseTaskForm(v: TaskFormValues, now: Date, unitIds: string[]): 
   if (offerTimeoutMinutes === undefined) errors.offerTimeoutMinutes = 'Skriv et antall minutter fra 1 til 10080 (en uke).';
   if (!unitIds.includes(v.unitId)) errors.unitId = 'Velg enhet.';
   if (v.personRef.length > 100) errors.personRef = `Høyst 100 tegn (nå ${v.personRef.length}).`;
+  const fillBy = parseFillBy(v.fillBy, startsAt, errors);
   const requirements = REQUIREMENT_FIELDS.filter(([field]) => v[field] === 'on').map(([, requirement]) => requirement);
   if (Object.keys(errors).length > 0 || !type || !startsAt || durationMinutes === undefined || waveSize === undefined || offerTimeoutMinutes === undefined) {
     return { ok: false, errors };
   }
   return {
     ok: true,
-    task: { type, startsAt, durationMinutes, area, summary, details, waveSize, offerTimeoutMinutes, unitId: v.unitId, requirements, personRef: v.personRef || null },
+    task: { type, startsAt, durationMinutes, area, summary, details, waveSize, offerTimeoutMinutes, unitId: v.unitId, requirements, personRef: v.personRef || null, fillBy },
   };
 }

@@ -8,14 +8,14 @@ import { TASK_FORM_FIELDS, type TaskFormValues } from './task-form-input';
 const LABELS: Record<keyof TaskFormValues, string> = {
   type: 'Type oppdrag', date: 'Dato', time: 'Klokkeslett', durationMinutes: 'Varighet i minutter', area: 'Sted',
   summary: 'Kort beskrivelse', details: 'Detaljer', waveSize: 'Antall frivillige som spørres om gangen',
-  offerTimeoutMinutes: 'Svarfrist i minutter', unitId: 'Enhet', personRef: 'Hvem får hjelp (referanse)',
+  offerTimeoutMinutes: 'Svarfrist i minutter', unitId: 'Enhet', personRef: 'Hvem får hjelp (referanse)', fillBy: 'Frist for å finne frivillig',
   reqConfidentiality: 'Signert taushetserklæring', reqPoliceCertificate: 'Gyldig politiattest', reqTraining: 'Gjennomført opplæring',
 };
 
 export function emptyTaskForm(unitId: string | null): TaskFormValues {
   return {
     type: '', date: '', time: '', durationMinutes: '60', area: '', summary: '', details: '', waveSize: '3', offerTimeoutMinutes: '30', unitId: unitId ?? '',
-    personRef: '', reqConfidentiality: '', reqPoliceCertificate: '', reqTraining: '',
+    personRef: '', fillBy: '', reqConfidentiality: '', reqPoliceCertificate: '', reqTraining: '',
   };
 }
 
@@ -50,6 +50,7 @@ ${inputField({ name: 'personRef', label: LABELS.personRef, value: v.personRef, e
 function dispatchFields(v: TaskFormValues, errors: FieldErrors): SafeHtml {
   return html`<fieldset><legend>Utsending</legend>
 ${inputField({ name: 'waveSize', label: LABELS.waveSize, type: 'number', value: v.waveSize, errors, required: true, hint: 'Den første som svarer JA, får oppdraget. 1 betyr én om gangen.', attrs: html` min="1" max="50" inputmode="numeric"` })}
+${inputField({ name: 'fillBy', label: LABELS.fillBy, type: 'datetime-local', value: v.fillBy, errors, hint: 'Tomt betyr to timer før start. Har ingen sagt ja når fristen nærmer seg, får koordinator én SMS. Oppdrag som starter innen et døgn, sendes til flere om gangen med kortere svarfrist.' })}
 ${inputField({ name: 'offerTimeoutMinutes', label: LABELS.offerTimeoutMinutes, type: 'number', value: v.offerTimeoutMinutes, errors, required: true, hint: 'Hvor lenge hver frivillig har på seg før neste spørres.', attrs: html` min="1" max="10080" inputmode="numeric"` })}
 </fieldset>`;
 }

@@ -1,5 +1,6 @@
 import { canSeeTaskDetails, type Actor } from '../../../domain/access';
 import { availableTaskActions } from '../../../domain/dispatch';
+import { fillByDeadline } from '../../../domain/task-timing';
 import type { TaskLiveView, TaskView, VolunteerChoice } from '../../../services/get-task-view';
 import { csrfInput } from '../form';
 import { formatWhen, TASK_TYPE_LABELS } from '../format';
@@ -39,6 +40,7 @@ function factsBlock(actor: Actor, task: TaskView): SafeHtml {
 <dt>Detaljer (bare til den som får oppdraget)</dt><dd>${detailsBlock(actor, task)}</dd>
 <dt>Krav til den frivillige</dt><dd>${task.requirements.length > 0 ? task.requirements.map((r) => REQUIREMENT_LABELS[r] ?? r).join(', ') : 'Ingen'}</dd>
 ${canSeeTaskDetails(actor, task) && task.personRef ? html`<dt>Hvem får hjelp (referanse)</dt><dd>${task.personRef}</dd>` : ''}
+<dt>Frist for å finne frivillig</dt><dd>${formatWhen(fillByDeadline(task.startsAt, task.fillBy))}${task.fillBy ? '' : ' (to timer før start)'}${task.deadlineAlertedAt ? html` <span class="badge">koordinator varslet</span>` : ''}</dd>
 <dt>Utsending</dt><dd>${task.waveSize} om gangen, ${task.offerTimeoutMinutes} min svarfrist${task.urgent ? html` <span class="badge unfilled">Haster</span>` : ''}</dd>
 </dl>`;
 }
