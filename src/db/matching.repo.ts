@@ -6,6 +6,7 @@ import type { TaskType } from '../domain/messages';
 import { OSLO_ZONE } from '../domain/oslo-time';
 import type { Queryable } from './database';
 import type { Task } from './task.repo';
+import { volunteerRowToVolunteer } from './volunteer.repo';
 
 /** A candidate with what an offer needs to reach them. */
 export interface ReachableCandidate extends Candidate { phone: string; language: string }
@@ -44,26 +45,26 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, opts:
     loadCancelledThisTask(db, task.id),
   ]);
   const week = isoWeekOf(task.startsAt);
-  return volunteers.map((v): ReachableCandidate => {
-    const own = assignments.get(v.id) ?? [];
+  return volunteers.map(volunteerRowToVolunteer).map((v): ReachableCandidate => {
+    const own = (assignments.get(v.id) ?? []).filter((a) => a.taskId !== task.id);
     const facts = offers.get(v.id);
     return {
       id: v.id,
       name: v.name,
       phone: v.phone,
       language: v.language,
-      optedOut: v.opted_out_at !== null,
-      pausedUntil: v.paused_until,
-      taskTypes: v.task_types as TaskType[],
+      optedOut: v.optedOut,
+      pausedUntil: v.pausedUntil,
+      taskTypes: v.taskTypes as TaskType[],
       areas: v.areas,
-      confidentialitySignedOn: v.confidentiality_signed_on,
-      policeCertificateOn: v.police_certificate_on,
-      trainingOn: v.training_on,
-      availability: v.availability.map((w) => ({ weekday: w.weekday as Weekday, from: w.from, to: w.to })),
+      confidentialitySignedOn: v.confidentialitySignedOn,
+      policeCertificateOn: v.policeCertificateOn,
+      trainingOn: v.trainingOn,
+      availability: v.availability.map((w) => ({ ...w, weekday: w.weekday as Weekday })),
       absences: v.absences,
-      maxTasksPerWeek: v.max_tasks_per_week,
-      assignmentsThisWeek: own.filter((a) => a.taskId !== task.id && isoWeekOf(a.startsAt) === week).length,
-      assignments: own.filter((a) => a.taskId !== task.id),
+      maxTasksPerWeek: v.maxTasksPerWeek,
+      assignmentsThisWeek: own.filter((a) => isoWeekOf(a.startsAt) === week).length,
+      assignments: own,
       hasOpenOffer: facts?.live ?? false,
       // Whoever gave this task back (AVBRYT) counts as asked already, even if it was agreed by phone.
       alreadyOfferedThisTask: (facts?.thisTask ?? false) || withdrew.has(v.id),

@@ -1,28 +1,20 @@
 import { eventually, startHarness, type Harness } from '../support/harness';
 import { createTask, createVolunteers, dispatch, getTask, outboundMessages } from '../support/flows';
 import { sweep } from '../../src/services/sweep';
-import { spawnWorker, waitForOutput, type WorkerProcess } from '../support/worker-process';
+import { WorkerProcesses } from '../support/worker-process';
 
 jest.setTimeout(90_000);
 
 let h: Harness;
-let workers: WorkerProcess[] = [];
+const workers = new WorkerProcesses(() => h.env);
 beforeEach(async () => {
   // Short job locks and send leases, so recovery from a killed worker takes seconds, not minutes.
   h = await startHarness({ workers: false, env: { JOB_LOCK_SECONDS: '2', SMS_SEND_LEASE_SECONDS: '3', WORKER_CONCURRENCY: '3' } });
 });
 afterEach(async () => {
-  for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
-  workers = [];
+  workers.killAll();
   await h.close();
 });
-
-async function startWorker(): Promise<WorkerProcess> {
-  const w = spawnWorker(h.env);
-  workers.push(w);
-  await waitForOutput(w, /workers started/);
-  return w;
-}
 
 async function offerRows() {
   return h.deps.db.selectFrom('offer').innerJoin('volunteer', 'volunteer.id', 'offer.volunteer_id')
@@ -36,7 +28,7 @@ describe('a worker killed in the middle of a dispatch', () => {
     for (let i = 0; i < 5; i++) tasks.push(await createTask(h, { waveSize: 3 }));
     h.fake.setLatency(100);
 
-    const first = await startWorker();
+    const first = await workers.start();
     for (const t of tasks) await dispatch(h, t.id);
     await h.fake.waitForMessages(4, 20_000);
     // The next send reaches Twilio, which creates the message but never answers: then the kill.
@@ -48,7 +40,7 @@ describe('a worker killed in the middle of a dispatch', () => {
     const sentBeforeKill = h.fake.messages.length;
     expect(sentBeforeKill).toBeLessThan(15);
 
-    const second = await startWorker();
+    const second = await workers.start();
     await eventually(async () => {
       const offers = await offerRows();
       return offers.length === 15 && offers.every((o) => o.status === 'open') ? offers : undefined;
@@ -75,7 +67,7 @@ describe('a worker killed in the middle of a dispatch', () => {
     for (const q of Object.values(h.deps.queues.byName)) await q.obliterate({ force: true });
     h.clock.advance(60_000); // past the sweeper's grace period
     expect(await sweep(h.deps.ctx)).toMatchObject({ searchingTasks: 1 });
-    await startWorker();
+    await workers.start();
     const [sms] = await h.fake.waitForMessages(1, 20_000);
     expect(sms!.to).toBe(ana!.phone);
     await h.sms(ana!.phone, 'ja');

@@ -1,26 +1,18 @@
 import { createTask, createVolunteers, dispatch, getTask, outboundMessages } from '../support/flows';
 import { eventually, startHarness, type Harness } from '../support/harness';
-import { spawnWorker, waitForOutput, type WorkerProcess } from '../support/worker-process';
+import { WorkerProcesses } from '../support/worker-process';
 
 jest.setTimeout(120_000);
 
 let h: Harness;
-let workers: WorkerProcess[] = [];
+const workers = new WorkerProcesses(() => h.env);
 beforeEach(async () => {
   h = await startHarness({ workers: false, env: { WORKER_CONCURRENCY: '3', SMS_SEND_LEASE_SECONDS: '5', JOB_LOCK_SECONDS: '3' } });
 });
 afterEach(async () => {
-  for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
-  workers = [];
+  workers.killAll();
   await h.close();
 });
-
-async function startWorker(): Promise<WorkerProcess> {
-  const w = spawnWorker(h.env);
-  workers.push(w);
-  await waitForOutput(w, /workers started/);
-  return w;
-}
 
 describe('SIGTERM while jobs are in flight', () => {
   it('the worker finishes what it started and exits 0; after a restart every offer is sent exactly once', async () => {
@@ -29,7 +21,7 @@ describe('SIGTERM while jobs are in flight', () => {
     for (let i = 0; i < 10; i++) tasks.push(await createTask(h, { waveSize: 3 }));
     h.fake.setLatency(300); // each send takes a while, so some are mid-request when the signal comes
 
-    const first = await startWorker();
+    const first = await workers.start();
     for (const t of tasks) await dispatch(h, t.id);
     await h.fake.waitForMessages(5, 20_000);
     first.child.kill('SIGTERM');
@@ -43,7 +35,7 @@ describe('SIGTERM while jobs are in flight', () => {
     expect(afterStop.filter((m) => m.status === 'sending')).toEqual([]);
     expect(afterStop.filter((m) => m.status === 'sent')).toHaveLength(sentBeforeRestart);
 
-    const second = await startWorker();
+    const second = await workers.start();
     const offers = await eventually(async () => {
       const rows = await h.deps.db.selectFrom('offer').innerJoin('volunteer', 'volunteer.id', 'offer.volunteer_id')
         .select(['offer.status', 'volunteer.phone']).execute();

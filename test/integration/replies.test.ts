@@ -1,5 +1,5 @@
 import { eventually, startHarness, type Harness } from '../support/harness';
-import { createTask, createVolunteers, dispatch, getTask, findVolunteerJson, letTimePass, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
+import { createTask, createVolunteers, DEFAULT_START, dispatch, getTask, findVolunteerJson, letTimePass, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
 
 let h: Harness;
 beforeEach(async () => {
@@ -90,7 +90,7 @@ describe('volunteer replies', () => {
     const task = await createTask(h, { waveSize: 1 });
     await dispatch(h, task.id);
     await waitForOpenOffers(h, task.id, 1);
-    expect(h.fake.messagesTo(ana!.phone)[0]!.body).toMatch(/^Svarja: Can you help\? Escort Thu 3 Dec at 10:00 .* Reply YES or NO within 30 min\.$/);
+    expect(h.fake.messagesTo(ana!.phone)[0]!.body).toMatch(new RegExp(`^Svarja: Can you help\\? Escort ${DEFAULT_START.setLocale('en-GB').toFormat("ccc d LLL 'at' HH:mm")} .* Reply YES or NO within 30 min\\.$`));
     await h.sms(ana!.phone, 'Yes please');
     await eventually(async () => ((await getTask(h, task.id)).status === 'assigned' ? true : undefined));
     await waitForQuiet(h);

@@ -33,3 +33,22 @@ export async function waitForOutput(w: WorkerProcess, pattern: RegExp, timeoutMs
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Worker processes a test starts against its harness, and kills (if still running) afterwards. */
+export class WorkerProcesses {
+  private readonly running: WorkerProcess[] = [];
+
+  constructor(private readonly env: () => Record<string, string>) {}
+
+  /** Starts one and waits until its workers are listening for jobs. */
+  async start(): Promise<WorkerProcess> {
+    const w = spawnWorker(this.env());
+    this.running.push(w);
+    await waitForOutput(w, /workers started/);
+    return w;
+  }
+
+  killAll(): void {
+    for (const w of this.running.splice(0)) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+  }
+}
