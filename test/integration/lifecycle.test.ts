@@ -182,6 +182,28 @@ describe('reminders, check-in and the fill-by alert', () => {
   });
 });
 
+describe('urgent tasks', () => {
+  it('a task starting within URGENT_WITHIN_HOURS goes out in a bigger wave with a shorter answer time', async () => {
+    h = await startHarness({ env: { URGENT_WITHIN_HOURS: '24', URGENT_WAVE_SIZE: '4', URGENT_OFFER_TIMEOUT_MINUTES: '10' } });
+    await createVolunteers(h, 6);
+    const soon = await createTask(h, { waveSize: 2, offerTimeoutMinutes: 30, startsAt: hoursFromNow(5) });
+    const later = await createTask(h, { waveSize: 2, offerTimeoutMinutes: 30, startsAt: hoursFromNow(72) });
+    await dispatch(h, soon.id);
+    const offers = await waitForOpenOffers(h, soon.id, 4);
+    expect(offers).toHaveLength(4);
+    const task = await getTask(h, soon.id);
+    expect(task).toMatchObject({ urgent: true, waveSize: 4, offerTimeoutMinutes: 10 });
+    const sentAt = new Date(offers[0]!.sentAt!).getTime();
+    expect(new Date(offers[0]!.expiresAt!).getTime() - sentAt).toBe(10 * 60_000);
+    expect(await outboundMessages(h, { kind: 'offer' })).toHaveLength(4);
+    expect((await outboundMessages(h, { kind: 'offer' }))[0]!.body).toContain('10 min');
+
+    await dispatch(h, later.id);
+    await waitForOpenOffers(h, later.id, 2);
+    expect(await getTask(h, later.id)).toMatchObject({ urgent: false, waveSize: 2, offerTimeoutMinutes: 30 });
+  });
+});
+
 describe('volunteer keywords by SMS', () => {
   beforeEach(async () => {
     h = await startHarness();
