@@ -9,6 +9,11 @@ export interface Language {
   readonly code: string;
   /** The language's name in the language itself, as the admin pages list it. */
   readonly name: string;
+  /**
+   * Other names a coordinator may type (in a CSV column, say), lower case: the Norwegian name
+   * first, which the admin pages show beside `name`, then English and common short forms.
+   */
+  readonly aliases: readonly string[];
   readonly templates: Templates;
   readonly replyWords: ReplyWords;
   readonly commandWords: CommandWords;

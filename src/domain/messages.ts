@@ -14,8 +14,16 @@ export const OFFER_MAX_SEGMENTS = 2;
 
 const byCode = new Map(LANGUAGES.map((language) => [language.code, language]));
 
-export function listLanguages(): { code: string; name: string }[] {
-  return LANGUAGES.map((l) => ({ code: l.code, name: l.name }));
+export function listLanguages(): { code: string; name: string; aliases: readonly string[] }[] {
+  return LANGUAGES.map((l) => ({ code: l.code, name: l.name, aliases: l.aliases }));
+}
+
+/** How the admin pages name a language: its own name, with the Norwegian one beside it when different. */
+export function languageLabel(code: string): string {
+  const language = byCode.get(code);
+  if (!language) return code;
+  const norwegian = language.aliases[0];
+  return norwegian && !language.name.toLowerCase().startsWith(norwegian) ? `${language.name} (${norwegian})` : language.name;
 }
 
 export function isSupportedLanguage(code: string): boolean {

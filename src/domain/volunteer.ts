@@ -63,6 +63,7 @@ export function parseTaskTypes(text: string): TaskType[] | undefined {
 export function parseLanguage(text: string): string | undefined {
   const value = text.trim().toLowerCase();
   if (!value) return DEFAULT_LANGUAGE;
-  const match = listLanguages().find((l) => l.code === value || l.name.toLowerCase() === value || l.name.toLowerCase().startsWith(`${value} `));
+  const match = listLanguages().find((l) => l.code === value || l.name.toLowerCase() === value
+    || l.name.toLowerCase().startsWith(`${value} `) || l.aliases.includes(value));
   return match?.code;
 }

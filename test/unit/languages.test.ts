@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Language } from '../../src/domain/language';
 import { LANGUAGES } from '../../src/domain/languages/index';
 import {
-  listLanguages, OFFER_MAX_SEGMENTS, renderOffer, renderText, toTaskFacts,
+  languageLabel, listLanguages, OFFER_MAX_SEGMENTS, renderOffer, renderText, toTaskFacts,
   type TaskFacts, type TemplateName, type TextParams,
 } from '../../src/domain/messages';
 import { countSegments } from '../../src/domain/sms-segments';
@@ -95,9 +95,26 @@ describe('the language registry', () => {
 
   it('lists each language once, by its own name', () => {
     expect(new Set(LANGUAGES.map((l) => l.code)).size).toBe(LANGUAGES.length);
-    expect(listLanguages()).toEqual(LANGUAGES.map((l) => ({ code: l.code, name: l.name })));
+    expect(listLanguages()).toEqual(LANGUAGES.map((l) => ({ code: l.code, name: l.name, aliases: l.aliases })));
     expect(listLanguages().map((l) => l.code)).toEqual(['nb', 'en', 'uk', 'ar', 'pl', 'so']);
   });
+
+  it('no name or alias points to two languages, and every alias is lower case', () => {
+    const owners = new Map<string, string>();
+    for (const l of LANGUAGES) {
+      for (const word of [l.code, l.name.toLowerCase(), ...l.aliases]) {
+        expect([undefined, l.code]).toContain(owners.get(word));
+        owners.set(word, l.code);
+      }
+      for (const alias of l.aliases) expect(alias).toBe(alias.toLowerCase());
+    }
+  });
+
+  it.each([['nb', 'norsk bokmål'], ['en', 'English (engelsk)'], ['uk', 'українська (ukrainsk)'], ['so', 'Soomaali (somali)']])(
+    'the admin pages call %s %j', (code, label) => {
+      expect(languageLabel(code)).toBe(label);
+    },
+  );
 });
 
 describe.each(LANGUAGES.map((language) => [language.code, language] as const))('%s texts', (code, language) => {

@@ -1,7 +1,7 @@
 import {
   decodeCsvBytes, detectDelimiter, formatVolunteersCsv, isSpreadsheetFile, readVolunteerCsv, type BadRow, type VolunteerCsvExportRow,
 } from '../../src/domain/volunteer-csv';
-import { checkVolunteerIdentity, parseTaskTypes, splitAreas } from '../../src/domain/volunteer';
+import { checkVolunteerIdentity, parseLanguage, parseTaskTypes, splitAreas } from '../../src/domain/volunteer';
 
 const BOM = '\uFEFF';
 const NONE = new Set<string>();
@@ -84,6 +84,20 @@ describe('readVolunteerCsv: file formats', () => {
   it('reads the English headers for the optional columns', () => {
     const result = readVolunteerCsv('name,phone,language,areas,task types\nKari,41234567,nb,"A, B",Besøk\n', NONE);
     expect(result.ok && result.good[0]?.volunteer).toEqual({ name: 'Kari', phone: '+4741234567', language: 'nb', areas: ['A', 'B'], taskTypes: ['visit'] });
+  });
+});
+
+describe('the language column, as coordinators write it', () => {
+  it.each([
+    ['', 'nb'], ['nb', 'nb'], ['Norsk', 'nb'], ['bokmål', 'nb'], ['English', 'en'], ['engelsk', 'en'],
+    ['uk', 'uk'], ['Ukrainsk', 'uk'], ['українська', 'uk'], ['arabisk', 'ar'], ['العربية', 'ar'],
+    ['polsk', 'pl'], ['Polski', 'pl'], ['somali', 'so'], ['Soomaali', 'so'],
+  ])('%j is %s', (text, code) => {
+    expect(parseLanguage(text)).toBe(code);
+  });
+
+  it.each(['klingon', 'svensk', 'u'])('%j is not supported', (text) => {
+    expect(parseLanguage(text)).toBeUndefined();
   });
 });
 

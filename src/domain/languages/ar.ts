@@ -31,6 +31,7 @@ const callUs = (phone?: string) => (phone ? ` للاستفسار: ${phone}` : ''
 export const ar: Language = {
   code: 'ar',
   name: 'العربية',
+  aliases: ['arabisk', 'arabic', 'ara'],
   templates: {
     offer: ({ task, timeoutMinutes }) =>
       `Svarja: هل يمكنك المساعدة؟ ${describe(task)}. ${task.summary} أجب نعم أو لا خلال ${duration(timeoutMinutes)}.`,

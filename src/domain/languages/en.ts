@@ -22,6 +22,7 @@ const callUs = (phone?: string) => (phone ? ` Questions? Call ${phone}.` : '');
 export const en: Language = {
   code: 'en',
   name: 'English',
+  aliases: ['engelsk', 'english', 'eng'],
   templates: {
     offer: ({ task, timeoutMinutes }) =>
       `Svarja: Can you help? ${describe(task)}. ${task.summary} Reply YES or NO within ${duration(timeoutMinutes)}.`,

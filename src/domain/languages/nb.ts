@@ -22,6 +22,7 @@ const callUs = (phone?: string) => (phone ? ` Ring ${phone} ved spørsmål.` : '
 export const nb: Language = {
   code: 'nb',
   name: 'norsk bokmål',
+  aliases: ['norsk', 'bokmål', 'norsk bokmål', 'norwegian', 'no', 'nob'],
   templates: {
     offer: ({ task, timeoutMinutes }) =>
       `Svarja: Kan du hjelpe? ${describe(task)}. ${task.summary} Svar JA eller NEI innen ${duration(timeoutMinutes)}.`,

@@ -27,6 +27,7 @@ const callUs = (phone?: string) => (phone ? ` Pytania? Zadzwoń: ${phone}.` : ''
 export const pl: Language = {
   code: 'pl',
   name: 'polski',
+  aliases: ['polsk', 'polish', 'pol'],
   foldToGsm: true,
   templates: {
     offer: ({ task, timeoutMinutes }) =>

@@ -22,6 +22,7 @@ const callUs = (phone?: string) => (phone ? ` Su'aalo? Wac ${phone}.` : '');
 export const so: Language = {
   code: 'so',
   name: 'Soomaali',
+  aliases: ['somali', 'somalisk', 'som'],
   templates: {
     offer: ({ task, timeoutMinutes }) =>
       `Svarja: Ma na caawin kartaa? ${describe(task)}. ${task.summary} Ku jawaab HAA ama MAYA ${duration(timeoutMinutes)} gudahood.`,

@@ -25,6 +25,7 @@ const callUs = (phone?: string) => (phone ? ` Тел.: ${phone}` : '');
 export const uk: Language = {
   code: 'uk',
   name: 'українська',
+  aliases: ['ukrainsk', 'ukrainian', 'ukr'],
   templates: {
     offer: ({ task, timeoutMinutes }) =>
       `Svarja: Допоможете? ${describe(task)}. ${task.summary} Відповідь ТАК чи НІ за ${duration(timeoutMinutes)}.`,

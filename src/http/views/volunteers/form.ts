@@ -1,7 +1,7 @@
 import type { Volunteer } from '../../../db/volunteer.repo';
 import { formatAvailability } from '../../../domain/availability-text';
 import type { Weekday } from '../../../domain/matching';
-import { listLanguages } from '../../../domain/messages';
+import { languageLabel, listLanguages } from '../../../domain/messages';
 import { TASK_TYPES } from '../../../domain/volunteer';
 import { DATE_FIELDS, parseDay, type VolunteerForm, type VolunteerFormErrors, type VolunteerFormField } from '../../../services/register-volunteer';
 import { csrfInput, inputField, selectField, textareaField, type FieldErrors } from '../form';
@@ -57,7 +57,7 @@ ${v ? optOutStatus(v) : ''}
   ${csrfInput(frame.csrfToken)}
   ${inputField({ name: 'name', label: FIELD_LABELS.name, value: view.values.name, errors, required: true, attrs: html` autocomplete="off"` })}
   ${inputField({ name: 'phone', label: FIELD_LABELS.phone, value: view.values.phone, errors, required: true, type: 'tel', hint: 'Tilbudene kommer på SMS til dette nummeret. Norske numre kan skrives uten +47.', attrs: html` autocomplete="off"` })}
-  ${selectField({ name: 'language', label: FIELD_LABELS.language, value: view.values.language, errors, options: listLanguages().map((l) => ({ value: l.code, label: l.name })) })}
+  ${selectField({ name: 'language', label: FIELD_LABELS.language, value: view.values.language, errors, options: listLanguages().map((l) => ({ value: l.code, label: languageLabel(l.code) })) })}
   ${taskTypeChoices(view.values.taskTypes, errors)}
   ${inputField({ name: 'areas', label: FIELD_LABELS.areas, value: view.values.areas, errors, hint: 'Skill med komma, for eksempel «Lørenskog sentrum, Fjellhamar».' })}
   ${textareaField({ name: 'notes', label: FIELD_LABELS.notes, value: view.values.notes, errors, hint: 'Bare for koordinatorer. Ikke skriv helseopplysninger.' })}

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Volunteer } from '../../../db/volunteer.repo';
-import { listLanguages, OSLO } from '../../../domain/messages';
+import { languageLabel, OSLO } from '../../../domain/messages';
 import { type CsvFileError, type RowProblem } from '../../../domain/volunteer-csv';
 import { TASK_TYPES } from '../../../domain/volunteer';
 import type { VolunteerFormProblem } from '../../../services/register-volunteer';
@@ -68,7 +68,7 @@ export function todayInOslo(now: Date): string {
 }
 
 export function formatLanguage(code: string): string {
-  return listLanguages().find((l) => l.code === code)?.name ?? code;
+  return languageLabel(code);
 }
 
 /** 'Handlehjelp, Følge', or 'Alle' when the volunteer takes every kind of task. */
