@@ -188,3 +188,15 @@ export async function listFailedOfferMessages(db: Queryable, limit: number): Pro
     .limit(limit).execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Cancels the offer SMS of these offers that have not been taken for sending yet; returns the
+ * offers whose SMS will now never go. One already `sending` may reach the phone, so it is left.
+ */
+export async function cancelUnsentOfferSms(db: Queryable, offerIds: string[], now: Date): Promise<Set<string>> {
+  if (offerIds.length === 0) return new Set();
+  const rows = await db.updateTable('message').set({ status: 'cancelled', updated_at: now })
+    .where('offer_id', 'in', offerIds).where('kind', '=', 'offer').where('direction', '=', 'outbound').where('status', '=', 'queued')
+    .returning('offer_id').execute();
+  return new Set(rows.map((r) => r.offer_id).filter((id): id is string => id !== null));
+}

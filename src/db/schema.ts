@@ -100,7 +100,8 @@ export interface AssignmentTable {
   follow_up_handled_by: Id | null;
 }
 
-export type OutboundStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed';
+/** `cancelled`: never sent, because what it offered was withdrawn before it left. */
+export type OutboundStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'cancelled';
 export type InboundStatus = 'received' | 'processed';
 
 export interface MessageTable {

@@ -14,8 +14,10 @@ export interface PhoneMessage {
 
 export interface SimulatedPhone { phone: string; name: string; language?: string; optedOut?: boolean }
 
-// An outbound SMS reaches the phone only once the transport took it; queued ones are not shown yet.
+// An outbound SMS reaches the phone only once the transport took it; queued ones are not shown yet,
+// and cancelled ones (withdrawn before they left) never.
 const REACHED_PHONE = ['sent', 'delivered', 'undelivered', 'failed'];
+const NOT_YET_SENT = ['queued', 'sending'];
 
 export interface MessagesSince { messages: PhoneMessage[]; cursor: string }
 
@@ -27,8 +29,8 @@ export async function listPhoneMessagesSince(db: Queryable, afterId: string, lim
   const rows = await db.selectFrom('message')
     .select(['id', 'direction', 'from_phone', 'to_phone', 'body', 'status', 'created_at'])
     .where('id', '>', afterId).orderBy('id', 'asc').limit(limit).execute();
-  const firstPending = rows.find((r) => r.direction === 'outbound' && !REACHED_PHONE.includes(r.status));
-  const shown = rows.filter((r) => !firstPending || BigInt(r.id) < BigInt(firstPending.id) || r.direction === 'inbound' || REACHED_PHONE.includes(r.status));
+  const firstPending = rows.find((r) => r.direction === 'outbound' && NOT_YET_SENT.includes(r.status));
+  const shown = rows.filter((r) => r.direction === 'inbound' || REACHED_PHONE.includes(r.status));
   const cursor = firstPending ? (BigInt(firstPending.id) - 1n).toString() : rows.at(-1)?.id ?? afterId;
   return {
     cursor,

@@ -1,12 +1,13 @@
 import { renderText, toTaskFacts } from '../domain/messages';
 import type { Tx } from '../db/database';
 import { insertAssignment } from '../db/assignment.repo';
-import { moveOffer, withdrawLiveOffers } from '../db/offer.repo';
+import { moveOffer } from '../db/offer.repo';
 import { moveTask, type Task } from '../db/task.repo';
-import { findVolunteersByIds, markAssigned, type Volunteer } from '../db/volunteer.repo';
+import { markAssigned, type Volunteer } from '../db/volunteer.repo';
 import { scheduleAssignmentTimers } from './assignment-timers';
 import type { ServiceContext } from './context';
 import type { Effects } from './effects';
+import { withdrawOffersWithNotice } from './withdraw-offers';
 
 export class OfferNotAcceptableError extends Error {
   constructor(readonly offerId: string, readonly taskId: string) {
@@ -41,19 +42,7 @@ export async function assignVolunteerInTx(trx: Tx, ctx: ServiceContext, effects:
   await markAssigned(trx, a.volunteer.id, now);
 
   const facts = toTaskFacts(won);
-  const withdrawn = await withdrawLiveOffers(trx, a.task.id, 'taken', now, a.offerId);
-  const others = await findVolunteersByIds(trx, withdrawn.map((o) => o.volunteerId));
-  const offerOf = new Map(withdrawn.map((o) => [o.volunteerId, o.id]));
-  for (const other of others) {
-    await effects.sms(trx, {
-      to: other.phone,
-      body: renderText(other.language, 'taken', { task: facts }),
-      kind: 'taken',
-      volunteerId: other.id,
-      taskId: a.task.id,
-      offerId: offerOf.get(other.id),
-    });
-  }
+  const withdrawn = await withdrawOffersWithNotice(trx, effects, { taskId: a.task.id, reason: 'taken', notice: 'taken', task: facts, exceptOfferId: a.offerId }, now);
   await effects.sms(trx, {
     to: a.volunteer.phone,
     body: renderText(a.volunteer.language, 'assigned', { task: facts, details: won.details, coordinatorPhone: ctx.settings.coordinatorPhone }),

@@ -1,11 +1,11 @@
 import { renderText, toTaskFacts } from '../domain/messages';
 import { cancelActiveAssignment } from '../db/assignment.repo';
 import { findTask, moveTask, type Task } from '../db/task.repo';
-import { findVolunteer, findVolunteersByIds } from '../db/volunteer.repo';
-import { withdrawLiveOffers } from '../db/offer.repo';
+import { findVolunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { alertTimeOf } from './deadline-alert';
 import { runUseCase } from './effects';
+import { withdrawOffersWithNotice } from './withdraw-offers';
 
 export type DispatchResult = { ok: true; task: Task } | { ok: false; error: 'not_found' | 'not_dispatchable'; status?: string };
 
@@ -40,10 +40,7 @@ export async function cancelTask(ctx: ServiceContext, taskId: string): Promise<C
     }
     effects.taskChanged(taskId);
     const facts = toTaskFacts(moved);
-    const withdrawn = await withdrawLiveOffers(trx, taskId, 'cancelled', now);
-    for (const v of await findVolunteersByIds(trx, withdrawn.map((o) => o.volunteerId))) {
-      await effects.sms(trx, { to: v.phone, body: renderText(v.language, 'offer_withdrawn', { task: facts }), kind: 'offer_withdrawn', volunteerId: v.id, taskId });
-    }
+    const withdrawn = await withdrawOffersWithNotice(trx, effects, { taskId, reason: 'cancelled', notice: 'offer_withdrawn', task: facts }, now);
     const assignedId = await cancelActiveAssignment(trx, taskId, now, 'coordinator');
     const assigned = assignedId ? await findVolunteer(trx, assignedId) : undefined;
     if (assigned) {

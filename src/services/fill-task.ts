@@ -19,6 +19,11 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   if (!locked || locked.status !== 'searching') return;
   const task = await applyUrgency(trx, ctx, locked, now);
   const live = await countLiveOffers(trx, taskId);
+  if (task.startsAt.getTime() <= now.getTime()) {
+    // Nobody is asked for a task that has already begun; with nothing live it is unfilled.
+    if (live === 0) await markUnfilled(trx, ctx, effects, task, now);
+    return;
+  }
   const wave = waveForNewOffers(task.wavesSent, live);
   const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), now);
   for (const { offer, candidate } of created) {

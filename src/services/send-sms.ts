@@ -34,6 +34,8 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
   const claimed = await claimOutbound(ctx.db, messageId, now, ctx.settings.smsSendLeaseSeconds);
   if (!claimed) return whyNotClaimed(ctx, messageId);
 
+  if (claimed.kind === 'offer' && claimed.offer_id && !claimed.must_reconcile && await dropStaleOffer(ctx, claimed)) return 'skipped';
+
   const sms: OutboundSms = { messageId, to: claimed.to_phone, body: claimed.body };
   if (claimed.must_reconcile) {
     const since = new Date(claimed.created_at.getTime() - RECONCILE_SLACK_MS);
@@ -57,6 +59,29 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
   ctx.log.warn({ messageId, code: result.code, kind: claimed.kind }, 'sms could not be sent');
   await recordFailed(ctx, messageId, result.code);
   return 'failed';
+}
+
+/**
+ * An offer SMS that waited (quiet hours, a backlog) must still stand when it leaves: its offer not
+ * withdrawn, its task still looking, and the task not started. Otherwise it is cancelled unsent,
+ * and a still-pending offer is withdrawn so the task moves on (or, once started, goes unfilled).
+ */
+async function dropStaleOffer(ctx: ServiceContext, claimed: ClaimedSms): Promise<boolean> {
+  return runUseCase(ctx, async (trx, effects, now) => {
+    const offer = await findOffer(trx, claimed.offer_id!);
+    const task = offer && await lockTask(trx, offer.taskId);
+    const fresh = offer && await findOffer(trx, offer.id);
+    const stands = fresh?.status === 'pending' && task?.status === 'searching' && task.startsAt.getTime() > now.getTime();
+    if (stands) return false;
+    await trx.updateTable('message').set({ status: 'cancelled', updated_at: now }).where('id', '=', claimed.id).where('status', '=', 'sending').execute();
+    ctx.log.info({ messageId: claimed.id, offerId: claimed.offer_id }, 'offer sms cancelled unsent: the offer no longer stands');
+    if (fresh?.status === 'pending' && task) {
+      await moveOffer(trx, fresh.id, 'withdraw', now, { close_reason: 'too_late' });
+      effects.taskChanged(task.id);
+      await fillTaskInTx(trx, ctx, effects, task.id, now);
+    }
+    return true;
+  });
 }
 
 async function whyNotClaimed(ctx: ServiceContext, messageId: string): Promise<SendOutcome> {

@@ -1,12 +1,11 @@
 import type { Actor } from '../domain/access';
-import { renderText, toTaskFacts } from '../domain/messages';
+import { toTaskFacts } from '../domain/messages';
 import { insertAuditEvent } from '../db/audit.repo';
-import { withdrawLiveOffers } from '../db/offer.repo';
 import { findTask, moveTask, type Task } from '../db/task.repo';
-import { findVolunteersByIds } from '../db/volunteer.repo';
 import type { TaskStatus } from '../db/schema';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
+import { withdrawOffersWithNotice } from './withdraw-offers';
 
 export type StopDispatchResult =
   | { ok: true; task: Task; withdrawn: number }
@@ -29,19 +28,7 @@ export async function stopDispatch(ctx: ServiceContext, actor: Actor, taskId: st
       return task ? { ok: false, error: 'not_stoppable', status: task.status } : { ok: false, error: 'not_found' };
     }
     effects.taskChanged(taskId);
-    const withdrawn = await withdrawLiveOffers(trx, taskId, 'stopped', now);
-    const offerOf = new Map(withdrawn.map((o) => [o.volunteerId, o.id]));
-    const facts = toTaskFacts(moved);
-    for (const v of await findVolunteersByIds(trx, withdrawn.map((o) => o.volunteerId))) {
-      await effects.sms(trx, {
-        to: v.phone,
-        body: renderText(v.language, 'offer_withdrawn', { task: facts }),
-        kind: 'offer_withdrawn',
-        volunteerId: v.id,
-        taskId,
-        offerId: offerOf.get(v.id),
-      });
-    }
+    const withdrawn = await withdrawOffersWithNotice(trx, effects, { taskId, reason: 'stopped', notice: 'offer_withdrawn', task: toTaskFacts(moved) }, now);
     await insertAuditEvent(trx, actor, { action: 'task_dispatch_stopped', subjectType: 'task', subjectId: taskId, detail: { withdrawnOffers: withdrawn.length } }, now);
     ctx.log.info({ taskId, withdrawn: withdrawn.length }, 'dispatch stopped');
     return { ok: true, task: moved, withdrawn: withdrawn.length };

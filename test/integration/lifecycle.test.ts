@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { listOpenFollowUps } from '../../src/db/follow-up.repo';
 import { askCheckIn, closeCheckIn } from '../../src/services/check-in';
+import { fillTask } from '../../src/services/fill-task';
+import { sendSms } from '../../src/services/send-sms';
 import { alertDeadline } from '../../src/services/deadline-alert';
 import { sendReminder } from '../../src/services/send-reminder';
 import { createTask, createVolunteers, dispatch, getTask, letTimePass, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
@@ -262,5 +264,51 @@ describe('quiet hours', () => {
     await eventually(async () => (h.fake.messagesTo(ada!.phone).length === 1 ? true : undefined), 20_000, 'the help reply');
     expect(h.fake.messagesTo(ada!.phone)[0]!.body).not.toContain('Kan du hjelpe');
     expect((await getTask(h, task.id)).offers[0]!.status).toBe('pending');
+  });
+
+  it('a task cancelled at night takes its held offers with it: nobody gets an offer or a notice about one', async () => {
+    const oslo = DateTime.now().setZone('Europe/Oslo');
+    h = await startHarness({ env: { QUIET_HOURS: `${oslo.minus({ hours: 1 }).toFormat('HH:mm')}-${oslo.plus({ hours: 2 }).toFormat('HH:mm')}` } });
+    await createVolunteers(h, 2);
+    const task = await createTask(h, { waveSize: 2 });
+    await dispatch(h, task.id);
+    await eventually(async () => ((await outboundMessages(h, { kind: 'offer' })).length === 2 ? true : undefined), 20_000, 'two held offers');
+    expect((await h.api('POST', `/api/tasks/${task.id}/cancel`)).status).toBe(200);
+    await eventually(async () => {
+      const offers = await outboundMessages(h, { kind: 'offer' });
+      return offers.every((m) => m.status === 'cancelled') ? true : undefined;
+    }, 20_000, 'the held offers cancelled');
+    expect(await outboundMessages(h, { kind: 'offer_withdrawn' })).toHaveLength(0);
+    expect((await getTask(h, task.id)).offers.map((o) => o.status)).toEqual(['withdrawn', 'withdrawn']);
+    expect(h.fake.messages).toHaveLength(0);
+  });
+});
+
+describe('offers for a task that has begun', () => {
+  it('an offer SMS that waited until after the start is cancelled unsent, and the task goes unfilled', async () => {
+    h = await startHarness({ workers: false });
+    await createVolunteers(h, 1);
+    const task = await createTask(h, { waveSize: 1, startsAt: hoursFromNow(1) });
+    await dispatch(h, task.id);
+    await fillTask(h.deps.ctx, task.id);
+    const [offer] = await outboundMessages(h, { kind: 'offer' });
+    h.clock.advance(2 * HOUR); // the send queue was stuck until after the start
+    await expect(sendSms(h.deps.ctx, offer!.id, false)).resolves.toBe('skipped');
+    expect((await outboundMessages(h, { kind: 'offer' }))[0]!.status).toBe('cancelled');
+    const after = await getTask(h, task.id);
+    expect(after.status).toBe('unfilled');
+    expect(after.offers.map((o) => [o.status, o.closeReason])).toEqual([['withdrawn', 'too_late']]);
+    expect(h.fake.messages).toHaveLength(0);
+  });
+
+  it('a task dispatched after its start asks nobody and is unfilled at once', async () => {
+    h = await startHarness();
+    await createVolunteers(h, 2);
+    const task = await createTask(h, { startsAt: hoursFromNow(-1) });
+    await dispatch(h, task.id);
+    await waitForStatus(task.id, 'unfilled');
+    await waitForQuiet(h);
+    expect(await outboundMessages(h, { kind: 'offer' })).toHaveLength(0);
+    expect(await outboundMessages(h, { kind: 'coordinator_unfilled' })).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { fillTask } from '../../src/services/fill-task';
 import { getTaskLiveView, getTaskView } from '../../src/services/get-task-view';
 import { handleInboundSms } from '../../src/services/handle-inbound-sms';
 import { recordInboundSms } from '../../src/services/record-inbound-sms';
+import { sendSms } from '../../src/services/send-sms';
 import { stopDispatch } from '../../src/services/stop-dispatch';
 import { buildVolunteers } from '../support/factories';
 import { newMessageSid, SERVICE_NUMBER, startHarness, type Harness } from '../support/harness';
@@ -52,6 +53,13 @@ async function dispatched(waveSize: number): Promise<string> {
   return id;
 }
 
+/** As dispatched(), and the offer SMS have left (through the fake Twilio): the offers are open. */
+async function dispatchedAndSent(waveSize: number): Promise<string> {
+  const id = await dispatched(waveSize);
+  for (const m of await messagesOf(id, 'offer')) await sendSms(h.deps.ctx, m.id, false);
+  return id;
+}
+
 async function messagesOf(taskId: string, kind: string) {
   return h.deps.db.selectFrom('message').selectAll().where('task_id', '=', taskId).where('kind', '=', kind).orderBy('id').execute();
 }
@@ -84,9 +92,9 @@ describe('creating a task', () => {
 describe('stopping a dispatch', () => {
   it('withdraws the live offers with a notice to each volunteer and puts the task back to new', async () => {
     await buildVolunteers(h.deps.db, 3);
-    const id = await dispatched(2);
+    const id = await dispatchedAndSent(2);
     const offered = (await getTaskView(h.deps.db, id))!.offers;
-    expect(offered.map((o) => o.status)).toEqual(['pending', 'pending']);
+    expect(offered.map((o) => o.status)).toEqual(['open', 'open']);
 
     const r = await stopDispatch(h.deps.ctx, kari, id);
     expect(r).toMatchObject({ ok: true, withdrawn: 2, task: { status: 'new' } });
@@ -105,9 +113,18 @@ describe('stopping a dispatch', () => {
     expect(again.map((o) => o.volunteer.id)).not.toContain(offered[0]!.volunteer.id);
   });
 
+  it('offers whose SMS has not left yet are cancelled unsent, with no notice about them', async () => {
+    await buildVolunteers(h.deps.db, 2);
+    const id = await dispatched(2);
+    const r = await stopDispatch(h.deps.ctx, kari, id);
+    expect(r).toMatchObject({ ok: true, withdrawn: 2 });
+    expect((await messagesOf(id, 'offer')).map((m) => m.status)).toEqual(['cancelled', 'cancelled']);
+    expect(await messagesOf(id, 'offer_withdrawn')).toEqual([]);
+  });
+
   it('the timeline shows who stopped it and the withdrawn offers, newest last', async () => {
     await buildVolunteers(h.deps.db, 1);
-    const id = await dispatched(1);
+    const id = await dispatchedAndSent(1);
     await stopDispatch(h.deps.ctx, kari, id);
     const { timeline } = (await getTaskLiveView(h.deps.db, id))!;
     const kinds = timeline.map((e) => (e.kind === 'action' ? e.action : e.kind));
@@ -119,7 +136,7 @@ describe('stopping a dispatch', () => {
 describe('manual assignment', () => {
   it('uses the volunteer’s live offer for the task and withdraws the others with a "taken" notice', async () => {
     await buildVolunteers(h.deps.db, 2);
-    const id = await dispatched(2);
+    const id = await dispatchedAndSent(2);
     const [first, second] = (await getTaskView(h.deps.db, id))!.offers;
     const r = await assignManually(h.deps.ctx, kari, id, second!.volunteer.id);
     expect(r).toMatchObject({ ok: true, task: { status: 'assigned', assignedVolunteerId: second!.volunteer.id } });

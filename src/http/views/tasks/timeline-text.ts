@@ -9,6 +9,7 @@ const ACTIONS: Record<string, (actor: string, detail: Record<string, unknown>) =
   task_dispatch_stopped: (a, d) => `${a} stoppet utsendingen${typeof d.withdrawnOffers === 'number' && d.withdrawnOffers > 0 ? ` (${d.withdrawnOffers} tilbud trukket tilbake)` : ''}`,
   task_cancelled: (a) => `${a} avlyste oppdraget`,
   task_assigned_manually: (a) => `${a} tildelte oppdraget manuelt (avtalt på telefon)`,
+  assignment_cancelled_by_volunteer: () => 'Den frivillige meldte avbud (AVBRYT); oppdraget sendes ut igjen',
 };
 
 const WITHDRAW_REASONS: Record<string, string> = {
@@ -16,6 +17,7 @@ const WITHDRAW_REASONS: Record<string, string> = {
   cancelled: 'oppdraget ble avlyst',
   stopped: 'utsendingen ble stoppet',
   opted_out: 'den frivillige meldte seg av',
+  too_late: 'oppdraget hadde startet før SMS-en kunne gå',
 };
 
 const SMS_KINDS: Record<string, (to: string) => string> = {
@@ -28,10 +30,18 @@ const SMS_KINDS: Record<string, (to: string) => string> = {
   declined_thanks: (to) => `Takk for svaret, til ${to}`,
   hint_offer: (to) => `Hjelpetekst om JA/NEI til ${to}`,
   coordinator_unfilled: (to) => `Varsel til ${to} om at ingen frivillig er funnet`,
+  coordinator_deadline_alert: (to) => `Varsel til ${to} om at fristen nærmer seg uten frivillig`,
+  volunteer_cancelled_coordinator: (to) => `Varsel til ${to} om at den frivillige meldte avbud`,
+  cancel_confirmed: (to) => `Bekreftelse på avbud til ${to}`,
+  reminder_day_before: (to) => `Påminnelse kvelden før til ${to}`,
+  reminder_two_hours: (to) => `Påminnelse to timer før til ${to}`,
+  check_in_question: (to) => `«Gikk det bra?» til ${to}`,
+  check_in_thanks_ok: (to) => `Takk etter oppdraget til ${to}`,
+  check_in_thanks_follow_up: (to) => `Takk, og beskjed om oppfølging, til ${to}`,
 };
 
 const SMS_STATUS: Record<string, string> = {
-  queued: 'sendes', sending: 'sendes', sent: 'sendt', delivered: 'levert', undelivered: 'ikke levert', failed: 'feilet',
+  queued: 'sendes', sending: 'sendes', sent: 'sendt', delivered: 'levert', undelivered: 'ikke levert', failed: 'feilet', cancelled: 'ikke sendt (trukket tilbake)',
 };
 
 function offerClosed(e: Extract<TimelineEntry, { kind: 'offer_closed' }>): TimelineLine {
@@ -50,7 +60,7 @@ function offerClosed(e: Extract<TimelineEntry, { kind: 'offer_closed' }>): Timel
 }
 
 function smsOut(e: Extract<TimelineEntry, { kind: 'sms_out' }>): TimelineLine {
-  const to = e.recipient ?? (e.template === 'coordinator_unfilled' ? 'koordinator' : 'ukjent mottaker');
+  const to = e.recipient ?? (e.template.startsWith('coordinator_') || e.template === 'volunteer_cancelled_coordinator' ? 'koordinator' : 'ukjent mottaker');
   const what = (SMS_KINDS[e.template] ?? ((t: string) => `SMS til ${t}`))(to);
   const bad = e.status === 'failed' || e.status === 'undelivered';
   const status = `${SMS_STATUS[e.status] ?? e.status}${bad && e.errorCode ? `, feilkode ${e.errorCode}` : ''}`;
