@@ -85,3 +85,34 @@ describe('matching on the admin page', () => {
     await screenshot(page, 'hvem-blir-spurt');
   });
 });
+
+describe('follow-ups after a task', () => {
+  it('a check-in answered 2 shows on I dag for the task\'s own unit only, until someone marks it followed up', async () => {
+    const other = await createAccount(h, { email: 'hom@lorenskog.kommune.no', name: 'Hanne HOM', unit: 'Helse og omsorg' });
+    const volunteer = await h.deps.db.insertInto('volunteer').values({ name: 'Vera Besøksvenn', phone: '+4741255599' }).returning('id').executeTakeFirstOrThrow();
+    const task = await h.deps.db.insertInto('task').values({
+      type: 'visit', starts_at: new Date(Date.now() - 3 * 3600_000), duration_minutes: 60, area: 'Fjellhamar', summary: 'Besøk.', details: 'Olga, Fjellveien 2.',
+      status: 'assigned', assigned_volunteer_id: volunteer.id, unit_id: kari.unitId,
+    }).returning('id').executeTakeFirstOrThrow();
+    const assignment = await h.deps.db.insertInto('assignment').values({
+      task_id: task.id, volunteer_id: volunteer.id, offer_id: null, source: 'manual', status: 'done', check_in: 'follow_up', check_in_asked_at: new Date(), check_in_answered_at: new Date(),
+    }).returning('id').executeTakeFirstOrThrow();
+
+    await logIn(page, h, other);
+    await page.goto(`${h.baseUrl}/admin`);
+    expect(await page.locator(`#follow-up-${assignment.id}`).count()).toBe(0);
+    await context.clearCookies();
+
+    await logIn(page, h, kari);
+    await page.goto(`${h.baseUrl}/admin`);
+    const row = page.locator(`#follow-up-${assignment.id}`);
+    await expect(row.textContent()).resolves.toContain('Svarte 2: noe bør følges opp');
+    await screenshot(page, 'i-dag-oppfolging');
+    await row.getByRole('button', { name: 'Fulgt opp' }).click();
+    await page.getByText('Markert som fulgt opp.').waitFor();
+    expect(await page.locator(`#follow-up-${assignment.id}`).count()).toBe(0);
+    const handled = await h.deps.db.selectFrom('assignment').select(['follow_up_handled_at', 'follow_up_handled_by']).where('id', '=', assignment.id).executeTakeFirstOrThrow();
+    expect(handled.follow_up_handled_at).not.toBeNull();
+    expect(handled.follow_up_handled_by).toBe(kari.id);
+  });
+});

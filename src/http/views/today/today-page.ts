@@ -49,6 +49,7 @@ ${needsPerson === 0 ? html`<p>Alt er i rute. Ingen oppdrag mangler frivillig, og
 ${countCard('Ikke besatt', o.unfilled.length, '#unfilled-h')}
 ${countCard('Starter innen 24 timer uten frivillig', o.startingSoonWithoutVolunteer.length, '#soon-h')}
 ${countCard('Uklare svar og ukjente avsendere', o.inbox.count, '/admin/inbox')}
+${o.followUps.length > 0 ? countCard('Oppfølging etter oppdrag', o.followUps.length, '#follow-up-h') : ''}
 </div>
 <h3 id="unfilled-h">Ikke besatt</h3>
 ${taskTable(o.unfilled, { caption: 'Oppdrag uten frivillig der ingen flere kan spørres', empty: 'Ingen oppdrag står uten frivillig.', when: 'datetime', show: 'status' })}
