@@ -30,7 +30,7 @@ export function osloDayStarts(now: Date): { today: Date; tomorrow: Date; dayAfte
 }
 
 /** What needs a person now, and who is out helping today and tomorrow. */
-export async function loadTodayOverview(ctx: Pick<ServiceContext, 'db' | 'now'>, unitId: string | null): Promise<TodayOverview> {
+export async function loadTodayOverview(ctx: Pick<ServiceContext, 'db' | 'now'>, viewer: { unitId: string | null; admin: boolean }): Promise<TodayOverview> {
   const now = ctx.now();
   const days = osloDayStarts(now);
   const [unfilled, startingSoon, inboxCount, inboxLatest, assigned, followUps] = await Promise.all([
@@ -39,7 +39,7 @@ export async function loadTodayOverview(ctx: Pick<ServiceContext, 'db' | 'now'>,
     countInboxMessages(ctx.db),
     listInboxMessages(ctx.db, INBOX_PREVIEW),
     listAssignedTasks(ctx.db, days.today, days.dayAfter),
-    unitId ? listOpenFollowUps(ctx.db, unitId) : Promise.resolve([]),
+    listOpenFollowUps(ctx.db, viewer.unitId, viewer.admin),
   ]);
   return {
     now,

@@ -169,6 +169,13 @@ describe('reminders, check-in and the fill-by alert', () => {
     const mine = await listOpenFollowUps(h.deps.db, unit.id);
     expect(mine.map((f) => [f.assignmentId, f.checkIn])).toEqual([[a.id, 'follow_up'], [b.id, 'no_answer']]);
     expect(await listOpenFollowUps(h.deps.db, other.id)).toEqual([]);
+
+    // A task with no unit (made with the service's API token) is the admins'.
+    const loose = await createTask(h, { waveSize: 1, startsAt: hoursFromNow(-3), durationMinutes: 60 });
+    await h.deps.db.insertInto('assignment').values({ task_id: loose.id, volunteer_id: bo!.id, offer_id: null, source: 'manual', status: 'done', check_in: 'follow_up' }).execute();
+    expect((await listOpenFollowUps(h.deps.db, null, true)).map((f) => f.taskId)).toEqual([loose.id]);
+    expect((await listOpenFollowUps(h.deps.db, unit.id, true)).map((f) => f.taskId)).toEqual([tasks[0]!.id, tasks[1]!.id, loose.id]);
+    expect((await listOpenFollowUps(h.deps.db, unit.id)).map((f) => f.taskId)).toEqual([tasks[0]!.id, tasks[1]!.id]);
   });
 
   it('a task nobody has taken as its fill-by deadline nears: the coordinator is alerted once', async () => {

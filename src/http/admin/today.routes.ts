@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { isAdmin } from '../../domain/access';
 import { insertAuditEvent } from '../../db/audit.repo';
 import { markFollowUpHandled } from '../../db/follow-up.repo';
 import { loadTodayOverview } from '../../services/today-overview';
@@ -10,13 +11,14 @@ import { coordinatorOf, frameOf, redirectAfterSave, sendPage, setFlash } from '.
 export function todayRoutes(deps: AdminDeps): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
-    sendPage(res, todayPage(frameOf(res), await loadTodayOverview(deps.ctx, coordinatorOf(res).unitId)));
+    const me = coordinatorOf(res);
+    sendPage(res, todayPage(frameOf(res), await loadTodayOverview(deps.ctx, { unitId: me.unitId, admin: isAdmin(me) })));
   });
 
   router.post('/follow-ups/:id/handled', async (req, res) => {
     const me = coordinatorOf(res);
     const id = String(req.params.id);
-    const done = /^\d{1,18}$/.test(id) && me.unitId !== null && await markFollowUpHandled(deps.ctx.db, id, me.unitId, me.id, deps.ctx.now());
+    const done = /^\d{1,18}$/.test(id) && await markFollowUpHandled(deps.ctx.db, id, { unitId: me.unitId, withUnitless: isAdmin(me) }, me.id, deps.ctx.now());
     if (done) await insertAuditEvent(deps.ctx.db, me, { action: 'follow_up_handled', subjectType: 'assignment', subjectId: id }, deps.ctx.now());
     setFlash(req, done ? 'ok' : 'error', done ? 'Markert som fulgt opp.' : 'Fant ikke oppfølgingen i din enhet.');
     redirectAfterSave(req, res, '/admin#follow-up-h');
