@@ -48,6 +48,18 @@ describe('loadConfig', () => {
     expect(loadConfig(env).demoData).toBe(expected);
   });
 
+  it('quiet hours and urgency: defaults, off, and a clear line for a bad value', () => {
+    const defaults = loadConfig({});
+    expect(defaults.quietHours).toEqual({ kind: 'window', startMinute: 21 * 60, endMinute: 8 * 60 });
+    expect(defaults.urgency).toEqual({ urgentWithinHours: 24, urgentWaveSize: 6, urgentOfferTimeoutMinutes: 15 });
+    expect(loadConfig({ QUIET_HOURS: 'off' }).quietHours).toEqual({ kind: 'off' });
+    expect(loadConfig({ QUIET_HOURS: '22:30-07:00', URGENT_WITHIN_HOURS: '0' })).toMatchObject({
+      quietHours: { kind: 'window', startMinute: 22 * 60 + 30, endMinute: 7 * 60 }, urgency: { urgentWithinHours: 0 },
+    });
+    expect(() => loadConfig({ QUIET_HOURS: '9-17' })).toThrow(/QUIET_HOURS: must be HH:MM-HH:MM in Oslo time/);
+    expect(() => loadConfig({ URGENT_WAVE_SIZE: '0' })).toThrow(/URGENT_WAVE_SIZE: /);
+  });
+
   it('refuses demo data in production and a DEMO_DATA that is not on/off', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'on' })).toThrow(/DEMO_DATA: demo data is not allowed when NODE_ENV=production/);
     expect(() => loadConfig({ DEMO_DATA: 'yes' })).toThrow(/DEMO_DATA: must be "on" or "off"/);
