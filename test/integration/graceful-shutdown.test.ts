@@ -24,6 +24,8 @@ describe('SIGTERM while jobs are in flight', () => {
     const first = await workers.start();
     for (const t of tasks) await dispatch(h, t.id);
     await h.fake.waitForMessages(5, 20_000);
+    // The signal comes while Twilio holds at least one request: a send is in flight.
+    await eventually(async () => (h.fake.awaitingAnswer() > 0 ? true : undefined), 10_000, 'a send in flight');
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('shutting down');

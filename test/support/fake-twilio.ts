@@ -136,6 +136,11 @@ export class FakeTwilio {
     this.latencyMs = ms;
   }
 
+  /** Create requests received whose answer is still being held back by setLatency. */
+  awaitingAnswer(): number {
+    return this.delayed.size;
+  }
+
   messagesTo(to: string): FakeMessage[] {
     return this.messages.filter((m) => m.to === to);
   }
