@@ -6,7 +6,11 @@ import type { TaskType } from '../domain/messages';
 import { OSLO_ZONE } from '../domain/oslo-time';
 import type { Queryable } from './database';
 import type { Task } from './task.repo';
-import { volunteerRowToVolunteer } from './volunteer.repo';
+
+const MATCHING_COLUMNS = [
+  'v.id', 'v.name', 'v.phone', 'v.language', 'v.opted_out_at', 'v.paused_until', 'v.task_types', 'v.areas',
+  'v.confidentiality_signed_on', 'v.police_certificate_on', 'v.training_on', 'v.availability', 'v.absences', 'v.max_tasks_per_week',
+] as const;
 
 /** A candidate with what an offer needs to reach them. */
 export interface ReachableCandidate extends Candidate { phone: string; language: string }
@@ -26,7 +30,8 @@ export function toMatchTask(task: Task): MatchTask {
  * page's explanation) every volunteer is loaded so each one's reason can be shown.
  */
 export async function loadCandidates(db: Queryable, task: Task, now: Date, opts: { plausibleOnly: boolean }): Promise<ReachableCandidate[]> {
-  let q = db.selectFrom('volunteer as v').selectAll('v');
+  // Only what matching reads: notes and the rest of the row would be loaded per volunteer per fill.
+  let q = db.selectFrom('volunteer as v').select(MATCHING_COLUMNS);
   if (opts.plausibleOnly) {
     q = q.where('v.opted_out_at', 'is', null)
       .where(sql<boolean>`${task.type} = ANY(v.task_types)`)
@@ -45,7 +50,7 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, opts:
     loadCancelledThisTask(db, task.id),
   ]);
   const week = isoWeekOf(task.startsAt);
-  return volunteers.map(volunteerRowToVolunteer).map((v): ReachableCandidate => {
+  return volunteers.map((v): ReachableCandidate => {
     const own = (assignments.get(v.id) ?? []).filter((a) => a.taskId !== task.id);
     const facts = offers.get(v.id);
     return {
@@ -53,16 +58,16 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, opts:
       name: v.name,
       phone: v.phone,
       language: v.language,
-      optedOut: v.optedOut,
-      pausedUntil: v.pausedUntil,
-      taskTypes: v.taskTypes as TaskType[],
+      optedOut: v.opted_out_at !== null,
+      pausedUntil: v.paused_until,
+      taskTypes: v.task_types as TaskType[],
       areas: v.areas,
-      confidentialitySignedOn: v.confidentialitySignedOn,
-      policeCertificateOn: v.policeCertificateOn,
-      trainingOn: v.trainingOn,
+      confidentialitySignedOn: v.confidentiality_signed_on,
+      policeCertificateOn: v.police_certificate_on,
+      trainingOn: v.training_on,
       availability: v.availability.map((w) => ({ ...w, weekday: w.weekday as Weekday })),
       absences: v.absences,
-      maxTasksPerWeek: v.maxTasksPerWeek,
+      maxTasksPerWeek: v.max_tasks_per_week,
       assignmentsThisWeek: own.filter((a) => isoWeekOf(a.startsAt) === week).length,
       assignments: own,
       hasOpenOffer: facts?.live ?? false,
