@@ -46,7 +46,7 @@ export async function listPhoneMessagesSince(db: Queryable, afterId: string, lim
 }
 
 /** The volunteers to show as phones, by name; the page shows the first `limit`. */
-export async function listVolunteerPhones(db: Queryable, limit: number): Promise<SimulatedPhone[]> {
+export async function listSimulatedVolunteerPhones(db: Queryable, limit: number): Promise<SimulatedPhone[]> {
   const rows = await db.selectFrom('volunteer').select(['name', 'phone', 'language', 'opted_out_at'])
     .orderBy('name').orderBy('id').limit(limit).execute();
   return rows.map((r) => ({ phone: r.phone, name: r.name, language: r.language, optedOut: r.opted_out_at !== null }));

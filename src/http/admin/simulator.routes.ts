@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { listOtherSenders, listPhoneMessagesSince, listVolunteerPhones, type SimulatedPhone } from '../../db/simulator.repo';
+import { listOtherSenders, listPhoneMessagesSince, listSimulatedVolunteerPhones, type SimulatedPhone } from '../../db/simulator.repo';
 import { DEMO_NURSING_HOME } from '../../demo/demo-data';
 import { normalizePhone } from '../../domain/phone';
 import { recordInboundSms } from '../../services/record-inbound-sms';
@@ -75,7 +75,7 @@ function wantsJson(req: Request): boolean {
 
 /** Volunteers first, then the demo nursing home, the coordinator's phone and anyone else who texted. */
 async function phonesToShow(deps: AdminDeps, requested: string | undefined): Promise<SimulatedPhone[]> {
-  const phones = await listVolunteerPhones(deps.ctx.db, MAX_VOLUNTEER_PHONES);
+  const phones = await listSimulatedVolunteerPhones(deps.ctx.db, MAX_VOLUNTEER_PHONES);
   const add = (phone: SimulatedPhone) => {
     if (!phones.some((p) => p.phone === phone.phone)) phones.push(phone);
   };
