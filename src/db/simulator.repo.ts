@@ -45,6 +45,21 @@ export async function listPhoneMessagesSince(db: Queryable, afterId: string, lim
   };
 }
 
+/** The last `count` messages (for the first page load), with the cursor to poll from. */
+export async function listLatestPhoneMessages(db: Queryable, count: number): Promise<MessagesSince> {
+  const latest = await db.selectFrom('message').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  const from = BigInt(latest?.max ?? '0') - BigInt(count);
+  return listPhoneMessagesSince(db, (from > 0n ? from : 0n).toString(), count);
+}
+
+/** Outbound SMS held for quiet hours, and when the first of them may go. */
+export async function countHeldSms(db: Queryable, now: Date): Promise<{ count: number; until: Date | null }> {
+  const row = await db.selectFrom('message')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('send_after').as('until')])
+    .where('status', '=', 'queued').where('send_after', '>', now).executeTakeFirst();
+  return { count: Number(row?.count ?? 0), until: row?.until ?? null };
+}
+
 /** The volunteers to show as phones, by name; the page shows the first `limit`. */
 export async function listSimulatedVolunteerPhones(db: Queryable, limit: number): Promise<SimulatedPhone[]> {
   const rows = await db.selectFrom('volunteer').select(['name', 'phone', 'language', 'opted_out_at'])

@@ -124,6 +124,10 @@ export function checkInSchedule(
 ): { askAt: Date; giveUpAt: Date } {
   const endsAt = input.startsAt.getTime() + input.durationMinutes * MINUTE_MS;
   const askAt = nextSendableAt(q, new Date(endsAt + CHECK_IN_DELAY_MS));
-  const giveUpAt = DateTime.fromJSDate(askAt, { zone: OSLO_ZONE }).plus({ days: CHECK_IN_GIVE_UP_DAYS }).toJSDate();
-  return { askAt, giveUpAt };
+  return { askAt, giveUpAt: checkInGiveUpAt(askAt) };
+}
+
+/** When an unanswered check-in, asked at `askedAt`, is left for the coordinator (two Oslo days on). */
+export function checkInGiveUpAt(askedAt: Date): Date {
+  return DateTime.fromJSDate(askedAt, { zone: OSLO_ZONE }).plus({ days: CHECK_IN_GIVE_UP_DAYS }).toJSDate();
 }

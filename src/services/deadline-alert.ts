@@ -4,8 +4,7 @@ import { countOffers } from '../db/offer.repo';
 import { lockTask, updateTask, type Task } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
-
-const EARLY_TOLERANCE_MS = 2_000;
+import { isDue } from './timer-due';
 
 /** When the coordinator should hear that a dispatched task has nobody yet. */
 export function alertTimeOf(task: Pick<Task, 'startsAt' | 'fillBy' | 'dispatchedAt'>): Date | undefined {
@@ -22,7 +21,7 @@ export async function alertDeadline(ctx: ServiceContext, taskId: string): Promis
     const task = await lockTask(trx, taskId);
     if (!task || task.status !== 'searching' || task.deadlineAlertedAt) return 'not_needed';
     const at = alertTimeOf(task);
-    if (!at || at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return 'not_due';
+    if (!at || !isDue(at, now)) return 'not_due';
     await updateTask(trx, taskId, { deadline_alerted_at: now }, now);
     const coordinator = ctx.settings.coordinatorPhone;
     if (!coordinator) {

@@ -1,4 +1,4 @@
-import { isHeldInQuietHours, isQuiet, nextSendableAt } from '../domain/quiet-hours';
+import { isHeldInQuietHours, nextSendableAt } from '../domain/quiet-hours';
 import { smsPurpose } from '../domain/sms-purpose';
 import { insertOutbound, type OutboundDraft } from '../db/message.repo';
 import type { Queryable, Tx } from '../db/database';
@@ -24,8 +24,8 @@ export class Effects {
    */
   async sms(db: Queryable, draft: OutboundDraft): Promise<string> {
     const { quietHours } = this.ctx.settings;
-    const held = isHeldInQuietHours(smsPurpose(draft.kind)) && isQuiet(quietHours, this.now);
-    const sendAfter = held ? nextSendableAt(quietHours, this.now) : null;
+    const sendable = isHeldInQuietHours(smsPurpose(draft.kind)) ? nextSendableAt(quietHours, this.now) : this.now;
+    const sendAfter = sendable > this.now ? sendable : null;
     const messageId = await insertOutbound(db, this.ctx.settings.serviceNumber, { ...draft, sendAfter }, this.now);
     this.jobs.push({ name: 'send-sms', data: { messageId }, runAt: sendAfter ?? undefined });
     if (draft.taskId) this.changedTasks.add(draft.taskId);

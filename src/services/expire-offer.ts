@@ -3,9 +3,7 @@ import { lockTask } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
 import { fillTaskInTx } from './fill-task';
-
-/** Timers may fire a little early across processes; that small a difference is due. */
-const EARLY_TOLERANCE_MS = 2_000;
+import { isDue, TIMER_EARLY_TOLERANCE_MS } from './timer-due';
 
 export type ExpireOutcome = 'expired' | 'not_due' | 'not_open';
 
@@ -21,11 +19,11 @@ export async function expireOffer(ctx: ServiceContext, offerId: string): Promise
     await lockTask(trx, offer.taskId);
     const fresh = await findOffer(trx, offerId);
     if (!fresh || fresh.status !== 'open') return 'not_open';
-    if (fresh.expiresAt && fresh.expiresAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) {
+    if (fresh.expiresAt && !isDue(fresh.expiresAt, now)) {
       // Fired well before its deadline (clock skew between hosts): the sweeper expires it on time.
       return 'not_due';
     }
-    await expireDueOffers(trx, offer.taskId, new Date(now.getTime() + EARLY_TOLERANCE_MS), now);
+    await expireDueOffers(trx, offer.taskId, new Date(now.getTime() + TIMER_EARLY_TOLERANCE_MS), now);
     effects.taskChanged(offer.taskId);
     await fillTaskInTx(trx, ctx, effects, offer.taskId, now);
     return 'expired';

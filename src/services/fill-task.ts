@@ -17,13 +17,13 @@ import { runUseCase, type Effects } from './effects';
 export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effects, taskId: string, now: Date): Promise<void> {
   const locked = await lockTask(trx, taskId);
   if (!locked || locked.status !== 'searching') return;
-  const task = await applyUrgency(trx, ctx, locked, now);
   const live = await countLiveOffers(trx, taskId);
-  if (task.startsAt.getTime() <= now.getTime()) {
+  if (locked.startsAt.getTime() <= now.getTime()) {
     // Nobody is asked for a task that has already begun; with nothing live it is unfilled.
-    if (live === 0) await markUnfilled(trx, ctx, effects, task, now);
+    if (live === 0) await markUnfilled(trx, ctx, effects, locked, now);
     return;
   }
+  const task = await applyUrgency(trx, ctx, locked, now);
   const wave = waveForNewOffers(task.wavesSent, live);
   const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), now);
   for (const { offer, candidate } of created) {

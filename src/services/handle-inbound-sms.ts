@@ -57,7 +57,7 @@ async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, message
   }
   const checkIn = await checkInAnswerOf(trx, volunteer, message.body);
   if (checkIn) {
-    await markInboundOutcome(trx, message.id, { classification: `check_in:${checkIn}`, needsAttention: false, volunteerId: volunteer.id });
+    await markInboundOutcome(trx, message.id, { classification: `check_in:${checkIn.outcome}`, needsAttention: false, volunteerId: volunteer.id });
     await answerCheckInInTx(trx, effects, volunteer, checkIn, now);
     return 'check_in';
   }
@@ -86,14 +86,14 @@ const CHECK_IN_DIGIT = /^\s*([12])[\s.!]*$/;
  * "1" or "2" answers the check-in question when one is waiting, unless an offer arrived after it:
  * then the digit answers the offer (1 = JA, 2 = NEI), as the volunteer's latest SMS asked.
  */
-async function checkInAnswerOf(trx: Tx, volunteer: Volunteer, body: string): Promise<CheckInAnswer | undefined> {
+async function checkInAnswerOf(trx: Tx, volunteer: Volunteer, body: string): Promise<{ assignmentId: string; outcome: CheckInAnswer } | undefined> {
   const digit = CHECK_IN_DIGIT.exec(body)?.[1];
   if (!digit) return undefined;
   const asked = await findAskedCheckIn(trx, volunteer.id);
   if (!asked) return undefined;
   const live = await findLiveOffer(trx, volunteer.id);
   if (live && (live.sentAt ?? live.createdAt) > asked.askedAt) return undefined;
-  return digit === '1' ? 'ok' : 'follow_up';
+  return { assignmentId: asked.id, outcome: digit === '1' ? 'ok' : 'follow_up' };
 }
 
 /**

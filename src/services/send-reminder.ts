@@ -5,9 +5,7 @@ import { findTask } from '../db/task.repo';
 import { findVolunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
-
-/** Timers may fire a little early across hosts. */
-const EARLY_TOLERANCE_MS = 2_000;
+import { isDue } from './timer-due';
 
 export type ReminderOutcome = 'sent' | 'not_active' | 'already_sent' | 'not_due' | 'not_scheduled';
 
@@ -26,7 +24,7 @@ export async function sendReminder(ctx: ServiceContext, assignmentId: string, ki
     if (a[COLUMN[kind]]) return 'already_sent';
     const due = reminderSchedule({ startsAt: a.starts_at, assignedAt: a.assigned_at }, ctx.settings.quietHours).find((r) => r.kind === kind);
     if (!due) return 'not_scheduled';
-    if (due.at.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return 'not_due'; // the sweeper sends it on time
+    if (!isDue(due.at, now)) return 'not_due'; // the sweeper sends it on time
     const [task, volunteer] = await Promise.all([findTask(trx, a.task_id), findVolunteer(trx, a.volunteer_id)]);
     if (!task || !volunteer) return 'not_active';
     await trx.updateTable('assignment').set({ [COLUMN[kind]]: now }).where('id', '=', assignmentId).execute();

@@ -1,6 +1,6 @@
 import { addActiveMinutes } from '../domain/quiet-hours';
 import { mapProviderStatus } from '../domain/sms-status';
-import type { Tx } from '../db/database';
+import type { Queryable, Tx } from '../db/database';
 import { claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
 import { findOffer, moveOffer } from '../db/offer.repo';
 import { findTask, lockTask } from '../db/task.repo';
@@ -67,21 +67,29 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
  * and a still-pending offer is withdrawn so the task moves on (or, once started, goes unfilled).
  */
 async function dropStaleOffer(ctx: ServiceContext, claimed: ClaimedSms): Promise<boolean> {
+  // Nearly every offer still stands: one plain read, and the task lock only for one that does not.
+  if (await offerStands(ctx.db, claimed.offer_id!, ctx.now())) return false;
   return runUseCase(ctx, async (trx, effects, now) => {
     const offer = await findOffer(trx, claimed.offer_id!);
     const task = offer && await lockTask(trx, offer.taskId);
-    const fresh = offer && await findOffer(trx, offer.id);
-    const stands = fresh?.status === 'pending' && task?.status === 'searching' && task.startsAt.getTime() > now.getTime();
-    if (stands) return false;
+    if (await offerStands(trx, claimed.offer_id!, now)) return false; // changed while we waited for the lock
     await trx.updateTable('message').set({ status: 'cancelled', updated_at: now }).where('id', '=', claimed.id).where('status', '=', 'sending').execute();
     ctx.log.info({ messageId: claimed.id, offerId: claimed.offer_id }, 'offer sms cancelled unsent: the offer no longer stands');
-    if (fresh?.status === 'pending' && task) {
-      await moveOffer(trx, fresh.id, 'withdraw', now, { close_reason: 'too_late' });
+    const withdrawn = task && await moveOffer(trx, claimed.offer_id!, 'withdraw', now, { close_reason: 'too_late' });
+    if (task && withdrawn) {
       effects.taskChanged(task.id);
       await fillTaskInTx(trx, ctx, effects, task.id, now);
     }
     return true;
   });
+}
+
+/** The offer is still pending, its task still looking, and the task has not begun. */
+async function offerStands(db: Queryable, offerId: string, now: Date): Promise<boolean> {
+  const row = await db.selectFrom('offer as o').innerJoin('task as t', 't.id', 'o.task_id')
+    .select(['o.status as offer_status', 't.status as task_status', 't.starts_at'])
+    .where('o.id', '=', offerId).executeTakeFirst();
+  return row?.offer_status === 'pending' && row.task_status === 'searching' && row.starts_at.getTime() > now.getTime();
 }
 
 async function whyNotClaimed(ctx: ServiceContext, messageId: string): Promise<SendOutcome> {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { checkInSchedule, reminderSchedule } from '../domain/task-timing';
+import { checkInGiveUpAt, checkInSchedule, reminderSchedule } from '../domain/task-timing';
 import type { Queryable } from '../db/database';
 import { taskRowToTask } from '../db/task.repo';
 import type { JobRequest } from '../queue/jobs';
@@ -7,7 +7,6 @@ import type { ServiceContext } from './context';
 import { alertTimeOf } from './deadline-alert';
 
 const BATCH = 500;
-const GIVE_UP_MS = 2 * 24 * 3600 * 1000;
 const CHECK_IN_LOOKBACK_MS = 2 * 24 * 3600 * 1000;
 
 /**
@@ -53,10 +52,13 @@ async function dueCheckIns(ctx: Pick<ServiceContext, 'db' | 'settings'>, dueBy: 
 }
 
 async function dueGiveUps(db: Queryable, dueBy: Date): Promise<JobRequest[]> {
-  const rows = await db.selectFrom('assignment').select('id')
-    .where('check_in', '=', 'asked').where('check_in_asked_at', '<', new Date(dueBy.getTime() - GIVE_UP_MS))
+  // Two Oslo days are 47 to 49 hours: SQL narrows it down, checkInGiveUpAt decides.
+  const rows = await db.selectFrom('assignment').select(['id', 'check_in_asked_at'])
+    .where('check_in', '=', 'asked').where('check_in_asked_at', '<', new Date(dueBy.getTime() - 47 * 3600_000))
     .limit(BATCH).execute();
-  return rows.map((r) => ({ name: 'close-check-in' as const, data: { assignmentId: r.id } }));
+  return rows
+    .filter((r) => r.check_in_asked_at && checkInGiveUpAt(r.check_in_asked_at) <= dueBy)
+    .map((r) => ({ name: 'close-check-in' as const, data: { assignmentId: r.id } }));
 }
 
 async function dueAlerts(db: Queryable, dueBy: Date): Promise<JobRequest[]> {

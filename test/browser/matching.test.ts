@@ -81,7 +81,7 @@ describe('matching on the admin page', () => {
     const row = (name: string) => page.locator('#candidates tr', { hasText: name });
     await expect(row('Pia Politiattest').textContent()).resolves.toContain('Nr. 1 i køen');
     await expect(row('Uno Utenattest').textContent()).resolves.toContain('mangler politiattest');
-    await expect(row('Mari Mandag').textContent()).resolves.toMatch(/ikke tilgjengelig torsdager|torsdager/);
+    await expect(row('Mari Mandag').textContent()).resolves.toContain('ikke tilgjengelig torsdager');
     await screenshot(page, 'hvem-blir-spurt');
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { listOtherSenders, listPhoneMessagesSince, listSimulatedVolunteerPhones, type SimulatedPhone } from '../../db/simulator.repo';
+import { countHeldSms, listLatestPhoneMessages, listOtherSenders, listPhoneMessagesSince, listSimulatedVolunteerPhones, type SimulatedPhone } from '../../db/simulator.repo';
 import { DEMO_NURSING_HOME } from '../../demo/demo-data';
 import { normalizePhone } from '../../domain/phone';
 import { recordInboundSms } from '../../services/record-inbound-sms';
@@ -33,16 +33,8 @@ export function simulatorRoutes(deps: AdminDeps): Router {
   router.get('/simulator', async (req, res) => {
     const { phone } = parseRequest(ShowQuery, req.query);
     const phones = await phonesToShow(deps, phone);
-    const latest = await ctx.db.selectFrom('message').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
-    const from = BigInt(latest?.max ?? '0') - BigInt(INITIAL_MESSAGES);
-    const { messages, cursor } = await listPhoneMessagesSince(ctx.db, (from > 0n ? from : 0n).toString(), INITIAL_MESSAGES);
-    const held = await ctx.db.selectFrom('message')
-      .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.min('send_after').as('until')])
-      .where('status', '=', 'queued').where('send_after', '>', ctx.now()).executeTakeFirst();
-    sendPage(res, simulatorPage(frameOf(res), {
-      phones, messages, cursor, serviceNumber: ctx.settings.serviceNumber,
-      held: { count: Number(held?.count ?? 0), until: held?.until ?? null },
-    }));
+    const [{ messages, cursor }, held] = await Promise.all([listLatestPhoneMessages(ctx.db, INITIAL_MESSAGES), countHeldSms(ctx.db, ctx.now())]);
+    sendPage(res, simulatorPage(frameOf(res), { phones, messages, cursor, serviceNumber: ctx.settings.serviceNumber, held }));
   });
 
   router.get('/simulator/messages', async (req, res) => {
