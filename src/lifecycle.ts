@@ -1,29 +1,67 @@
 import type { Logger } from './log';
 
+type Closer = () => Promise<void> | void;
+
 /**
- * Calls `shutdown` once on SIGTERM or SIGINT, then exits. A second signal, or a shutdown that
- * takes longer than `graceMs`, exits at once: jobs not finished by then are returned to the queue
- * by BullMQ's stalled-job check, and nothing in Postgres is half-written (every change is a transaction).
+ * What a process has started, closed in reverse order on SIGTERM or SIGINT, then the process exits.
+ *
+ * The signal handlers are installed before anything starts: a signal that comes while the process
+ * is still starting (or just after it said it is ready) must never meet Node's default action,
+ * which kills the process with running jobs and a child redis-server left behind.
+ * A second signal, or a shutdown longer than `graceMs`, exits at once: jobs not finished by then are
+ * returned to the queue by BullMQ's stalled-job check, and nothing in Postgres is half-written
+ * (every change is a transaction).
  */
-export function runUntilSignal(log: Logger, shutdown: () => Promise<void>, graceMs = 25_000): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    log.info({ signal }, 'shutting down');
+export class ProcessLifecycle {
+  private readonly closers: Closer[] = [];
+  private log: Pick<Logger, 'info' | 'error'> = consoleLog;
+  private stopRequested = false;
+
+  constructor(private readonly graceMs = 25_000) {
+    process.on('SIGTERM', this.stop);
+    process.on('SIGINT', this.stop);
+  }
+
+  /** True once a signal came: a start still in progress should go no further. */
+  get stopping(): boolean {
+    return this.stopRequested;
+  }
+
+  useLogger(log: Logger): void {
+    this.log = log;
+  }
+
+  /** Registers what to close; the last registered closes first (stop taking requests before closing the database). */
+  onStop(closer: Closer): void {
+    this.closers.unshift(closer);
+  }
+
+  private readonly stop = (signal: NodeJS.Signals): void => {
+    if (this.stopRequested) process.exit(1);
+    this.stopRequested = true;
+    this.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {
-      log.error({ graceMs }, 'shutdown took too long; exiting');
+      this.log.error({ graceMs: this.graceMs }, 'shutdown took too long; exiting');
       process.exit(1);
-    }, graceMs);
+    }, this.graceMs);
     timer.unref();
-    shutdown().then(
+    this.closeAll().then(
       () => process.exit(0),
       (err: unknown) => {
-        log.error({ err }, 'shutdown failed');
+        this.log.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+
+  /** Drains the list, so a part that finished starting during the shutdown is closed too. */
+  private async closeAll(): Promise<void> {
+    for (let close = this.closers.shift(); close; close = this.closers.shift()) await close();
+  }
 }
+
+/** Until the JSON logger exists (config not yet read), shutdown messages go to stderr. */
+const consoleLog: Pick<Logger, 'info' | 'error'> = {
+  info: (obj: object, msg?: string) => console.error(msg ?? '', obj),
+  error: (obj: object, msg?: string) => console.error(msg ?? '', obj),
+} as Pick<Logger, 'info' | 'error'>;

@@ -1,19 +1,21 @@
 import { loadConfig } from '../src/config';
 import { createDeps } from '../src/deps';
-import { runUntilSignal } from '../src/lifecycle';
+import { ProcessLifecycle } from '../src/lifecycle';
 import { startWorkers } from './start-workers';
 
 /** The `worker` process role: job workers only, no HTTP. */
-async function main(): Promise<void> {
+async function main(lifecycle: ProcessLifecycle): Promise<void> {
   const deps = createDeps(loadConfig());
+  lifecycle.useLogger(deps.log);
+  lifecycle.onStop(() => deps.close());
   const workers = await startWorkers(deps);
-  runUntilSignal(deps.log, async () => {
-    await workers.close();
-    await deps.close();
-  });
+  lifecycle.onStop(() => workers.close());
 }
 
-main().catch((err: unknown) => {
+// Before the workers start, so a SIGTERM at any moment lets running jobs finish.
+const lifecycle = new ProcessLifecycle();
+main(lifecycle).catch((err: unknown) => {
+  if (lifecycle.stopping) return; // the shutdown closed what the start was using; it exits the process
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

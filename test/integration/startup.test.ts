@@ -56,7 +56,7 @@ describe('Redis for the one-command start', () => {
     let output = '';
     child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
     try {
       const ready = await eventually(async () => {
         const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
@@ -113,6 +113,22 @@ describe('the built service, as `npm start` runs it', () => {
     }
   }, 150_000);
 
+  it('SIGTERM while it is still starting (workers up, web not yet): closes what started and exits 0', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'svarja-pglite-'));
+    const port = 5000 + Math.floor(Math.random() * 800);
+    const starting = startBuilt({ PATH: process.env.PATH ?? '', PORT: String(port), PGLITE_DIR: dataDir, QUEUE_PREFIX: `early${port}`, LOG_LEVEL: 'info' });
+    try {
+      await eventually(async () => (starting.output().includes('"msg":"workers started"') ? true : undefined), 60_000, `the workers; output:\n${starting.output()}`);
+      starting.child.kill('SIGTERM');
+      expect(await starting.exited).toBe(0);
+      expect(starting.output()).toContain('"msg":"shutting down"');
+      expect(starting.output()).not.toContain('could not start');
+    } finally {
+      if (starting.child.exitCode === null) starting.child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('NODE_ENV=production with one variable missing exits non-zero naming it', () => {
     const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
       cwd: ROOT,
@@ -134,6 +150,6 @@ function startBuilt(env: Record<string, string>) {
   let output = '';
   child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
   child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   return { child, exited, output: () => output };
 }
