@@ -33,7 +33,13 @@ export interface Volunteer extends VolunteerProfile, VolunteerSchedule {
   createdAt: Date;
 }
 
-export interface NewVolunteer extends Partial<VolunteerProfile>, Partial<VolunteerSchedule> { name: string; phone: string; language: string }
+export interface NewVolunteer extends Partial<VolunteerProfile>, Partial<VolunteerSchedule> {
+  name: string;
+  phone: string;
+  language: string;
+  /** Only from an imported file that says the volunteer already opted out: they must stay out. */
+  optedOutAt?: Date | null;
+}
 
 export function volunteerRowToVolunteer(r: VolunteerRow): Volunteer {
   return {
@@ -77,7 +83,7 @@ function profileToColumns(p: Partial<VolunteerProfile> & Partial<VolunteerSchedu
 }
 
 function newVolunteerToColumns(v: NewVolunteer) {
-  return { name: v.name, phone: v.phone, language: v.language, ...profileToColumns(v) };
+  return { name: v.name, phone: v.phone, language: v.language, opted_out_at: v.optedOutAt, ...profileToColumns(v) };
 }
 
 /** Undefined when the phone number is already registered. */
@@ -88,7 +94,7 @@ export async function insertVolunteer(db: Queryable, v: NewVolunteer): Promise<V
   return row && volunteerRowToVolunteer(row);
 }
 
-// Postgres takes at most 65,535 parameters a statement; a volunteer row uses up to 11.
+// Postgres takes at most 65,535 parameters a statement; a volunteer row uses up to 17.
 const INSERT_BATCH = 1000;
 
 /** Inserts many (in batches); numbers already registered are skipped. Returns the ones inserted. */

@@ -56,7 +56,20 @@ function clock(hours: string, minutes: string | undefined): string | undefined {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
-/** The windows as the form shows them again: "man 09:00–15:00, tir 09:00–15:00". */
+/**
+ * The windows as a coordinator would write them, and as `parseAvailability` reads them back: days
+ * in a row with the same hours are one range, "man–fre 09:00–15:00, lør 10:00–13:00".
+ */
 export function formatAvailability(windows: readonly AvailabilityWindow[]): string {
-  return windows.map((w) => `${SHORT[w.weekday - 1]} ${w.from}–${w.to}`).join(', ');
+  const runs: { first: number; last: number; from: string; to: string }[] = [];
+  const sorted = [...windows].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.weekday - b.weekday);
+  for (const w of sorted) {
+    const run = runs.at(-1);
+    if (run && run.from === w.from && run.to === w.to && run.last + 1 === w.weekday) run.last = w.weekday;
+    else runs.push({ first: w.weekday, last: w.weekday, from: w.from, to: w.to });
+  }
+  return runs
+    .sort((a, b) => a.first - b.first || a.from.localeCompare(b.from))
+    .map((r) => `${SHORT[r.first - 1]}${r.last > r.first ? `–${SHORT[r.last - 1]}` : ''} ${r.from}–${r.to}`)
+    .join(', ');
 }

@@ -1,8 +1,14 @@
 import { parse, type Info } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
-import { DEFAULT_LANGUAGE, OSLO, type TaskType } from './messages';
-import { TASK_TYPE_NAMES, checkVolunteerIdentity, parseLanguage, parseTaskTypes, splitAreas } from './volunteer';
+import { formatAvailability } from './availability-text';
+import type { AvailabilityWindow } from './matching';
+import { OSLO, type TaskType } from './messages';
+import { normalizePhone } from './phone';
+import { TASK_TYPE_NAMES, TASK_TYPES, parseLanguage, parseTaskTypes } from './volunteer';
+import {
+  checkVolunteerForm, DATE_FIELDS, parseDay, type CheckedVolunteer, type VolunteerForm, type VolunteerFormErrors, type VolunteerFormField,
+} from './volunteer-form';
 
 // ---------------------------------------------------------------------------------------------
 // Reading a CSV file of volunteers, as Excel (or Numbers, or LibreOffice) exports it.
@@ -10,20 +16,25 @@ import { TASK_TYPE_NAMES, checkVolunteerIdentity, parseLanguage, parseTaskTypes,
 
 export type RowProblem =
   | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'unsupported_language' | 'unknown_task_type'
+  | 'invalid_date' | 'invalid_availability' | 'invalid_weekly_limit' | 'too_long'
   | 'duplicate_in_file' | 'already_exists';
 
-export interface CsvVolunteer {
-  name: string;
-  phone: string; // E.164
-  language: string;
-  areas: string[];
-  /** Undefined when the file has no task types for the row: the volunteer gets the default (all). */
-  taskTypes: TaskType[] | undefined;
+export interface CsvVolunteer extends CheckedVolunteer {
+  /** The day the volunteer said STOPP, from an exported file's «Meldt av»: they stay opted out. */
+  optedOutOn: string | null;
 }
 
 export interface GoodRow { line: number; volunteer: CsvVolunteer }
 /** A row that will not be imported, with what the coordinator typed and every reason why. */
-export interface BadRow { line: number; name: string; phone: string; problems: RowProblem[]; sameAsLine?: number }
+export interface BadRow {
+  line: number;
+  name: string;
+  phone: string;
+  problems: RowProblem[];
+  sameAsLine?: number;
+  /** The headers (as the file writes them) of the columns whose date could not be read. */
+  badDateColumns?: string[];
+}
 
 export type CsvFileError =
   | { code: 'spreadsheet' } // an Excel workbook, not a CSV export of it
@@ -33,16 +44,34 @@ export type CsvFileError =
 
 export type VolunteerCsvResult = { ok: true; good: GoodRow[]; bad: BadRow[] } | { ok: false; error: CsvFileError };
 
-type Column = 'name' | 'phone' | 'language' | 'areas' | 'taskTypes';
+type DateColumn = (typeof DATE_FIELDS)[number] | 'optedOutOn';
+type Column = 'name' | 'phone' | 'language' | 'areas' | 'taskTypes' | 'notes' | 'availability' | 'maxTasksPerWeek' | DateColumn;
 
-// Header names, compared lower-cased with '_' and '-' read as spaces.
+// Header names, compared lower-cased with '_' and '-' read as spaces. The export's headers are among
+// them, so an exported file imports with every detail, and so are the admin form's labels.
 const HEADER_NAMES: Record<string, Column> = {
   navn: 'name', name: 'name', 'fullt navn': 'name', 'full name': 'name',
   telefon: 'phone', mobil: 'phone', phone: 'phone', tlf: 'phone', telefonnummer: 'phone', mobilnummer: 'phone', mobile: 'phone', 'phone number': 'phone',
   språk: 'language', sprak: 'language', language: 'language',
   områder: 'areas', område: 'areas', omrader: 'areas', areas: 'areas', area: 'areas',
   oppgaver: 'taskTypes', oppgavetyper: 'taskTypes', 'task types': 'taskTypes', tasks: 'taskTypes',
+  notater: 'notes', notat: 'notes', merknader: 'notes', notes: 'notes',
+  'avtale signert': 'agreementSignedOn', avtale: 'agreementSignedOn', 'agreement signed': 'agreementSignedOn', agreement: 'agreementSignedOn',
+  taushetserklæring: 'confidentialitySignedOn', 'taushetserklæring signert': 'confidentialitySignedOn', taushetserklaering: 'confidentialitySignedOn',
+  confidentiality: 'confidentialitySignedOn', 'confidentiality signed': 'confidentialitySignedOn',
+  politiattest: 'policeCertificateOn', 'police certificate': 'policeCertificateOn',
+  opplæring: 'trainingOn', 'opplæring gjennomført': 'trainingOn', opplaering: 'trainingOn', training: 'trainingOn',
+  'pause til': 'pausedUntil', 'paused until': 'pausedUntil',
+  tilgjengelig: 'availability', tilgjengelighet: 'availability', availability: 'availability', available: 'availability',
+  'maks per uke': 'maxTasksPerWeek', 'maks oppdrag per uke': 'maxTasksPerWeek', 'høyst antall oppdrag per uke': 'maxTasksPerWeek',
+  'max per week': 'maxTasksPerWeek', 'max tasks per week': 'maxTasksPerWeek',
+  'meldt av': 'optedOutOn', 'opted out': 'optedOutOn',
 };
+
+/** Columns of a form field, for the problems that the form check reports by field. */
+const FORM_PROBLEM_ORDER: VolunteerFormField[] = [
+  'name', 'language', 'phone', 'taskTypes', ...DATE_FIELDS, 'availability', 'maxTasksPerWeek', 'notes', 'areas',
+];
 
 interface CsvRecord { line: number; cells: string[] }
 
@@ -77,7 +106,7 @@ export function readVolunteerCsv(text: string, existingPhones: ReadonlySet<strin
   const [header, ...rows] = records;
   if (!header) return { ok: false, error: { code: 'empty' } };
   const columns = mapColumns(header.cells);
-  const missing = (['name', 'phone'] as const).filter((c) => columns[c] === undefined);
+  const missing = (['name', 'phone'] as const).filter((c) => columns.index[c] === undefined);
   if (missing.length > 0) return { ok: false, error: { code: 'missing_columns', missing: [...missing] } };
 
   const good: GoodRow[] = [];
@@ -123,39 +152,68 @@ export function detectDelimiter(text: string): ';' | ',' | '\t' {
   return best.n > 0 ? best.d : ';';
 }
 
-function mapColumns(headerCells: string[]): Partial<Record<Column, number>> {
-  const columns: Partial<Record<Column, number>> = {};
+interface ColumnMap { index: Partial<Record<Column, number>>; header: Partial<Record<Column, string>> }
+
+function mapColumns(headerCells: string[]): ColumnMap {
+  const columns: ColumnMap = { index: {}, header: {} };
   headerCells.forEach((cell, index) => {
     const key = cell.toLowerCase().replace(/[_-]/g, ' ').replace(/\s+/g, ' ').trim();
     const column = HEADER_NAMES[key];
-    if (column && columns[column] === undefined) columns[column] = index;
+    if (column && columns.index[column] === undefined) {
+      columns.index[column] = index;
+      columns.header[column] = cell;
+    }
   });
   return columns;
 }
 
-function checkRow(record: CsvRecord, columns: Partial<Record<Column, number>>, existingPhones: ReadonlySet<string>, firstLineOfPhone: Map<string, number>): GoodRow | BadRow {
-  const cell = (c: Column) => (columns[c] === undefined ? '' : (record.cells[columns[c]] ?? ''));
-  const name = cell('name');
-  const phoneText = cell('phone');
-  const language = parseLanguage(cell('language'));
-  const taskTypes = cell('taskTypes') ? parseTaskTypes(cell('taskTypes')) : undefined;
+/**
+ * One row through the admin form's own check, so a file cannot store what the form would refuse.
+ * Blank cells and missing columns are blank fields; a blank task types cell means every task type.
+ */
+function checkRow(record: CsvRecord, columns: ColumnMap, existingPhones: ReadonlySet<string>, firstLineOfPhone: Map<string, number>): GoodRow | BadRow {
+  const cell = (c: Column) => (columns.index[c] === undefined ? '' : (record.cells[columns.index[c]] ?? ''));
+  const taskTypes = cell('taskTypes') ? parseTaskTypes(cell('taskTypes')) : [...TASK_TYPES];
+  const form: VolunteerForm = {
+    name: cell('name'), phone: cell('phone'), language: parseLanguage(cell('language')) ?? cell('language'),
+    taskTypes: taskTypes ?? [], areas: cell('areas'), notes: cell('notes'),
+    agreementSignedOn: cell('agreementSignedOn'), confidentialitySignedOn: cell('confidentialitySignedOn'),
+    policeCertificateOn: cell('policeCertificateOn'), trainingOn: cell('trainingOn'), pausedUntil: cell('pausedUntil'),
+    availability: cell('availability'), maxTasksPerWeek: cell('maxTasksPerWeek'),
+  };
+  const checked = checkVolunteerForm(form);
+  const errors: VolunteerFormErrors = checked.ok ? {} : checked.errors;
+  if (taskTypes === undefined) errors.taskTypes = 'unknown_task_type';
+  const optedOutOn = parseDay(cell('optedOutOn'));
 
-  const identity = checkVolunteerIdentity({ name, phone: phoneText, language: language ?? DEFAULT_LANGUAGE });
-  const problems: RowProblem[] = identity.ok ? [] : identity.problems.map((p) => p.code);
-  if (language === undefined) problems.push('unsupported_language');
-  if (cell('taskTypes') && taskTypes === undefined) problems.push('unknown_task_type');
+  const problems: RowProblem[] = [];
+  for (const field of FORM_PROBLEM_ORDER) {
+    const problem = errors[field];
+    if (problem && problem !== 'duplicate' && !problems.includes(problem)) problems.push(problem);
+  }
+  if (optedOutOn === undefined && !problems.includes('invalid_date')) problems.push('invalid_date');
+  const badDateColumns = ([...DATE_FIELDS, 'optedOutOn'] as const)
+    .filter((c) => (c === 'optedOutOn' ? optedOutOn === undefined : errors[c] === 'invalid_date'))
+    .map((c) => columns.header[c] ?? c);
 
   let sameAsLine: number | undefined;
-  if (identity.ok) {
-    sameAsLine = firstLineOfPhone.get(identity.phone);
-    if (existingPhones.has(identity.phone)) problems.push('already_exists');
+  // Duplicates are told even when the row has other problems, so one round of fixes is enough.
+  const normalized = normalizePhone(form.phone, { requireMobile: true });
+  const phone = normalized.ok ? normalized.e164 : undefined;
+  if (phone) {
+    sameAsLine = firstLineOfPhone.get(phone);
+    if (existingPhones.has(phone)) problems.push('already_exists');
     else if (sameAsLine !== undefined) problems.push('duplicate_in_file');
-    else firstLineOfPhone.set(identity.phone, record.line);
+    else firstLineOfPhone.set(phone, record.line);
   }
-  if (!identity.ok || problems.length > 0) {
-    return { line: record.line, name, phone: phoneText, problems, ...(problems.includes('duplicate_in_file') ? { sameAsLine } : {}) };
+  if (!checked.ok || problems.length > 0 || optedOutOn === undefined) {
+    return {
+      line: record.line, name: form.name, phone: form.phone, problems,
+      ...(problems.includes('duplicate_in_file') ? { sameAsLine } : {}),
+      ...(badDateColumns.length > 0 ? { badDateColumns } : {}),
+    };
   }
-  return { line: record.line, volunteer: { name: identity.name, phone: identity.phone, language: identity.language, areas: splitAreas(cell('areas')), taskTypes } };
+  return { line: record.line, volunteer: { ...checked.volunteer, optedOutOn } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,6 +232,9 @@ export interface VolunteerCsvExportRow {
   policeCertificateOn: string | null;
   trainingOn: string | null;
   pausedUntil: string | null;
+  /** As stored: every window was checked when it was saved. */
+  availability: readonly { weekday: number; from: string; to: string }[];
+  maxTasksPerWeek: number | null;
   optedOutAt: Date | null;
 }
 
@@ -189,6 +250,8 @@ const EXPORT_COLUMNS: { header: string; value: (v: VolunteerCsvExportRow) => str
   { header: 'Politiattest', value: (v) => v.policeCertificateOn ?? '' },
   { header: 'Opplæring', value: (v) => v.trainingOn ?? '' },
   { header: 'Pause til', value: (v) => v.pausedUntil ?? '' },
+  { header: 'Tilgjengelig', value: (v) => formatAvailability(v.availability as AvailabilityWindow[]) },
+  { header: 'Maks per uke', value: (v) => (v.maxTasksPerWeek === null ? '' : String(v.maxTasksPerWeek)) },
   { header: 'Meldt av', value: (v) => (v.optedOutAt ? DateTime.fromJSDate(v.optedOutAt, { zone: OSLO }).toISODate() ?? '' : '') },
 ];
 

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { Actor } from '../domain/access';
+import { OSLO } from '../domain/messages';
 import { decodeCsvBytes, isSpreadsheetFile, readVolunteerCsv, type CsvFileError, type GoodRow, type BadRow } from '../domain/volunteer-csv';
 import { insertAuditEvent } from '../db/audit.repo';
 import { inTransaction } from '../db/transaction';
@@ -26,7 +28,9 @@ export async function importVolunteers(ctx: Pick<ServiceContext, 'db' | 'now'>, 
   return inTransaction(ctx.db, async (trx) => {
     const checked = readVolunteerCsv(csvText, await listVolunteerPhones(trx));
     if (!checked.ok) return checked;
-    const inserted = await insertVolunteers(trx, checked.good.map((row) => row.volunteer));
+    const inserted = await insertVolunteers(trx, checked.good.map(({ volunteer: { optedOutOn, ...volunteer } }) => ({
+      ...volunteer, optedOutAt: optedOutOn === null ? null : DateTime.fromISO(optedOutOn, { zone: OSLO }).toJSDate(),
+    })));
     const imported = inserted.length;
     const skipped = checked.bad.length + checked.good.length - imported;
     await insertAuditEvent(trx, actor, { action: 'volunteers_imported', subjectType: 'volunteer', detail: { imported, skipped } }, ctx.now());

@@ -3,7 +3,8 @@ import { insertAuditEvent } from '../db/audit.repo';
 import { inTransaction } from '../db/transaction';
 import { isDuplicatePhoneError, lockVolunteer, saveVolunteerDetails, type Volunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
-import { checkVolunteerForm, type SaveVolunteerResult, type VolunteerForm } from './register-volunteer';
+import { checkVolunteerForm, type VolunteerForm } from '../domain/volunteer-form';
+import type { SaveVolunteerResult } from './register-volunteer';
 
 export type UpdateVolunteerResult = SaveVolunteerResult | { ok: false; notFound: true };
 

@@ -53,7 +53,7 @@ describe('matching on the admin page', () => {
     await page.getByLabel('Høyst antall oppdrag per uke').fill('2');
     await page.getByRole('button', { name: 'Legg til frivillig' }).click();
     await page.waitForURL(/\/admin\/volunteers\/\d+$/);
-    expect(await page.getByLabel('Når kan den frivillige').inputValue()).toBe('tir 09:00–12:00, tor 10:00–16:00, fre 10:00–16:00');
+    expect(await page.getByLabel('Når kan den frivillige').inputValue()).toBe('tir 09:00–12:00, tor–fre 10:00–16:00');
     expect(await page.getByLabel('Høyst antall oppdrag per uke').inputValue()).toBe('2');
   });
 

@@ -165,6 +165,37 @@ describe('importing from CSV', () => {
     ]);
   });
 
+  it('brings papers, availability, weekly limit and an earlier STOPP along; a date it cannot read names its column', async () => {
+    const file = [
+      'Navn;Telefon;Politiattest;Taushetserklæring;Tilgjengelig;Maks per uke;Meldt av',
+      'Pål Papir;41288801;10.01.2026;2026-01-11;man–fre 09–15;2;',
+      'Siri Stopp;41288802;;;;;2026-03-02',
+      'Dato Feil;41288803;31.02.2026;;;;',
+    ].join('\r\n');
+    await page.goto(`${h.baseUrl}/admin/volunteers/import`);
+    await page.getByLabel('CSV-fil').setInputFiles({ name: 'detaljer.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+    expect(await page.locator('#bad-rows tbody tr td:last-child').allTextContents()).toEqual(['ugyldig dato i «Politiattest» (skriv dd.mm.åååå)']);
+    expect(await page.locator('#good-rows tbody tr td:last-child').allTextContents()).toEqual([
+      'Taushetserklæring 11. jan. 2026; Politiattest 10. jan. 2026; man–fre 09:00–15:00; maks 2 per uke',
+      'meldt av 2. mars 2026 (får ingen SMS)',
+    ]);
+    await page.getByRole('button', { name: 'Importer 2 frivillige' }).click();
+    await page.waitForURL(/\/admin\/volunteers$/);
+
+    const rows = await h.deps.db.selectFrom('volunteer')
+      .select(['name', 'police_certificate_on', 'confidentiality_signed_on', 'availability', 'max_tasks_per_week', 'opted_out_at'])
+      .where('phone', 'in', ['+4741288801', '+4741288802', '+4741288803']).orderBy('phone').execute();
+    expect(rows).toEqual([
+      {
+        name: 'Pål Papir', police_certificate_on: '2026-01-10', confidentiality_signed_on: '2026-01-11', max_tasks_per_week: 2, opted_out_at: null,
+        availability: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: '09:00', to: '15:00' })),
+      },
+      // Midnight in Oslo on the day the export said: she stays opted out.
+      { name: 'Siri Stopp', police_certificate_on: null, confidentiality_signed_on: null, availability: [], max_tasks_per_week: null, opted_out_at: new Date('2026-03-01T23:00:00Z') },
+    ]);
+  });
+
   it('a file without a name and phone column is refused with a reason', async () => {
     await page.goto(`${h.baseUrl}/admin/volunteers/import`);
     await page.getByLabel('CSV-fil').setInputFiles({ name: 'feil.csv', mimeType: 'text/csv', buffer: Buffer.from('Fornavn;Etternavn\nKari;Nordmann\n') });
@@ -231,6 +262,7 @@ describe('exporting', () => {
     await insertVolunteer({
       name: 'Eli Eksport', phone: '+4741277777', language: 'en', areas: ['Lørenskog sentrum', 'Fjellhamar'], task_types: ['shopping', 'escort'],
       notes: 'Har bil.', agreement_signed_on: '2026-01-15', police_certificate_on: '2026-01-10',
+      availability: JSON.stringify([{ weekday: 5, from: '10:00', to: '14:00' }]), max_tasks_per_week: 3,
     });
     await insertVolunteer({ name: 'Semi; Kolon', phone: '+4741277778' });
     await page.goto(`${h.baseUrl}/admin/volunteers`);
@@ -242,8 +274,8 @@ describe('exporting', () => {
     expect(lines[0]).toMatch(/^Navn;Telefon;Språk;Områder;Oppgaver;/);
     const total = await h.deps.db.selectFrom('volunteer').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(lines.filter((l) => l !== '').length).toBe(Number(total.n) + 1);
-    expect(csv).toContain('\r\nEli Eksport;+4741277777;en;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;Har bil.;2026-01-15;;2026-01-10;;;\r\n');
-    expect(csv).toContain('\r\n"Semi; Kolon";+4741277778;nb;;Handlehjelp, Følge, Besøk, Annet;;;;;;;\r\n');
+    expect(csv).toContain('\r\nEli Eksport;+4741277777;en;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;Har bil.;2026-01-15;;2026-01-10;;;fre 10:00–14:00;3;\r\n');
+    expect(csv).toContain('\r\n"Semi; Kolon";+4741277778;nb;;Handlehjelp, Følge, Besøk, Annet;;;;;;;;;\r\n');
     const audit = await expectAudit('volunteers_exported');
     expect(audit.detail).toEqual({ count: Number(total.n) });
   });

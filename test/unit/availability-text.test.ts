@@ -27,7 +27,23 @@ describe('weekly availability as typed by a coordinator', () => {
     const parsed = parseAvailability('man-ons 9-15, lør 10:30-12');
     if (!parsed.ok) throw new Error('not parsed');
     const text = formatAvailability(parsed.windows);
-    expect(text).toBe('man 09:00–15:00, tir 09:00–15:00, ons 09:00–15:00, lør 10:30–12:00');
+    expect(text).toBe('man–ons 09:00–15:00, lør 10:30–12:00');
     expect(parseAvailability(text)).toEqual(parsed);
+  });
+
+  const w = (weekday: number, from: string, to: string) => ({ weekday: weekday as 1, from, to });
+  it.each<[string, ReturnType<typeof w>[], string]>([
+    ['nothing (any time)', [], ''],
+    ['one day', [w(3, '09:00', '12:00')], 'ons 09:00–12:00'],
+    ['a working week', [1, 2, 3, 4, 5].map((d) => w(d, '09:00', '15:00')), 'man–fre 09:00–15:00'],
+    ['a gap splits the range', [1, 2, 4].map((d) => w(d, '09:00', '15:00')), 'man–tir 09:00–15:00, tor 09:00–15:00'],
+    ['other hours split the range', [w(1, '09:00', '15:00'), w(2, '10:00', '15:00'), w(3, '09:00', '15:00')], 'man 09:00–15:00, tir 10:00–15:00, ons 09:00–15:00'],
+    ['two windows on the same days', [w(1, '17:00', '20:00'), w(2, '17:00', '20:00'), w(1, '08:00', '10:00'), w(2, '08:00', '10:00')], 'man–tir 08:00–10:00, man–tir 17:00–20:00'],
+    ['the weekend', [w(6, '10:00', '14:00'), w(7, '10:00', '14:00')], 'lør–søn 10:00–14:00'],
+  ])('shows %s as %j, and reads it back', (_name, windows, text) => {
+    expect(formatAvailability(windows)).toBe(text);
+    const parsed = parseAvailability(text);
+    expect(parsed.ok && [...parsed.windows].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from)))
+      .toEqual([...windows].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from)));
   });
 });

@@ -1,10 +1,19 @@
 import {
-  decodeCsvBytes, detectDelimiter, formatVolunteersCsv, isSpreadsheetFile, readVolunteerCsv, type BadRow, type VolunteerCsvExportRow,
+  decodeCsvBytes, detectDelimiter, formatVolunteersCsv, isSpreadsheetFile, readVolunteerCsv, type BadRow, type CsvVolunteer, type VolunteerCsvExportRow,
 } from '../../src/domain/volunteer-csv';
 import { checkVolunteerIdentity, parseLanguage, parseTaskTypes, splitAreas } from '../../src/domain/volunteer';
 
 const BOM = '\uFEFF';
 const NONE = new Set<string>();
+
+/** A good row's volunteer: what a row with only a name and a number gives, with these details. */
+function volunteer(details: Partial<CsvVolunteer> & { name: string; phone: string }): CsvVolunteer {
+  return {
+    language: 'nb', taskTypes: ['shopping', 'escort', 'visit', 'other'], areas: [], notes: '',
+    agreementSignedOn: null, confidentialitySignedOn: null, policeCertificateOn: null, trainingOn: null, pausedUntil: null,
+    availability: [], maxTasksPerWeek: null, optedOutOn: null, ...details,
+  };
+}
 
 /** Good rows as [line, name, phone] and bad rows as [line, problems], for compact expectations. */
 function summarize(text: string, existing: ReadonlySet<string> = NONE) {
@@ -75,15 +84,41 @@ describe('readVolunteerCsv: file formats', () => {
     const text = 'Navn;Telefon;Språk;Områder;Oppgaver\nKari;41234567;en;Lørenskog sentrum, Fjellhamar;Handlehjelp, følge\nOla;91234567;;;\nPer;41234568;English;Rasta;visit/other\n';
     const result = readVolunteerCsv(text, NONE);
     expect(result.ok && result.good.map((r) => r.volunteer)).toEqual([
-      { name: 'Kari', phone: '+4741234567', language: 'en', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['shopping', 'escort'] },
-      { name: 'Ola', phone: '+4791234567', language: 'nb', areas: [], taskTypes: undefined },
-      { name: 'Per', phone: '+4741234568', language: 'en', areas: ['Rasta'], taskTypes: ['visit', 'other'] },
+      volunteer({ name: 'Kari', phone: '+4741234567', language: 'en', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['shopping', 'escort'] }),
+      volunteer({ name: 'Ola', phone: '+4791234567', language: 'nb', areas: [], taskTypes: ['shopping', 'escort', 'visit', 'other'] }),
+      volunteer({ name: 'Per', phone: '+4741234568', language: 'en', areas: ['Rasta'], taskTypes: ['visit', 'other'] }),
     ]);
   });
 
   it('reads the English headers for the optional columns', () => {
     const result = readVolunteerCsv('name,phone,language,areas,task types\nKari,41234567,nb,"A, B",Besøk\n', NONE);
-    expect(result.ok && result.good[0]?.volunteer).toEqual({ name: 'Kari', phone: '+4741234567', language: 'nb', areas: ['A', 'B'], taskTypes: ['visit'] });
+    expect(result.ok && result.good[0]?.volunteer).toEqual(volunteer({ name: 'Kari', phone: '+4741234567', language: 'nb', areas: ['A', 'B'], taskTypes: ['visit'] }));
+  });
+
+  it('reads papers, pause, availability, weekly limit, notes and opt-out, as the export writes them or as people type them', () => {
+    const text = [
+      'Navn;Telefon;Avtale signert;Taushetserklæring;Politiattest;Opplæring;Pause til;Tilgjengelig;Maks per uke;Notater;Meldt av',
+      'Kari;41234567;2026-01-15;3.2.2026;03.02.2026;;;man–fre 09–15, lør 10–13;2;Har bil;',
+      'Ola;91234567;;;;;1.12.2026;;;;2026-03-02',
+    ].join('\n');
+    const result = readVolunteerCsv(text, NONE);
+    expect(result.ok && result.bad).toEqual([]);
+    expect(result.ok && result.good.map((r) => r.volunteer)).toEqual([
+      volunteer({
+        name: 'Kari', phone: '+4741234567', notes: 'Har bil', agreementSignedOn: '2026-01-15', confidentialitySignedOn: '2026-02-03', policeCertificateOn: '2026-02-03',
+        availability: ([1, 2, 3, 4, 5, 6] as const).map((weekday) => (weekday === 6 ? { weekday, from: '10:00', to: '13:00' } : { weekday, from: '09:00', to: '15:00' })),
+        maxTasksPerWeek: 2,
+      }),
+      volunteer({ name: 'Ola', phone: '+4791234567', pausedUntil: '2026-12-01', optedOutOn: '2026-03-02' }),
+    ]);
+  });
+
+  it('reads the English headers of those columns', () => {
+    const text = 'Name,Phone,Police certificate,Training,Availability,Max per week,Notes\nKari,41234567,2026-02-03,2026-02-04,man 10-12,1,x\n';
+    const result = readVolunteerCsv(text, NONE);
+    expect(result.ok && result.good[0]?.volunteer).toMatchObject({
+      policeCertificateOn: '2026-02-03', trainingOn: '2026-02-04', availability: [{ weekday: 1, from: '10:00', to: '12:00' }], maxTasksPerWeek: 1, notes: 'x',
+    });
   });
 });
 
@@ -118,6 +153,33 @@ describe('readVolunteerCsv: bad rows', () => {
     const result = readVolunteerCsv(header + row, NONE);
     expect(result.ok && result.bad).toEqual([expect.objectContaining({ line: 2, problems })]);
     expect(result.ok && result.good).toEqual([]);
+  });
+
+  const detailsHeader = 'Navn;Telefon;Politiattest;Meldt av;Tilgjengelig;Maks per uke;Notater\n';
+  it.each<[string, string, BadRow['problems']]>([
+    ['a date that does not exist', 'Kari;41234567;31.2.2026;;;;', ['invalid_date']],
+    ['a date in words', 'Kari;41234567;i fjor;;;;', ['invalid_date']],
+    ['a two-digit year', 'Kari;41234567;3.2.26;;;;', ['invalid_date']],
+    ['an unreadable opt-out date', 'Kari;41234567;;ja;;;', ['invalid_date']],
+    ['availability that is not days and hours', 'Kari;41234567;;;helst formiddag;;', ['invalid_availability']],
+    ['a weekly limit of zero', 'Kari;41234567;;;;0;', ['invalid_weekly_limit']],
+    ['a weekly limit in words', 'Kari;41234567;;;;to;', ['invalid_weekly_limit']],
+    ['notes longer than the form allows', `Kari;41234567;;;;;${'x'.repeat(5001)}`, ['too_long']],
+    ['a bad number and a bad date', 'Kari;4123;1.13.2026;;;;', ['invalid_phone', 'invalid_date']],
+  ])('reports %s, as the admin form would', (_name, row, problems) => {
+    const result = readVolunteerCsv(detailsHeader + row, NONE);
+    expect(result.ok && result.bad).toEqual([expect.objectContaining({ line: 2, problems })]);
+    expect(result.ok && result.good).toEqual([]);
+  });
+
+  it('names the columns whose dates it could not read, as the file writes them', () => {
+    const result = readVolunteerCsv('Navn;Telefon;Politiattest;Opplæring;Meldt av\nKari;41234567;31.2.2026;1.1.2026;snart\n', NONE);
+    expect(result.ok && result.bad[0]).toMatchObject({ problems: ['invalid_date'], badDateColumns: ['Politiattest', 'Meldt av'] });
+  });
+
+  it('a duplicate number is told even when the row has other problems', () => {
+    const result = readVolunteerCsv('Navn;Telefon;Maks per uke\nKari;41234567;\nKari igjen;41234567;99\n', NONE);
+    expect(result.ok && result.bad).toEqual([expect.objectContaining({ line: 3, problems: ['invalid_weekly_limit', 'duplicate_in_file'], sameAsLine: 2 })]);
   });
 
   it('keeps what was typed, so the coordinator can find the row', () => {
@@ -216,15 +278,16 @@ describe('formatVolunteersCsv', () => {
   const kari: VolunteerCsvExportRow = {
     name: 'Nordmann; Kari', phone: '+4741234567', language: 'nb', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['shopping', 'escort'],
     notes: 'Har bil.\nIkke mandager.', agreementSignedOn: '2026-01-15', confidentialitySignedOn: null, policeCertificateOn: null, trainingOn: '2026-02-01',
-    pausedUntil: null, optedOutAt: new Date('2026-03-01T23:30:00Z'),
+    pausedUntil: null, availability: [{ weekday: 1, from: '09:00', to: '15:00' }, { weekday: 2, from: '09:00', to: '15:00' }], maxTasksPerWeek: 2,
+    optedOutAt: new Date('2026-03-01T23:30:00Z'),
   };
 
   it('writes semicolon-separated CRLF lines with a BOM and Norwegian headers', () => {
     const csv = formatVolunteersCsv([kari]);
     expect(csv.startsWith(BOM)).toBe(true);
     const [header] = csv.slice(1).split('\r\n');
-    expect(header).toBe('Navn;Telefon;Språk;Områder;Oppgaver;Notater;Avtale signert;Taushetserklæring;Politiattest;Opplæring;Pause til;Meldt av');
-    expect(csv).toContain('"Nordmann; Kari";+4741234567;nb;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;"Har bil.\nIkke mandager.";2026-01-15;;;2026-02-01;;2026-03-02\r\n');
+    expect(header).toBe('Navn;Telefon;Språk;Områder;Oppgaver;Notater;Avtale signert;Taushetserklæring;Politiattest;Opplæring;Pause til;Tilgjengelig;Maks per uke;Meldt av');
+    expect(csv).toContain('"Nordmann; Kari";+4741234567;nb;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;"Har bil.\nIkke mandager.";2026-01-15;;;2026-02-01;;man–tir 09:00–15:00;2;2026-03-02\r\n');
   });
 
   it('keeps cells that a spreadsheet would run as formulas as text', () => {
@@ -233,11 +296,16 @@ describe('formatVolunteersCsv', () => {
     expect(csv).toContain(`;'@SUM(1);`);
   });
 
-  it('reads back through the import', () => {
-    const result = readVolunteerCsv(formatVolunteersCsv([kari, { ...kari, name: 'Ola', phone: '+4791234567', language: 'en', taskTypes: ['visit', 'other'] }]), NONE);
+  it('reads back through the import with every detail, opted out included', () => {
+    const ola: VolunteerCsvExportRow = {
+      ...kari, name: 'Ola', phone: '+4791234567', language: 'uk', taskTypes: ['visit', 'other'], notes: '', agreementSignedOn: null,
+      policeCertificateOn: '2025-11-30', pausedUntil: '2026-12-24', availability: [], maxTasksPerWeek: null, optedOutAt: null,
+    };
+    const result = readVolunteerCsv(formatVolunteersCsv([kari, ola]), NONE);
+    expect(result.ok && result.bad).toEqual([]);
     expect(result.ok && result.good.map((r) => r.volunteer)).toEqual([
-      { name: 'Nordmann; Kari', phone: '+4741234567', language: 'nb', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['shopping', 'escort'] },
-      { name: 'Ola', phone: '+4791234567', language: 'en', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['visit', 'other'] },
-    ]);
+      { ...kari, optedOutAt: undefined, optedOutOn: '2026-03-02' },
+      { ...ola, optedOutAt: undefined, optedOutOn: null },
+    ].map(({ optedOutAt: _dropped, ...v }) => v));
   });
 });

@@ -3,7 +3,7 @@ import { formatAvailability } from '../../../domain/availability-text';
 import type { Weekday } from '../../../domain/matching';
 import { languageLabel, listLanguages } from '../../../domain/messages';
 import { TASK_TYPES } from '../../../domain/volunteer';
-import { DATE_FIELDS, parseDay, type VolunteerForm, type VolunteerFormErrors, type VolunteerFormField } from '../../../services/register-volunteer';
+import { DATE_FIELDS, parseDay, type VolunteerForm, type VolunteerFormErrors, type VolunteerFormField } from '../../../domain/volunteer-form';
 import { csrfInput, inputField, selectField, textareaField, type FieldErrors } from '../form';
 import { formatDateTime, TASK_TYPE_LABELS } from '../format';
 import { html, type SafeHtml } from '../html';

@@ -1,9 +1,10 @@
-import { type BadRow, type CsvFileError, type GoodRow } from '../../../domain/volunteer-csv';
-import { TASK_TYPES } from '../../../domain/volunteer';
+import { formatAvailability } from '../../../domain/availability-text';
+import { listLanguages } from '../../../domain/messages';
+import { type BadRow, type CsvFileError, type CsvVolunteer, type GoodRow } from '../../../domain/volunteer-csv';
 import { csrfInput } from '../form';
 import { html, type SafeHtml } from '../html';
 import { page, type PageFrame } from '../layout';
-import { formatCount, describeFileError, formatPhone, formatLanguage, ROW_PROBLEM_TEXT, formatTaskTypes } from './labels';
+import { formatCount, describeFileError, formatDay, formatPhone, formatLanguage, PAPERS, ROW_PROBLEM_TEXT, formatTaskTypes } from './labels';
 
 /** Step 1: choose a file. */
 export function importUploadPage(frame: PageFrame, error?: CsvFileError | 'no_file'): SafeHtml {
@@ -18,8 +19,12 @@ export function importUploadPage(frame: PageFrame, error?: CsvFileError | 'no_fi
 Første linje må være overskrifter. Disse kolonnene leses, store eller små bokstaver:</p>
 <ul>
   <li><strong>Navn</strong> og <strong>Telefon</strong> (eller Mobil): må være med.</li>
-  <li><strong>Språk</strong> (nb eller en), <strong>Områder</strong> og <strong>Oppgaver</strong> (Handlehjelp, Følge, Besøk, Annet): kan være med.</li>
+  <li><strong>Språk</strong> (${languageChoices()}), <strong>Områder</strong> og <strong>Oppgaver</strong> (Handlehjelp, Følge, Besøk, Annet): kan være med.</li>
+  <li><strong>Avtale signert</strong>, <strong>Taushetserklæring</strong>, <strong>Politiattest</strong>, <strong>Opplæring</strong> og <strong>Pause til</strong>
+  (datoer, for eksempel 3.12.2026), <strong>Tilgjengelig</strong> (for eksempel «man–fre 09–15, lør 10–13»), <strong>Maks per uke</strong> og <strong>Notater</strong>: kan være med.</li>
+  <li><strong>Meldt av</strong>: en dato her betyr at personen har meldt seg av (STOPP). Hen blir lagt inn, men får ingen SMS før hen sender START.</li>
 </ul>
+<p>En fil fra «Eksporter CSV» på listen over frivillige har alle disse kolonnene.</p>
 <p>Du ser alle radene før noe blir lagret.</p>
 <form class="stack" method="post" action="/admin/volunteers/import" enctype="multipart/form-data">
   ${csrfInput(frame.csrfToken)}
@@ -70,14 +75,34 @@ function badRowsTable(rows: BadRow[]): SafeHtml {
 }
 
 function describeProblems(row: BadRow): string {
-  return row.problems.map((p) => (p === 'duplicate_in_file' && row.sameAsLine ? `${ROW_PROBLEM_TEXT[p]} (samme nummer som linje ${row.sameAsLine})` : ROW_PROBLEM_TEXT[p])).join(', ');
+  return row.problems.map((p) => {
+    if (p === 'duplicate_in_file' && row.sameAsLine) return `${ROW_PROBLEM_TEXT[p]} (samme nummer som linje ${row.sameAsLine})`;
+    if (p === 'invalid_date' && row.badDateColumns) return `ugyldig dato i ${row.badDateColumns.map((c) => `«${c}»`).join(', ')} (skriv dd.mm.åååå)`;
+    return ROW_PROBLEM_TEXT[p];
+  }).join(', ');
+}
+
+function languageChoices(): string {
+  return listLanguages().map((l) => `${l.code} ${l.name}`).join(', ');
 }
 
 function goodRowsTable(rows: GoodRow[]): SafeHtml {
   return html`<h2>Rader som importeres (${rows.length})</h2>
 <div class="table-wrap"><table id="good-rows">
 <caption class="sr-only">Rader som blir importert</caption>
-<thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">Telefon</th><th scope="col">Språk</th><th scope="col">Områder</th><th scope="col">Oppgaver</th></tr></thead>
+<thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">Telefon</th><th scope="col">Språk</th><th scope="col">Områder</th><th scope="col">Oppgaver</th><th scope="col">Detaljer</th></tr></thead>
 <tbody>${rows.map(({ line, volunteer: v }) => html`<tr><td>${line}</td><td>${v.name}</td><td>${formatPhone(v.phone)}</td><td>${formatLanguage(v.language)}</td>
-<td>${v.areas.join(', ')}</td><td>${formatTaskTypes(v.taskTypes ?? [...TASK_TYPES])}</td></tr>`)}</tbody></table></div>`;
+<td>${v.areas.join(', ')}</td><td>${formatTaskTypes(v.taskTypes)}</td><td>${describeDetails(v)}</td></tr>`)}</tbody></table></div>`;
+}
+
+/** What else the row brings, so a coordinator sees that papers and limits came along. */
+function describeDetails(v: CsvVolunteer): string {
+  const parts = [
+    ...PAPERS.filter((p) => v[p.field]).map((p) => `${p.short} ${formatDay(v[p.field]!)}`),
+    v.availability.length > 0 ? formatAvailability(v.availability) : '',
+    v.maxTasksPerWeek === null ? '' : `maks ${v.maxTasksPerWeek} per uke`,
+    v.pausedUntil ? `pause til ${formatDay(v.pausedUntil)}` : '',
+    v.optedOutOn ? `meldt av ${formatDay(v.optedOutOn)} (får ingen SMS)` : '',
+  ];
+  return parts.filter(Boolean).join('; ');
 }

@@ -4,7 +4,7 @@ import type { Volunteer } from '../../../db/volunteer.repo';
 import { languageLabel, OSLO } from '../../../domain/messages';
 import { type CsvFileError, type RowProblem } from '../../../domain/volunteer-csv';
 import { TASK_TYPES } from '../../../domain/volunteer';
-import type { VolunteerFormProblem } from '../../../services/register-volunteer';
+import type { VolunteerFormProblem } from '../../../domain/volunteer-form';
 import { TASK_TYPE_LABELS } from '../format';
 
 /** What a coordinator reads next to a form field. */
@@ -30,6 +30,10 @@ export const ROW_PROBLEM_TEXT: Record<RowProblem, string> = {
   already_exists: 'finnes allerede',
   unsupported_language: 'ukjent språk',
   unknown_task_type: 'ukjent oppgavetype',
+  invalid_date: 'ugyldig dato (skriv dd.mm.åååå)', // with the columns named when known (import.ts)
+  invalid_availability: 'ugyldig tilgjengelighet (skriv for eksempel «man–fre 09–15»)',
+  invalid_weekly_limit: 'maks per uke må være et tall fra 1 til 14',
+  too_long: 'for lang tekst',
 };
 
 export function describeFileError(error: CsvFileError): string {
