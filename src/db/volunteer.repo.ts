@@ -1,19 +1,10 @@
 import { sql } from 'kysely';
 import { normalizePhone } from '../domain/phone';
+import type { VolunteerProfile } from '../domain/volunteer';
 import type { Queryable } from './database';
 import type { AbsenceJson, AvailabilityWindowJson, VolunteerRow } from './schema';
 
-/** What a coordinator keeps about a volunteer besides who they are. Dates are 'YYYY-MM-DD'. */
-export interface VolunteerProfile {
-  taskTypes: string[];
-  areas: string[];
-  notes: string;
-  agreementSignedOn: string | null;
-  confidentialitySignedOn: string | null;
-  policeCertificateOn: string | null;
-  trainingOn: string | null;
-  pausedUntil: string | null;
-}
+export type { VolunteerProfile };
 
 /** When a volunteer can help and how often (matching); set over the API and by SMS keywords. */
 export interface VolunteerSchedule {

@@ -5,7 +5,7 @@ import { formatAvailability } from './availability-text';
 import type { AvailabilityWindow } from './matching';
 import { OSLO, type TaskType } from './messages';
 import { normalizePhone } from './phone';
-import { TASK_TYPE_NAMES, TASK_TYPES, parseLanguage, parseTaskTypes } from './volunteer';
+import { TASK_TYPE_NAMES, TASK_TYPES, parseLanguage, parseTaskTypes, type VolunteerProfile } from './volunteer';
 import {
   checkVolunteerForm, DATE_FIELDS, parseDay, type CheckedVolunteer, type VolunteerForm, type VolunteerFormErrors, type VolunteerFormField,
 } from './volunteer-form';
@@ -220,18 +220,10 @@ function checkRow(record: CsvRecord, columns: ColumnMap, existingPhones: Readonl
 // Writing the volunteer list as CSV for Excel.
 // ---------------------------------------------------------------------------------------------
 
-export interface VolunteerCsvExportRow {
+export interface VolunteerCsvExportRow extends VolunteerProfile {
   name: string;
   phone: string;
   language: string;
-  areas: string[];
-  taskTypes: string[];
-  notes: string;
-  agreementSignedOn: string | null;
-  confidentialitySignedOn: string | null;
-  policeCertificateOn: string | null;
-  trainingOn: string | null;
-  pausedUntil: string | null;
   /** As stored: every window was checked when it was saved. */
   availability: readonly { weekday: number; from: string; to: string }[];
   maxTasksPerWeek: number | null;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { parseAvailability } from './availability-text';
 import type { AvailabilityWindow } from './matching';
-import { checkVolunteerIdentity, splitAreas, TASK_TYPES } from './volunteer';
+import { checkVolunteerIdentity, splitAreas, TASK_TYPES, type VolunteerProfile } from './volunteer';
 
 /**
  * A volunteer's details as a coordinator types them: in the admin form, or as the cells of one row
@@ -32,18 +32,10 @@ export type VolunteerFormProblem =
 export type VolunteerFormErrors = Partial<Record<VolunteerFormField, VolunteerFormProblem>>;
 
 /** A volunteer as the form describes them, checked and normalized: ready to store. */
-export interface CheckedVolunteer {
+export interface CheckedVolunteer extends VolunteerProfile {
   name: string;
   phone: string; // E.164
   language: string;
-  taskTypes: string[];
-  areas: string[];
-  notes: string;
-  agreementSignedOn: string | null;
-  confidentialitySignedOn: string | null;
-  policeCertificateOn: string | null;
-  trainingOn: string | null;
-  pausedUntil: string | null;
   availability: AvailabilityWindow[];
   maxTasksPerWeek: number | null;
 }

@@ -8,6 +8,18 @@ import { normalizePhone } from './phone';
 
 export const TASK_TYPES: readonly TaskType[] = ['shopping', 'escort', 'visit', 'other'];
 
+/** What a coordinator keeps about a volunteer besides who they are. Dates are 'YYYY-MM-DD'. */
+export interface VolunteerProfile {
+  taskTypes: string[];
+  areas: string[];
+  notes: string;
+  agreementSignedOn: string | null;
+  confidentialitySignedOn: string | null;
+  policeCertificateOn: string | null;
+  trainingOn: string | null;
+  pausedUntil: string | null;
+}
+
 export type IdentityProblem =
   | { field: 'name'; code: 'missing_name' }
   | { field: 'language'; code: 'unsupported_language' }
