@@ -1,5 +1,6 @@
 import { DateTime, Info } from 'luxon';
-import type { Consideration, Exclusion, RankReason, Requirement, TimeWindow, Weekday } from './matching';
+import type { Consideration, Exclusion, Requirement, TimeWindow, Weekday } from './matching';
+import type { RankReason } from './ranking';
 import type { TaskType } from './messages';
 import { OSLO_ZONE } from './oslo-time';
 

@@ -1,5 +1,6 @@
 import { describeConsideration, type ReasonLanguage } from '../domain/match-reasons';
-import { considerVolunteers, type Consideration, type Exclusion, type RankReason } from '../domain/matching';
+import { considerVolunteers, type Consideration, type Exclusion } from '../domain/matching';
+import type { RankReason } from '../domain/ranking';
 import { LIVE_OFFER_STATUSES } from '../domain/dispatch';
 import { osloDate } from '../domain/oslo-time';
 import type { Queryable } from '../db/database';

@@ -1,5 +1,6 @@
 import { describeConsideration, describeExclusion, describeRank } from '../../src/domain/match-reasons';
-import type { Consideration, Exclusion, RankReason } from '../../src/domain/matching';
+import type { Consideration, Exclusion } from '../../src/domain/matching';
+import type { RankReason } from '../../src/domain/ranking';
 
 const taskDate = '2026-12-18';
 

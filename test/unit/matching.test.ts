@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import {
-  compareIds, considerVolunteers, findAnswerRate, findExpiry, pickNextWave, REQUIREMENT_VALIDITY_YEARS,
-  type Candidate, type Consideration, type Exclusion, type MatchTask,
+  considerVolunteers, findExpiry, pickNextWave, REQUIREMENT_VALIDITY_YEARS, type Candidate, type Consideration, type Exclusion, type MatchTask,
 } from '../../src/domain/matching';
+import { compareIds, findAnswerRate } from '../../src/domain/ranking';
 
 const oslo = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Oslo' }).toJSDate();
 
