@@ -68,7 +68,7 @@ const HEADER_NAMES: Record<string, Column> = {
   'meldt av': 'optedOutOn', 'opted out': 'optedOutOn',
 };
 
-/** Columns of a form field, for the problems that the form check reports by field. */
+/** A row's problems are listed in the order of the admin form's fields, whatever the file's column order. */
 const FORM_PROBLEM_ORDER: VolunteerFormField[] = [
   'name', 'language', 'phone', 'taskTypes', ...DATE_FIELDS, 'availability', 'maxTasksPerWeek', 'notes', 'areas',
 ];
