@@ -117,6 +117,11 @@ export async function markOutboundSent(db: Queryable, id: string, providerSid: s
     WHERE id = ${id}`.execute(db);
 }
 
+/** A claimed SMS that must not leave after all (its offer no longer stands): `sending` → `cancelled`. */
+export async function cancelClaimedOutbound(db: Queryable, id: string, now: Date): Promise<void> {
+  await db.updateTable('message').set({ status: 'cancelled', updated_at: now }).where('id', '=', id).where('status', '=', 'sending').execute();
+}
+
 /** Back to `queued` after a retryable failure; `ambiguous` means Twilio may have it already. */
 export async function releaseOutbound(db: Queryable, id: string, code: string, ambiguous: boolean, now: Date): Promise<void> {
   await db.updateTable('message')

@@ -1,7 +1,7 @@
 import { addActiveMinutes } from '../domain/quiet-hours';
 import { mapProviderStatus } from '../domain/sms-status';
 import type { Queryable, Tx } from '../db/database';
-import { claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
+import { cancelClaimedOutbound, claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
 import { findOffer, moveOffer } from '../db/offer.repo';
 import { findTask, lockTask } from '../db/task.repo';
 import { findVolunteer, markOptedOut } from '../db/volunteer.repo';
@@ -73,7 +73,7 @@ async function dropStaleOffer(ctx: ServiceContext, claimed: ClaimedSms): Promise
     const offer = await findOffer(trx, claimed.offer_id!);
     const task = offer && await lockTask(trx, offer.taskId);
     if (await offerStands(trx, claimed.offer_id!, now)) return false; // changed while we waited for the lock
-    await trx.updateTable('message').set({ status: 'cancelled', updated_at: now }).where('id', '=', claimed.id).where('status', '=', 'sending').execute();
+    await cancelClaimedOutbound(trx, claimed.id, now);
     ctx.log.info({ messageId: claimed.id, offerId: claimed.offer_id }, 'offer sms cancelled unsent: the offer no longer stands');
     const withdrawn = task && await moveOffer(trx, claimed.offer_id!, 'withdraw', now, { close_reason: 'too_late' });
     if (task && withdrawn) {
