@@ -1,4 +1,5 @@
-import express, { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
+import { markUnreadableWebhookText, twilioFormBody } from '../input/body-parsers';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context';
 import { recordInboundSms } from '../../services/record-inbound-sms';
@@ -30,15 +31,15 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 export function twilioWebhookRoutes(ctx: ServiceContext, opts: { authToken: string | undefined; publicBaseUrl: string; timer: (route: 'sms' | 'status') => RequestHandler }): Router {
   const router = Router();
   const verify = verifyTwilioSignature(opts.authToken, opts.publicBaseUrl);
-  const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 });
+  const form = twilioFormBody();
 
-  router.post('/sms', opts.timer('sms'), form, verify, async (req, res) => {
+  router.post('/sms', opts.timer('sms'), form, verify, markUnreadableWebhookText, async (req, res) => {
     const body = parseRequest(InboundSmsBody, req.body);
     await recordInboundSms(ctx, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body, optOutType: body.OptOutType });
     res.type('text/xml').send(EMPTY_TWIML);
   });
 
-  router.post('/status', opts.timer('status'), form, verify, async (req, res) => {
+  router.post('/status', opts.timer('status'), form, verify, markUnreadableWebhookText, async (req, res) => {
     const body = parseRequest(StatusBody, req.body);
     const { m } = parseRequest(StatusQuery, req.query);
     const outcome = await recordSmsStatus(ctx, { messageId: m, messageSid: body.MessageSid, messageStatus: body.MessageStatus, errorCode: body.ErrorCode });
