@@ -130,3 +130,34 @@ describe('sessions', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('dates', () => {
+  it.each([
+    ['pausedUntil', '2026-02-29'], ['trainingOn', '2026-00-10'], ['policeCertificateOn', '9999-99-99'], ['confidentialitySignedOn', '2026-04-31'],
+  ])('a volunteer with %s %s is refused naming the field', async (field, day) => {
+    const res = await h.api('POST', '/api/volunteers', { name: 'Kari', phone: '41234599', [field]: day });
+    expect(res.status).toBe(400);
+    expect(res.body.fields[0].field).toBe(field);
+  });
+
+  it('an absence in month 13 is refused, a real one is kept', async () => {
+    const bad = await h.api('POST', '/api/volunteers', { name: 'Kari', phone: '41234598', absences: [{ from: '2026-13-01', to: '2026-13-05' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields[0].field).toBe('absences.0.from');
+    expect((await h.api('POST', '/api/volunteers', { name: 'Kari', phone: '41234598', pausedUntil: '2028-02-29', absences: [{ from: '2027-01-01', to: '2027-01-05' }] })).status).toBe(201);
+  });
+
+  it('a start in 1900 or 9999, or a fill-by after the start, is refused; a sane one is taken', async () => {
+    const task = { type: 'shopping', durationMinutes: 60, area: 'Sentrum', summary: 'Handle', details: 'Olga' };
+    const now = h.clock.now().getTime();
+    const inDays = (d: number) => new Date(now + d * 86_400_000).toISOString();
+    for (const startsAt of ['1900-01-01T10:00', '9999-12-31T10:00', inDays(-2), inDays(800)]) {
+      const res = await h.api('POST', '/api/tasks', { ...task, startsAt });
+      expect([startsAt, res.status, res.body.fields?.[0]?.field]).toEqual([startsAt, 400, 'startsAt']);
+    }
+    const late = await h.api('POST', '/api/tasks', { ...task, startsAt: inDays(3), fillBy: inDays(4) });
+    expect([late.status, late.body.fields[0].field]).toEqual([400, 'fillBy']);
+    expect((await h.api('POST', '/api/tasks', { ...task, startsAt: inDays(3), fillBy: inDays(2) })).status).toBe(201);
+    expect((await h.api('POST', '/api/tasks', { ...task, startsAt: inDays(-0.5) })).status).toBe(201); // typed in just after it began
+  });
+});
