@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import twilio from 'twilio';
 import { newMessageSid, SERVICE_NUMBER, startHarness, type Harness } from '../support/harness';
+import { handleInboundSms } from '../../src/services/handle-inbound-sms';
+import { recordInboundSms } from '../../src/services/record-inbound-sms';
 import { countRows } from '../support/row-counts';
 import { logInWithFetch, mergeCookies, csrfFrom } from '../support/web-login';
 
@@ -159,5 +161,22 @@ describe('dates', () => {
     expect([late.status, late.body.fields[0].field]).toEqual([400, 'fillBy']);
     expect((await h.api('POST', '/api/tasks', { ...task, startsAt: inDays(3), fillBy: inDays(2) })).status).toBe(201);
     expect((await h.api('POST', '/api/tasks', { ...task, startsAt: inDays(-0.5) })).status).toBe(201); // typed in just after it began
+  });
+});
+
+describe('malformed senders', () => {
+  it.each(['', 'abc', '+', 'x'.repeat(64), '\uFFFD'])('%j is kept for a coordinator and gets no SMS', async (from) => {
+    const before = await countRows(h, ['message']);
+    const { messageId } = await recordInboundSms(h.deps.ctx, { messageSid: newMessageSid(), from, to: SERVICE_NUMBER, body: 'Hei' });
+    expect(await handleInboundSms(h.deps.ctx, messageId!)).toBe('unknown_sender');
+    expect(await countRows(h, ['message'])).toEqual({ message: before.message! + 1 }); // the inbound row, no reply
+    const row = await h.deps.db.selectFrom('message').select(['needs_attention']).where('id', '=', messageId!).executeTakeFirstOrThrow();
+    expect(row.needs_attention).toBe(true);
+  });
+
+  it('a real unknown number still gets the friendly reply', async () => {
+    const { messageId } = await recordInboundSms(h.deps.ctx, { messageSid: newMessageSid(), from: '+4741999888', to: SERVICE_NUMBER, body: 'Hei' });
+    await handleInboundSms(h.deps.ctx, messageId!);
+    expect(await h.deps.db.selectFrom('message').select('kind').where('to_phone', '=', '+4741999888').execute()).toEqual([{ kind: 'unknown_sender' }]);
   });
 });
