@@ -130,8 +130,18 @@ export interface MessageTable {
   handled_by: Id | null;
   body_erased_at: Timestamp | null;
   send_after: Timestamp | null;
+  /** MMS: how many media came with an inbound message (their links are in inbound_media). */
+  media_count: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+}
+
+/** A picture or file of an inbound MMS: Twilio's link to it, never read by Svarja itself. */
+export interface InboundMediaTable {
+  message_id: Id;
+  position: number;
+  url: string;
+  content_type: string;
 }
 
 export interface UnitTable {
@@ -192,6 +202,7 @@ export interface Database {
   coordinator: CoordinatorTable;
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
+  inbound_media: InboundMediaTable;
 }
 
 export type VolunteerRow = Selectable<VolunteerTable>;

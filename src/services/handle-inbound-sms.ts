@@ -20,7 +20,7 @@ const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 /** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
 const AUTO_REPLIES_PER_HOUR = 2;
 
-export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'command' | 'check_in' | ReplyAction['type'] | 'none';
+export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'media' | 'command' | 'check_in' | ReplyAction['type'] | 'none';
 
 /**
  * The handle-inbound-sms job. Claiming a message and every effect of the reply happen in one
@@ -47,6 +47,7 @@ async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, message
   if (!message) return 'already_processed';
   const volunteer = await findVolunteerByPhone(trx, message.from_phone);
   if (!volunteer) return handleUnknownSender(trx, ctx, effects, message, now);
+  if (isMediaOnly(message)) return handleMediaOnly(trx, effects, message, volunteer, now);
 
   const command = message.provider_opt_out ? undefined : parseVolunteerCommand(message.body, volunteer.language);
   if (command) {
@@ -135,20 +136,34 @@ function toReplyContext(volunteer: Volunteer, live: Offer | undefined, recent: O
   };
 }
 
+/** An MMS with no text: nothing to read as an answer (its media links are kept in inbound_media). */
+function isMediaOnly(message: MessageRow): boolean {
+  return message.media_count > 0 && message.body.trim() === '';
+}
+
+/** Never an empty unclear reply: a coordinator sees it, and the sender learns that only text is read. */
+async function handleMediaOnly(trx: Tx, effects: Effects, message: MessageRow, volunteer: Volunteer, now: Date): Promise<InboundOutcome> {
+  await markInboundOutcome(trx, message.id, { classification: 'media', needsAttention: true, volunteerId: volunteer.id });
+  if (await underAutoReplyLimit(trx, volunteer.phone, now)) {
+    await effects.sms(trx, { to: volunteer.phone, body: renderText(volunteer.language, 'media_not_read', {}), kind: 'media_not_read', volunteerId: volunteer.id });
+  }
+  return 'media';
+}
+
 async function handleUnknownSender(trx: Tx, ctx: ServiceContext, effects: Effects, message: MessageRow, now: Date): Promise<InboundOutcome> {
   await markInboundOutcome(trx, message.id, { classification: 'unknown_sender', needsAttention: true, volunteerId: null });
   ctx.log.info({ messageId: message.id }, 'sms from an unknown number kept for a coordinator');
   if (await underAutoReplyLimit(trx, message.from_phone, now)) {
-    await effects.sms(trx, {
-      to: message.from_phone,
-      body: renderText('nb', 'unknown_sender', { coordinatorPhone: ctx.settings.coordinatorPhone }),
-      kind: 'unknown_sender',
-    });
+    // Only a picture: say that only text is read (in Norwegian, as nobody knows their language).
+    const body = isMediaOnly(message)
+      ? renderText('nb', 'media_not_read', {})
+      : renderText('nb', 'unknown_sender', { coordinatorPhone: ctx.settings.coordinatorPhone });
+    await effects.sms(trx, { to: message.from_phone, body, kind: isMediaOnly(message) ? 'media_not_read' : 'unknown_sender' });
   }
   return 'unknown_sender';
 }
 
 async function underAutoReplyLimit(trx: Tx, phone: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - 3600 * 1000);
-  return (await countRecentOutboundOfKind(trx, phone, ['hint_offer', 'hint_general', 'unknown_sender'], since)) < AUTO_REPLIES_PER_HOUR;
+  return (await countRecentOutboundOfKind(trx, phone, ['hint_offer', 'hint_general', 'unknown_sender', 'media_not_read'], since)) < AUTO_REPLIES_PER_HOUR;
 }

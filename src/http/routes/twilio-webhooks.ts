@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../services/context';
 import { recordInboundSms } from '../../services/record-inbound-sms';
 import { recordSmsStatus } from '../../services/record-sms-status';
 import { verifyTwilioSignature } from '../twilio-signature';
+import { readTwilioMedia } from './twilio-media';
 import { parseRequest } from '../validate';
 
 const InboundSmsBody = z.object({
@@ -35,7 +36,7 @@ export function twilioWebhookRoutes(ctx: ServiceContext, opts: { authToken: stri
 
   router.post('/sms', opts.timer('sms'), form, verify, markUnreadableWebhookText, async (req, res) => {
     const body = parseRequest(InboundSmsBody, req.body);
-    await recordInboundSms(ctx, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body, optOutType: body.OptOutType });
+    await recordInboundSms(ctx, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body, optOutType: body.OptOutType, media: readTwilioMedia(req.body) });
     res.type('text/xml').send(EMPTY_TWIML);
   });
 

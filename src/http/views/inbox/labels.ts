@@ -4,6 +4,7 @@ import { formatPhone } from './format-phone';
 /** Why a message is in the inbox, as a coordinator reads it. */
 const CLASSIFICATION_LABELS: Record<string, string> = {
   unknown_sender: 'Ukjent avsender',
+  media: 'Bilde eller vedlegg (MMS)',
   unclear: 'Uklart svar',
   yes: 'Ja', no: 'Nei', stop: 'Stopp', start: 'Start',
 };
