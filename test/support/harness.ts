@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import twilio from 'twilio';
 import { createWeb } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
@@ -30,6 +31,8 @@ export class TestClock {
 }
 
 export interface Harness {
+  /** The Express app being served (the fuzz test reads its routes). */
+  app: Express;
   baseUrl: string;
   clock: TestClock;
   config: Config;
@@ -94,7 +97,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let workers: RunningWorkers | undefined;
 
   const harness: Harness = {
-    baseUrl, clock, config, env, deps, fake,
+    app: web.app, baseUrl, clock, config, env, deps, fake,
     async api(method, path, body, token = API_TOKEN) {
       const res = await fetch(baseUrl + path, {
         method,

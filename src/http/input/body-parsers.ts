@@ -22,23 +22,32 @@ export function jsonBody(limit: string): RequestHandler[] {
   return [express.json({ limit }), refuseUnreadableText()];
 }
 
-export function formBody(opts: { limit: string; parameterLimit: number }): RequestHandler[] {
-  return [express.urlencoded({ extended: false, ...opts }), refuseUnreadableText()];
+/**
+ * A browser form: urlencoded, or multipart too when `upload` is given (file uploads). Any other body
+ * is a 415, and a POST without a body reads as an empty form, so routes always find an object.
+ */
+export function formBody(opts: { limit: string; parameterLimit: number }, upload?: Multer): RequestHandler[] {
+  return [express.urlencoded({ extended: false, ...opts }), ...(upload ? [multipart(upload)] : []), formsOnly, refuseUnreadableText()];
 }
 
-/**
- * A multipart form (file uploads). busboy's own complaints (no boundary, a cut-off body) are plain
- * errors without a status: they are the client's fault, so they become 400s here.
- */
-export function multipartBody(upload: Multer): RequestHandler[] {
+const formsOnly: RequestHandler = (req, _res, next) => {
+  if (req.body !== undefined || req.method === 'GET' || req.method === 'HEAD') return next();
+  if (req.header('content-type') || Number(req.header('content-length') ?? 0) > 0 || req.header('transfer-encoding')) {
+    return next(Object.assign(new Error('only forms are accepted here'), { status: 415, type: 'form.expected' }));
+  }
+  req.body = {};
+  next();
+};
+
+/** busboy's own complaints (no boundary, a cut-off body) are plain errors without a status: 400s. */
+function multipart(upload: Multer): RequestHandler {
   const any = upload.any();
-  const parse: RequestHandler = (req, res, next) => any(req, res, (err?: unknown) => {
+  return (req, res, next) => any(req, res, (err?: unknown) => {
     if (!err) return next();
     const e = err as { code?: string; status?: number };
     if (e.code?.startsWith('LIMIT_') || e.status) return next(err);
     next(Object.assign(new Error('multipart body could not be read'), { status: 400, type: 'multipart.malformed' }));
   });
-  return [parse, refuseUnreadableText()];
 }
 
 /**
