@@ -2,7 +2,9 @@ import { hasUnreadableCharacters, markUnreadableCharacters } from '../../domain/
 
 /**
  * The path (`name`, `areas.2`, `absences.0.from`) of the first string in a parsed body or query that
- * holds characters no person types (keys included); undefined when all is clean.
+ * holds characters no person types (keys included); undefined when all is clean. Stops at depth 32:
+ * a 100 kB JSON body can nest 50,000 deep, which would overflow the stack, and no route's schema
+ * takes anything deeper than a few levels anyway.
  */
 export function findUnreadableText(value: unknown, path: string[] = [], depth = 0): string | undefined {
   if (typeof value === 'string') return hasUnreadableCharacters(value) ? path.join('.') || '(body)' : undefined;
