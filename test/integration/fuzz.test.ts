@@ -4,7 +4,7 @@ import { createTask, createVolunteers } from '../support/flows';
 import { fuzzCorpus, type FuzzInput } from '../support/fuzz-corpus';
 import { closeFuzzAgent, rawRequest, type RawResponse } from '../support/fuzz-client';
 import { countRows } from '../support/row-counts';
-import { listRoutes, type AppRoute } from '../support/routes';
+import { listRoutes, type AppRoute } from '../support/fuzz-routes';
 import { csrfFrom, logInWithFetch, mergeCookies, type WebLogin } from '../support/web-login';
 
 /**
