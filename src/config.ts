@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(200)),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(2).max(500)),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
   QUIET_HOURS: optional(z.string().transform((spec, ctx) => {
     const parsed = parseQuietHours(spec);
@@ -59,9 +61,18 @@ export interface TwilioConfig {
   apiBaseUrl: string | undefined;
 }
 
+/**
+ * Server-side limits on every connection: a statement stuck behind a lock or a dead peer fails (and
+ * its job retries) instead of holding a connection and its locks for good.
+ */
+export interface DatabaseTimeouts {
+  statementSeconds: number;
+  idleInTransactionSeconds: number;
+}
+
 /** A PostgreSQL server, or (DATABASE_URL unset, never in production) embedded PGlite in a directory. */
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string }
+  | { kind: 'postgres'; url: string; timeouts: DatabaseTimeouts }
   | { kind: 'embedded'; /** An absolute directory, or `memory://` for a throwaway in-memory database. */ dir: string };
 
 export interface Config {
@@ -156,7 +167,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const pgliteDir = e.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
   const database: DatabaseConfig = e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL }
+    ? {
+        kind: 'postgres',
+        url: e.DATABASE_URL,
+        timeouts: {
+          statementSeconds: e.DATABASE_STATEMENT_TIMEOUT_SECONDS ?? 30,
+          idleInTransactionSeconds: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS ?? 60,
+        },
+      }
     : { kind: 'embedded', dir: pgliteDir.startsWith('memory://') ? pgliteDir : path.resolve(pgliteDir) };
 
   return Object.freeze({

@@ -192,6 +192,13 @@ export interface Database {
   coordinator: CoordinatorTable;
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
+  sweeper_count: SweeperCountTable;
+}
+
+export interface SweeperCountTable {
+  counter: string;
+  n: Generated<string>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export type VolunteerRow = Selectable<VolunteerTable>;

@@ -66,9 +66,18 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, else embedded PGlite in PGLITE_DIR', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/svarja' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/svarja' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/svarja' }).database).toEqual({
+      kind: 'postgres', url: 'postgres://u@db:5432/svarja', timeouts: { statementSeconds: 30, idleInTransactionSeconds: 60 },
+    });
     expect(loadConfig({ PGLITE_DIR: '/tmp/x' }).database).toEqual({ kind: 'embedded', dir: '/tmp/x' });
     expect(loadConfig({ PGLITE_DIR: 'memory://' }).database).toEqual({ kind: 'embedded', dir: 'memory://' });
+  });
+
+  it('sets statement and idle-in-transaction timeouts on PostgreSQL connections, and refuses nonsense', () => {
+    const database = loadConfig({ DATABASE_URL: 'postgres://u@db/s', DATABASE_STATEMENT_TIMEOUT_SECONDS: '5', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: '7' }).database;
+    expect(database).toMatchObject({ timeouts: { statementSeconds: 5, idleInTransactionSeconds: 7 } });
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_SECONDS: '0' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_SECONDS: /);
+    expect(() => loadConfig({ DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: 'soon' })).toThrow(/DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: /);
   });
 
   it('refuses the embedded database in production, in one line naming DATABASE_URL', () => {
