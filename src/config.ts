@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   SMS_SEND_LEASE_SECONDS: optional(z.coerce.number().int().min(2).max(3600)),
   JOB_LOCK_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  SWEEP_GRACE_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(200)),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(2).max(500)),
   DATABASE_STATEMENT_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
@@ -97,6 +98,8 @@ export interface Config {
   smsSendLeaseSeconds: number;
   jobLockSeconds: number;
   sweepIntervalSeconds: number;
+  /** The sweeper leaves work younger than this alone: its own job is most likely still on the way. */
+  sweepGraceSeconds: number;
   workerConcurrency: number;
   /** Connections per process: jobs of three queues (WORKER_CONCURRENCY each) and web requests share them. */
   databasePoolSize: number;
@@ -196,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smsSendLeaseSeconds: e.SMS_SEND_LEASE_SECONDS ?? 60,
     jobLockSeconds: e.JOB_LOCK_SECONDS ?? 30,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS ?? 30,
+    sweepGraceSeconds: e.SWEEP_GRACE_SECONDS ?? 30,
     workerConcurrency: e.WORKER_CONCURRENCY ?? 8,
     retentionDays: e.RETENTION_DAYS ?? 180,
     quietHours: e.QUIET_HOURS ?? DEFAULT_QUIET_HOURS_VALUE,

@@ -57,6 +57,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
       serviceNumber: config.twilio?.fromNumber ?? config.twilio?.messagingServiceSid ?? 'Svarja',
       coordinatorPhone: config.coordinatorPhone,
       smsSendLeaseSeconds: config.smsSendLeaseSeconds,
+      sweepGraceSeconds: config.sweepGraceSeconds,
       retentionDays: config.retentionDays,
       quietHours: config.quietHours,
       urgency: config.urgency,

@@ -23,6 +23,8 @@ export interface ServiceSettings {
   serviceNumber: string;
   coordinatorPhone: string | undefined;
   smsSendLeaseSeconds: number;
+  /** The sweeper leaves work younger than this alone (see Config). */
+  sweepGraceSeconds: number;
   retentionDays: number;
   quietHours: QuietHours;
   urgency: UrgencySettings;

@@ -6,8 +6,6 @@ import { listStarvedSearchingTasks } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import { dueLifecycleJobs } from './sweep-timers';
 
-/** Work younger than this is left alone: its own job is most likely still on the way. */
-const GRACE_MS = 30_000;
 const BATCH = 500;
 
 export interface SweepReport { sends: number; unopenedOffers: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number }
@@ -19,7 +17,8 @@ export interface SweepReport { sends: number; unopenedOffers: number; inbound: n
  */
 export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now' | 'settings'>): Promise<SweepReport> {
   const now = ctx.now();
-  const before = new Date(now.getTime() - GRACE_MS);
+  // Work younger than the grace period is left alone: its own job is most likely still on the way.
+  const before = new Date(now.getTime() - ctx.settings.sweepGraceSeconds * 1000);
   const leaseCutoff = new Date(now.getTime() - ctx.settings.smsSendLeaseSeconds * 1000);
   const [sends, unopened, inbound, expiries, failures, tasks, timers] = await Promise.all([
     listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
