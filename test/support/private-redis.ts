@@ -47,6 +47,11 @@ export class PrivateRedis {
     await this.command((c) => c.flushall());
   }
 
+  /** FLUSHDB of database 0, the one the service uses. */
+  async flushDb(): Promise<void> {
+    await this.command((c) => c.flushdb());
+  }
+
   /** Stops the server at once, keeping nothing (SIGKILL: like a crash). */
   async stop(): Promise<void> {
     const child = this.child;
