@@ -9,6 +9,7 @@
  *
  *   npm run faults               the full run (a few minutes)
  *   npm run faults -- --small    60 tasks over 400 volunteers, for a quick look
+ *   npm run faults -- --only storm   the faults whose name contains the word
  */
 import twilio from 'twilio';
 import { createDb, type Db } from '../src/db/database';
@@ -23,6 +24,7 @@ import { fmtMs, formatTable, printMachineInfo, printSection } from './report';
 import { createBenchDatabase, forEachLimited, runIfMain, sleep, type BenchDatabase } from './setup';
 
 const SMALL = process.argv.includes('--small');
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.toLowerCase() : undefined;
 const TASKS = SMALL ? 60 : 334;
 const VOLUNTEERS = SMALL ? 400 : 2_000;
 const WAVE = 3;
@@ -277,7 +279,9 @@ async function main(): Promise<void> {
   await printMachineInfo();
   console.log(`\n${TASKS} tasks × wave ${WAVE} over ${VOLUNTEERS} volunteers = ${EXPECTED} offers per fault; web and worker as separate processes; recovery settings ${JSON.stringify(RECOVERY_ENV)}`);
   const results: FaultResult[] = [];
-  for (const [i, fault] of FAULTS.entries()) results.push(await runFault(fault, i + 1));
+  for (const [i, fault] of FAULTS.entries()) {
+    if (!ONLY || fault.name.toLowerCase().includes(ONLY)) results.push(await runFault(fault, i + 1));
+  }
 
   printSection('Faults');
   console.log(formatTable(

@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Deps } from '../src/deps';
 import { QUEUE_NAMES } from '../src/queue/queues';
 import type { JobName, QueueName } from '../src/queue/jobs';
+import { retryDelayMs } from '../src/queue/backoff';
 import { redisConnectionFromUrl } from '../src/queue/redis';
 import { createProcessors } from './processors';
 import { maintenanceSchedules, SchedulerWatchdog } from './scheduler-watchdog';
@@ -37,6 +38,7 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
       concurrency: queue === 'maintenance' ? 1 : config.workerConcurrency,
       lockDuration,
       stalledInterval: lockDuration,
+      settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) },
       ...(queue === 'sms' ? { limiter: { max: config.smsSendRatePerSecond, duration: 1000 } } : {}),
     });
     worker.on('error', (err) => log.error({ err, queue }, 'worker error'));

@@ -1,13 +1,15 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Logger } from '../log';
 import { withTimeout } from '../timeout';
+import { RETRY_BACKOFF } from './backoff';
 import { dedupKeyFor, queueOf, type JobQueue, type JobRequest, type QueueName } from './jobs';
 
 export const QUEUE_NAMES: readonly QueueName[] = ['sms', 'dispatch', 'maintenance'];
 
 const defaultJobOptions: JobsOptions = {
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 1000 },
+  // About seven minutes of retries (see backoff.ts): a provider outage that long, then the SMS fails.
+  attempts: 20,
+  backoff: { ...RETRY_BACKOFF },
   removeOnComplete: { count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
