@@ -3,7 +3,7 @@ import { eventually, startHarness, type Harness } from '../support/harness';
 import { createTask, createVolunteers, dispatch } from '../support/flows';
 import { withAdmin } from '../support/db';
 import { PrivateRedis } from '../support/private-redis';
-import { WorkerProcesses, type WorkerProcess } from '../support/worker-process';
+import { WorkerProcesses, waitForOutput, type WorkerProcess } from '../support/worker-process';
 
 jest.setTimeout(120_000);
 
@@ -81,7 +81,7 @@ describe('Redis loses everything in the middle of a dispatch', () => {
     await h.fake.waitForMessages(4, 30_000);
     await redis.flushAll();
     await expectEveryOfferOpenAndSentOnce();
-    expect(worker.output()).toContain('job schedules were missing from Redis; re-created them');
+    await waitForOutput(worker, /job schedules were missing from Redis; re-created them/, 10_000);
     expect(await h.deps.queues.byName.maintenance.getJobScheduler('sweep')).toBeDefined();
     expectAlive(worker);
   });
@@ -109,7 +109,7 @@ describe('Redis loses everything in the middle of a dispatch', () => {
     // The message that came in while Redis was away was handled once Redis was back.
     await eventually(async () => (await h.deps.db.selectFrom('message').select('processed_at').where('id', '=', stored!.id).executeTakeFirst())?.processed_at, 30_000, 'the inbound sms handled');
     await eventually(async () => h.fake.messagesTo('+4790000001').length === 1, 20_000, 'the answer to the unknown sender');
-    expect(worker.output()).toContain('sweeping at once');
+    await waitForOutput(worker, /sweeping at once/, 10_000);
     expect((await fetch(`${h.baseUrl}/readyz`)).status).toBe(200);
     expectAlive(worker);
   });
@@ -128,7 +128,7 @@ describe('Postgres connections die in the middle of a dispatch', () => {
     }
     await expectEveryOfferOpenAndSentOnce();
     expectAlive(worker);
-    expect(worker.output()).toContain('a database connection failed');
+    await waitForOutput(worker, /a database connection failed/, 10_000);
   });
 });
 
@@ -177,7 +177,8 @@ describe('a crash right after Twilio took an offer SMS', () => {
 
     await eventually(async () => (await h.deps.db.selectFrom('offer').select('status').where('id', '=', offer.id).executeTakeFirstOrThrow()).status === 'open', 20_000, 'the sweeper to open the offer');
     expect(h.fake.messages).toHaveLength(1);
-    expect(worker.output()).toContain('offer opened for an sms the provider already had');
+    // Logged just after the commit that opened it.
+    await waitForOutput(worker, /offer opened for an sms the provider already had/, 10_000);
     const counted = await h.deps.db.selectFrom('sweeper_count').select('n').where('counter', '=', 'send-sms').executeTakeFirstOrThrow();
     expect(Number(counted.n)).toBeGreaterThanOrEqual(1);
   });
