@@ -5,7 +5,7 @@ import { coordinatorActor } from '../../src/services/authenticate-coordinator';
 import { findCoordinator } from '../../src/db/coordinator.repo';
 import { buildVolunteer, uniqueMobile } from './factories';
 import { DEFAULT_START } from './flows';
-import { followUpOf, inboxMessageOf, taskOf, type Role, type UnitName, type World } from './access-world';
+import { auditEventsOfEveryKind, followUpOf, inboxMessageOf, inboxOfEveryUnit, taskOf, type Role, type UnitName, type World } from './access-world';
 
 /**
  * The access specification, one row per route: who may use it and what a successful call answers.
@@ -85,7 +85,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'POST /api/simulator/inbound', rule: 'admin', ok: 202, prepare: async () => ({ path: '/api/simulator/inbound', json: { from: uniqueMobile(), body: 'STOPP' } }) },
 
   // Admin pages: I dag, Oppdrag.
-  { route: 'GET /admin', rule: 'any', ok: 200, prepare: at('/admin') },
+  { route: 'GET /admin', rule: 'any', ok: 200, prepare: async (w) => (await inboxOfEveryUnit(w), { path: '/admin' }) },
   { route: 'POST /admin/follow-ups/:id/handled', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/follow-ups/${await followUpOf(w, u)}/handled`, form: {} }) },
   { route: 'GET /admin/tasks', rule: 'any', ok: 200, prepare: at('/admin/tasks') },
   { route: 'GET /admin/tasks/new', rule: 'any', ok: 200, prepare: at('/admin/tasks/new') },
@@ -115,12 +115,12 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /admin/volunteers/export.csv', rule: 'any', ok: 200, prepare: at('/admin/volunteers/export.csv') },
 
   // Innboks, Rapporter, Logg: a coordinator's own unit.
-  { route: 'GET /admin/inbox', rule: 'any', ok: 200, prepare: at('/admin/inbox') },
+  { route: 'GET /admin/inbox', rule: 'any', ok: 200, prepare: async (w) => (await inboxOfEveryUnit(w), { path: '/admin/inbox' }) },
   { route: 'POST /admin/inbox/:id/reply', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/reply`, form: { body: 'Vi ringer deg.' } }) },
   { route: 'POST /admin/inbox/:id/handled', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/handled`, form: {} }) },
   { route: 'GET /admin/reports', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/reports?unit=${w.unitId[u]}` }) },
   { route: 'GET /admin/reports.csv', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/reports.csv?unit=${w.unitId[u]}` }) },
-  { route: 'GET /admin/audit', rule: 'any', ok: 200, prepare: at('/admin/audit') },
+  { route: 'GET /admin/audit', rule: 'any', ok: 200, prepare: async (w) => (await auditEventsOfEveryKind(w), { path: '/admin/audit' }) },
 
   // Min konto.
   { route: 'GET /admin/account', rule: 'any', ok: 200, prepare: at('/admin/account') },

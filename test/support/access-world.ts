@@ -37,7 +37,7 @@ export const ROLES: readonly Role[] = [
 ];
 
 /** What only unit U's coordinators (and admins) may read. */
-export const unitMarkers = (u: UnitName) => ({ details: `SECRET-DETAILS-${u} Eva, Kirkeveien 1`, personRef: `PERSONREF-${u}`, inbox: `INBOX-SECRET-${u}` });
+export const unitMarkers = (u: UnitName) => ({ details: `SECRET-DETAILS-${u} Eva, Kirkeveien 1`, personRef: `PERSONREF-${u}`, inbox: `INBOX-SECRET-${u}`, audit: `AUDIT-SECRET-${u}` });
 /** What only admins may read: what someone typed as the e-mail on a failed login. */
 export const ADMIN_MARKER = 'failed-login-marker@angriper.example';
 
@@ -65,7 +65,6 @@ export async function buildWorld(h: Harness, serviceToken: string): Promise<Worl
     const actor = coordinatorActor((await findCoordinator(h.deps.db, account.id))!);
     return createApiToken(h.deps.ctx, actor as Extract<typeof actor, { kind: 'coordinator' }>, 'spec');
   };
-  await insertAuditEvent(h.deps.db, { kind: 'anonymous', label: ADMIN_MARKER }, { action: 'login_failed' }, new Date());
   let n = 0;
   return {
     h,
@@ -107,6 +106,28 @@ export async function inboxMessageOf(w: World, u: UnitName): Promise<string> {
     kind: 'reply', status: 'processed', task_id: taskId, needs_attention: true, classification: 'unclear', processed_at: new Date(),
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Fresh audit events (so they are on the log's first page): for each unit one about its task by the
+ * service token and one by its coordinator about a volunteer, and a failed login (admins only).
+ */
+export async function auditEventsOfEveryKind(w: World): Promise<void> {
+  const now = new Date();
+  for (const u of UNITS) {
+    const coordinator = coordinatorActor((await findCoordinator(w.h.deps.db, w.accounts[u].id))!);
+    await insertAuditEvent(w.h.deps.db, { kind: 'service' }, { action: 'task_dispatched', subjectType: 'task', subjectId: await taskOf(w, u), detail: { note: unitMarkers(u).audit } }, now);
+    await insertAuditEvent(w.h.deps.db, coordinator, { action: 'volunteer_updated', subjectType: 'volunteer', subjectId: '1', detail: { note: `${unitMarkers(u).audit} by hand` } }, now);
+  }
+  await insertAuditEvent(w.h.deps.db, { kind: 'anonymous', label: ADMIN_MARKER }, { action: 'login_failed' }, now);
+}
+
+/** What the I dag page and Innboks list: an open inbox message and a follow-up of each unit. */
+export async function inboxOfEveryUnit(w: World): Promise<void> {
+  for (const u of UNITS) {
+    await inboxMessageOf(w, u);
+    await followUpOf(w, u);
+  }
 }
 
 /**
