@@ -141,6 +141,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
     const r = await assignManually(ctx, coordinatorOf(res), req.params.id, volunteerId);
     if (r.ok) return finish(req, res, req.params.id, true, `Oppdraget er tildelt ${r.volunteer.name}, som får detaljene på SMS.`);
     if (r.error === 'not_found') return sendNotFound(res);
+    if (r.error === 'forbidden') return sendForbidden(res, 'task');
     finish(req, res, req.params.id, false, assignRefusal(r.error, r.status));
   });
 
