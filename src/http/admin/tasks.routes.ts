@@ -58,6 +58,11 @@ async function taskAllowed(deps: AdminDeps, res: Response, taskId: string, actio
   return false;
 }
 
+/** The units the new-task form offers: those the actor may create tasks in. */
+function unitsToCreateIn<U extends { id: string }>(actor: Actor, units: U[]): U[] {
+  return units.filter((u) => can(actor, 'create_task', { kind: 'unit', unitId: u.id }));
+}
+
 /** Whether the page shows the buttons: the same rule the POST routes enforce. */
 function mayAct(actor: Actor, task: { unitId: string | null }): boolean {
   return can(actor, 'dispatch', { kind: 'task', unitId: task.unitId });
@@ -77,7 +82,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
   });
 
   router.get('/tasks/new', async (_req, res) => {
-    sendPage(res, taskFormPage(frameOf(res), emptyTaskForm(coordinatorOf(res).unitId), await listUnits(ctx.db)));
+    sendPage(res, taskFormPage(frameOf(res), emptyTaskForm(coordinatorOf(res).unitId), unitsToCreateIn(coordinatorOf(res), await listUnits(ctx.db))));
   });
 
   router.post('/tasks/new', async (req, res) => {
@@ -88,7 +93,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
     const created = parsed.ok ? await createTask(ctx, coordinatorOf(res), parsed.task) : undefined;
     if (!created?.ok) {
       const errors = parsed.ok ? { unitId: 'Velg enhet.' } : parsed.errors;
-      sendPage(res, taskFormPage(frameOf(res), values, units, errors), 400);
+      sendPage(res, taskFormPage(frameOf(res), values, unitsToCreateIn(coordinatorOf(res), units), errors), 400);
       return;
     }
     finish(req, res, created.task.id, true, 'Oppdraget er lagret. Trykk «Send ut» når det skal sendes til de frivillige.');
