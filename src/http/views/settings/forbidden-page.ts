@@ -17,7 +17,7 @@ export type ForbiddenReason = keyof typeof FORBIDDEN_REASONS;
 export function forbiddenPage(frame: PageFrame, reason: ForbiddenReason = 'admin'): SafeHtml {
   return page(frame, {
     title: 'Ingen tilgang',
-    section: reason === 'admin' ? 'admin' : 'today',
+    section: reason === 'admin' || reason === 'simulator' ? 'admin' : 'today',
     body: html`<h1>Ingen tilgang</h1>
 <p>${FORBIDDEN_REASONS[reason]}</p>
 <p>Trenger du en endring, spør en administrator i kommunen. <a href="/admin">Tilbake til I dag</a>.</p>`,
