@@ -135,11 +135,11 @@ export async function inboxOfEveryUnit(w: World): Promise<void> {
  * a token's last-used time is not a change a refusal must avoid).
  */
 export async function snapshot(h: Harness): Promise<Record<string, string>> {
-  const tables = await h.deps.db.selectFrom('information_schema.tables' as never)
-    .select('table_name' as never).where('table_schema' as never, '=', 'public' as never).execute() as unknown as { table_name: string }[];
+  const { rows: tables } = await h.deps.pool.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'session' ORDER BY 1`,
+  );
   const out: Record<string, string> = {};
-  for (const { table_name: t } of tables) {
-    if (t === 'session') continue;
+  for (const { name: t } of tables) {
     const { rows } = await h.deps.pool.query<{ fp: string | null }>(
       `SELECT md5(string_agg((to_jsonb(x) - 'last_used_at')::text, '|' ORDER BY (to_jsonb(x) - 'last_used_at')::text)) AS fp FROM "${t}" x`,
     );
