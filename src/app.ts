@@ -5,6 +5,7 @@ import { adminRouter } from './http/admin/admin-router';
 import { requireApiToken } from './http/auth';
 import { createCsrf } from './http/csrf';
 import { errorHandler } from './http/error-handler';
+import { requireMetricsToken } from './http/metrics-auth';
 import { apiRoutes } from './http/routes/api';
 import { healthRoutes } from './http/routes/health';
 import { loginRoutes } from './http/routes/login';
@@ -25,12 +26,13 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   const { config, ctx, log } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Only the proxies the deployment names (TRUST_PROXY) may tell us the client's address.
+  app.set('trust proxy', config.trustProxy);
   app.use(helmet());
 
   const metrics = createMetrics({ db: deps.db, queues: deps.queues });
   app.use(healthRoutes({ db: deps.db, redis: deps.redis }));
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', requireMetricsToken(config.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/static', staticFiles());

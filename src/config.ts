@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from './domain/quiet-hours';
@@ -52,7 +53,45 @@ const EnvSchema = z.object({
   URGENT_WAVE_SIZE: optional(z.coerce.number().int().min(1).max(50)),
   URGENT_OFFER_TIMEOUT_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   DEMO_DATA: optional(z.enum(['on', 'off'], { error: 'must be "on" or "off"' })),
+  TRUST_PROXY: optional(z.string().transform((spec, ctx) => {
+    const parsed = parseTrustProxy(spec);
+    if (parsed === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be a hop count (e.g. 1), a comma-separated list of addresses or subnets (e.g. 10.0.0.0/8, loopback), "true" or "false"' });
+      return z.NEVER;
+    }
+    return parsed;
+  })),
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
 });
+
+/**
+ * Which proxies' X-Forwarded-For / -Proto Express believes (its `trust proxy` setting). Believing a
+ * header nobody in front of us sets lets any client pick its own address (and so dodge the login
+ * limit), so nothing is trusted unless the deployment says so.
+ */
+export type TrustProxy = false | true | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address = '', range, ...extra] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra.length > 0) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4; // a netmask such as 255.255.255.0
+}
+
+/** TRUST_PROXY as Express takes it; undefined when it is none of the accepted forms. */
+export function parseTrustProxy(spec: string): TrustProxy | undefined {
+  const s = spec.trim();
+  if (s === 'false') return false;
+  if (s === 'true') return true;
+  if (/^\d{1,2}$/.test(s)) return Number(s) === 0 ? false : Number(s);
+  const items = s.split(',').map((i) => i.trim()).filter((i) => i !== '');
+  return items.length > 0 && items.every(isAddressOrSubnet) ? items : undefined;
+}
 
 export interface TwilioConfig {
   accountSid: string;
@@ -111,6 +150,13 @@ export interface Config {
   urgency: UrgencySettings;
   /** Fill a brand-new database with a demo unit, coordinator, volunteers and task (development only). */
   demoData: boolean;
+  /** Express's `trust proxy`: false (the default) believes no X-Forwarded-* header. */
+  trustProxy: TrustProxy;
+  /**
+   * Bearer token for /metrics. Required in production; unset in development and tests, /metrics
+   * answers only requests that come straight from this machine.
+   */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for trying Svarja out only)');
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production (at least 32 random characters)');
     if (e.DEMO_DATA === 'on') problems.push('DEMO_DATA: demo data is not allowed when NODE_ENV=production');
+    if (!e.METRICS_TOKEN) problems.push('METRICS_TOKEN: required when NODE_ENV=production (Prometheus sends it as a Bearer token)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -210,5 +257,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     demoData: (e.DEMO_DATA ?? (mode === 'development' ? 'on' : 'off')) === 'on',
     databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.max(10, 2 * (e.WORKER_CONCURRENCY ?? 8) + 4),
+    trustProxy: e.TRUST_PROXY ?? false,
+    metricsToken: e.METRICS_TOKEN,
   });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import twilio from 'twilio';
 import { createWeb } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
@@ -31,6 +32,8 @@ export class TestClock {
 
 export interface Harness {
   baseUrl: string;
+  /** The Express app being served (tests walk its router to find every route). */
+  app: Express;
   clock: TestClock;
   config: Config;
   /** The environment a child process needs to join this harness (same db, Redis prefix, fake Twilio). */
@@ -94,7 +97,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let workers: RunningWorkers | undefined;
 
   const harness: Harness = {
-    baseUrl, clock, config, env, deps, fake,
+    baseUrl, app: web.app, clock, config, env, deps, fake,
     async api(method, path, body, token = API_TOKEN) {
       const res = await fetch(baseUrl + path, {
         method,
