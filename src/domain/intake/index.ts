@@ -1,0 +1,144 @@
+import { DateTime } from 'luxon';
+import type { TaskType } from '../language';
+import { OSLO_ZONE } from '../oslo-time';
+import { findDateMentions, type DateMentions } from './date-mentions';
+import { resolveDate, type DateReading } from './dates';
+import { readLanguage, type IntakeLanguage } from './language';
+import { holidayName } from './named-days';
+import { cleanText, hasWord, type Span } from './normalize';
+import { readNotes } from './notes';
+import { findNumericTokens } from './numeric';
+import { readPlace } from './place';
+import { questionFor, type AskReason, type IntakeField, type IntakeQuestion } from './questions';
+import { readRequestKind, type RequestKind } from './request-kind';
+import { settleNumbers } from './settle-numbers';
+import { readTaskType } from './task-type';
+import { findTimes, type TimeMention } from './time-mentions';
+import { findPartOfDay, resolveTime, type Clock, type TimeReading } from './times';
+
+/**
+ * Reads a request texted in free Norwegian (bokmål or nynorsk) or English: `parseIntake(text,
+ * receivedAt)` → what is asked for, which day and time (Europe/Oslo), where, and what is missing,
+ * in the order it should be asked. Pure: the caller passes the moment the text arrived.
+ */
+
+export type { IntakeField, IntakeQuestion, AskReason } from './questions';
+export type { IntakeLanguage } from './language';
+
+export interface IntakeResult {
+  isRequest: boolean;
+  /** 'request', or why it is not one (thanks, greeting, question, volunteer_offer, complaint, change, empty). */
+  kind: RequestKind['kind'];
+  /** «K7» when a change or cancellation names the request it is about. */
+  reference: string | null;
+  type: TaskType;
+  /** 'YYYY-MM-DD' in Oslo, or null when missing or unclear (then `missing` has 'date'). */
+  date: string | null;
+  /** 'HH:MM' when the volunteer starts (a pick-up time wins over the appointment). */
+  time: string | null;
+  /** ISO 8601 with the Oslo offset of that day, when both date and time are known. */
+  startsAt: string | null;
+  place: string | null;
+  /** Needs, aids, names, the pick-up address: task details, never in an offer SMS. */
+  notes: string;
+  /** The fields to ask for, in asking order. */
+  missing: IntakeField[];
+  /** Why each missing field is missing, and the question to send (in `language`). */
+  questions: IntakeQuestion[];
+  language: IntakeLanguage;
+  /** «NÅ», or a start within two hours of arrival: the coordinator is told at once. */
+  urgent: boolean;
+  /** A Norwegian public holiday on `date` ('Første juledag'), for the summary. */
+  holiday: string | null;
+  /** The days the text could mean when `date` is asked back (both Fridays for «neste fredag»). */
+  dateCandidates: string[];
+  /** An appointment time read from the text («time hos legen kl 14»), even when it is not the start. */
+  appointmentTime: string | null;
+}
+
+const URGENT_NOW = 'med en gang|straks|umiddelbart|akutt|asap|right now|right away|immediately|as soon as possible|så fort som mulig|så snart som mulig|snarest mulig|snarast råd|snarest|nå nå|i løpet av (?:den neste |neste )?(?:timen|en time|ein time|halvtimen)';
+
+const hhmm = (c: Clock) => `${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')}`;
+
+/** «NÅ» in capitals, or «nå» ending the request («trenger følge til legevakten nå!»). */
+function isUrgentNow(clean: string, normalized: string): boolean {
+  if (/(?<![\p{L}])NÅ(?![\p{L}])/u.test(clean) || /(?<![\p{L}])NOW(?![\p{L}])/u.test(clean)) return true;
+  if (hasWord(normalized, URGENT_NOW)) return true;
+  return /(?<![\p{L}])(?:nå|now)\s*(?:[!.]|$)/u.test(normalized) && !/(?:har|er|blir|vil|skal|kan)\s+(?:\p{L}+\s+)?nå\s*[!.]?$/u.test(normalized);
+}
+
+function mentionSpans(m: DateMentions, times: TimeMention[]): Span[] {
+  return [...m.relative.map((r) => r.span), ...m.weekdays.map((w) => w.span), ...m.explicit.map((e) => e.span), ...times.map((t) => t.span)];
+}
+
+interface Readings { date: DateReading; time: TimeReading; mentions: DateMentions; times: TimeMention[]; unsettled: boolean }
+
+function readWhen(normalized: string, received: DateTime, urgentNow: boolean): Readings {
+  const tokens = findNumericTokens(normalized);
+  const today = received.startOf('day');
+  const first = findDateMentions(normalized, today, tokens.filter((t) => t.kind === 'date'));
+  const firstTimes = findTimes(normalized, tokens.filter((t) => t.kind === 'time'), []);
+  const hasOtherDay = first.relative.length + first.weekdays.length + first.explicit.length > 0;
+  const settled = settleNumbers(normalized, tokens, today, hasOtherDay, firstTimes.length > 0);
+  const mentions = findDateMentions(normalized, today, settled.dates);
+  const daySpans = [...mentions.relative.map((r) => r.span), ...mentions.weekdays.map((w) => w.span), ...mentions.explicit.map((e) => e.span)];
+  const times = findTimes(normalized, settled.times, daySpans);
+  const partText = mentions.relative.filter((r) => r.kind !== 'today').reduce((t, r) => t.slice(0, r.span.start) + ' '.repeat(r.span.end - r.span.start) + t.slice(r.span.end), normalized);
+  const nowClock = urgentNow ? { hour: received.hour, minute: received.minute } : null;
+  const time = resolveTime(normalized, times, findPartOfDay(partText), nowClock);
+  const date = resolveDate({ text: normalized, mentions, received, time: time.time, urgentNow });
+  return { date, time, mentions, times, unsettled: settled.unsettled };
+}
+
+/** A time already gone today, or one the spring DST night skips, cannot be the start. */
+function checkTimeOnDay(r: Readings, received: DateTime): TimeReading {
+  const { date, time } = r;
+  if (!date.date || !time.time) return time;
+  const start = DateTime.fromISO(`${date.date}T${hhmm(time.time)}`, { zone: OSLO_ZONE });
+  if (start.hour !== time.time.hour) return { ...time, time: null, ask: 'nonexistent_time' };
+  if (start < received.minus({ minutes: 15 })) return { ...time, time: null, ask: 'time_passed' };
+  return time;
+}
+
+export function parseIntake(text: string, receivedAt: Date | string): IntakeResult {
+  const received = (typeof receivedAt === 'string' ? DateTime.fromISO(receivedAt) : DateTime.fromJSDate(receivedAt)).setZone(OSLO_ZONE);
+  const clean = cleanText(text);
+  const normalized = clean.toLowerCase();
+  const urgentNow = isUrgentNow(clean, normalized);
+  const r = readWhen(normalized, received, urgentNow);
+  const time = r.unsettled ? { ...r.time, time: null, ask: 'ambiguous_number' as const } : checkTimeOnDay(r, received);
+  const date = r.unsettled ? { date: null, ask: 'ambiguous_number' as const, candidates: [] } : r.date;
+  const type = readTaskType(normalized);
+  const hasTask = type !== 'other' || r.mentions.relative.length + r.mentions.weekdays.length + r.mentions.explicit.length + r.times.length > 0;
+  const kind = readRequestKind(normalized, hasTask);
+  const place = readPlace(clean, type);
+  const language = readLanguage(normalized);
+
+  const asks: [IntakeField, AskReason | null][] = [['date', date.ask], ['time', time.ask], ['place', place.ask]];
+  const missing = kind.isRequest ? asks.filter(([, reason]) => reason !== null).map(([f]) => f) : [];
+  const context = { candidates: date.candidates, example: received.plus({ days: 1 }), appointment: time.appointment ? hhmm(time.appointment) : null, language };
+  const questions = kind.isRequest ? asks.filter(([, reason]) => reason !== null).map(([f, reason]) => questionFor(f, reason!, context)) : [];
+
+  const startsAt = date.date && time.time ? DateTime.fromISO(`${date.date}T${hhmm(time.time)}`, { zone: OSLO_ZONE }) : null;
+  const minutesAhead = startsAt ? startsAt.diff(received, 'minutes').minutes : null;
+  const urgent = kind.isRequest && (urgentNow || (minutesAhead !== null && minutesAhead <= 120 && minutesAhead >= -15));
+
+  return {
+    isRequest: kind.isRequest,
+    kind: kind.kind,
+    reference: kind.reference,
+    type,
+    date: date.date,
+    time: time.time ? hhmm(time.time) : null,
+    startsAt: startsAt ? startsAt.toISO({ suppressMilliseconds: true, suppressSeconds: true }) : null,
+    place: place.place,
+    notes: readNotes(clean, mentionSpans(r.mentions, r.times)),
+    missing,
+    questions,
+    language,
+    urgent,
+    holiday: date.date ? holidayName(date.date) : null,
+    dateCandidates: date.candidates,
+    appointmentTime: time.appointment ? hhmm(time.appointment) : null,
+  };
+}

@@ -1,0 +1,67 @@
+import { editDistance, type Span } from './normalize';
+
+/**
+ * Weekday words in bokmål, nynorsk and English, with the abbreviations and typos nurses write
+ * («fre», «tors», «fredg», «onsdga»). Monday = 1 … Sunday = 7, as luxon counts.
+ */
+
+const FULL_NAMES: [string, number][] = [
+  ['mandag', 1], ['måndag', 1], ['monday', 1],
+  ['tirsdag', 2], ['tysdag', 2], ['tuesday', 2],
+  ['onsdag', 3], ['wednesday', 3],
+  ['torsdag', 4], ['thursday', 4],
+  ['fredag', 5], ['friday', 5],
+  ['lørdag', 6], ['laurdag', 6], ['saturday', 6],
+  ['søndag', 7], ['sundag', 7], ['sunday', 7],
+];
+
+/** Abbreviations that are no other word a nurse would write. */
+const SAFE_SHORT: Record<string, number> = {
+  mand: 1, mån: 1, tir: 2, tirs: 2, tys: 2, tue: 2, tues: 2, ons: 3, wed: 3, tors: 4, thu: 4, thur: 4, thurs: 4,
+  fre: 5, fred: 5, lør: 6, laur: 6, lau: 6, lor: 6, søn: 7, sun: 7, mon: 1,
+};
+
+/** Abbreviations that are also words («man må», «Tor», «fri», «sat»): only before a date or a time. */
+const RISKY_SHORT: Record<string, number> = { man: 1, tor: 4, fri: 5, sat: 6 };
+
+/** Words within edit distance 1 of a weekday that are not weekdays. */
+const NOT_WEEKDAYS = new Set(['fredagskos', 'mandat', 'sunday', 'today']);
+
+export interface WeekdayMention {
+  weekday: number;
+  span: Span;
+  /** «mandager», «hver mandag», «fredags»: a habit, not one day. */
+  plural: boolean;
+}
+
+const TOKEN = /[\p{L}]+\.?/gu;
+
+/** The weekday a single word names, if any. */
+export function weekdayOfWord(raw: string, followedByWhen: boolean): { weekday: number; plural: boolean } | undefined {
+  const w = raw.replace(/\.$/, '');
+  if (NOT_WEEKDAYS.has(w)) return undefined;
+  if (SAFE_SHORT[w] !== undefined) return { weekday: SAFE_SHORT[w], plural: false };
+  if (RISKY_SHORT[w] !== undefined) return followedByWhen ? { weekday: RISKY_SHORT[w], plural: false } : undefined;
+  for (const [name, weekday] of FULL_NAMES) {
+    if (w === name || w === `${name}en`) return { weekday, plural: false };
+    if ([`${name}er`, `${name}ar`, `${name}ene`, `${name}s`].includes(w)) return { weekday, plural: true };
+  }
+  if (w.length < 5) return undefined;
+  for (const [name, weekday] of FULL_NAMES) {
+    if (editDistance(w, name) <= 1) return { weekday, plural: false };
+  }
+  return undefined;
+}
+
+/** Every weekday word in the normalised text. */
+export function findWeekdays(text: string): WeekdayMention[] {
+  const out: WeekdayMention[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    const followedByWhen = /^\.?\s*(\d|kl|klokka|at |den |\d)/.test(after);
+    const found = weekdayOfWord(m[0], followedByWhen);
+    if (!found) continue;
+    out.push({ ...found, span: { start: m.index, end: m.index + m[0].replace(/\.$/, '').length } });
+  }
+  return out;
+}
