@@ -30,6 +30,8 @@ export interface ExplicitDate {
   date: string | null;
   /** The writer gave the year, so a past date is a mistake, not next year. */
   yearGiven: boolean;
+  /** Without a year it was moved to next year, but it passed only days ago: more likely a slip. */
+  recentlyPast?: boolean;
   span: Span;
 }
 
@@ -90,7 +92,7 @@ function monthNumber(name: string): number {
 }
 
 /** The next date on or after today with this day and month (this year or next). */
-export function nextDayMonth(day: number, month: number, today: DateTime, year?: number): { date: string | null; yearGiven: boolean } {
+export function nextDayMonth(day: number, month: number, today: DateTime, year?: number): { date: string | null; yearGiven: boolean; recentlyPast?: boolean } {
   if (year !== undefined) {
     const dt = DateTime.fromObject({ year, month, day }, { zone: today.zone });
     return { date: dt.isValid ? dt.toISODate() : null, yearGiven: true };
@@ -101,8 +103,9 @@ export function nextDayMonth(day: number, month: number, today: DateTime, year?:
     dt = DateTime.fromObject({ year: today.year + 1, month, day }, { zone: today.zone });
     return { date: dt.isValid ? dt.toISODate() : null, yearGiven: false };
   }
-  if (dt < today.startOf('day')) dt = dt.plus({ years: 1 });
-  return { date: dt.toISODate(), yearGiven: false };
+  if (dt >= today.startOf('day')) return { date: dt.toISODate(), yearGiven: false };
+  const recentlyPast = today.startOf('day').diff(dt, 'days').days <= 31;
+  return { date: dt.plus({ years: 1 }).toISODate(), yearGiven: false, recentlyPast };
 }
 
 function findMonthNames(text: string, today: DateTime): ExplicitDate[] {

@@ -10,10 +10,10 @@ import { hasWord } from './normalize';
 export type DateAsk =
   | 'no_date' | 'weekday_date_conflict' | 'tomorrow_weekday_conflict' | 'tomorrow_after_midnight'
   | 'ambiguous_next_weekday' | 'same_weekday_today' | 'period' | 'recurring' | 'alternatives'
-  | 'several_days' | 'conflicting_dates' | 'past_date' | 'invalid_date';
+  | 'several_days' | 'conflicting_dates' | 'past_date' | 'invalid_date' | 'ambiguous_number';
 
 export type DateReading =
-  | { date: string; ask: null; candidates: string[] }
+  | { date: string; ask: null; candidates: string[]; explicit?: boolean }
   | { date: null; ask: DateAsk; candidates: string[] };
 
 export interface DateInput {
@@ -130,7 +130,8 @@ function fromExplicit(input: DateInput, weekday: number | undefined, relative: s
   if (weekday !== undefined && date.weekday !== weekday) return ask('weekday_date_conflict', [e.date]);
   if (relative !== undefined && relative !== e.date) return ask('conflicting_dates', [e.date, relative]);
   if (e.yearGiven && date.startOf('day') < input.received.startOf('day')) return ask('past_date', [e.date]);
-  return ok(e.date);
+  if (e.recentlyPast) return ask('past_date', [e.date]);
+  return { date: e.date, ask: null, candidates: [], explicit: true };
 }
 
 function fromRelative(input: DateInput, weekday: number | undefined, date: string): DateReading {

@@ -64,7 +64,7 @@ const hhmm = (c: Clock) => `${String(c.hour).padStart(2, '0')}:${String(c.minute
 function isUrgentNow(clean: string, normalized: string): boolean {
   if (/(?<![\p{L}])NÅ(?![\p{L}])/u.test(clean) || /(?<![\p{L}])NOW(?![\p{L}])/u.test(clean)) return true;
   if (hasWord(normalized, URGENT_NOW)) return true;
-  return /(?<![\p{L}])(?:nå|now)\s*(?:[!.]|$)/u.test(normalized) && !/(?:har|er|blir|vil|skal|kan)\s+(?:\p{L}+\s+)?nå\s*[!.]?$/u.test(normalized);
+  return /(?<![\p{L}])(?:nå|now)\s*(?:[!.?]|$)/u.test(normalized) && !/(?:har|er|blir|vil|skal|kan)\s+(?:\p{L}+\s+)?nå\s*[!.]?$/u.test(normalized);
 }
 
 function mentionSpans(m: DateMentions, times: TimeMention[]): Span[] {
@@ -90,14 +90,18 @@ function readWhen(normalized: string, received: DateTime, urgentNow: boolean): R
   return { date, time, mentions, times, unsettled: settled.unsettled };
 }
 
-/** A time already gone today, or one the spring DST night skips, cannot be the start. */
-function checkTimeOnDay(r: Readings, received: DateTime): TimeReading {
+/**
+ * A time already gone today, or one the spring DST night skips, cannot be the start. After «i
+ * dag» the time is what is wrong; after a date written out («28.12 kl 9» at 14:00) the date may be.
+ */
+function checkTimeOnDay(r: Readings, received: DateTime): { date: DateReading; time: TimeReading } {
   const { date, time } = r;
-  if (!date.date || !time.time) return time;
+  if (!date.date || !time.time) return { date, time };
   const start = DateTime.fromISO(`${date.date}T${hhmm(time.time)}`, { zone: OSLO_ZONE });
-  if (start.hour !== time.time.hour) return { ...time, time: null, ask: 'nonexistent_time' };
-  if (start < received.minus({ minutes: 15 })) return { ...time, time: null, ask: 'time_passed' };
-  return time;
+  if (start.hour !== time.time.hour) return { date, time: { ...time, time: null, ask: 'nonexistent_time' } };
+  if (start >= received.minus({ minutes: 15 })) return { date, time };
+  if (date.explicit) return { date: { date: null, ask: 'past_date', candidates: [date.date] }, time };
+  return { date, time: { ...time, time: null, ask: 'time_passed' } };
 }
 
 export function parseIntake(text: string, receivedAt: Date | string): IntakeResult {
@@ -106,11 +110,12 @@ export function parseIntake(text: string, receivedAt: Date | string): IntakeResu
   const normalized = clean.toLowerCase();
   const urgentNow = isUrgentNow(clean, normalized);
   const r = readWhen(normalized, received, urgentNow);
-  const time = r.unsettled ? { ...r.time, time: null, ask: 'ambiguous_number' as const } : checkTimeOnDay(r, received);
-  const date = r.unsettled ? { date: null, ask: 'ambiguous_number' as const, candidates: [] } : r.date;
+  const checked = checkTimeOnDay(r, received);
+  const time: TimeReading = r.unsettled ? { ...r.time, time: null, ask: 'ambiguous_number' } : checked.time;
+  const date: DateReading = r.unsettled ? { date: null, ask: 'ambiguous_number', candidates: [] } : checked.date;
   const type = readTaskType(normalized);
-  const hasTask = type !== 'other' || r.mentions.relative.length + r.mentions.weekdays.length + r.mentions.explicit.length + r.times.length > 0;
-  const kind = readRequestKind(normalized, hasTask);
+  const hasWhen = r.mentions.relative.length + r.mentions.weekdays.length + r.mentions.explicit.length + r.times.length > 0 || urgentNow;
+  const kind = readRequestKind(normalized, type !== 'other' || hasWhen, hasWhen);
   const place = readPlace(clean, type);
   const language = readLanguage(normalized);
 

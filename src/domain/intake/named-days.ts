@@ -69,7 +69,8 @@ export function findNamedDays(text: string, today: DateTime): NamedDayMention[] 
       out.push({ date: date.toISODate()!, span: { start: m.index, end: m.index + m[0].length } });
     }
   }
-  return out;
+  // «påskedag» also matches inside «2. påskedag»: keep only the longest reading of each place.
+  return out.filter((a) => !out.some((b) => b !== a && b.span.start <= a.span.start && b.span.end >= a.span.end && b.span.end - b.span.start > a.span.end - a.span.start));
 }
 
 const holidays = new Holidays('NO', { timezone: OSLO_ZONE });

@@ -28,16 +28,25 @@ const PICKUP_BEFORE = /(?:hent\p{L}*|bor|fra|adresse|adressa|pick(?:ed)? up)\s*(
 
 const NOT_NAMES = /^(?:Mandag|Tirsdag|Onsdag|Torsdag|Fredag|Lørdag|Søndag|Hun|Han|Ho|Vi|Jeg|Eg|Det|Den|Takk|Hei|Beboer|Pasient|Kl|NÅ)$/u;
 
-function trimWords(words: string): string {
+/** Place names around Lørenskog that people write in lower case («lørenskog legesenter»). */
+const LOCAL = new Set(['lørenskog', 'lorenskog', 'rælingen', 'raelingen', 'strømmen', 'strommen', 'fjellhamar', 'lillestrøm', 'lillestrom', 'skårer', 'skarer', 'rasta', 'kjenn', 'oslo', 'nittedal', 'skedsmo', 'fetsund', 'fet', 'sørumsand', 'kløfta', 'jessheim', 'løvenstad', 'hammer', 'fjerdingby', 'solheim', 'visperud', 'finstad', 'ellingsrud', 'furuset', 'grorud']);
+
+/** The name before «legesenter»: the capitalised or local words right before it («Rælingen», «Lørenskog fysikalske»). */
+function nameBefore(words: string): string {
   const parts = words.trim().split(/\s+/);
-  while (parts.length > 0 && STOP.has(parts[0]!.toLowerCase())) parts.shift();
-  return parts.join(' ');
+  const name: string[] = [];
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const w = parts[i]!;
+    if (STOP.has(w.toLowerCase()) || !(/^[A-ZÆØÅ]/.test(w) || LOCAL.has(w.toLowerCase()))) break;
+    name.unshift(w);
+  }
+  return name.join(' ');
 }
 
 function institution(text: string): string | null {
   for (const m of text.matchAll(INSTITUTION_RE)) {
-    const name = trimWords(m[1]!);
-    if (name.length === 0 || /^\d/.test(name)) continue;
+    const name = nameBefore(m[1]!);
+    if (name.length === 0) continue;
     return `${name} ${m[2]}`;
   }
   return null;

@@ -10,7 +10,7 @@ import type { TimeAsk } from './times';
  */
 
 export type IntakeField = 'date' | 'time' | 'place';
-export type AskReason = DateAsk | TimeAsk | 'no_place' | 'ambiguous_number';
+export type AskReason = DateAsk | TimeAsk | 'no_place';
 
 export interface IntakeQuestion { field: IntakeField; reason: AskReason; text: string }
 

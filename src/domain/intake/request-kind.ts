@@ -20,7 +20,7 @@ const REQUEST_VERBS = 'trenger|treng|trengs|behov for|ønsker|ønskjer|ynskjer|b
 const CHANGE = 'avlys\\p{L}*|avbestill\\p{L}*|kanseller\\p{L}*|avbryt\\p{L}*|trenger (?:ikke|ikkje)\\s?(?:\\p{L}+\\s)?(?:likevel|lenger|allikevel|lengre)|treng (?:ikkje|ikke)\\s?(?:\\p{L}+\\s)?(?:likevel|lenger|lengre)|trenger ikke (?:følge|hjelp|besøk|noen)|treng ikkje (?:følgje|hjelp|noko|nokon)|blir ikke noe av|blir ikkje noko av|utsett\\p{L}*|flytt(?:e|er|a)? (?:timen|oppdraget|avtalen|besøket|følget|tida|tiden|det|den)|endre (?:tid\\p{L}*|dato\\p{L}*|avtale\\p{L}*|oppdrag\\p{L}*|bestilling\\p{L}*|klokkeslett\\p{L}*)|endring|ny tid|nytt tidspunkt|cancel\\p{L}*|no longer|not needed|reschedul\\p{L}*|change the (?:time|date)|move the|doesn\'t need|does not need|don\'t need';
 const COMPLAINT = 'kom ikke|kom ikkje|ingen kom|ingen møtte|ingen dukket|ingen dukka|møtte ikke|møtte ikkje|dukket ikke|dukka ikkje|kom aldri|ikke fornøyd|ikkje nøgd|ikkje fornøgd|klage\\p{L}*|klaga|skuffet|skuffa|ventet forgjeves|venta forgjeves|ble ikke hentet|vart ikkje henta|ble stående|nobody came|no one came|no-one came|didn\'t show|did not show|didn\'t come|did not come|not happy|complain\\p{L}*|uhøflig|frekk|ventet i over|ventet lenge|venta lenge|har ikke hørt noe|har ikkje høyrt';
 const VOLUNTEER = 'bli frivillig|være frivillig|vere frivillig|melde meg|meld meg|jeg kan hjelpe|eg kan hjelpe|jeg vil (?:gjerne )?hjelpe|eg vil (?:gjerne )?hjelpe|jeg har tid|eg har tid|kan jeg hjelpe|kan eg hjelpe|vil gjerne bidra|ønsker å hjelpe|i want to volunteer|i would like to volunteer|i\'d like to volunteer|i can help|i would like to help|i\'d like to help|can i help|become a volunteer|jeg er ledig|eg er ledig|jeg tar gjerne|eg tek gjerne|bli besøksvenn|være besøksvenn|bli med som frivillig';
-const QUESTION = 'hvordan|korleis|hva koster|kva kostar|koster det|kostar det|er det gratis|gratis\\?|hvem er dere|kven er de|hvem er det|kven er det|hva er|kva er|hvilke|kva for|åpningstid\\p{L}*|åpent|how does|how do|what does|what is|is it free|who are you|do you|kan dere også|har dere|hvem kommer|kven kjem|kommer det noen|kjem det nokon|har dere funnet|har de funne|is someone coming|who is coming|er det bekreftet|stemmer det';
+const QUESTION = 'hvordan|korleis|hva koster|kva kostar|koster det|kostar det|er det gratis|gratis\\?|hvem er dere|kven er de|hvem er det|kven er det|hva er|kva er|hvilke|kva for|åpningstid\\p{L}*|åpent|how does|how do|what does|what is|is it free|who are you|do you|kan dere også|har dere|hvem kommer|kven kjem|kommer det noen|kjem det nokon|har dere funnet|har de funne|is someone coming|who is coming|er det bekreftet|stemmer det|er dette|riktig nummer|is this|kan man';
 const THANKS = 'takk|tusen takk|takk skal|mange takk|thanks|thank you|thx';
 const THANKS_FOR = 'takk for|takk til|takk skal|thanks for|thank you for|thank you so much|takk igjen';
 const GREETING = 'hei|hallo|heisann|hei hei|god morgen|god dag|god kveld|god jul|godt nytt år|godt nyttår|god helg|hi|hello|good morning|ha en fin dag|ha ein fin dag';
@@ -32,7 +32,7 @@ function wordCount(text: string): number {
 }
 
 /** `hasTask` is whether a task type, day or time was read: a bare «takk» or «hei» has none. */
-export function readRequestKind(normalized: string, hasTask: boolean): RequestKind {
+export function readRequestKind(normalized: string, hasTask: boolean, hasWhen: boolean): RequestKind {
   const ref = REFERENCE.exec(normalized);
   const reference = ref ? `K${ref[1] ?? ref[2] ?? ref[3]}`.toUpperCase() : null;
   const asks = hasWord(normalized, REQUEST_VERBS);
@@ -44,7 +44,8 @@ export function readRequestKind(normalized: string, hasTask: boolean): RequestKi
   const thanks = findWords(normalized, THANKS).length > 0;
   if (thanks && !asks && (!hasTask || hasWord(normalized, THANKS_FOR))) return no('thanks');
   if (normalized.includes('?') && hasWord(normalized, QUESTION) && !asks) return no('question');
-  if (normalized.includes('?') && hasWord(normalized, QUESTION) && !hasTask) return no('question');
+  // «Hvordan fungerer dette? Kan man bestille følge?»: asking about the service names no day or time.
+  if (normalized.includes('?') && hasWord(normalized, QUESTION) && (!hasTask || !hasWhen)) return no('question');
   if (!hasTask && !asks) return no(hasWord(normalized, GREETING) ? 'greeting' : 'question');
   if (!hasTask && wordCount(normalized) <= 4 && hasWord(normalized, GREETING)) return no('greeting');
   return { isRequest: true, kind: 'request', reference };

@@ -29,9 +29,11 @@ export function settleNumbers(text: string, tokens: NumericToken[], today: DateT
     const weekday = weekdayBefore(text, t);
     const asDate = today.set({ month: t.b, day: t.a });
     const dateWeekday = (asDate < today.startOf('day') ? asDate.plus({ years: 1 }) : asDate).weekday;
-    if (weekday !== undefined) (weekday === dateWeekday ? dates : times).push(t);
-    else if (hasOtherTime && !hasOtherDay) dates.push(t);
-    else if (hasOtherDay && !hasOtherTime) times.push(t);
+    // A clock time a nurse would write: a daytime hour and whole five minutes («12.10», not «4.12»).
+    const plausibleTime = t.a >= 6 && t.a <= 22 && t.b % 5 === 0;
+    if (hasOtherTime) dates.push(t);
+    else if (weekday !== undefined) (weekday !== dateWeekday && plausibleTime ? times : dates).push(t);
+    else if (hasOtherDay) (plausibleTime ? times : dates).push(t);
     else if (t.b < 10) dates.push(t); // «14.02»: a month with a leading zero; nobody writes 14:02 for a visit
     else unsettled = true;
   }

@@ -68,10 +68,11 @@ function findClock(text: string, out: Raw[]): void {
     pushAmPm(out, m, hour, minute, m[3], m[1]!.length === 2 || hour > 12);
   }
   for (const m of all(text, '(?:kl|kl\\.|klokka|klokken)\\s*([01]\\d|2[0-3])([0-5]\\d)')) push(out, m, Number(m[1]), Number(m[2]), true);
+  for (const m of all(text, '(?:kl|kl\\.|klokka|klokken)\\s*(\\d)([0-5]\\d)')) push(out, m, Number(m[1]), Number(m[2]), false);
   for (const m of all(text, `(?:kl|kl\\.|klokka|klokken)\\s*(${NUMBER_WORD_SOURCE})`)) push(out, m, hourWord(m[1]!), 0, false);
   for (const m of all(text, '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)')) pushAmPm(out, m, Number(m[1]), m[2] ? Number(m[2]) : 0, m[3], true);
   for (const m of all(text, 'noon|midday|kl(?:\\.|okka)? tolv')) push(out, m, 12, 0, true);
-  for (const m of all(text, '(?:at|around|by|before|after)\\s+(\\d{1,2})(?::(\\d{2}))?')) {
+  for (const m of all(text, '(?:at|around|by|before|after)\\s+(\\d{1,2})(?:[:.](\\d{2}))?')) {
     push(out, m, Number(m[1]) <= 24 ? Number(m[1]) : undefined, m[2] ? Number(m[2]) : 0, m[1]!.length === 2 || Number(m[1]) > 12);
   }
   // «0915», «1430»: four digits starting 0-1, or 20-23 with a clock word before (2027 is a year).
@@ -115,8 +116,8 @@ export function findRawTimes(text: string, timeTokens: NumericToken[], daySpans:
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-const PICKUP = /(?<![\p{L}])(?:hent\p{L}*|avreise|avgang|dra(?:r)? (?:herfra|fra)|må (?:dra|gå|reise)|gå herfra|kjøre(?:r)? (?:herfra|fra)|møt(?:e|es)|oppmøte|være (?:her|klar|på plass|hos oss)|komme? hit|klar|ferdig|pick(?:ed)?[ -]?(?:her |him |them )?up|leave|leaves|depart\p{L}*|be here|come at|arrive here|taxi(?:en)?|drosje(?:n)?|bussen går)\b[^.,;!?]*$/u;
-const APPOINTMENT = /(?<![\p{L}])(?:(?:lege|tannlege|fysio|frisør)?time(?:n)?|timeavtale(?:n)?|avtale(?:n)?|appointment|konsultasjon(?:en)?|undersøkelse(?:n)?|operasjon(?:en)?|kontroll(?:en)?|starter|begynner|begins|starts|gudstjeneste(?:n)?|konsert(?:en)?|forestilling(?:en)?|møtet)\b[^.,;!?]*$/u;
+const PICKUP = /(?<![\p{L}])(?:hent\p{L}*|avreise|avgang|dra(?:r)? (?:herfra|fra)|må (?:dra|gå|reise)|gå herfra|kjøre(?:r)? (?:herfra|fra)|møt(?:e|es)|oppmøte|være (?:her|klar|på plass|hos oss)|komme? hit|klar|ferdig|pick(?:ed)?[ -]?(?:her |him |them )?up|leave|leaves|depart\p{L}*|be here|come at|arrive here|taxi(?:en)?|drosje(?:n)?|bussen går)\b[^,;!?\n]*$/u;
+const APPOINTMENT = /(?<![\p{L}])(?:(?:lege|tannlege|fysio|frisør)?time(?:n)?|timeavtale(?:n)?|avtale(?:n)?|appointment|konsultasjon(?:en)?|undersøkelse(?:n)?|operasjon(?:en)?|kontroll(?:en)?|starter|begynner|begins|starts|gudstjeneste(?:n)?|konsert(?:en)?|forestilling(?:en)?|møtet)\b[^,;!?\n]*$/u;
 const APPOINTMENT_AFTER = /^\s*(?:har (?:hun|han|ho|he|beboer\p{L}*|pasient\p{L}*) time|er timen|skal (?:hun|han|ho|he) (?:være|vere) (?:der|på|hos)|she has|he has)/u;
 
 function roleOf(text: string, r: Raw, previous: Raw | undefined): TimeRole {

@@ -9,7 +9,7 @@ import type { TimeMention } from './time-mentions';
 
 export type TimeAsk =
   | 'no_time' | 'part_of_day' | 'appointment_only' | 'deadline_only' | 'window'
-  | 'alternative_times' | 'conflicting_times' | 'time_passed' | 'nonexistent_time';
+  | 'alternative_times' | 'conflicting_times' | 'time_passed' | 'nonexistent_time' | 'ambiguous_number';
 
 export type PartOfDay = 'morning' | 'midday' | 'afternoon' | 'evening' | 'night';
 
@@ -43,6 +43,25 @@ export function clockOf(t: Pick<TimeMention, 'hour' | 'minute' | 'fixed'>, part:
   return { hour: t.hour <= 6 ? t.hour + 12 : t.hour, minute: t.minute };
 }
 
+const minutesOf = (c: Clock) => c.hour * 60 + c.minute;
+
+/**
+ * Each mention's clock. An hour that could be morning or afternoon («hentes 6.45» beside «kl
+ * 7.30») takes the reading nearest the message's other times; alone it follows `clockOf`.
+ */
+function clocksOf(mentions: TimeMention[], part: PartOfDay | null): Clock[] {
+  const defaults = mentions.map((m) => clockOf(m, part));
+  return mentions.map((m, i) => {
+    if (m.fixed || part || m.hour > 12) return defaults[i]!;
+    const others = defaults.filter((_, j) => j !== i).map(minutesOf);
+    if (others.length === 0) return defaults[i]!;
+    const options = [{ hour: m.hour % 12, minute: m.minute }, { hour: (m.hour % 12) + 12, minute: m.minute }];
+    const distance = (c: Clock) => Math.min(...others.map((o) => Math.abs(o - minutesOf(c))));
+    const best = options.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+    return distance(best) <= 4 * 60 ? best : defaults[i]!;
+  });
+}
+
 const same = (a: Clock, b: Clock) => a.hour === b.hour && a.minute === b.minute;
 
 function distinct(clocks: Clock[]): Clock[] {
@@ -50,7 +69,8 @@ function distinct(clocks: Clock[]): Clock[] {
 }
 
 export function resolveTime(text: string, mentions: TimeMention[], part: PartOfDay | null, urgentNow: Clock | null): TimeReading {
-  const clock = (m: TimeMention) => clockOf(m, part);
+  const clocks = clocksOf(mentions, part);
+  const clock = (m: TimeMention) => clocks[mentions.indexOf(m)]!;
   const appointments = distinct(mentions.filter((m) => m.role === 'appointment').map(clock));
   const appointment = appointments[0] ?? null;
   const base = { appointment, partOfDay: part };

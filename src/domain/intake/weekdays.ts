@@ -47,10 +47,22 @@ export function weekdayOfWord(raw: string, followedByWhen: boolean): { weekday: 
     if ([`${name}er`, `${name}ar`, `${name}ene`, `${name}s`].includes(w)) return { weekday, plural: true };
   }
   if (w.length < 5) return undefined;
-  for (const [name, weekday] of FULL_NAMES) {
-    if (editDistance(w, name) <= 1) return { weekday, plural: false };
-  }
-  return undefined;
+  return typoWeekday(w);
+}
+
+/** Within one edit of a weekday. «tosdag» is one edit from torsdag and tysdag: a dropped letter is the likelier slip; a real tie is no weekday. */
+function typoWeekday(w: string): { weekday: number; plural: boolean } | undefined {
+  const close = FULL_NAMES.filter(([name]) => editDistance(w, name) <= 1);
+  const dropped = close.filter(([name]) => isSubsequence(w, name));
+  const pick = dropped.length > 0 ? dropped : close;
+  const weekdays = [...new Set(pick.map(([, d]) => d))];
+  return weekdays.length === 1 ? { weekday: weekdays[0]!, plural: false } : undefined;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 /** Every weekday word in the normalised text. */
