@@ -6,6 +6,7 @@ import { requireApiToken } from './http/auth';
 import { createCsrf } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { apiRoutes } from './http/routes/api';
+import { intakeRoutes } from './http/routes/intake';
 import { healthRoutes } from './http/routes/health';
 import { loginRoutes } from './http/routes/login';
 import { simulatorRoutes } from './http/routes/simulator';
@@ -39,6 +40,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }), requireApiToken(ctx, config.apiToken));
   api.use(apiRoutes(ctx));
+  api.use(intakeRoutes());
   if (config.smsTransport === 'simulator') api.use('/simulator', simulatorRoutes(ctx));
   app.use('/api', api);
 
