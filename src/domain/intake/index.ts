@@ -1,20 +1,19 @@
 import { DateTime } from 'luxon';
 import type { TaskType } from '../language';
 import { OSLO_ZONE } from '../oslo-time';
-import { findDateMentions, type DateMentions } from './date-mentions';
-import { resolveDate, type DateReading } from './dates';
+import type { DateMentions } from './date-mentions';
+import type { DateReading } from './dates';
 import { readLanguage, type IntakeLanguage } from './language';
 import { holidayName } from './named-days';
 import { cleanText, hasWord, type Span } from './normalize';
 import { readNotes } from './notes';
-import { findNumericTokens } from './numeric';
 import { readPlace } from './place';
 import { questionFor, type AskReason, type IntakeField, type IntakeQuestion } from './questions';
 import { readRequestKind, type RequestKind } from './request-kind';
-import { settleNumbers } from './settle-numbers';
 import { readTaskType } from './task-type';
-import { findTimes, type TimeMention } from './time-mentions';
-import { findPartOfDay, resolveTime, type Clock, type TimeReading } from './times';
+import type { TimeMention } from './time-mentions';
+import type { TimeReading } from './times';
+import { checkTimeOnDay, hhmm, readWhen } from './when';
 
 /**
  * Reads a request texted in free Norwegian (bokmål or nynorsk) or English: `parseIntake(text,
@@ -24,6 +23,7 @@ import { findPartOfDay, resolveTime, type Clock, type TimeReading } from './time
 
 export type { IntakeField, IntakeQuestion, AskReason } from './questions';
 export type { IntakeLanguage } from './language';
+export { parseAnswer, type IntakeDraft, type AnswerResult } from './answer';
 
 export interface IntakeResult {
   isRequest: boolean;
@@ -58,7 +58,6 @@ export interface IntakeResult {
 
 const URGENT_NOW = 'med en gang|straks|umiddelbart|akutt|asap|right now|right away|immediately|as soon as possible|så fort som mulig|så snart som mulig|snarest mulig|snarast råd|snarest|nå nå|i løpet av (?:den neste |neste )?(?:timen|en time|ein time|halvtimen)';
 
-const hhmm = (c: Clock) => `${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')}`;
 
 /** «NÅ» in capitals, or «nå» ending the request («trenger følge til legevakten nå!»). */
 function isUrgentNow(clean: string, normalized: string): boolean {
@@ -69,39 +68,6 @@ function isUrgentNow(clean: string, normalized: string): boolean {
 
 function mentionSpans(m: DateMentions, times: TimeMention[]): Span[] {
   return [...m.relative.map((r) => r.span), ...m.weekdays.map((w) => w.span), ...m.explicit.map((e) => e.span), ...times.map((t) => t.span)];
-}
-
-interface Readings { date: DateReading; time: TimeReading; mentions: DateMentions; times: TimeMention[]; unsettled: boolean }
-
-function readWhen(normalized: string, received: DateTime, urgentNow: boolean): Readings {
-  const tokens = findNumericTokens(normalized);
-  const today = received.startOf('day');
-  const first = findDateMentions(normalized, today, tokens.filter((t) => t.kind === 'date'));
-  const firstTimes = findTimes(normalized, tokens.filter((t) => t.kind === 'time'), []);
-  const hasOtherDay = first.relative.length + first.weekdays.length + first.explicit.length > 0;
-  const settled = settleNumbers(normalized, tokens, today, hasOtherDay, firstTimes.length > 0);
-  const mentions = findDateMentions(normalized, today, settled.dates);
-  const daySpans = [...mentions.relative.map((r) => r.span), ...mentions.weekdays.map((w) => w.span), ...mentions.explicit.map((e) => e.span)];
-  const times = findTimes(normalized, settled.times, daySpans);
-  const partText = mentions.relative.filter((r) => r.kind !== 'today').reduce((t, r) => t.slice(0, r.span.start) + ' '.repeat(r.span.end - r.span.start) + t.slice(r.span.end), normalized);
-  const nowClock = urgentNow ? { hour: received.hour, minute: received.minute } : null;
-  const time = resolveTime(normalized, times, findPartOfDay(partText), nowClock);
-  const date = resolveDate({ text: normalized, mentions, received, time: time.time, urgentNow });
-  return { date, time, mentions, times, unsettled: settled.unsettled };
-}
-
-/**
- * A time already gone today, or one the spring DST night skips, cannot be the start. After «i
- * dag» the time is what is wrong; after a date written out («28.12 kl 9» at 14:00) the date may be.
- */
-function checkTimeOnDay(r: Readings, received: DateTime): { date: DateReading; time: TimeReading } {
-  const { date, time } = r;
-  if (!date.date || !time.time) return { date, time };
-  const start = DateTime.fromISO(`${date.date}T${hhmm(time.time)}`, { zone: OSLO_ZONE });
-  if (start.hour !== time.time.hour) return { date, time: { ...time, time: null, ask: 'nonexistent_time' } };
-  if (start >= received.minus({ minutes: 15 })) return { date, time };
-  if (date.explicit) return { date: { date: null, ask: 'past_date', candidates: [date.date] }, time };
-  return { date, time: { ...time, time: null, ask: 'time_passed' } };
 }
 
 export function parseIntake(text: string, receivedAt: Date | string): IntakeResult {

@@ -107,9 +107,23 @@ function findHourAfterDay(text: string, daySpans: Span[], out: Raw[]): void {
   }
 }
 
+/** «mellom 10 og 12», «fra 10 til 12»: bare hours that a range makes times. */
+function findRanges(text: string, out: Raw[]): void {
+  const h = '(\\d{1,2})(?:[.:](\\d{2}))?';
+  for (const m of all(text, `(?:mellom|between|fra|from)\\s+(?:kl\\.?\\s*)?${h}\\s*(?:og|and|til|to|-)\\s*(?:kl\\.?\\s*)?${h}`)) {
+    const [a, am, b, bm] = [Number(m[1]), Number(m[2] ?? 0), Number(m[3]), Number(m[4] ?? 0)];
+    if (a > 23 || b > 23 || b < a) continue;
+    const second = m[0].lastIndexOf(m[3]!);
+    const first = m[0].search(/\d/);
+    out.push({ hour: a, minute: am, fixed: a > 12 || m[1]!.length === 2, span: { start: m.index + first, end: m.index + first + m[1]!.length + (m[2] ? 3 : 0) } });
+    out.push({ hour: b, minute: bm, fixed: b > 12 || m[3]!.length === 2, span: { start: m.index + second, end: m.index + m[0].length } });
+  }
+}
+
 export function findRawTimes(text: string, timeTokens: NumericToken[], daySpans: Span[]): Raw[] {
   const out: Raw[] = [];
   findIdioms(text, out);
+  findRanges(text, out);
   findClock(text, out);
   findNumericTimes(timeTokens, out);
   findHourAfterDay(text, daySpans, out);
