@@ -58,11 +58,17 @@ function street(text: string): string | null {
   return `${m[1]} ${m[2]}`.trim();
 }
 
-/** «til Lillestrøm», «på Triaden»: a capitalised name after a preposition of place. */
+const DESTINATION_BEFORE = /(?:lege\p{L}*|tannlege\p{L}*|frisør\p{L}*|fysio\p{L}*|optiker\p{L}*|klinikk\p{L}*|kirke\p{L}*|butikk\p{L}*|senter\p{L}*|kontor\p{L}*|sykehus\p{L}*|sjukehus\p{L}*|fotpleie\p{L}*|kiropraktor\p{L}*|doctor|dentist|hairdresser|clinic)\b[^.,;!?]{0,12}$/iu;
+
+/**
+ * «til Lillestrøm», «tannlegen på Strømmen»: a capitalised name after «til», or after «på»/«i»/«hos»
+ * right behind what is visited (so «beboer på Solbakken», the nursing home itself, is no destination).
+ */
 function namedAfterPreposition(text: string): string | null {
-  for (const m of text.matchAll(/(?<![\p{L}])(?:til|på|hos|ved|to|at)\s+((?:[A-ZÆØÅ][\p{L}-]+)(?:\s+[A-ZÆØÅ][\p{L}-]+)?)/gu)) {
-    const name = m[1]!;
+  for (const m of text.matchAll(/(?<![\p{L}])(til|to|på|i|hos|ved|at)\s+((?:[A-ZÆØÅ][\p{L}-]+)(?:\s+[A-ZÆØÅ][\p{L}-]+)?)(?!\s+(?:sykehjem|sjukeheim|omsorg|bo-))/gu)) {
+    const name = m[2]!;
     if (NOT_NAMES.test(name.split(' ')[0]!)) continue;
+    if (!/^(?:til|to)$/.test(m[1]!) && !DESTINATION_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
     return name;
   }
   return null;

@@ -18,11 +18,11 @@ const FULL_NAMES: [string, number][] = [
 /** Abbreviations that are no other word a nurse would write. */
 const SAFE_SHORT: Record<string, number> = {
   mand: 1, mån: 1, tir: 2, tirs: 2, tys: 2, tue: 2, tues: 2, ons: 3, wed: 3, tors: 4, thu: 4, thur: 4, thurs: 4,
-  fre: 5, fred: 5, lør: 6, laur: 6, lau: 6, lor: 6, søn: 7, sun: 7, mon: 1,
+  fre: 5, lør: 6, laur: 6, lau: 6, lor: 6, søn: 7, mon: 1,
 };
 
-/** Abbreviations that are also words («man må», «Tor», «fri», «sat»): only before a date or a time. */
-const RISKY_SHORT: Record<string, number> = { man: 1, tor: 4, fri: 5, sat: 6 };
+/** Abbreviations that are also words («man må», «Tor», «Fred», «fri», «the sun»): only before a date or a time. */
+const RISKY_SHORT: Record<string, number> = { man: 1, tor: 4, fred: 5, fri: 5, sat: 6, sun: 7 };
 
 /** Words within edit distance 1 of a weekday that are not weekdays. */
 const NOT_WEEKDAYS = new Set(['fredagskos', 'mandat', 'sunday', 'today']);
