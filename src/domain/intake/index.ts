@@ -63,6 +63,7 @@ const URGENT_NOW = 'med en gang|straks|umiddelbart|akutt|asap|right now|right aw
 function isUrgentNow(clean: string, normalized: string): boolean {
   if (/(?<![\p{L}])NÅ(?![\p{L}])/u.test(clean) || /(?<![\p{L}])NOW(?![\p{L}])/u.test(clean)) return true;
   if (hasWord(normalized, URGENT_NOW)) return true;
+  if (hasWord(normalized, '(?:trenger|treng|need|needs) (?:hjelp|noen|nokon|someone|help|følge|følgje) (?:nå|now)')) return true;
   return /(?<![\p{L}])(?:nå|now)\s*(?:[!.?]|$)/u.test(normalized) && !/(?:har|er|blir|vil|skal|kan)\s+(?:\p{L}+\s+)?nå\s*[!.]?$/u.test(normalized);
 }
 

@@ -1,5 +1,5 @@
 import type { TaskType } from '../language';
-import { hasWord } from './normalize';
+import { findWords, hasWord } from './normalize';
 
 /**
  * What kind of help is asked for. Where someone is going decides more than the verb: «følge til
@@ -20,7 +20,7 @@ const PRACTICAL = list([
   '(?:med|på|til|om|ny|nye) (?:den nye |hennes |hans |sin |si |ny |nye )?(?:mobil(?:en|telefonen)?|telefon(?:en)?|tv(?:-?en)?|radio(?:en)?|phone|mobile)',
   'lyspære\\p{L}*', 'lyspærer', 'pære(?:n|r)?', 'henge opp', 'bilde(?:r|ne)? opp', 'gardin\\p{L}*', 'montere', 'reparere', 'fikse', 'fix', 'light ?bulb\\p{L}*',
   'snømåking', 'måke\\p{L}*', 'hagearbeid', 'klippe plen\\p{L}*', 'rake løv', 'flytte (?:en |ei |et |noen |litt )?(?:møbl\\p{L}*|kommode\\p{L}*|skap\\p{L}*|stol\\p{L}*|seng\\p{L}*|bord\\p{L}*|esker?)', 'rydde\\p{L}*', 'sortere',
-  'pakke (?:ut|ned)', 'praktisk\\p{L}*', 'practical', 'sette opp', 'installere', 'set up', 'vaskemaskin\\p{L}*', 'høreapparat\\p{L}*', 'skifte batteri\\p{L}*', 'lade\\p{L}*', 'e-post', 'epost',
+  'pakke (?:ut|ned)', 'bære (?:ned|opp|inn|ut)', 'esker', 'loft(?:et)?', 'kjeller(?:en)?', 'bilde\\p{L}* (?:opp|på veggen)', 'på veggen', 'praktisk\\p{L}*', 'practical', 'sette opp', 'installere', 'set up', 'vaskemaskin\\p{L}*', 'høreapparat\\p{L}*', 'skifte batteri\\p{L}*', 'lade\\p{L}*', 'e-post', 'epost',
 ]);
 
 const SHOPPING = list([
@@ -57,6 +57,15 @@ const ORDER: [TaskType, string][] = [
 
 /** The task type the words point to, the first in ORDER that any word names; 'other' when none does. */
 export function readTaskType(text: string): TaskType {
-  for (const [type, source] of ORDER) if (hasWord(text, source)) return type;
+  for (const [type, source] of ORDER) {
+    if (!hasWord(text, source)) continue;
+    // «Tur etter gudstjenesten» is a walk, «følge til kirken og en tur» an escort: the one named first.
+    if (source === OUTING && firstAt(text, WALK) < firstAt(text, OUTING)) return 'walk';
+    return type;
+  }
   return 'other';
+}
+
+function firstAt(text: string, source: string): number {
+  return findWords(text, source)[0]?.index ?? Number.MAX_SAFE_INTEGER;
 }

@@ -72,6 +72,8 @@ function findClock(text: string, out: Raw[]): void {
   for (const m of all(text, `(?:kl|kl\\.|klokka|klokken)\\s*(${NUMBER_WORD_SOURCE})`)) push(out, m, hourWord(m[1]!), 0, false);
   for (const m of all(text, '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)')) pushAmPm(out, m, Number(m[1]), m[2] ? Number(m[2]) : 0, m[3], true);
   for (const m of all(text, 'noon|midday|kl(?:\\.|okka)? tolv')) push(out, m, 12, 0, true);
+  // «ved 12-tiden», «rundt 3-tida»: about then, which is a time like «ca kl 12».
+  for (const m of all(text, '(\\d{1,2})\\s?-?\\s?(?:tiden|tida|tia)')) push(out, m, Number(m[1]) <= 23 ? Number(m[1]) : undefined, 0, m[1]!.length === 2 || Number(m[1]) > 12);
   for (const m of all(text, '(?:at|around|by|before|after)\\s+(\\d{1,2})(?:[:.](\\d{2}))?')) {
     push(out, m, Number(m[1]) <= 24 ? Number(m[1]) : undefined, m[2] ? Number(m[2]) : 0, m[1]!.length === 2 || Number(m[1]) > 12);
   }
@@ -130,7 +132,7 @@ export function findRawTimes(text: string, timeTokens: NumericToken[], daySpans:
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-const PICKUP = /(?<![\p{L}])(?:hent\p{L}*|avreise|avgang|dra(?:r)? (?:herfra|fra)|må (?:dra|gå|reise)|gå herfra|kjøre(?:r)? (?:herfra|fra)|møt(?:e|es)|oppmøte|være (?:her|klar|på plass|hos oss)|komme? hit|klar|ferdig|pick(?:ed)?[ -]?(?:her |him |them )?up|leave|leaves|depart\p{L}*|be here|come at|arrive here|taxi(?:en)?|drosje(?:n)?|bussen går)\b[^,;!?\n]*$/u;
+const PICKUP = /(?<![\p{L}])(?:hent\p{L}*|avreise|avgang|dra(?:r)? (?:herfra|fra)|må (?:dra|gå|reise)|gå herfra|kjøre(?:r)? (?:herfra|fra)|møt(?:e|es)|oppmøte|være (?:her|klar|hos oss)|komme? hit|klar|ferdig|pick(?:ed)?[ -]?(?:her |him |them )?up|leave|leaves|depart\p{L}*|be here|come at|arrive here|taxi(?:en)?|drosje(?:n)?|bussen går)\b[^,;!?\n]*$/u;
 const APPOINTMENT = /(?<![\p{L}])(?:(?:lege|tannlege|fysio|frisør)?time(?:n)?|timeavtale(?:n)?|avtale(?:n)?|appointment|konsultasjon(?:en)?|undersøkelse(?:n)?|operasjon(?:en)?|kontroll(?:en)?|starter|begynner|begins|starts|gudstjeneste(?:n)?|konsert(?:en)?|forestilling(?:en)?|møtet)\b[^,;!?\n]*$/u;
 const APPOINTMENT_AFTER = /^\s*(?:har (?:hun|han|ho|he|beboer\p{L}*|pasient\p{L}*) time|er timen|skal (?:hun|han|ho|he) (?:være|vere) (?:der|på|hos)|she has|he has)/u;
 
@@ -143,6 +145,8 @@ function roleOf(text: string, r: Raw, previous: Raw | undefined): TimeRole {
     return /(?:mellom|between)\s*(?:kl\.?\s*)?$/.test(text.slice(Math.max(0, previous.span.start - 12), previous.span.start)) ? 'window' : 'end';
   }
   if (/(?:innen|før|senest|seinast|by|before|no later than|til|until|innan)\s*(?:kl\.?|klokka)?\s*$/.test(before)) return 'deadline';
+  // «må være på plass kl 8»: when to arrive there, not when to leave here.
+  if (/(?:må|skal|bør|må|need to|has to|must)\s+(?:være|vere|be)\s+(?:på plass|der|framme|fremme|inne|there|på \p{L}+|ved \p{L}+|i \p{L}+)\s*(?:kl\.?|klokka|at|by)?\s*$/u.test(before)) return 'deadline';
   if (/(?:etter|after|tidligst|tidlegast|earliest|fra og med)\s*(?:kl\.?|klokka)?\s*$/.test(before)) return 'after';
   const pickup = PICKUP.exec(before);
   const appointment = APPOINTMENT.exec(before);

@@ -25,7 +25,7 @@ const SAFE_SHORT: Record<string, number> = {
 const RISKY_SHORT: Record<string, number> = { man: 1, tor: 4, fred: 5, fri: 5, sat: 6, sun: 7 };
 
 /** Words within edit distance 1 of a weekday that are not weekdays. */
-const NOT_WEEKDAYS = new Set(['fredagskos', 'mandat', 'sunday', 'today']);
+const NOT_WEEKDAYS = new Set(['fredagskos', 'mandat', 'mandatet']);
 
 export interface WeekdayMention {
   weekday: number;
