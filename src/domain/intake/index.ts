@@ -56,14 +56,14 @@ export interface IntakeResult {
   appointmentTime: string | null;
 }
 
-const URGENT_NOW = 'med en gang|straks|umiddelbart|akutt|asap|right now|right away|immediately|as soon as possible|så fort som mulig|så snart som mulig|snarest mulig|snarast råd|snarest|nå nå|i løpet av (?:den neste |neste )?(?:timen|en time|ein time|halvtimen)';
+const URGENT_NOW = 'med en gang|med ein gong|med ein gang|straks|umiddelbart|akutt|asap|right now|right away|immediately|as soon as possible|så fort som mulig|så snart som mulig|snarest mulig|snarast råd|snarest|nå nå|i løpet av (?:den neste |neste )?(?:timen|en time|ein time|halvtimen)';
 
 
 /** «NÅ» in capitals, or «nå» ending the request («trenger følge til legevakten nå!»). */
 function isUrgentNow(clean: string, normalized: string): boolean {
   if (/(?<![\p{L}])NÅ(?![\p{L}])/u.test(clean) || /(?<![\p{L}])NOW(?![\p{L}])/u.test(clean)) return true;
   if (hasWord(normalized, URGENT_NOW)) return true;
-  if (hasWord(normalized, '(?:trenger|treng|need|needs) (?:hjelp|noen|nokon|someone|help|følge|følgje) (?:nå|now)')) return true;
+  if (hasWord(normalized, '(?:trenger|treng|need|needs) (?:hjelp|noen|nokon|someone|help|følge|følgje) (?:nå|now)|treng (?:hjelp|nokon|følgje) no')) return true;
   return /(?<![\p{L}])(?:nå|now)\s*(?:[!.?]|$)/u.test(normalized) && !/(?:har|er|blir|vil|skal|kan)\s+(?:\p{L}+\s+)?nå\s*[!.]?$/u.test(normalized);
 }
 

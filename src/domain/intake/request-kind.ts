@@ -49,6 +49,8 @@ export function readRequestKind(normalized: string, hasTask: boolean, hasWhen: b
   // «Hvordan fungerer dette? Kan man bestille følge?»: asking about the service names no day or time.
   if (normalized.includes('?') && hasWord(normalized, QUESTION) && (!hasTask || !hasWhen)) return no('question');
   if (!hasTask && !asks) return no(hasWord(normalized, GREETING) ? 'greeting' : 'question');
+  // «Kan dere ringe meg?» asks something, but not for help for someone.
+  if (!hasTask && !hasWord(normalized, 'frivillig\\p{L}*|hjelp\\p{L}*|volunteer\\p{L}*|help|noen til å|nokon til å|someone to|oppdrag')) return no('question');
   if (!hasTask && wordCount(normalized) <= 4 && hasWord(normalized, GREETING)) return no('greeting');
   return { isRequest: true, kind: 'request', reference };
 }

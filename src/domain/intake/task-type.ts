@@ -59,11 +59,17 @@ const ORDER: [TaskType, string][] = [
 export function readTaskType(text: string): TaskType {
   for (const [type, source] of ORDER) {
     if (!hasWord(text, source)) continue;
-    // «Tur etter gudstjenesten» is a walk, «følge til kirken og en tur» an escort: the one named first.
-    if (source === OUTING && firstAt(text, WALK) < firstAt(text, OUTING)) return 'walk';
+    // «Tur etter gudstjenesten» is a walk, «følge til frisør og handling etterpå» an escort: among
+    // shops, outings and walks the one named first is the task.
+    if (type === 'shopping' || source === OUTING) return firstNamed(text);
     return type;
   }
   return 'other';
+}
+
+function firstNamed(text: string): TaskType {
+  const named: [TaskType, number][] = [['shopping', firstAt(text, SHOPPING)], ['escort', firstAt(text, OUTING)], ['walk', firstAt(text, WALK)]];
+  return named.reduce((a, b) => (b[1] < a[1] ? b : a))[0];
 }
 
 function firstAt(text: string, source: string): number {

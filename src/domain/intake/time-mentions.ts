@@ -133,7 +133,7 @@ export function findRawTimes(text: string, timeTokens: NumericToken[], daySpans:
 }
 
 const PICKUP = /(?<![\p{L}])(?:hent\p{L}*|avreise|avgang|dra(?:r)? (?:herfra|fra)|må (?:dra|gå|reise)|gå herfra|kjøre(?:r)? (?:herfra|fra)|møt(?:e|es)|oppmøte|være (?:her|klar|hos oss)|komme? hit|klar|ferdig|pick(?:ed)?[ -]?(?:her |him |them )?up|leave|leaves|depart\p{L}*|be here|come at|arrive here|taxi(?:en)?|drosje(?:n)?|bussen går)\b[^,;!?\n]*$/u;
-const APPOINTMENT = /(?<![\p{L}])(?:(?:lege|tannlege|fysio|frisør)?time(?:n)?|timeavtale(?:n)?|avtale(?:n)?|appointment|konsultasjon(?:en)?|undersøkelse(?:n)?|operasjon(?:en)?|kontroll(?:en)?|starter|begynner|begins|starts|gudstjeneste(?:n)?|konsert(?:en)?|forestilling(?:en)?|møtet)\b[^,;!?\n]*$/u;
+const APPOINTMENT = /(?<![\p{L}])(?:(?:lege|tannlege|fysio|frisør)?time(?:n)?|timeavtale(?:n)?|avtale(?:n)?|appointment|konsultasjon(?:en)?|undersøkelse(?:n)?|operasjon(?:en)?|kontroll(?:en)?|starter|begynner|begins|starts|\p{L}*gudstjeneste(?:n)?|\p{L}*konsert(?:en)?|\p{L}*forestilling(?:en)?|møtet)\b[^,;!?\n]*$/u;
 const APPOINTMENT_AFTER = /^\s*(?:har (?:hun|han|ho|he|beboer\p{L}*|pasient\p{L}*) time|er timen|skal (?:hun|han|ho|he) (?:være|vere) (?:der|på|hos)|she has|he has)/u;
 
 function roleOf(text: string, r: Raw, previous: Raw | undefined): TimeRole {
