@@ -64,6 +64,8 @@ describe('adding and editing volunteers', () => {
     await page.getByLabel('Språk i SMS').selectOption('en');
     await page.getByLabel('Besøk').uncheck();
     await page.getByLabel('Annet').uncheck();
+    await page.getByLabel('Tur', { exact: true }).uncheck();
+    await page.getByLabel('Praktisk hjelp', { exact: true }).uncheck();
     await page.getByLabel('Områder').fill('Lørenskog sentrum, Fjellhamar');
     await page.getByLabel('Notater').fill('Har bil.');
     await page.getByLabel('Avtale signert').fill('2026-01-15');

@@ -7,7 +7,7 @@ import { findWords, hasWord } from './normalize';
  * weekday: a cancellation of «følge til legen fredag» is not an order for one.
  */
 
-export type NotRequestKind = 'thanks' | 'greeting' | 'question' | 'volunteer_offer' | 'complaint' | 'change' | 'empty';
+export type NotRequestKind = 'thanks' | 'greeting' | 'question' | 'volunteer_offer' | 'complaint' | 'change' | 'info' | 'empty';
 
 export interface RequestKind {
   isRequest: boolean;
@@ -21,6 +21,7 @@ const CHANGE = 'avlys\\p{L}*|avbestill\\p{L}*|kanseller\\p{L}*|avbryt\\p{L}*|tre
 const COMPLAINT = 'kom ikke|kom ikkje|ingen kom|ingen møtte|ingen dukket|ingen dukka|møtte ikke|møtte ikkje|dukket ikke|dukka ikkje|kom aldri|ikke fornøyd|ikkje nøgd|ikkje fornøgd|vil klage|ønsker å klage|en klage|klage på (?:den frivillige|frivillig\\p{L}*|tjenesten|dere|dykk)|skuffet|skuffa|ventet forgjeves|venta forgjeves|ble ikke hentet|vart ikkje henta|ble stående|nobody came|no one came|no-one came|didn\'t show|did not show|didn\'t come|did not come|not happy|complain\\p{L}*|uhøflig|frekk|ventet i over|ventet lenge|venta lenge|har ikke hørt noe|har ikkje høyrt';
 const VOLUNTEER = 'bli frivillig|være frivillig|vere frivillig|melde meg|meld meg|jeg kan hjelpe|eg kan hjelpe|jeg vil (?:gjerne )?hjelpe|eg vil (?:gjerne )?hjelpe|jeg har tid|eg har tid|kan jeg hjelpe|kan eg hjelpe|vil gjerne bidra|ønsker å hjelpe|i want to volunteer|i would like to volunteer|i\'d like to volunteer|i can help|i would like to help|i\'d like to help|can i help|become a volunteer|jeg er ledig|eg er ledig|jeg tar gjerne|eg tek gjerne|bli besøksvenn|være besøksvenn|bli med som frivillig';
 const QUESTION = 'hvordan|korleis|hva koster|kva kostar|koster det|kostar det|er det gratis|gratis\\?|hvem er dere|kven er de|hvem er det|kven er det|hva er|kva er|hvilke|kva for|åpningstid\\p{L}*|åpent|how does|how do|what does|what is|is it free|who are you|do you|kan dere også|har dere|hvem kommer|kven kjem|kommer det noen|kjem det nokon|har dere funnet|har de funne|is someone coming|who is coming|er det bekreftet|stemmer det|er dette|riktig nummer|is this|kan man|har (?:noen|nokon|dere|de|du) sett|mistet|mista|gjenglemt|glemt igjen|funnet|lost';
+const INFO = 'til info|til orientering|fyi|for your information|ny kontakt\\p{L}*|nytt (?:telefon)?nummer|ny leder|new number|ny adresse|har fått nytt nummer|kontaktperson er|ny kontaktperson';
 const THANKS = 'takk|tusen takk|takk skal|mange takk|thanks|thank you|thx';
 const THANKS_FOR = 'takk for|takk til|takk skal|thanks for|thank you for|thank you so much|takk igjen';
 const GREETING = 'hei|hallo|heisann|hei hei|god morgen|god dag|god kveld|god jul|godt nytt år|godt nyttår|god helg|hi|hello|good morning|ha en fin dag|ha ein fin dag';
@@ -40,6 +41,7 @@ export function readRequestKind(normalized: string, hasTask: boolean, hasWhen: b
   if (wordCount(normalized) === 0) return no('empty');
   if (hasWord(normalized, CHANGE)) return no('change');
   if (hasWord(normalized, COMPLAINT)) return no('complaint');
+  if (hasWord(normalized, INFO) && !asks) return no('info');
   if (hasWord(normalized, VOLUNTEER) && !hasWord(normalized, 'beboer\\p{L}*|bebuar\\p{L}*|pasient\\p{L}*|hun|han|ho|resident|patient|she|he')) return no('volunteer_offer');
   const thanks = findWords(normalized, THANKS).length > 0;
   if (thanks && !asks && (!hasTask || hasWord(normalized, THANKS_FOR))) return no('thanks');

@@ -20,7 +20,7 @@ const PRACTICAL = list([
   '(?:med|på|til|om|ny|nye) (?:den nye |hennes |hans |sin |si |ny |nye )?(?:mobil(?:en|telefonen)?|telefon(?:en)?|tv(?:-?en)?|radio(?:en)?|phone|mobile)',
   'lyspære\\p{L}*', 'lyspærer', 'pære(?:n|r)?', 'henge opp', 'bilde(?:r|ne)? opp', 'gardin\\p{L}*', 'montere', 'reparere', 'fikse', 'fix', 'light ?bulb\\p{L}*',
   'snømåking', 'måke\\p{L}*', 'hagearbeid', 'klippe plen\\p{L}*', 'rake løv', 'flytte (?:en |ei |et |noen |litt )?(?:møbl\\p{L}*|kommode\\p{L}*|skap\\p{L}*|stol\\p{L}*|seng\\p{L}*|bord\\p{L}*|esker?)', 'rydde\\p{L}*', 'sortere',
-  'pakke (?:ut|ned)', 'bære (?:ned|opp|inn|ut)', 'esker', 'loft(?:et)?', 'kjeller(?:en)?', 'bilde\\p{L}* (?:opp|på veggen)', 'på veggen', 'praktisk\\p{L}*', 'practical', 'sette opp', 'installere', 'set up', 'vaskemaskin\\p{L}*', 'høreapparat\\p{L}*', 'skifte batteri\\p{L}*', 'lade\\p{L}*', 'e-post', 'epost',
+  '(?:with|on|set up|fix) (?:her |his |the |a |their )?(?:new )?(?:phone|mobile|smartphone|tablet|ipad|computer|laptop|tv|remote|email)', 'new (?:phone|mobile|tablet|tv)', 'pakke (?:ut|ned)', 'bære (?:ned|opp|inn|ut)', 'esker', 'loft(?:et)?', 'kjeller(?:en)?', 'bilde\\p{L}* (?:opp|på veggen)', 'på veggen', 'praktisk\\p{L}*', 'practical', 'sette opp', 'installere', 'set up', 'vaskemaskin\\p{L}*', 'høreapparat\\p{L}*', 'skifte batteri\\p{L}*', 'lade\\p{L}*', 'e-post', 'epost',
 ]);
 
 const SHOPPING = list([
@@ -43,7 +43,7 @@ const WALK = list([
 ]);
 
 const ESCORT_VERB = list([
-  'følge\\p{L}*', 'følgje\\p{L}*', 'fylgje\\p{L}*', 'følgjeteneste', 'eskorte\\p{L}*', 'escort\\p{L}*', 'accompany', 'accompanied', 'bli med (?:henne |han |ham |ho |\\p{L}+ )?til', 'take (?:her|him) to',
+  'følge\\p{L}*', 'følgje\\p{L}*', 'fylgje\\p{L}*', 'følgjeteneste', 'ledsag\\p{L}*', 'kjøre (?:henne|han|ham|ho|\\p{L}+) til', 'eskorte\\p{L}*', 'escort\\p{L}*', 'accompany', 'accompanied', 'bli med (?:henne |han |ham |ho |\\p{L}+ )?til', 'take (?:her|him) to',
 ]);
 
 const VISIT = list([
