@@ -7,6 +7,7 @@ import { createCsrf } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { requireMetricsToken } from './http/metrics-auth';
 import { apiRoutes } from './http/routes/api';
+import { intakeRoutes } from './http/routes/intake';
 import { healthRoutes } from './http/routes/health';
 import { loginRoutes } from './http/routes/login';
 import { simulatorRoutes } from './http/routes/simulator';
@@ -41,6 +42,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }), requireApiToken(ctx, config.apiToken));
   api.use(apiRoutes(ctx));
+  api.use(intakeRoutes());
   if (config.smsTransport === 'simulator') api.use('/simulator', simulatorRoutes(ctx));
   app.use('/api', api);
 

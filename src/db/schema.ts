@@ -35,7 +35,7 @@ export interface AbsenceJson { from: string; to: string }
 export type RequirementName = 'confidentiality' | 'police_certificate' | 'training';
 
 export type TaskStatus = 'new' | 'searching' | 'assigned' | 'unfilled' | 'cancelled';
-export type TaskType = 'shopping' | 'escort' | 'visit' | 'other';
+export type TaskType = 'shopping' | 'escort' | 'visit' | 'walk' | 'practical' | 'other';
 
 export interface TaskTable {
   id: GeneratedId;

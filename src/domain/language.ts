@@ -24,7 +24,7 @@ export interface Language {
   readonly foldToGsm?: boolean;
 }
 
-export type TaskType = 'shopping' | 'escort' | 'visit' | 'other';
+export type TaskType = 'shopping' | 'escort' | 'visit' | 'walk' | 'practical' | 'other';
 
 /** What an SMS may say about a task. Deliberately no details: those go only to the assigned volunteer. */
 export interface TaskFacts {

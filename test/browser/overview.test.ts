@@ -62,7 +62,7 @@ async function seedTasks(db: Db, tasks: SeedTask[]): Promise<string[]> {
 /** A believable history from January last year until yesterday: more tasks in winter, some unfilled, a few cancelled. */
 function historyTasks(now: DateTime): SeedTask[] {
   const types: TaskType[][] = [['shopping', 'escort'], ['visit', 'visit', 'escort'], ['other', 'visit']];
-  const summaries: Record<TaskType, string> = { shopping: 'Handle dagligvarer', escort: 'Følge til legetime', visit: 'Besøksvenn', other: 'Følge til NAV-kontoret' };
+  const summaries: Record<TaskType, string> = { shopping: 'Handle dagligvarer', escort: 'Følge til legetime', visit: 'Besøksvenn', walk: 'Gåtur', practical: 'Hjelp med nettbrettet', other: 'Følge til NAV-kontoret' };
   const out: SeedTask[] = [];
   for (let month = now.minus({ years: 1 }).startOf('year'); month < now.startOf('month').plus({ months: 1 }); month = month.plus({ months: 1 })) {
     units.forEach((unitId, u) => {

@@ -10,6 +10,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'تسوق',
   escort: 'مرافقة',
   visit: 'زيارة',
+  walk: 'نزهة',
+  practical: 'مساعدة عملية',
   other: 'مهمة',
 };
 

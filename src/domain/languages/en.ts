@@ -7,6 +7,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'Shopping help',
   escort: 'Escort',
   visit: 'Visit',
+  walk: 'Walk',
+  practical: 'Practical help',
   other: 'Task',
 };
 

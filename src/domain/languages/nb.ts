@@ -7,6 +7,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'Handlehjelp',
   escort: 'Følge',
   visit: 'Besøk',
+  walk: 'Tur',
+  practical: 'Praktisk hjelp',
   other: 'Oppdrag',
 };
 

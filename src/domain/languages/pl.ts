@@ -10,6 +10,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'Zakupy',
   escort: 'Towarzyszenie',
   visit: 'Wizyta',
+  walk: 'Spacer',
+  practical: 'Pomoc praktyczna',
   other: 'Zadanie',
 };
 

@@ -7,6 +7,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'Wax iibsi',
   escort: 'Raacid',
   visit: 'Booqasho',
+  walk: 'Socod',
+  practical: 'Caawimaad guri',
   other: 'Hawl',
 };
 

@@ -10,6 +10,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'Покупки',
   escort: 'Супровід',
   visit: 'Візит',
+  walk: 'Прогулянка',
+  practical: 'Практична допомога',
   other: 'Завдання',
 };
 

@@ -23,7 +23,7 @@ const VolunteerBody = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),
   phone: z.string().min(1, 'phone is required').max(40),
   language: z.string().min(2).max(10).optional(),
-  taskTypes: z.array(z.enum(['shopping', 'escort', 'visit', 'other'])).optional(),
+  taskTypes: z.array(z.enum(['shopping', 'escort', 'visit', 'walk', 'practical', 'other'])).optional(),
   areas: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   confidentialitySignedOn: Day.nullable().optional(),
   policeCertificateOn: Day.nullable().optional(),
@@ -47,7 +47,7 @@ const OsloDateTime = z.string().transform((s, ctx) => {
 });
 
 const TaskBody = z.object({
-  type: z.enum(['shopping', 'escort', 'visit', 'other']),
+  type: z.enum(['shopping', 'escort', 'visit', 'walk', 'practical', 'other']),
   startsAt: OsloDateTime,
   durationMinutes: z.number().int().min(1).max(1440),
   area: z.string().trim().min(1, 'area is required').max(100),
