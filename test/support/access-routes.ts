@@ -75,6 +75,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
 
   // JSON API.
   { route: 'GET /api/volunteers', rule: 'any', ok: 200, prepare: at('/api/volunteers') },
+  { route: 'POST /api/intake/parse', rule: 'any', ok: 200, prepare: async () => ({ path: '/api/intake/parse', json: { text: 'Trenger følge til legen fredag kl 14', receivedAt: DEFAULT_START.minus({ days: 3 }).toISO() } }) },
   { route: 'POST /api/volunteers', rule: 'any', ok: 201, prepare: async () => ({ path: '/api/volunteers', json: { name: 'Ny Frivillig', phone: uniqueMobile() } }) },
   { route: 'POST /api/tasks', rule: 'own-unit', unitBound: true, ok: 201, prepare: async (w, u) => ({ path: '/api/tasks', json: taskJson(w, u) }) },
   { route: 'GET /api/tasks/:id', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}` }) },
