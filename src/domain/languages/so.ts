@@ -85,6 +85,32 @@ export const so: Language = {
       'ka hor', 'ma hubo', 'ma garanayo', 'ma aqaan',
     ],
   },
+  readingWords: {
+    affirm: [
+      'waan imaan', 'waan imaan doonaa', 'waan kaalayaa', 'waan caawin karaa', 'waan ku caawin', 'waa yahay', 'waayahay', 'waa la yeelayaa',
+      'okay', 'si fiican', 'haa walaal', 'haa waa yahay', 'haa waan imaan', 'haa dabcan', 'waan diyaar ahay', 'diyaar baan ahay', 'waan joogaa',
+    ],
+    negators: ['ma', 'maya', 'maayo'],
+    regret: ['ka xumahay', 'raali ahow', 'raali noqo', 'i raali gali', 'cudur daar', 'nasiib daro', 'nasiib darro', 'markan'],
+    reasons: [
+      'waan xanuunsanahay', 'xanuunsan', 'jiran', 'waan jiranahay', 'shaqo', 'shaqada', 'waan shaqeynayaa', 'safar', 'waan safrayaa',
+      'isbitaalka', 'cisbitaalka', 'mashquul', 'waan mashquulsanahay', 'ballan', 'balan', 'kama joogo', 'carruurta', 'caruurta', 'dugsiga',
+    ],
+    withdraw: ['waan ka noqday', 'waan baajiyay', 'ma imaan doono', 'ma iman doono', 'ma iman karo', 'ma imaan karo', 'ka baxay'],
+    conditions: ['inshallah', 'insha allah', 'in shaa allah', 'inshaallah', 'isku dayi', 'waan isku dayi', 'ama', 'mise', 'dabadeed', 'maalin kale', 'goor dambe'],
+    clauseBreaks: ['laakiin', 'balse', 'hase ahaatee'],
+    optOut: [
+      'ha ii soo dirin', 'ha isoo dirin', 'iga saar', 'iga tir', 'nambarkayga tir', 'lambarkayga tir', 'ka saar nambarkayga', 'ma rabo fariimo',
+      'ma doonayo fariimo', 'fariimo dambe',
+    ],
+    helpQuestions: ['yaad tahay', 'yaa tahay', 'kumaad tahay', 'yaa qoraya', 'waa maxay', 'waa maxay tan', 'maxay tahay', 'maxaan ku jawaabaa', 'sidee ugu jawaabaa', 'maxaan sameeyaa', 'ma fahmin', 'ma fahmi', 'ma garan'],
+    questionWords: ['maxay', 'maxaa', 'xageed', 'xagee', 'goorma', 'sidee', 'yaa', 'immisa', 'miyaan', 'miyaa'],
+    autoReply: ['jawaab otomaatig ah'],
+    courtesy: ['mahadsanid', 'mahadsanid walaal', 'salaan', 'asc', 'assalamu alaykum', 'nabad', 'see tahay', 'walaal'],
+    weekdays: [['isniin'], ['talaado'], ['arbaco', 'arbaca'], ['khamiis'], ['jimce', 'jimco'], ['sabti'], ['axad']],
+    today: ['maanta'],
+    tomorrow: ['berri', 'berrito'],
+  },
   commandWords: {
     cancel: ['baaji', 'ka noqo'],
     pause: ['hakad', 'nasasho'],
