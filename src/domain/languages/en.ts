@@ -100,7 +100,7 @@ export const en: Language = {
       'definitely', 'certainly', 'ofc', 'why not', 'alright', 'all right', 'okey dokey', 'k', 'kk', "i'll do it", 'ill do it', "i'll be there",
       'ill be there', 'i will be there', "i'll go", 'i will go', 'put me down', 'sign me up', "i'm in", 'im in', 'i am in', 'yess', 'yea', 'yeh',
       'aye', 'i accept', 'accept', 'gladly', 'with pleasure', 'great', 'perfect', 'of course i can', 'yes of course', 'i will', "i'll take it",
-      'ill take it', 'i can take it', 'i can come', 'i can go', 'i will help', "i'll help", 'ill help', 'done', 'deal', 'yes sure', 'sure can',
+      'ill take it', 'i can take it', 'i can come', 'i can go', 'i will help', "i'll help", 'ill help', 'done', 'deal', 'yes sure', 'sure can', "can't wait", 'cant wait', "i can't wait", 'i cant wait', 'i would love to', 'i would be happy to', "i'd be happy to",
     ],
     negators: ['not', "don't", 'dont', "won't", 'wont', "can't", 'cant', 'cannot', 'never', 'unable', "isn't", "doesn't", 'doesnt', "couldn't", "wouldn't", 'no', 'nope', 'nah'],
     regret: [
@@ -110,7 +110,7 @@ export const en: Language = {
     reasons: [
       'away', 'out of town', 'travelling', 'traveling', 'on holiday', 'on vacation', 'at work', 'working', 'sick', "i'm ill", 'im ill', 'feeling ill',
       'unwell', 'busy', 'in hospital', 'hospital', 'appointment', 'at the cabin', 'abroad', 'visiting family', 'babysitting', 'not home', 'not around',
-      'fully booked', 'booked', 'other plans', 'have plans', 'plans', 'commitment', 'tied up', 'flu', 'covid', 'a cold', 'my back', 'no car',
+      'fully booked', 'booked', 'other plans', 'have plans', 'plans', 'commitment', 'tied up', 'flu', 'covid', 'a cold', 'my back', 'no car', 'away until', 'out of office',
     ],
     withdraw: [
       'after all', 'have to cancel', 'need to cancel', 'must cancel', 'cancel', "can't make it", 'cant make it', "won't make it", 'wont make it',
@@ -122,7 +122,8 @@ export const en: Language = {
       'only if', 'only', 'not sure', 'unsure', 'i think', 'think', 'i guess', 'guess', 'hopefully', 'hope', 'try', "i'll try", 'i will try',
       'should be', 'let me check', 'check', 'get back', 'let you know', 'later', 'instead', 'another day', 'other day', 'rather', 'prefer', 'or',
       'actually', 'wait', 'hmm', 'hm', 'lift', 'ride', 'until', 'till', 'after', 'before', 'earliest', 'latest', 'between', 'ask my', 'check with',
-      'talk to', 'confirm', 'could we', 'can we', 'can it be', 'is it ok if', 'would it be possible', 'next week', 'call me', 'call you', 'this week', 'for a while', 'for now', 'temporarily',
+      'talk to', 'confirm', 'could we', 'can we', 'can it be', 'is it ok if', 'would it be possible', 'next week', 'call me', 'call you', 'this week', 'for a while', 'for now', 'temporarily', 'in principle', 'basically', 'morning',
+      'afternoon', 'evening', 'in the morning', 'late', 'a bit late', 'probably fine',
     ],
     clauseBreaks: ['but', 'though', 'although', 'however', 'except'],
     optOut: [

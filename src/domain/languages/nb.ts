@@ -114,8 +114,9 @@ export const nb: Language = {
       'det er i orden', 'i orden', 'supert', 'topp', 'flott', 'fint', 'kjempefint', 'høres bra ut', 'høres fint ut', 'høyres fint ut',
       'skriv meg opp', 'sett meg opp', 'regn med meg', 'du kan regne med meg', 'tar den', 'tar det', 'eg tek det', 'tek det',
       'med glede', 'bare hyggelig', 'berre hyggeleg', 'avtale', 'avtalt', 'hvorfor ikke', 'kvifor ikkje', 'ikkje noko problem',
-      'ikke noe problem', 'ikkje noko imot', 'har ikke noe imot det', 'ikke noe imot det', 'null problem', 'ok da', 'okei da', 'ja visst',
-      'det skal gå fint', 'det skal jeg', 'det skal eg', 'eg tek den', 'jepp det', 'jaha da',
+      'ikke noe problem', 'ikkje noko imot', 'har ikke noe imot det', 'jeg har ikke noe imot det', 'ikke noe imot det', 'har ingenting imot det', 'null problem', 'ok da', 'okei da', 'ja visst',
+      'det skal gå fint', 'det skal jeg', 'det skal eg', 'eg tek den', 'jepp det', 'jaha da', 'jeg kan', 'eg kan', 'kommer', 'kjem',
+      'det gjør jeg', 'det gjer eg', 'det gjør jeg gjerne', 'gjør gjerne',
     ],
     negators: ['ikke', 'ikkje', 'ikkj', 'itj', 'ikk', 'ikkje', 'ingen', 'aldri', 'umulig', 'næ', 'næh', 'nææ', 'neh', 'nope', 'nei'],
     regret: [
@@ -130,7 +131,7 @@ export const nb: Language = {
       'i utlandet', 'utenlands', 'i syden', 'i spania', 'på sykehus', 'på sykehuset', 'innlagt', 'operasjon', 'operert', 'har besøk', 'har gjester',
       'begravelse', 'gravferd', 'bryllup', 'annen avtale', 'anna avtale', 'har en avtale', 'har avtale', 'dobbeltbooka', 'dobbeltbooket',
       'fullt program', 'full kalender', 'ikke hjemme', 'ikkje heime', 'ikke i byen', 'på fjellet', 'på landet', 'rygg', 'vondt', 'dårlig form',
-      'ryggen', 'kneet', 'hofta', 'ligger syk', 'bilen er på verksted', 'har ikke bil', 'uten bil',
+      'ryggen', 'kneet', 'hofta', 'ligger syk', 'bortreist til', 'borte til', 'på ferie til', 'fraværende til', 'bilen er på verksted', 'har ikke bil', 'uten bil',
     ],
     withdraw: [
       'likevel', 'allikevel', 'alikevel', 'likevell', 'forfall', 'melde forfall', 'meld forfall', 'avbud', 'melde avbud', 'må avlyse', 'avlyse',
@@ -147,8 +148,9 @@ export const nb: Language = {
       'kjem tilbake', 'gi beskjed', 'gir beskjed', 'si ifra', 'sier ifra', 'si fra', 'høre med', 'høyre med', 'spørre', 'snakke med', 'prate med',
       'avklare', 'bekrefte', 'bekreftar', 'seinare', 'i stedet', 'istedenfor', 'isteden', 'heller', 'annen dag', 'annen tid', 'ein annan dag',
       'en annen dag', 'et annet tidspunkt', 'bare', 'berre', 'tidligst', 'senest', 'eller', 'forresten', 'foresten', 'angrer', 'nja', 'tja',
-      'hmm', 'hm', 'vent', 'vent litt', 'prøve', 'prøver', 'forsøke', 'håper', 'helst', 'ringe', 'ring meg', 'ringer', 'neste uke', 'neste veke', 'denne uka', 'denne uken',
-      'denne veka', 'en stund', 'ei stund', 'en periode', 'foreløpig', 'midlertidig',
+      'hmm', 'hm', 'vent', 'vent litt', 'prøve', 'prøver', 'forsøke', 'håper', 'helst', 'ringe deg', 'ringe tilbake', 'ring meg', 'ringer deg', 'ringer tilbake', 'neste uke', 'neste veke', 'denne uka', 'denne uken',
+      'denne veka', 'en stund', 'ei stund', 'en periode', 'foreløpig', 'midlertidig', 'nok', 'sikkert', 'i utgangspunktet', 'i prinsippet',
+      'seint', 'sent', 'forsinket', 'formiddag', 'formiddagen', 'ettermiddag', 'ettermiddagen', 'på kvelden', 'om kvelden', 'om morgenen',
     ],
     clauseBreaks: ['men', 'bortsett fra', 'unntatt'],
     optOut: [

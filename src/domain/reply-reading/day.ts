@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../languages/index';
 import { keyOf } from './lexicon';
-import type { NamedDay } from './types';
+import type { NamedDay, OfferDay } from './types';
 
 interface DayWord {
   tokens: string[];
@@ -37,4 +37,15 @@ export function findNamedDay(text: string, words: readonly string[]): NamedDay |
   }
   const distinct = [...new Map(found.map((d) => [JSON.stringify(d), d])).values()];
   return distinct.length === 1 ? distinct[0] : undefined;
+}
+
+/** Whether a day named in a reply is the offer's day. */
+export function isOfferDay(named: NamedDay, offer: OfferDay | undefined): boolean {
+  if (!offer) return false;
+  switch (named.kind) {
+    case 'weekday': return named.weekday === offer.weekday;
+    case 'today': return offer.isToday;
+    case 'tomorrow': return offer.isTomorrow;
+    case 'date': return named.day === offer.day && named.month === offer.month;
+  }
 }

@@ -1,2 +1,2 @@
 export { readReply } from './read-reply';
-export type { NamedDay, ReadingContext, ReadingContextKind, ReplyReading, ReplyReadingIntent } from './types';
+export type { NamedDay, OfferDay, ReadingContext, ReadingContextKind, ReplyReading, ReplyReadingIntent } from './types';

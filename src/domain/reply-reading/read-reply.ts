@@ -2,7 +2,7 @@ import { classifyReply } from '../replies';
 import { normalizeSmsText } from '../sms-words';
 import { parseVolunteerCommand } from '../volunteer-commands';
 import { splitClauses, firstContentIndex, type Clause, type Hit } from './clauses';
-import { findNamedDay } from './day';
+import { findNamedDay, isOfferDay } from './day';
 import { findEverywhere, type WordKind } from './lexicon';
 import { normalizeReply } from './normalize';
 import type { ReadingContext, ReplyReading } from './types';
@@ -22,14 +22,14 @@ type Stance = 'yes' | 'no' | 'mixed' | 'none';
  */
 export function readReply(body: string, context: ReadingContext): ReplyReading {
   const language = context.language;
-  if (normalizeSmsText(body) === '') return unclear(['empty']);
+  const { text, hasClockTime } = normalizeReply(body);
+  if (text === '') return unclear(['empty']);
   const command = parseVolunteerCommand(body, language);
   if (command) return { intent: 'command', command, evidence: [`keyword:«${normalizeSmsText(body)}»`] };
   const keyword = classifyReply(body, language);
   if (keyword.intent === 'stop') return { intent: 'opt_out', evidence: [`stop:«${keyword.normalized}»`] };
   if (keyword.intent === 'start') return { intent: 'opt_in', evidence: [`start:«${keyword.normalized}»`] };
 
-  const { text, hasClockTime } = normalizeReply(body);
   const clauses = splitClauses(text, language);
   const hits = clauses.flatMap((c) => c.hits);
   const yesClause = clauses.find((c) => stanceOf(c) === 'yes');
@@ -56,6 +56,8 @@ export function readReply(body: string, context: ReadingContext): ReplyReading {
   const stance = stanceOf(answering);
   if (stance === 'mixed') return unclear([...describe(answering.hits), 'yes and no in one clause']);
   if (stance === 'no') return negativeReading(clauses, answering, text, context);
+  const named = findNamedDay(text, words);
+  if (named && !isOfferDay(named, context.offerDay)) return unclear([...describe(leadingYes(answering)), `names a day: ${JSON.stringify(named)}`]);
   return yesReading(clauses, answering, hasClockTime);
 }
 
@@ -118,6 +120,9 @@ function yesReading(clauses: readonly Clause[], answering: Clause, hasClockTime:
   const conditions = clauses.flatMap((c) => c.hits.filter((h) => h.kind === 'condition' || h.kind === 'help'));
   if (conditions.length > 0) return unclear([...evidence, ...describe(conditions), 'a condition or doubt']);
   if (hasClockTime) return unclear([...evidence, 'a time of day']);
+  // «Ja til 12», «ja, 2 timer»: a number beside a yes limits it.
+  const numbers = others.filter((c) => !c.question).concat(answering).flatMap((c) => c.words.filter((w) => /^\d+$/.test(w)));
+  if (numbers.length > 0 && !(clauses.length === 1 && answering.words.length === 1)) return unclear([...evidence, `a number: ${numbers[0]}`]);
   const restricted = clauses.slice(index + 1).filter((c) => c.afterBreak);
   if (restricted.length > 0) return unclear([...evidence, `«men» after the yes: «${restricted[0]!.text}»`]);
   const statements = others.filter((c) => !c.question);
@@ -142,6 +147,9 @@ function isBareNo(clauses: readonly Clause[]): boolean {
 function negativeReading(clauses: readonly Clause[], answering: Clause, text: string, context: ReadingContext): ReplyReading {
   const evidence = describe(negativeHits(answering));
   const bare = isBareNo(clauses);
+  // «Han er på sykehuset. Kan jeg ta det?»: a reason without a no, next to a question, is not a clear no.
+  const onlyReasons = negativeHits(answering).every((h) => h.kind === 'reason');
+  if (onlyReasons && clauses.some((c) => c.question)) return unclear([...evidence, 'a reason next to a question']);
   const rest = clauses.slice(clauses.indexOf(answering) + 1).map((c) => c.text).join(', ');
   switch (context.kind) {
     case 'offer':

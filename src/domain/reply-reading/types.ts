@@ -11,6 +11,19 @@ export interface ReadingContext {
   kind: ReadingContextKind;
   /** The volunteer's language: a word with two meanings is read in it (see resolveMeaning). */
   language?: string;
+  /**
+   * The live offer's day in Oslo, relative to the reply: a yes that names another day («ja, på
+   * fredag») is no plain yes. Without it any day named beside a yes goes to a person.
+   */
+  offerDay?: OfferDay;
+}
+
+export interface OfferDay {
+  weekday: number; // 1 = Monday … 7 = Sunday
+  day: number;
+  month: number;
+  isToday: boolean;
+  isTomorrow: boolean;
 }
 
 export type ReplyReadingIntent =
