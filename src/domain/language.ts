@@ -66,6 +66,10 @@ export interface TextParams {
   /** MAKS 0: the weekly limit is gone. */
   max_per_week_removed: NoParams;
   help: { coordinatorPhone?: string };
+  /** The answer to «who is this?» and «what do I answer?»: who writes, their number, how to answer. */
+  help_who: { centreName: string; centrePhone: string };
+  /** A withdrawal that does not say which of several accepted tasks: the volunteer is asked. */
+  withdraw_which: { tasks: readonly TaskFacts[] };
   /** The volunteer's coming tasks, soonest first; an empty list says there are none. */
   my_tasks: { tasks: readonly TaskFacts[] };
   usage_pause: NoParams;

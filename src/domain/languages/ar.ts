@@ -60,6 +60,10 @@ export const ar: Language = {
     help: ({ coordinatorPhone }) =>
       'أرسل: إلغاء لترك مهمتك، استراحة 14 لإيقاف العروض 14 يوما، إجازة 3.1 حتى 3 يناير، أقصى 2، مهامي، توقف.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `رسالة من ${centreName} (${centrePhone}): مساعدة كبار السن. أجب نعم أو لا، أو توقف لإيقاف الرسائل.`,
+    withdraw_which: ({ tasks }) =>
+      `أي مهمة تلغي؟ ${listTasks(tasks, short, (n) => `و${n} أخرى`, { max: 2, separator: '؛ ' })}. اكتب اليوم.`,
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'ليس لديك مهام قادمة الآن. شكرا لوجودك معنا!'

@@ -52,6 +52,12 @@ export const en: Language = {
       'Svarja: Reply YES or NO to offers. CANCEL: give up your task. PAUSE 14: pause for 14 days. ' +
       'HOLIDAY 3.1: away until 3 January. MAX 2: at most 2 tasks a week. TASKS: your tasks. STOP: unsubscribe.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `Hello! This message is from ${centreName} (phone ${centrePhone}). We ask volunteers to help elderly people. ` +
+      'Reply YES to take the task, NO if you cannot, STOP for no more messages.',
+    withdraw_which: ({ tasks }) =>
+      `Which task can you not do? ${listTasks(tasks, short, (n) => `and ${n} more`, { max: 3, separator: '; ' })}. ` +
+      'Write the day, for example "cannot Thursday". A coordinator also reads your message.',
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'You have no coming tasks right now. Thank you for being with us!'

@@ -52,6 +52,12 @@ export const nb: Language = {
       'Svarja: Svar JA eller NEI på tilbud. AVBRYT: si fra deg oppdraget. PAUSE 14: pause i 14 dager. ' +
       'FERIE 3.1: ferie til 3. januar. MAKS 2: høyst 2 oppdrag i uka. OPPDRAG: dine oppdrag. STOPP: meld deg av.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `Hei! Meldingen er fra ${centreName} (tlf. ${centrePhone}). Vi spør frivillige om hjelp til eldre. ` +
+      'Svar JA for å ta oppdraget, NEI om du ikke kan, STOPP om du ikke vil ha flere meldinger.',
+    withdraw_which: ({ tasks }) =>
+      `Hvilket oppdrag kan du ikke ta? ${listTasks(tasks, short, (n) => `og ${n} til`, { max: 3, separator: '; ' })}. ` +
+      'Skriv dagen, for eksempel «kan ikke torsdag». En koordinator ser også på meldingen.',
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'Du har ingen kommende oppdrag nå. Takk for at du er med!'

@@ -59,6 +59,12 @@ export const pl: Language = {
       'Svarja: Na oferty odpowiadaj TAK lub NIE. ANULUJ: rezygnacja z zadania. PRZERWA 14: przerwa na 14 dni. ' +
       'URLOP 3.1: urlop do 3 stycznia. MAKS 2: najwyżej 2 zadania tygodniowo. ZADANIA: Twoje zadania. STOP: wypisanie.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `Dzień dobry! Ta wiadomość jest od ${centreName} (tel. ${centrePhone}). Prosimy wolontariuszy o pomoc osobom starszym. ` +
+      'Odpowiedz TAK, aby przyjąć zadanie, NIE, jeśli nie możesz, STOP, aby nie dostawać wiadomości.',
+    withdraw_which: ({ tasks }) =>
+      `Którego zadania nie możesz wykonać? ${listTasks(tasks, short, (n) => `i jeszcze ${n}`, { max: 3, separator: '; ' })}. ` +
+      'Napisz dzień, na przykład «nie mogę w czwartek». Koordynator też przeczyta wiadomość.',
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'Nie masz teraz żadnych zadań. Dziękujemy, że jesteś z nami!'

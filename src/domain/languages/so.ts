@@ -52,6 +52,12 @@ export const so: Language = {
       'Svarja: Dalabyada uga jawaab HAA ama MAYA. BAAJI: ka noqo hawshaada. HAKAD 14: nasasho 14 maalmood. ' +
       'FASAX 3.1: fasax ilaa 3 Janaayo. UGU BADNAAN 2: ugu badnaan 2 hawlood toddobaadkii. HAWLAHA: hawlahaaga. JOOJI: ka bax.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `Salaan! Fariintan waxay ka timid ${centreName} (tel. ${centrePhone}). Waxaan tabarucayaasha ka codsanaa inay caawiyaan dadka waayeelka ah. ` +
+      'Ku jawaab HAA si aad hawsha u qaadato, MAYA haddii aadan awoodin, JOOJI si fariimaha loo joojiyo.',
+    withdraw_which: ({ tasks }) =>
+      `Hawshee ayaadan qaban karin? ${listTasks(tasks, short, (n) => `iyo ${n} kale`, { max: 3, separator: '; ' })}. ` +
+      'Qor maalinta, tusaale «ma awoodo khamiista». Isku-duwe ayaa sidoo kale akhrinaya fariintaada.',
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'Hadda ma lihid hawlo soo socda. Mahadsanid inaad nala joogto!'

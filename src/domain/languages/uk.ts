@@ -54,6 +54,10 @@ export const uk: Language = {
     help: ({ coordinatorPhone }) =>
       'Команди: СКАСУВАТИ, ПАУЗА 14 (днів), ВІДПУСТКА 3.1 (до 3 січня), МАКС 2 (на тиждень), ЗАВДАННЯ, СТОП.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `Це ${centreName} (тел. ${centrePhone}): волонтери для літніх людей. Відповідь ТАК, НІ або СТОП (без повідомлень).`,
+    withdraw_which: ({ tasks }) =>
+      `Яке завдання скасувати? ${listTasks(tasks, short, (n) => `і ще ${n}`, { max: 2, separator: '; ' })}. Напишіть день.`,
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'Зараз у вас немає завдань. Дякуємо, що ви з нами!'
