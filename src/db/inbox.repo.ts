@@ -1,4 +1,5 @@
 import type { Queryable } from './database';
+import type { ReplyReadingJson } from './schema';
 
 /**
  * The inbox: inbound SMS that no flow could handle (unknown senders, unclear replies) and that no
@@ -14,13 +15,15 @@ export interface InboxMessage {
   volunteerName: string | null;
   volunteerOptedOut: boolean;
   taskId: string | null;
+  /** How the reply was read (issue 12); null for unknown senders and older messages. */
+  reading: ReplyReadingJson | null;
 }
 
 /** Inbound messages flagged for a coordinator, handled or not. */
 function attentionQuery(db: Queryable) {
   return db.selectFrom('message as m')
     .leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
-    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'v.name as volunteer_name', 'v.opted_out_at'])
+    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'm.reading', 'v.name as volunteer_name', 'v.opted_out_at'])
     .where('m.direction', '=', 'inbound').where('m.needs_attention', '=', true);
 }
 
@@ -29,7 +32,7 @@ type InboxRow = Awaited<ReturnType<ReturnType<typeof attentionQuery>['executeTak
 function toInboxMessage(r: InboxRow): InboxMessage {
   return {
     id: r.id, fromPhone: r.from_phone, body: r.body, receivedAt: r.created_at, classification: r.classification,
-    volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, taskId: r.task_id,
+    volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, taskId: r.task_id, reading: r.reading,
   };
 }
 
