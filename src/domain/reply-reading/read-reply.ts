@@ -150,9 +150,9 @@ function negativeReading(clauses: readonly Clause[], answering: Clause, text: st
   // «Han er på sykehuset. Kan jeg ta det?»: a reason without a no, next to a question, is not a clear no.
   const onlyReasons = negativeHits(answering).every((h) => h.kind === 'reason');
   if (onlyReasons && clauses.some((c) => c.question)) return unclear([...evidence, 'a reason next to a question']);
-  // Thanks and greetings after the no are no note for a coordinator; «men på fredag går det» is.
+  // More no («…, dessverre») and thanks are no note for a coordinator; «men på fredag går det» is.
   const rest = clauses.slice(clauses.indexOf(answering) + 1)
-    .filter((c) => c.unknown > 0 || c.hits.some((h) => h.kind !== 'courtesy'))
+    .filter((c) => stanceOf(c) !== 'no' && (c.unknown > 0 || c.hits.some((h) => h.kind !== 'courtesy')))
     .map((c) => c.text).join(', ');
   switch (context.kind) {
     case 'offer':

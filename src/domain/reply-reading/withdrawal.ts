@@ -9,7 +9,10 @@ import type { NamedDay, OfferDay } from './types';
 export function pickWithdrawal<T extends { startsAt: Date }>(upcoming: readonly T[], day: NamedDay | undefined, now: Date): T | undefined {
   if (!day) return upcoming.length === 1 ? upcoming[0] : undefined;
   const onDay = upcoming.filter((a) => isOnDay(a.startsAt, day, now));
-  return onDay.length === 1 ? onDay[0] : undefined;
+  if (onDay.length === 1) return onDay[0];
+  // «torsdag» with a task this Thursday and one the next: the coming one.
+  const thisWeek = onDay.filter((a) => daysAhead(a.startsAt, now) < 7);
+  return thisWeek.length === 1 ? thisWeek[0] : undefined;
 }
 
 /** The offer's day as readReply compares it with a day named in a yes. */
@@ -28,14 +31,14 @@ export function toOfferDay(startsAt: Date, now: Date): OfferDay {
 function isOnDay(startsAt: Date, day: NamedDay, now: Date): boolean {
   const offerDay = toOfferDay(startsAt, now);
   switch (day.kind) {
-    case 'weekday': {
-      // «torsdag» means the coming Thursday, not one three weeks away.
-      const daysAhead = DateTime.fromJSDate(startsAt, { zone: OSLO_ZONE }).startOf('day')
-        .diff(DateTime.fromJSDate(now, { zone: OSLO_ZONE }).startOf('day'), 'days').days;
-      return offerDay.weekday === day.weekday && daysAhead < 7;
-    }
+    case 'weekday': return offerDay.weekday === day.weekday;
     case 'today': return offerDay.isToday;
     case 'tomorrow': return offerDay.isTomorrow;
     case 'date': return offerDay.day === day.day && offerDay.month === day.month;
   }
+}
+
+function daysAhead(startsAt: Date, now: Date): number {
+  return DateTime.fromJSDate(startsAt, { zone: OSLO_ZONE }).startOf('day')
+    .diff(DateTime.fromJSDate(now, { zone: OSLO_ZONE }).startOf('day'), 'days').days;
 }
