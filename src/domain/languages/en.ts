@@ -128,7 +128,7 @@ export const en: Language = {
       'only if', 'only', 'not sure', 'unsure', 'i think', 'think', 'i guess', 'guess', 'hopefully', 'hope', 'try', "i'll try", 'i will try',
       'should be', 'let me check', 'check', 'get back', 'let you know', 'later', 'instead', 'another day', 'other day', 'rather', 'prefer', 'or',
       'actually', 'wait', 'hmm', 'hm', 'lift', 'ride', 'until', 'till', 'after', 'before', 'earliest', 'latest', 'between', 'ask my', 'check with',
-      'talk to', 'confirm', 'could we', 'can we', 'can it be', 'is it ok if', 'would it be possible', 'next week', 'call me', 'call you', 'this week', 'for a while', 'for now', 'temporarily', 'in principle', 'basically', 'morning',
+      'talk to', 'confirm', 'could we', 'can we', 'can it be', 'is it ok if', 'would it be possible', 'next week', 'call me', 'call you', 'this week', 'for a while', 'for now', 'temporarily', 'in principle', 'basically', 'in that case', 'must', 'have to', 'pick me up', 'drive me', 'morning',
       'afternoon', 'evening', 'in the morning', 'late', 'a bit late', 'probably fine',
     ],
     clauseBreaks: ['but', 'though', 'although', 'however', 'except'],
@@ -155,7 +155,7 @@ export const en: Language = {
     ],
     courtesy: [
       'thanks', 'thank you', 'thx', 'ty', 'hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'good evening', 'regards', 'best regards',
-      'kind regards', 'best', 'cheers', 'thanks for asking', 'thank you for asking', 'have a nice day', 'take care', 'bless you', 'many thanks',
+      'kind regards', 'best', 'cheers', 'thanks for asking', 'thank you for asking', 'have a nice day', 'take care', 'see you', 'see you then', 'looking forward', "i'm free", 'im free', 'excuse me', 'bless you', 'many thanks',
     ],
     weekdays: [
       ['monday'], ['tuesday', 'tues'], ['wednesday'], ['thursday', 'thurs'], ['friday'], ['saturday'], ['sunday'],

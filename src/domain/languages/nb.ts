@@ -156,7 +156,8 @@ export const nb: Language = {
       'en annen dag', 'et annet tidspunkt', 'bare', 'berre', 'tidligst', 'senest', 'eller', 'forresten', 'foresten', 'angrer', 'nja', 'tja',
       'hmm', 'hm', 'vent', 'vent litt', 'prøve', 'prøver', 'forsøke', 'håper', 'helst', 'ringe deg', 'ringe tilbake', 'ring meg', 'ringer deg', 'ringer tilbake', 'neste uke', 'neste veke', 'denne uka', 'denne uken',
       'denne veka', 'en stund', 'ei stund', 'en periode', 'foreløpig', 'midlertidig', 'nok', 'sikkert', 'i utgangspunktet', 'i prinsippet',
-      'seint', 'sent', 'forsinket', 'formiddag', 'formiddagen', 'ettermiddag', 'ettermiddagen', 'på kvelden', 'om kvelden', 'om morgenen',
+      'seint', 'sent', 'forsinket', 'i så fall', 'isåfall', 'hente meg', 'henter meg', 'kjøre meg', 'kjører meg', 'må ha',
+      'må noen', 'noen må', 'formiddag', 'formiddagen', 'ettermiddag', 'ettermiddagen', 'på kvelden', 'om kvelden', 'om morgenen',
     ],
     clauseBreaks: ['men', 'bortsett fra', 'unntatt'],
     optOut: [
@@ -172,7 +173,7 @@ export const nb: Language = {
       'hvem er dette', 'hvem er du', 'hvem er dere', 'hvem er det', 'hvem skriver', 'hvem sender', 'hva er dette', 'hva er dette for noe',
       'hva er svarja', 'hva betyr dette', 'hva betyr det', 'hva skal jeg svare', 'hva svarer jeg', 'hvordan svarer jeg', 'hvordan svare',
       'hva mener du', 'hva menes', 'kva er dette', 'kven er dette', 'kven er du', 'kven er de', 'kva skal eg svare', 'kva betyr', 'kva er det',
-      'hvor har dere nummeret', 'hvordan fikk dere nummeret', 'hvor fikk dere nummeret', 'er dette svindel', 'svindel', 'spam', 'hæ', 'hææ',
+      'hvem er avsender', 'hvem er avsenderen', 'hvem sendte', 'fra hvem', 'hvem er dette fra', 'hvem er det fra', 'hvor har dere nummeret', 'hvordan fikk dere nummeret', 'hvor fikk dere nummeret', 'er dette svindel', 'svindel', 'spam', 'hæ', 'hææ',
       'forstår ikke', 'skjønner ikke', 'skjønar ikkje', 'forstår ikkje', 'forsto ikke', 'forstod ikke', 'hva gjelder det', 'hva gjelder dette',
       'hva går dette ut på', 'kva gjeld det', 'hva er det', 'hvordan virker dette', 'hvordan fungerer dette', 'hva gjør jeg nå',
     ],
@@ -188,7 +189,8 @@ export const nb: Language = {
     courtesy: [
       'takk', 'tusen takk', 'takk for spørsmålet', 'takk for at du spør', 'takk for meldingen', 'takk for sms', 'hei', 'hallo', 'heisann', 'hei hei',
       'god morgen', 'god dag', 'god kveld', 'hilsen', 'mvh', 'vennlig hilsen', 'med vennlig hilsen', 'helsing', 'beste hilsen', 'klem', 'ha en fin dag',
-      'ha en god dag', 'god helg', 'takk skal du ha', 'takk for det',
+      'ha en god dag', 'god helg', 'takk skal du ha', 'takk for det', 'gleder meg', 'ser fram til det', 'ser frem til det',
+      'som avtalt', 'for meg', 'det', 'videre', 'vi ses', 'ses', 'sees', 'unnskyld',
     ],
     weekdays: [
       ['mandag', 'måndag', 'mandagen'], ['tirsdag', 'tysdag', 'tirs', 'tirsdagen'], ['onsdag', 'onsdagen'], ['torsdag', 'tors', 'torsdagen'],

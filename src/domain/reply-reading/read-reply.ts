@@ -9,7 +9,7 @@ import type { ReadingContext, ReplyReading } from './types';
 
 const NEGATIVE: ReadonlySet<WordKind> = new Set(['no', 'negator', 'regret', 'reason', 'withdraw']);
 /** A yes followed by this many words nobody listed is a letter, not an answer: a person reads it. */
-const MAX_UNKNOWN_WORDS_WITH_YES = 14;
+const MAX_UNKNOWN_WORDS_WITH_YES = 6;
 
 type Stance = 'yes' | 'no' | 'mixed' | 'none';
 
@@ -42,6 +42,10 @@ export function readReply(body: string, context: ReadingContext): ReplyReading {
     if (yesClause) return unclear([...optOut, ...describe(leadingYes(yesClause)), 'opt-out and yes']);
     return limits.length > 0 ? unclear([...optOut, ...limits, 'opt-out with a limit']) : { intent: 'opt_out', evidence: optOut };
   }
+  // «Sorry, who is this?»: an apology is no answer to a question about who writes.
+  const help = hits.filter((h) => h.kind === 'help');
+  const onlyRegret = hits.every((h) => !NEGATIVE.has(h.kind) || h.kind === 'regret');
+  if (help.length > 0 && !yesClause && onlyRegret) return { intent: 'help_question', evidence: describe(help) };
   const answering = clauses.find((c) => stanceOf(c) !== 'none');
   const auto = findEverywhere(words, 'auto_reply', language).map((t) => `auto-reply:«${t}»`);
   if (!answering) return readWithoutAnswer(clauses, hits, auto);
