@@ -86,4 +86,11 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toEqual([expect.stringMatching(/^DATABASE_URL: required when NODE_ENV=production/)]);
     expect(loadConfig({ ...complete, DATABASE_URL: 'postgres://u@db:5432/svarja' }).database.kind).toBe('postgres');
   });
+
+  it('names the volunteer centre for the help text: Norwegian demo defaults, or CENTRE_NAME and CENTRE_PHONE checked', () => {
+    expect(loadConfig({}).centre).toEqual({ name: 'Frivilligsentralen', phone: '67 93 40 00' });
+    expect(loadConfig({ CENTRE_NAME: ' Lørenskog frivilligsentral ', CENTRE_PHONE: '+47 67 93 40 00' }).centre)
+      .toEqual({ name: 'Lørenskog frivilligsentral', phone: '+47 67 93 40 00' });
+    expect(() => loadConfig({ CENTRE_NAME: 'x'.repeat(41), CENTRE_PHONE: 'ring oss' })).toThrow(/CENTRE_NAME: .*\n.*CENTRE_PHONE: /s);
+  });
 });
