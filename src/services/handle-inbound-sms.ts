@@ -102,7 +102,7 @@ async function checkInAnswerOf(trx: Tx, volunteer: Volunteer, body: string): Pro
  * Reads the volunteer's live or recent offer with its task locked (task -> offers is the lock
  * order everywhere), so the decision is made on rows nobody else can change until we commit.
  */
-async function loadReplyContext(trx: Tx, volunteer: Volunteer, receivedAt: Date, now: Date): Promise<{ context: ReplyContext; task?: Task }> {
+export async function loadReplyContext(trx: Tx, volunteer: Volunteer, receivedAt: Date, now: Date): Promise<{ context: ReplyContext; task?: Task }> {
   const since = new Date(now.getTime() - LATE_REPLY_WINDOW_MS);
   const findOffers = async () => {
     const live = await findLiveOffer(trx, volunteer.id);
