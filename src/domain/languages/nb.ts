@@ -157,7 +157,7 @@ export const nb: Language = {
       'hmm', 'hm', 'vent', 'vent litt', 'prøve', 'prøver', 'forsøke', 'håper', 'helst', 'ringe deg', 'ringe tilbake', 'ring meg', 'ringer deg', 'ringer tilbake', 'neste uke', 'neste veke', 'denne uka', 'denne uken',
       'denne veka', 'en stund', 'ei stund', 'en periode', 'foreløpig', 'midlertidig', 'nok', 'sikkert', 'i utgangspunktet', 'i prinsippet',
       'seint', 'sent', 'forsinket', 'i så fall', 'isåfall', 'hente meg', 'henter meg', 'kjøre meg', 'kjører meg', 'må ha',
-      'må noen', 'noen må', 'formiddag', 'formiddagen', 'ettermiddag', 'ettermiddagen', 'på kvelden', 'om kvelden', 'om morgenen',
+      'må noen', 'noen må', 'vel', 'ringe meg', 'ringer meg', 'først', 'formiddag', 'formiddagen', 'ettermiddag', 'ettermiddagen', 'på kvelden', 'om kvelden', 'om morgenen',
     ],
     clauseBreaks: ['men', 'bortsett fra', 'unntatt'],
     optOut: [

@@ -14,14 +14,16 @@ export interface LexiconEntry {
 
 type Lists = ReadonlyArray<readonly [WordKind, (l: Language) => readonly string[] | undefined]>;
 
-// Order matters only for reporting; every list of every language is read.
+// Every list of every language is read; a phrase in two lists of one language takes the first.
 const LISTS: Lists = [
   ['yes', (l) => l.replyWords.yes], ['yes', (l) => l.readingWords.affirm],
   ['no', (l) => l.replyWords.no], ['negator', (l) => l.readingWords.negators],
   ['regret', (l) => l.readingWords.regret], ['reason', (l) => l.readingWords.reasons],
   ['withdraw', (l) => l.readingWords.withdraw],
+  // «men»/«but» are hedges to the keyword classifier; here they split clauses (what follows a yes is a restriction).
+  ['clause_break', (l) => l.readingWords.clauseBreaks],
   ['condition', (l) => l.replyWords.hedges], ['condition', (l) => l.readingWords.conditions],
-  ['clause_break', (l) => l.readingWords.clauseBreaks], ['opt_out', (l) => l.readingWords.optOut],
+  ['opt_out', (l) => l.readingWords.optOut],
   ['help', (l) => l.readingWords.helpQuestions], ['question_word', (l) => l.readingWords.questionWords],
   ['auto_reply', (l) => l.readingWords.autoReply], ['courtesy', (l) => l.readingWords.courtesy],
   ['stop', (l) => l.replyWords.stop], ['start', (l) => l.replyWords.start],

@@ -107,6 +107,8 @@ function stanceOf(clause: Clause): Stance {
   const negative = negativeHits(clause);
   if (yes.length === 0) return negative.length > 0 ? 'no' : 'none';
   if (negative.length === 0) return 'yes';
+  // «Jeg kan hvis ingen andre kan» offers on a condition: neither a yes nor a no.
+  if (clause.hits.some((h) => h.kind === 'condition')) return 'mixed';
   return yes.every((h) => h.length === 1) ? 'mixed' : 'no';
 }
 
@@ -118,7 +120,14 @@ function yesReading(clauses: readonly Clause[], answering: Clause, hasClockTime:
   const index = clauses.indexOf(answering);
   const others = clauses.filter((c) => c !== answering);
   const contra = others.filter((c) => stanceOf(c) === 'no' || stanceOf(c) === 'mixed');
-  if (contra.length > 0) return unclear([...evidence, ...describe(contra.flatMap(negativeHits)), 'contradicts the yes']);
+  if (contra.length > 0) {
+    // «Gjerne, men ikke denne gangen», «I'd love to but I can't»: the polite no after a «but».
+    const politeNo = contra.length === 1 && contra[0]!.afterBreak && clauses.indexOf(contra[0]!) === index + 1 && stanceOf(contra[0]!) === 'no'
+      && negativeHits(contra[0]!).some((h) => h.kind === 'regret' || (h.kind === 'no' && h.length > 1)); // «kan ikke», not a bare «не»
+    const conditioned = clauses.some((c) => c.hits.some((h) => h.kind === 'condition'));
+    if (politeNo && !conditioned) return { intent: 'decline', evidence: [...evidence, ...describe(negativeHits(contra[0]!)), 'a polite no after «but»'] };
+    return unclear([...evidence, ...describe(contra.flatMap(negativeHits)), 'contradicts the yes']);
+  }
   const negatedInside = negativeHits(answering);
   if (negatedInside.length > 0) return unclear([...evidence, ...describe(negatedInside)]);
   const conditions = clauses.flatMap((c) => c.hits.filter((h) => h.kind === 'condition' || h.kind === 'help'));
