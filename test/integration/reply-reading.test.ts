@@ -48,7 +48,7 @@ describe('with a live offer', () => {
     expect(await outboundMessages(h, { kind: 'declined_thanks', to: ana!.phone })).toHaveLength(1);
     const live = await getTaskLiveView(h.deps.db, task.id);
     const lines = live!.timeline.map((e) => timelineLine(e).text);
-    expect(lines).toContainEqual(expect.stringMatching(/^Svar fra .*: «Er på hytta hele helga, dessverre» – tolket som nei \(hadde et åpent tilbud\).*\[reason:«på hytta»/));
+    expect(lines).toContainEqual(expect.stringMatching(/^Svar fra .*: «Er på hytta hele helga, dessverre» – tolket som nei \(hadde et åpent tilbud\).*\[grunn «på hytta»/));
   });
 
   it('a yes with a condition is never taken: the offer stays open and a person reads it', async () => {
