@@ -122,7 +122,8 @@ export const nb: Language = {
       'med glede', 'bare hyggelig', 'berre hyggeleg', 'avtale', 'avtalt', 'hvorfor ikke', 'kvifor ikkje', 'ikkje noko problem',
       'ikke noe problem', 'ikkje noko imot', 'har ikke noe imot det', 'jeg har ikke noe imot det', 'ikke noe imot det', 'har ingenting imot det', 'null problem', 'ok da', 'okei da', 'ja visst',
       'det skal gå fint', 'det skal jeg', 'det skal eg', 'eg tek den', 'jepp det', 'jaha da', 'jeg kan', 'eg kan', 'kommer', 'kjem',
-      'det gjør jeg', 'det gjer eg', 'det gjør jeg gjerne', 'gjør gjerne',
+      'det gjør jeg', 'det gjer eg', 'det gjør jeg gjerne', 'gjør gjerne', 'jeg er med', 'eg er med', 'er med',
+      'kan ta den', 'kan ta det', 'kan komme', 'kan hjelpe', 'kan stille',
     ],
     negators: ['ikke', 'ikkje', 'ikkj', 'itj', 'ikk', 'ikkje', 'ingen', 'aldri', 'umulig', 'næ', 'næh', 'nææ', 'neh', 'nope', 'nei'],
     regret: [
@@ -190,7 +191,8 @@ export const nb: Language = {
       'takk', 'tusen takk', 'takk for spørsmålet', 'takk for at du spør', 'takk for meldingen', 'takk for sms', 'hei', 'hallo', 'heisann', 'hei hei',
       'god morgen', 'god dag', 'god kveld', 'hilsen', 'mvh', 'vennlig hilsen', 'med vennlig hilsen', 'helsing', 'beste hilsen', 'klem', 'ha en fin dag',
       'ha en god dag', 'god helg', 'takk skal du ha', 'takk for det', 'gleder meg', 'ser fram til det', 'ser frem til det',
-      'som avtalt', 'for meg', 'det', 'videre', 'vi ses', 'ses', 'sees', 'unnskyld',
+      'som avtalt', 'for meg', 'det', 'videre', 'vi ses', 'ses', 'sees', 'unnskyld', 'så hyggelig', 'hyggelig å høre',
+      'så koselig', 'koselig',
     ],
     weekdays: [
       ['mandag', 'måndag', 'mandagen'], ['tirsdag', 'tysdag', 'tirs', 'tirsdagen'], ['onsdag', 'onsdagen'], ['torsdag', 'tors', 'torsdagen'],

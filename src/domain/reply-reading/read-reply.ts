@@ -138,7 +138,8 @@ function yesReading(clauses: readonly Clause[], answering: Clause, hasClockTime:
   if (numbers.length > 0 && !(clauses.length === 1 && answering.words.length === 1)) return unclear([...evidence, `a number: ${numbers[0]}`]);
   const restricted = clauses.slice(index + 1).filter((c) => c.afterBreak);
   if (restricted.length > 0) return unclear([...evidence, `«men» after the yes: «${restricted[0]!.text}»`]);
-  const statements = others.filter((c) => !c.question);
+  // Words before the answer are greetings and small talk; what follows the yes may restrict it.
+  const statements = clauses.slice(index + 1).filter((c) => !c.question);
   const unknown = statements.reduce((n, c) => n + c.unknown, 0) + answering.unknown;
   if (unknown > MAX_UNKNOWN_WORDS_WITH_YES) return unclear([...evidence, `${unknown} words beside the yes`]);
   const questions = others.filter((c) => c.question);
