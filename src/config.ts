@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex digits')),
   TWILIO_API_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
   COORDINATOR_PHONE: optional(e164),
+  CENTRE_NAME: optional(z.string().trim().min(2, 'must name the volunteer centre').max(40, 'at most 40 characters (it goes into SMS)')),
+  CENTRE_PHONE: optional(z.string().trim().regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number such as +47 67 93 40 00')),
   QUEUE_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_{}-]+$/)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   SMS_SEND_RATE_PER_SECOND: optional(z.coerce.number().int().min(1).max(10000)),
@@ -131,6 +133,8 @@ export interface Config {
   /** Signs and checks webhooks; present whenever a Twilio auth token is configured. */
   twilioAuthToken: string | undefined;
   coordinatorPhone: string | undefined;
+  /** Who the help text says is writing, and the number to call (issue 12). */
+  centre: { name: string; phone: string };
   queuePrefix: string;
   logLevel: string;
   smsSendRatePerSecond: number;
@@ -158,6 +162,9 @@ export interface Config {
    */
   metricsToken: string | undefined;
 }
+
+/** The demo's volunteer centre; a real deployment sets CENTRE_NAME and CENTRE_PHONE. */
+export const DEFAULT_CENTRE = { name: 'Frivilligsentralen', phone: '67 93 40 00' } as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -240,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     twilio,
     twilioAuthToken: e.TWILIO_AUTH_TOKEN,
     coordinatorPhone: e.COORDINATOR_PHONE,
+    centre: { name: e.CENTRE_NAME ?? DEFAULT_CENTRE.name, phone: e.CENTRE_PHONE ?? DEFAULT_CENTRE.phone },
     queuePrefix: e.QUEUE_PREFIX ?? 'svarja',
     logLevel: e.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     smsSendRatePerSecond: e.SMS_SEND_RATE_PER_SECOND ?? 50,

@@ -56,6 +56,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     settings: {
       serviceNumber: config.twilio?.fromNumber ?? config.twilio?.messagingServiceSid ?? 'Svarja',
       coordinatorPhone: config.coordinatorPhone,
+      centre: config.centre,
       smsSendLeaseSeconds: config.smsSendLeaseSeconds,
       sweepGraceSeconds: config.sweepGraceSeconds,
       retentionDays: config.retentionDays,

@@ -1,5 +1,6 @@
 import type { ListScope } from '../domain/access';
 import type { Queryable } from './database';
+import type { ReplyReadingJson } from './schema';
 
 /**
  * The inbox: inbound SMS that no flow could handle (unknown senders, unclear replies) and that no
@@ -15,6 +16,8 @@ export interface InboxMessage {
   volunteerName: string | null;
   volunteerOptedOut: boolean;
   taskId: string | null;
+  /** How the reply was read (issue 12); null for unknown senders and older messages. */
+  reading: ReplyReadingJson | null;
 }
 
 /**
@@ -25,7 +28,7 @@ function attentionQuery(db: Queryable, scope: ListScope) {
   return db.selectFrom('message as m')
     .leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
     .leftJoin('task as t', 't.id', 'm.task_id')
-    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'v.name as volunteer_name', 'v.opted_out_at'])
+    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'm.reading', 'v.name as volunteer_name', 'v.opted_out_at'])
     .where('m.direction', '=', 'inbound').where('m.needs_attention', '=', true)
     .where((eb) => (scope.all ? eb.val(true) : eb.or([
       eb('m.task_id', 'is', null),
@@ -38,7 +41,7 @@ type InboxRow = Awaited<ReturnType<ReturnType<typeof attentionQuery>['executeTak
 function toInboxMessage(r: InboxRow): InboxMessage {
   return {
     id: r.id, fromPhone: r.from_phone, body: r.body, receivedAt: r.created_at, classification: r.classification,
-    volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, taskId: r.task_id,
+    volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, taskId: r.task_id, reading: r.reading,
   };
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { OutboundStatusName } from '../domain/sms-status';
 import type { Queryable } from './database';
-import type { MessageRow } from './schema';
+import type { MessageRow, ReplyReadingJson } from './schema';
 
 export interface OutboundDraft {
   to: string;
@@ -79,9 +79,14 @@ export async function claimInbound(db: Queryable, id: string, now: Date): Promis
     .returningAll().executeTakeFirst();
 }
 
-export async function markInboundOutcome(db: Queryable, id: string, o: { classification: string; needsAttention: boolean; volunteerId: string | null; taskId?: string }): Promise<void> {
+export async function markInboundOutcome(
+  db: Queryable, id: string, o: { classification: string; needsAttention: boolean; volunteerId: string | null; taskId?: string; reading?: ReplyReadingJson },
+): Promise<void> {
   await db.updateTable('message')
-    .set({ classification: o.classification, needs_attention: o.needsAttention, volunteer_id: o.volunteerId, task_id: o.taskId ?? null })
+    .set({
+      classification: o.classification, needs_attention: o.needsAttention, volunteer_id: o.volunteerId, task_id: o.taskId ?? null,
+      ...(o.reading ? { reading: JSON.stringify(o.reading) } : {}),
+    })
     .where('id', '=', id).execute();
 }
 

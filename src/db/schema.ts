@@ -32,6 +32,17 @@ export interface VolunteerTable {
 
 export interface AvailabilityWindowJson { weekday: number; from: string; to: string }
 export interface AbsenceJson { from: string; to: string }
+/** «Tolk som JA / NEI / AVBRYT / STOPP / Ikke svar». */
+export type ReplyLabel = 'yes' | 'no' | 'cancel' | 'stop' | 'none';
+/** message.reading: what src/domain/reply-reading made of a reply, and in which context. */
+export interface ReplyReadingJson {
+  intent: string;
+  evidence: string[];
+  context: 'offer' | 'accepted' | 'none';
+  question?: string;
+  note?: string;
+  day?: unknown;
+}
 export type RequirementName = 'confidentiality' | 'police_certificate' | 'training';
 
 export type TaskStatus = 'new' | 'searching' | 'assigned' | 'unfilled' | 'cancelled';
@@ -130,6 +141,12 @@ export interface MessageTable {
   handled_by: Id | null;
   body_erased_at: Timestamp | null;
   send_after: Timestamp | null;
+  /** How the reply was read (issue 12); null for outbound and for messages from before it. */
+  reading: ColumnType<ReplyReadingJson | null, string | undefined, string | null>;
+  /** A coordinator's reading from Innboks: applied as that keyword, kept as a labelled example. */
+  reading_label: ReplyLabel | null;
+  reading_labelled_by: Id | null;
+  reading_labelled_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

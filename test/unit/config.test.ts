@@ -117,4 +117,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ METRICS_TOKEN: 'p'.repeat(20) }).metricsToken).toBe('p'.repeat(20));
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
   });
+
+  it('names the volunteer centre for the help text: Norwegian demo defaults, or CENTRE_NAME and CENTRE_PHONE checked', () => {
+    expect(loadConfig({}).centre).toEqual({ name: 'Frivilligsentralen', phone: '67 93 40 00' });
+    expect(loadConfig({ CENTRE_NAME: ' Lørenskog frivilligsentral ', CENTRE_PHONE: '+47 67 93 40 00' }).centre)
+      .toEqual({ name: 'Lørenskog frivilligsentral', phone: '+47 67 93 40 00' });
+    expect(() => loadConfig({ CENTRE_NAME: 'x'.repeat(41), CENTRE_PHONE: 'ring oss' })).toThrow(/CENTRE_NAME: .*\n.*CENTRE_PHONE: /s);
+  });
 });

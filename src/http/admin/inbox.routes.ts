@@ -4,6 +4,8 @@ import { listCoordinatorReplies, listInboxMessages } from '../../db/inbox.repo';
 import { authorizeInboxMessage } from '../../services/authorize';
 import { markInboxMessageHandled } from '../../services/inbox-mark-handled';
 import { MAX_REPLY_LENGTH, replyToInboxMessage, type InboxReplyResult } from '../../services/inbox-reply';
+import { interpretInboxReply, REPLY_LABELS, type InterpretResult } from '../../services/interpret-inbox-reply';
+import type { ReplyLabel } from '../../db/schema';
 import { inboxPage } from '../views/inbox/inbox-page';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
@@ -53,5 +55,22 @@ export function inboxRoutes(deps: AdminDeps): Router {
     redirectAfterSave(req, res, '/admin/inbox');
   });
 
+  // «Tolk som …»: applied as that keyword (issue 12).
+  router.post('/inbox/:id/interpret', async (req, res) => {
+    const id = String(req.params.id);
+    // Read as JA it assigns the message's task: the same unit rule as handling it.
+    if (!(await messageAllowed(deps, res, id, 'handle'))) return;
+    const label = REPLY_LABELS.find((l) => l === req.body?.as) as ReplyLabel | undefined;
+    const result: InterpretResult = /^\d{1,18}$/.test(id) && label ? await interpretInboxReply(deps.ctx, coordinatorOf(res), id, label) : 'not_found';
+    setFlash(req, result === 'applied' ? 'ok' : 'error', INTERPRET_FLASH[result]);
+    redirectAfterSave(req, res, '/admin/inbox');
+  });
+
   return router;
 }
+
+const INTERPRET_FLASH: Record<InterpretResult, string> = {
+  applied: 'Svaret er tolket og behandlet som om den frivillige hadde skrevet kodeordet.',
+  not_found: 'Fant ikke meldingen.',
+  already_handled: 'Meldingen var allerede behandlet.',
+};

@@ -5,7 +5,7 @@ import { formatPhone } from './format-phone';
 const CLASSIFICATION_LABELS: Record<string, string> = {
   unknown_sender: 'Ukjent avsender',
   unclear: 'Uklart svar',
-  yes: 'Ja', no: 'Nei', stop: 'Stopp', start: 'Start',
+  yes: 'Ja', no: 'Nei', stop: 'Stopp', start: 'Start', withdraw: 'Gir fra seg oppdrag', help_question: 'Spørsmål om hvem vi er',
 };
 
 export function classificationLabel(classification: string | null): string {
