@@ -6,7 +6,9 @@ import { requireApiToken } from './http/auth';
 import { createCsrf } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { jsonBody, refuseUnreadableText } from './http/input/body-parsers';
+import { requireMetricsToken } from './http/metrics-auth';
 import { apiRoutes } from './http/routes/api';
+import { intakeRoutes } from './http/routes/intake';
 import { healthRoutes } from './http/routes/health';
 import { loginRoutes } from './http/routes/login';
 import { simulatorRoutes } from './http/routes/simulator';
@@ -26,14 +28,15 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   const { config, ctx, log } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Only the proxies the deployment names (TRUST_PROXY) may tell us the client's address.
+  app.set('trust proxy', config.trustProxy);
   app.use(helmet());
   // Query strings are checked once for every route (bodies by the parsers in http/input).
   app.use(refuseUnreadableText('query'));
 
   const metrics = createMetrics({ db: deps.db, queues: deps.queues });
   app.use(healthRoutes({ db: deps.db, redis: deps.redis }));
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', requireMetricsToken(config.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/static', staticFiles());
@@ -42,6 +45,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   const api = express.Router();
   api.use(...jsonBody('100kb'), requireApiToken(ctx, config.apiToken));
   api.use(apiRoutes(ctx));
+  api.use(intakeRoutes());
   if (config.smsTransport === 'simulator') api.use('/simulator', simulatorRoutes(ctx));
   app.use('/api', api);
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from './domain/quiet-hours';
@@ -28,14 +29,19 @@ const EnvSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex digits')),
   TWILIO_API_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
   COORDINATOR_PHONE: optional(e164),
+  CENTRE_NAME: optional(z.string().trim().min(2, 'must name the volunteer centre').max(40, 'at most 40 characters (it goes into SMS)')),
+  CENTRE_PHONE: optional(z.string().trim().regex(/^\+?[0-9 ]{8,16}$/, 'must be a phone number such as +47 67 93 40 00')),
   QUEUE_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_{}-]+$/)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   SMS_SEND_RATE_PER_SECOND: optional(z.coerce.number().int().min(1).max(10000)),
   SMS_SEND_LEASE_SECONDS: optional(z.coerce.number().int().min(2).max(3600)),
   JOB_LOCK_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  SWEEP_GRACE_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   WORKER_CONCURRENCY: optional(z.coerce.number().int().min(1).max(200)),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(2).max(500)),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
   QUIET_HOURS: optional(z.string().transform((spec, ctx) => {
     const parsed = parseQuietHours(spec);
@@ -49,7 +55,45 @@ const EnvSchema = z.object({
   URGENT_WAVE_SIZE: optional(z.coerce.number().int().min(1).max(50)),
   URGENT_OFFER_TIMEOUT_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   DEMO_DATA: optional(z.enum(['on', 'off'], { error: 'must be "on" or "off"' })),
+  TRUST_PROXY: optional(z.string().transform((spec, ctx) => {
+    const parsed = parseTrustProxy(spec);
+    if (parsed === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'must be a hop count (e.g. 1), a comma-separated list of addresses or subnets (e.g. 10.0.0.0/8, loopback), "true" or "false"' });
+      return z.NEVER;
+    }
+    return parsed;
+  })),
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
 });
+
+/**
+ * Which proxies' X-Forwarded-For / -Proto Express believes (its `trust proxy` setting). Believing a
+ * header nobody in front of us sets lets any client pick its own address (and so dodge the login
+ * limit), so nothing is trusted unless the deployment says so.
+ */
+export type TrustProxy = false | true | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address = '', range, ...extra] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra.length > 0) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4; // a netmask such as 255.255.255.0
+}
+
+/** TRUST_PROXY as Express takes it; undefined when it is none of the accepted forms. */
+export function parseTrustProxy(spec: string): TrustProxy | undefined {
+  const s = spec.trim();
+  if (s === 'false') return false;
+  if (s === 'true') return true;
+  if (/^\d{1,2}$/.test(s)) return Number(s) === 0 ? false : Number(s);
+  const items = s.split(',').map((i) => i.trim()).filter((i) => i !== '');
+  return items.length > 0 && items.every(isAddressOrSubnet) ? items : undefined;
+}
 
 export interface TwilioConfig {
   accountSid: string;
@@ -59,9 +103,18 @@ export interface TwilioConfig {
   apiBaseUrl: string | undefined;
 }
 
+/**
+ * Server-side limits on every connection: a statement stuck behind a lock or a dead peer fails (and
+ * its job retries) instead of holding a connection and its locks for good.
+ */
+export interface DatabaseTimeouts {
+  statementSeconds: number;
+  idleInTransactionSeconds: number;
+}
+
 /** A PostgreSQL server, or (DATABASE_URL unset, never in production) embedded PGlite in a directory. */
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string }
+  | { kind: 'postgres'; url: string; timeouts: DatabaseTimeouts }
   | { kind: 'embedded'; /** An absolute directory, or `memory://` for a throwaway in-memory database. */ dir: string };
 
 export interface Config {
@@ -80,12 +133,16 @@ export interface Config {
   /** Signs and checks webhooks; present whenever a Twilio auth token is configured. */
   twilioAuthToken: string | undefined;
   coordinatorPhone: string | undefined;
+  /** Who the help text says is writing, and the number to call (issue 12). */
+  centre: { name: string; phone: string };
   queuePrefix: string;
   logLevel: string;
   smsSendRatePerSecond: number;
   smsSendLeaseSeconds: number;
   jobLockSeconds: number;
   sweepIntervalSeconds: number;
+  /** The sweeper leaves work younger than this alone: its own job is most likely still on the way. */
+  sweepGraceSeconds: number;
   workerConcurrency: number;
   /** Connections per process: jobs of three queues (WORKER_CONCURRENCY each) and web requests share them. */
   databasePoolSize: number;
@@ -97,7 +154,17 @@ export interface Config {
   urgency: UrgencySettings;
   /** Fill a brand-new database with a demo unit, coordinator, volunteers and task (development only). */
   demoData: boolean;
+  /** Express's `trust proxy`: false (the default) believes no X-Forwarded-* header. */
+  trustProxy: TrustProxy;
+  /**
+   * Bearer token for /metrics. Required in production; unset in development and tests, /metrics
+   * answers only requests that come straight from this machine.
+   */
+  metricsToken: string | undefined;
 }
+
+/** The demo's volunteer centre; a real deployment sets CENTRE_NAME and CENTRE_PHONE. */
+export const DEFAULT_CENTRE = { name: 'Frivilligsentralen', phone: '67 93 40 00' } as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -141,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.DATABASE_URL) problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for trying Svarja out only)');
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production (at least 32 random characters)');
     if (e.DEMO_DATA === 'on') problems.push('DEMO_DATA: demo data is not allowed when NODE_ENV=production');
+    if (!e.METRICS_TOKEN) problems.push('METRICS_TOKEN: required when NODE_ENV=production (Prometheus sends it as a Bearer token)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -156,7 +224,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const pgliteDir = e.PGLITE_DIR ?? DEFAULT_PGLITE_DIR;
   const database: DatabaseConfig = e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL }
+    ? {
+        kind: 'postgres',
+        url: e.DATABASE_URL,
+        timeouts: {
+          statementSeconds: e.DATABASE_STATEMENT_TIMEOUT_SECONDS ?? 30,
+          idleInTransactionSeconds: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS ?? 60,
+        },
+      }
     : { kind: 'embedded', dir: pgliteDir.startsWith('memory://') ? pgliteDir : path.resolve(pgliteDir) };
 
   return Object.freeze({
@@ -172,12 +247,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     twilio,
     twilioAuthToken: e.TWILIO_AUTH_TOKEN,
     coordinatorPhone: e.COORDINATOR_PHONE,
+    centre: { name: e.CENTRE_NAME ?? DEFAULT_CENTRE.name, phone: e.CENTRE_PHONE ?? DEFAULT_CENTRE.phone },
     queuePrefix: e.QUEUE_PREFIX ?? 'svarja',
     logLevel: e.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     smsSendRatePerSecond: e.SMS_SEND_RATE_PER_SECOND ?? 50,
     smsSendLeaseSeconds: e.SMS_SEND_LEASE_SECONDS ?? 60,
     jobLockSeconds: e.JOB_LOCK_SECONDS ?? 30,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS ?? 30,
+    sweepGraceSeconds: e.SWEEP_GRACE_SECONDS ?? 30,
     workerConcurrency: e.WORKER_CONCURRENCY ?? 8,
     retentionDays: e.RETENTION_DAYS ?? 180,
     quietHours: e.QUIET_HOURS ?? DEFAULT_QUIET_HOURS_VALUE,
@@ -188,5 +265,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     demoData: (e.DEMO_DATA ?? (mode === 'development' ? 'on' : 'off')) === 'on',
     databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.max(10, 2 * (e.WORKER_CONCURRENCY ?? 8) + 4),
+    trustProxy: e.TRUST_PROXY ?? false,
+    metricsToken: e.METRICS_TOKEN,
   });
 }

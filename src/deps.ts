@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import type { Pool } from 'pg';
 import type { Config } from './config';
-import { openDatabase, type Db } from './db/database';
+import { onConnectionError, openDatabase, type Db } from './db/database';
 import { createTaskEventPublisher } from './live/task-events';
 import { createLogger, type Logger } from './log';
 import { createQueues, type Queues } from './queue/queues';
@@ -42,7 +42,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
   const log = overrides.log ?? createLogger(config.logLevel);
   const database = openDatabase(config.database, config.databasePoolSize);
   const { pool, db } = database;
-  pool.on('error', (err) => log.warn({ err }, 'an idle database connection failed; the pool replaces it'));
+  onConnectionError(pool, (err) => log.warn({ err }, 'a database connection failed; its work is retried and the pool replaces it'));
   const redis = createRedis(config);
   redis.on('error', (err) => log.warn({ err }, 'redis connection error'));
   const queues = createQueues(redisConnectionFromUrl(config.redisUrl), config.queuePrefix, log);
@@ -56,7 +56,9 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     settings: {
       serviceNumber: config.twilio?.fromNumber ?? config.twilio?.messagingServiceSid ?? 'Svarja',
       coordinatorPhone: config.coordinatorPhone,
+      centre: config.centre,
       smsSendLeaseSeconds: config.smsSendLeaseSeconds,
+      sweepGraceSeconds: config.sweepGraceSeconds,
       retentionDays: config.retentionDays,
       quietHours: config.quietHours,
       urgency: config.urgency,

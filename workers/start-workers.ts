@@ -2,8 +2,13 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Deps } from '../src/deps';
 import { QUEUE_NAMES } from '../src/queue/queues';
 import type { JobName, QueueName } from '../src/queue/jobs';
+import { retryDelayMs } from '../src/queue/backoff';
 import { redisConnectionFromUrl } from '../src/queue/redis';
 import { createProcessors } from './processors';
+import { maintenanceSchedules, SchedulerWatchdog } from './scheduler-watchdog';
+
+/** A lost sweeper schedule is noticed within this long even when sweeps are rare. */
+const SCHEDULE_CHECK_MAX_SECONDS = 30;
 
 export interface RunningWorkers {
   close(): Promise<void>;
@@ -11,7 +16,8 @@ export interface RunningWorkers {
 
 /**
  * One BullMQ Worker per queue. The SMS queue is rate-limited; the sweeper runs as a job scheduler
- * so that exactly one process sweeps at a time however many workers run, and once at start.
+ * so that one process sweeps at a time however many workers run, once at start, and a watchdog in
+ * every process re-creates the schedule when Redis has lost it.
  */
 export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   const { config, log } = deps;
@@ -32,6 +38,7 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
       concurrency: queue === 'maintenance' ? 1 : config.workerConcurrency,
       lockDuration,
       stalledInterval: lockDuration,
+      settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) },
       ...(queue === 'sms' ? { limiter: { max: config.smsSendRatePerSecond, duration: 1000 } } : {}),
     });
     worker.on('error', (err) => log.error({ err, queue }, 'worker error'));
@@ -44,15 +51,19 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   };
   const workers = QUEUE_NAMES.map(make);
 
-  const maintenance = deps.queues.byName.maintenance;
-  await maintenance.upsertJobScheduler('sweep', { every: config.sweepIntervalSeconds * 1000 }, { name: 'sweep', data: {} });
-  // Nightly, when nobody is texting: erase message bodies past the retention period.
-  await maintenance.upsertJobScheduler('retention', { pattern: '15 3 * * *', tz: 'Europe/Oslo' }, { name: 'erase-old-message-bodies', data: {} });
-  await deps.queues.enqueue([{ name: 'sweep', data: {} }]);
+  const sweepNow = () => deps.queues.enqueue([{ name: 'sweep', data: {} }]);
+  const watchdog = new SchedulerWatchdog(deps.queues.byName.maintenance, maintenanceSchedules(config.sweepIntervalSeconds), {
+    checkEveryMs: Math.min(config.sweepIntervalSeconds, SCHEDULE_CHECK_MAX_SECONDS) * 1000,
+    log,
+    sweepNow,
+  });
+  await watchdog.start();
+  await sweepNow();
   log.info({ queues: QUEUE_NAMES, concurrency: config.workerConcurrency }, 'workers started');
 
   return {
     async close() {
+      watchdog.stop();
       // Waits for running jobs to finish; jobs not started stay in Redis for the next worker.
       await Promise.all(workers.map((w) => w.close()));
     },

@@ -8,10 +8,11 @@ import type { Rng } from './random';
 const FIRST = ['Kari', 'Ola', 'Ingrid', 'Per', 'Solveig', 'Arne', 'Liv', 'Bjørn', 'Astrid', 'Knut', 'Randi', 'Terje', 'Åse', 'Øystein', 'Marit', 'Jon'];
 const LAST = ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Andersen', 'Berg', 'Haugen', 'Dahl', 'Lie', 'Bakken', 'Strand', 'Ødegård'];
 
+// The simulated year has no walks or practical tasks (bench/simulate/model.ts TASK_TYPES), so they get no share.
 const TYPE_SHARE: Record<Profile, Record<TaskType, number>> = {
-  pensioner: { shopping: 0.75, escort: 0.55, visit: 0.6, other: 0.35 },
-  worker: { shopping: 0.6, escort: 0.3, visit: 0.45, other: 0.5 },
-  student: { shopping: 0.7, escort: 0.25, visit: 0.4, other: 0.5 },
+  pensioner: { shopping: 0.75, escort: 0.55, visit: 0.6, walk: 0, practical: 0, other: 0.35 },
+  worker: { shopping: 0.6, escort: 0.3, visit: 0.45, walk: 0, practical: 0, other: 0.5 },
+  student: { shopping: 0.7, escort: 0.25, visit: 0.4, walk: 0, practical: 0, other: 0.5 },
 };
 
 const READ_HOURS: Record<Profile, number> = { pensioner: 0.3, worker: 0.8, student: 0.4 };
@@ -49,7 +50,7 @@ export function generateVolunteers(rng: Rng, count: number, areas: readonly stri
       answerProbability: rng.chance(0.12) ? rng.uniform(0.1, 0.3) : rng.uniform(0.65, 0.97),
       readHours: READ_HOURS[profile] * rng.logNormal(0.5),
       yesProbability: rng.uniform(0.3, 0.75),
-      typeLiking: { shopping: rng.uniform(0.6, 1.2), escort: rng.uniform(0.6, 1.2), visit: rng.uniform(0.6, 1.2), other: rng.uniform(0.6, 1.2) },
+      typeLiking: { shopping: rng.uniform(0.6, 1.2), escort: rng.uniform(0.6, 1.2), visit: rng.uniform(0.6, 1.2), other: rng.uniform(0.6, 1.2), walk: 1, practical: 1 },
     };
   });
 }

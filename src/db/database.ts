@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { Client, Pool, types } from 'pg';
-import type { DatabaseConfig } from '../config';
+import type { DatabaseConfig, DatabaseTimeouts } from '../config';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -14,13 +14,40 @@ types.setTypeParser(types.builtins.INT8, (v) => v);
 // A `date` is a calendar day: keep 'YYYY-MM-DD' rather than a Date at local midnight.
 types.setTypeParser(types.builtins.DATE, (v) => v);
 
-export function createPool(databaseUrl: string, maxConnections = 10): Pool {
-  const pool = new Pool({ connectionString: databaseUrl, max: maxConnections });
-  // An idle connection that dies (Postgres restarted, failed over, or a test database dropped) is
-  // discarded by the pool and replaced on demand; without a listener the 'error' event would end
-  // the whole process. createDeps adds one that logs.
-  pool.on('error', () => undefined);
+export type ConnectionErrorListener = (err: Error) => void;
+
+/**
+ * A pool whose connections can die without taking the process with them. pg-pool listens for
+ * 'error' only on idle clients; a backend terminated (failover, restart, pg_terminate_backend) while
+ * a client is checked out emits 'error' on that client, and an unheard 'error' ends the process.
+ * So every client gets its own listener at connect: the query in flight fails, its transaction rolls
+ * back, the job retries, and the pool replaces the connection.
+ */
+export function createPool(databaseUrl: string, maxConnections = 10, timeouts?: DatabaseTimeouts): Pool {
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: maxConnections,
+    ...(timeouts ? {
+      statement_timeout: timeouts.statementSeconds * 1000,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionSeconds * 1000,
+    } : {}),
+  });
+  pool.on('error', () => undefined); // idle clients: their own listener below already heard it
+  pool.on('connect', (client) => {
+    client.on('error', (err) => {
+      for (const listener of connectionErrorListeners.get(pool) ?? []) listener(err);
+    });
+  });
   return pool;
+}
+
+const connectionErrorListeners = new WeakMap<Pool, ConnectionErrorListener[]>();
+
+/** Hears the failure of any connection of the pool, idle or checked out (e.g. to log it). */
+export function onConnectionError(pool: Pool, listener: ConnectionErrorListener): void {
+  const listeners = connectionErrorListeners.get(pool) ?? [];
+  listeners.push(listener);
+  connectionErrorListeners.set(pool, listeners);
 }
 
 /** Kysely over an existing pool (the session store shares it). Destroying the Db ends the pool. */
@@ -82,7 +109,7 @@ export function createEmbeddedPool(dir: string): { pool: Pool; close(): Promise<
 /** The pool and Kysely for a configured database; `close` ends both (and the embedded engine). */
 export function openDatabase(database: DatabaseConfig, maxConnections = 10): { pool: Pool; db: Db; close(): Promise<void> } {
   if (database.kind === 'postgres') {
-    const pool = createPool(database.url, maxConnections);
+    const pool = createPool(database.url, maxConnections, database.timeouts);
     const db = createDbOnPool(pool);
     return { pool, db, close: () => db.destroy() };
   }

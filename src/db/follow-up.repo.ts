@@ -33,10 +33,10 @@ export async function listOpenFollowUps(db: Queryable, unitId: string | null, wi
 }
 
 /**
- * Marks a follow-up as dealt with, if it belongs to the coordinator's unit. An unanswered check-in
+ * Marks a follow-up as dealt with, if it is in `scope` (`all` for admins). An unanswered check-in
  * is then closed as done too (the coordinator found out how it went).
  */
-export async function markFollowUpHandled(db: Queryable, assignmentId: string, scope: { unitId: string | null; withUnitless: boolean }, coordinatorId: string, now: Date): Promise<boolean> {
+export async function markFollowUpHandled(db: Queryable, assignmentId: string, scope: { unitId: string | null; withUnitless: boolean; all?: boolean }, coordinatorId: string, now: Date): Promise<boolean> {
   const row = await db.updateTable('assignment as a')
     .set({
       follow_up_handled_at: now,
@@ -48,7 +48,7 @@ export async function markFollowUpHandled(db: Queryable, assignmentId: string, s
     .where((eb) => eb.or([
       ...(scope.unitId ? [eb('t.unit_id', '=', scope.unitId)] : []),
       ...(scope.withUnitless ? [eb('t.unit_id', 'is', null)] : []),
-      eb.val(false),
+      eb.val(scope.all === true),
     ]))
     .where('a.id', '=', assignmentId).where('a.check_in', 'in', ['follow_up', 'no_answer']).where('a.follow_up_handled_at', 'is', null)
     .returning('a.id').executeTakeFirst();

@@ -1,4 +1,6 @@
+import type { ListScope } from '../domain/access';
 import type { Queryable } from './database';
+import type { ReplyReadingJson } from './schema';
 
 /**
  * The inbox: inbound SMS that no flow could handle (unknown senders, unclear replies) and that no
@@ -14,14 +16,24 @@ export interface InboxMessage {
   volunteerName: string | null;
   volunteerOptedOut: boolean;
   taskId: string | null;
+  /** How the reply was read (issue 12); null for unknown senders and older messages. */
+  reading: ReplyReadingJson | null;
 }
 
-/** Inbound messages flagged for a coordinator, handled or not. */
-function attentionQuery(db: Queryable) {
+/**
+ * Inbound messages flagged for a coordinator, handled or not, within `scope`: a message about a task
+ * is its unit's; one about no task (unknown senders, unclear texts between tasks) is everyone's.
+ */
+function attentionQuery(db: Queryable, scope: ListScope) {
   return db.selectFrom('message as m')
     .leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
-    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'v.name as volunteer_name', 'v.opted_out_at'])
-    .where('m.direction', '=', 'inbound').where('m.needs_attention', '=', true);
+    .leftJoin('task as t', 't.id', 'm.task_id')
+    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'm.reading', 'v.name as volunteer_name', 'v.opted_out_at'])
+    .where('m.direction', '=', 'inbound').where('m.needs_attention', '=', true)
+    .where((eb) => (scope.all ? eb.val(true) : eb.or([
+      eb('m.task_id', 'is', null),
+      ...(scope.unitId ? [eb('t.unit_id', '=', scope.unitId)] : []),
+    ])));
 }
 
 type InboxRow = Awaited<ReturnType<ReturnType<typeof attentionQuery>['executeTakeFirstOrThrow']>>;
@@ -29,26 +41,26 @@ type InboxRow = Awaited<ReturnType<ReturnType<typeof attentionQuery>['executeTak
 function toInboxMessage(r: InboxRow): InboxMessage {
   return {
     id: r.id, fromPhone: r.from_phone, body: r.body, receivedAt: r.created_at, classification: r.classification,
-    volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, taskId: r.task_id,
+    volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, taskId: r.task_id, reading: r.reading,
   };
 }
 
 /** Newest first. */
-export async function listInboxMessages(db: Queryable, limit = 100): Promise<InboxMessage[]> {
-  const rows = await attentionQuery(db).where('m.handled_at', 'is', null).orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+export async function listInboxMessages(db: Queryable, scope: ListScope, limit = 100): Promise<InboxMessage[]> {
+  const rows = await attentionQuery(db, scope).where('m.handled_at', 'is', null).orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
   return rows.map(toInboxMessage);
 }
 
-export async function countInboxMessages(db: Queryable): Promise<number> {
-  const r = await db.selectFrom('message').select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('direction', '=', 'inbound').where('needs_attention', '=', true).where('handled_at', 'is', null)
+export async function countInboxMessages(db: Queryable, scope: ListScope): Promise<number> {
+  const r = await attentionQuery(db, scope).clearSelect().select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('m.handled_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** An inbound message that needs a coordinator, handled or not (a reply may follow "handled"). */
 export async function findAttentionMessage(db: Queryable, id: string): Promise<(InboxMessage & { handled: boolean }) | undefined> {
-  const r = await attentionQuery(db).where('m.id', '=', id).executeTakeFirst();
+  const r = await attentionQuery(db, { all: true }).where('m.id', '=', id).executeTakeFirst();
   return r && { ...toInboxMessage(r), handled: r.handled_at !== null };
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { OutboundStatusName } from '../domain/sms-status';
 import type { Queryable } from './database';
-import type { MessageRow } from './schema';
+import type { MessageRow, ReplyReadingJson } from './schema';
 
 export interface OutboundDraft {
   to: string;
@@ -80,9 +80,14 @@ export async function claimInbound(db: Queryable, id: string, now: Date): Promis
     .returningAll().executeTakeFirst();
 }
 
-export async function markInboundOutcome(db: Queryable, id: string, o: { classification: string; needsAttention: boolean; volunteerId: string | null; taskId?: string }): Promise<void> {
+export async function markInboundOutcome(
+  db: Queryable, id: string, o: { classification: string; needsAttention: boolean; volunteerId: string | null; taskId?: string; reading?: ReplyReadingJson },
+): Promise<void> {
   await db.updateTable('message')
-    .set({ classification: o.classification, needs_attention: o.needsAttention, volunteer_id: o.volunteerId, task_id: o.taskId ?? null })
+    .set({
+      classification: o.classification, needs_attention: o.needsAttention, volunteer_id: o.volunteerId, task_id: o.taskId ?? null,
+      ...(o.reading ? { reading: JSON.stringify(o.reading) } : {}),
+    })
     .where('id', '=', id).execute();
 }
 
@@ -141,12 +146,21 @@ export async function markOutboundFailed(db: Queryable, id: string, code: string
     .where('id', '=', id).where('status', 'in', ['queued', 'sending']).execute();
 }
 
-/** Moves an outbound message to a provider-reported status, only from one of `from`. True when applied. */
-export async function applyStatus(db: Queryable, id: string, providerSid: string, status: OutboundStatusName, from: OutboundStatusName[], errorCode: string | null, now: Date): Promise<boolean> {
-  const r = await db.updateTable('message')
-    .set((eb) => ({ status, error_code: errorCode, status_at: now, updated_at: now, twilio_sid: eb.fn.coalesce('twilio_sid', eb.val(providerSid)) }))
-    .where('id', '=', id).where('status', 'in', from).executeTakeFirst();
-  return r.numUpdatedRows === 1n;
+/**
+ * Moves an outbound message to a provider-reported status, only from one of `from`; undefined when
+ * it did not apply. A message the provider has gets a `sent_at` if no sender recorded one (it
+ * crashed after the provider took it): the moment its send began, the best estimate we have.
+ */
+export async function applyStatus(db: Queryable, id: string, providerSid: string, status: OutboundStatusName, from: OutboundStatusName[], errorCode: string | null, now: Date): Promise<MessageRow | undefined> {
+  const atProvider = status === 'sent' || status === 'delivered';
+  return db.updateTable('message')
+    .set((eb) => ({
+      status, error_code: errorCode, status_at: now, updated_at: now,
+      twilio_sid: eb.fn.coalesce('twilio_sid', eb.val(providerSid)),
+      ...(atProvider ? { sent_at: eb.fn.coalesce('sent_at', 'claimed_at', eb.val(now)), needs_reconcile: false } : {}),
+    }))
+    .where('id', '=', id).where('status', 'in', from)
+    .returningAll().executeTakeFirst();
 }
 
 /** Erases the bodies of up to `limit` messages created before `before`; returns how many. */
@@ -182,6 +196,20 @@ export async function listUnprocessedInbound(db: Queryable, before: Date, limit:
   const rows = await db.selectFrom('message').select('id')
     .where('direction', '=', 'inbound').where('processed_at', 'is', null).where('created_at', '<', before)
     .orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Offer SMS the provider has while their offer still waits to open: the sender crashed between
+ * the provider's answer and its commit, and the status callback that followed was lost too.
+ */
+export async function listUnopenedSentOffers(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('message as m').innerJoin('offer as o', 'o.id', 'm.offer_id')
+    .select('m.id')
+    .where('m.kind', '=', 'offer').where('m.direction', '=', 'outbound')
+    .where('m.status', 'in', ['sent', 'delivered']).where('m.updated_at', '<', before)
+    .where('o.status', '=', 'pending')
+    .limit(limit).execute();
   return rows.map((r) => r.id);
 }
 

@@ -39,14 +39,24 @@ export function offerRowToOffer(r: OfferRow): Offer {
  * waiting for each other.
  */
 export async function lockBestAvailable(db: Queryable, rankedIds: string[], limit: number): Promise<string[]> {
-  if (rankedIds.length === 0 || limit <= 0) return [];
-  const ids = sql`${rankedIds.map(Number)}::bigint[]`;
-  const rows = await db.selectFrom('volunteer').select('id')
-    .where(sql<boolean>`id = ANY(${ids})`)
-    .orderBy(sql`array_position(${ids}, id)`)
-    .limit(limit).forUpdate().skipLocked().execute();
-  return rows.map((r) => r.id);
+  const locked: string[] = [];
+  // Only the head of the ranking is offered: lock from it in slices, going further down only while
+  // other fills hold the ones above. (Ordering the whole list by array_position was quadratic.)
+  const slice = Math.max(LOCK_SLICE_MIN, limit * 4);
+  for (let from = 0; from < rankedIds.length && locked.length < limit; from += slice) {
+    const ids = sql`${rankedIds.slice(from, from + slice).map(Number)}::bigint[]`;
+    const rows = await sql<{ id: string }>`
+      SELECT v.id FROM unnest(${ids}) WITH ORDINALITY AS ranked(id, position)
+      JOIN volunteer v ON v.id = ranked.id
+      ORDER BY ranked.position
+      LIMIT ${limit - locked.length}
+      FOR UPDATE OF v SKIP LOCKED`.execute(db);
+    locked.push(...rows.rows.map((r) => r.id));
+  }
+  return locked;
 }
+
+const LOCK_SLICE_MIN = 32;
 
 /** Inserts offers; a volunteer who got another live offer meanwhile is skipped by the unique index. */
 export async function insertOffers(db: Queryable, taskId: string, wave: number, volunteerIds: string[]): Promise<Offer[]> {

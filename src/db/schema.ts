@@ -32,10 +32,21 @@ export interface VolunteerTable {
 
 export interface AvailabilityWindowJson { weekday: number; from: string; to: string }
 export interface AbsenceJson { from: string; to: string }
+/** «Tolk som JA / NEI / AVBRYT / STOPP / Ikke svar». */
+export type ReplyLabel = 'yes' | 'no' | 'cancel' | 'stop' | 'none';
+/** message.reading: what src/domain/reply-reading made of a reply, and in which context. */
+export interface ReplyReadingJson {
+  intent: string;
+  evidence: string[];
+  context: 'offer' | 'accepted' | 'none';
+  question?: string;
+  note?: string;
+  day?: unknown;
+}
 export type RequirementName = 'confidentiality' | 'police_certificate' | 'training';
 
 export type TaskStatus = 'new' | 'searching' | 'assigned' | 'unfilled' | 'cancelled';
-export type TaskType = 'shopping' | 'escort' | 'visit' | 'other';
+export type TaskType = 'shopping' | 'escort' | 'visit' | 'walk' | 'practical' | 'other';
 
 export interface TaskTable {
   id: GeneratedId;
@@ -132,6 +143,12 @@ export interface MessageTable {
   send_after: Timestamp | null;
   /** MMS: how many media came with an inbound message (their links are in inbound_media). */
   media_count: Generated<number>;
+  /** How the reply was read (issue 12); null for outbound and for messages from before it. */
+  reading: ColumnType<ReplyReadingJson | null, string | undefined, string | null>;
+  /** A coordinator's reading from Innboks: applied as that keyword, kept as a labelled example. */
+  reading_label: ReplyLabel | null;
+  reading_labelled_by: Id | null;
+  reading_labelled_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -203,6 +220,13 @@ export interface Database {
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
   inbound_media: InboundMediaTable;
+  sweeper_count: SweeperCountTable;
+}
+
+export interface SweeperCountTable {
+  counter: string;
+  n: Generated<string>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export type VolunteerRow = Selectable<VolunteerTable>;

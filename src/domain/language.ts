@@ -17,6 +17,8 @@ export interface Language {
   readonly templates: Templates;
   readonly replyWords: ReplyWords;
   readonly commandWords: CommandWords;
+  /** Words for reading free-text replies (src/domain/reply-reading). */
+  readonly readingWords: ReadingWords;
   /**
    * Fold Latin letters that GSM-7 lacks to their base letter (ę → e, ł → l) when rendering, as
    * Polish bulk SMS usually are: GSM-7 gives 153 characters a part instead of 67 in UCS-2.
@@ -24,7 +26,7 @@ export interface Language {
   readonly foldToGsm?: boolean;
 }
 
-export type TaskType = 'shopping' | 'escort' | 'visit' | 'other';
+export type TaskType = 'shopping' | 'escort' | 'visit' | 'walk' | 'practical' | 'other';
 
 /** What an SMS may say about a task. Deliberately no details: those go only to the assigned volunteer. */
 export interface TaskFacts {
@@ -66,6 +68,10 @@ export interface TextParams {
   /** MAKS 0: the weekly limit is gone. */
   max_per_week_removed: NoParams;
   help: { coordinatorPhone?: string };
+  /** The answer to «who is this?» and «what do I answer?»: who writes, their number, how to answer. */
+  help_who: { centreName: string; centrePhone: string };
+  /** A withdrawal that does not say which of several accepted tasks: the volunteer is asked. */
+  withdraw_which: { tasks: readonly TaskFacts[] };
   /** The volunteer's coming tasks, soonest first; an empty list says there are none. */
   my_tasks: { tasks: readonly TaskFacts[] };
   usage_pause: NoParams;
@@ -114,6 +120,41 @@ export interface ReplyWords {
    * is Polish for yes). Listing them lets this language's speakers' replies go to a person.
    */
   readonly falseFriends?: readonly string[];
+}
+
+/**
+ * What the free-text reader (src/domain/reply-reading) needs beyond ReplyWords. Lower case, matched
+ * as whole words after normalisation, like ReplyWords. Every list is read in every language.
+ */
+export interface ReadingWords {
+  /** Yes in free text that ReplyWords leaves out because it is not a keyword ("neida", "det kan jeg godt"). */
+  readonly affirm: readonly string[];
+  /** Plain negation; a clause with one is not a yes ("ikke", "ikkje"). */
+  readonly negators: readonly string[];
+  /** Regret on its own declines ("dessverre", "beklager"). */
+  readonly regret: readonly string[];
+  /** A reason on its own declines ("er bortreist", "er på hytta", "er syk"). */
+  readonly reasons: readonly string[];
+  /** Giving back an accepted task ("likevel", "melde forfall"); also a no to a live offer. */
+  readonly withdraw: readonly string[];
+  /** Conditions and doubt beyond ReplyWords.hedges: with a yes, a person decides. */
+  readonly conditions: readonly string[];
+  /** Words that start a new clause ("men"); what follows is a note, not the answer. */
+  readonly clauseBreaks: readonly string[];
+  /** Opt-out written as a sentence ("fjern meg fra lista"). */
+  readonly optOut: readonly string[];
+  /** Asking who writes or how to answer ("hvem er dette"): answered with the help text. */
+  readonly helpQuestions: readonly string[];
+  /** Words that open a question even without "?" ("hvor", "skal jeg"). */
+  readonly questionWords: readonly string[];
+  /** Marks of an automatic answer ("automatisk svar", "out of office"). */
+  readonly autoReply: readonly string[];
+  /** Thanks, greetings and sign-offs: known words that change nothing. */
+  readonly courtesy: readonly string[];
+  /** Monday first; each entry lists the forms of one weekday. */
+  readonly weekdays: readonly (readonly string[])[];
+  readonly today: readonly string[];
+  readonly tomorrow: readonly string[];
 }
 
 /**

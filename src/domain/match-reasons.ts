@@ -34,10 +34,10 @@ const enRequirement: Record<Requirement, string> = {
   confidentiality: 'confidentiality declaration', police_certificate: 'police certificate', training: 'training',
 };
 const nbTaskType: Record<TaskType, string> = {
-  shopping: 'gjør ikke handlehjelp', escort: 'gjør ikke følge', visit: 'gjør ikke besøk', other: 'tar ikke andre oppdrag',
+  shopping: 'gjør ikke handlehjelp', escort: 'gjør ikke følge', visit: 'gjør ikke besøk', walk: 'går ikke tur', practical: 'gjør ikke praktisk hjelp', other: 'tar ikke andre oppdrag',
 };
 const enTaskType: Record<TaskType, string> = {
-  shopping: "doesn't do shopping", escort: "doesn't do escorts", visit: "doesn't do visits", other: "doesn't take other tasks",
+  shopping: "doesn't do shopping", escort: "doesn't do escorts", visit: "doesn't do visits", walk: "doesn't do walks", practical: "doesn't do practical help", other: "doesn't take other tasks",
 };
 
 const taskIds = (ids: readonly string[]) => ids.map((id) => `#${id}`).join(', ');

@@ -31,3 +31,8 @@ export function statusesBelow(incoming: OutboundStatusName): OutboundStatusName[
 export function isDeliveryFailure(status: OutboundStatusName): boolean {
   return status === 'failed' || status === 'undelivered';
 }
+
+/** The provider has the message: it left, or is on its way to the phone. */
+export function isAtProvider(status: OutboundStatusName): boolean {
+  return status === 'sent' || status === 'delivered';
+}

@@ -6,7 +6,7 @@ import { normalizePhone } from './phone';
  * pure so the import can apply them row by row without I/O.
  */
 
-export const TASK_TYPES: readonly TaskType[] = ['shopping', 'escort', 'visit', 'other'];
+export const TASK_TYPES: readonly TaskType[] = ['shopping', 'escort', 'visit', 'walk', 'practical', 'other'];
 
 /** What a coordinator keeps about a volunteer besides who they are. Dates are 'YYYY-MM-DD'. */
 export interface VolunteerProfile {
@@ -57,11 +57,13 @@ const TASK_TYPE_WORDS: Record<string, TaskType> = {
   handlehjelp: 'shopping', handling: 'shopping', innkjøp: 'shopping', shopping: 'shopping',
   følge: 'escort', 'følge til lege': 'escort', følgetjeneste: 'escort', escort: 'escort',
   besøk: 'visit', besøksvenn: 'visit', visit: 'visit', visiting: 'visit',
+  tur: 'walk', turvenn: 'walk', gåtur: 'walk', walk: 'walk', walking: 'walk',
+  praktisk: 'practical', 'praktisk hjelp': 'practical', practical: 'practical', 'practical help': 'practical',
   annet: 'other', other: 'other',
 };
 
 /** The Norwegian names of the task types: on the admin pages, and as the CSV export writes them (the import reads them back). */
-export const TASK_TYPE_NAMES: Record<TaskType, string> = { shopping: 'Handlehjelp', escort: 'Følge', visit: 'Besøk', other: 'Annet' };
+export const TASK_TYPE_NAMES: Record<TaskType, string> = { shopping: 'Handlehjelp', escort: 'Følge', visit: 'Besøk', walk: 'Tur', practical: 'Praktisk hjelp', other: 'Annet' };
 
 /** 'Handlehjelp, følge' → ['shopping', 'escort']; undefined when a word is not a task type. */
 export function parseTaskTypes(text: string): TaskType[] | undefined {

@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import type { Logger } from '../log';
+import { withTimeout } from '../timeout';
 
 /**
  * "Task N changed" notices, published after a transaction commits and received by every web process
@@ -10,6 +11,8 @@ export interface TaskEventPublisher {
   taskChanged(taskIds: Iterable<string>): Promise<void>;
 }
 
+const PUBLISH_TIMEOUT_MS = 1_000;
+
 export function channelFor(prefix: string): string {
   return `${prefix}:task-events`;
 }
@@ -18,9 +21,11 @@ export function createTaskEventPublisher(redis: Redis, prefix: string, log: Logg
   const channel = channelFor(prefix);
   return {
     async taskChanged(taskIds) {
-      for (const id of new Set(taskIds)) {
-        await redis.publish(channel, id).catch((err: unknown) => log.warn({ err }, 'could not publish task event'));
-      }
+      const ids = [...new Set(taskIds)];
+      if (ids.length === 0) return;
+      // Best effort and bounded: a Redis that is away must not hold up the use case that committed.
+      const publishing = Promise.all(ids.map((id) => redis.publish(channel, id)));
+      await withTimeout(publishing, PUBLISH_TIMEOUT_MS, 'Redis (task event)').catch((err: unknown) => log.warn({ err }, 'could not publish task event'));
     },
   };
 }

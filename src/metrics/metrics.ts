@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 import { sql } from 'kysely';
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/database';
+import { readSweeperCounts, SWEEPER_RUNS } from '../db/sweeper.repo';
 import type { Queues } from '../queue/queues';
 
 /**
@@ -75,6 +76,8 @@ export function createMetrics(deps: { db: Db; queues: Queues }): Metrics {
     },
   });
 
+  registerRecoveryMetrics(registry, deps.db);
+
   const webhookSeconds = new Histogram({
     name: 'svarja_webhook_duration_seconds',
     help: 'Time to verify, store and acknowledge a Twilio webhook',
@@ -91,4 +94,57 @@ export function createMetrics(deps: { db: Db; queues: Queues }): Metrics {
       next();
     },
   };
+}
+
+/**
+ * What an operator alerts on before volunteers notice lost work: the sweeper stopped running
+ * (its last run grows old), it keeps re-deriving jobs (Redis is losing them), or SMS wait too long.
+ */
+function registerRecoveryMetrics(registry: Registry, db: Db): void {
+  const sweeperCounts = () => readSweeperCounts(db); // a handful of rows
+
+  new Counter({
+    name: 'svarja_sweeper_runs_total',
+    help: 'Sweeper runs, by any worker process, all time',
+    registers: [registry],
+    async collect() {
+      const runs = (await sweeperCounts()).find((c) => c.counter === SWEEPER_RUNS);
+      this.reset();
+      this.inc(runs?.n ?? 0);
+    },
+  });
+
+  new Counter({
+    name: 'svarja_sweeper_rederived_jobs_total',
+    help: 'Jobs the sweeper re-derived from Postgres and enqueued, by job (deduplicated in Redis: a job still queued is not added twice)',
+    labelNames: ['job'],
+    registers: [registry],
+    async collect() {
+      const all = await sweeperCounts();
+      this.reset();
+      for (const c of all) if (c.counter !== SWEEPER_RUNS) this.inc({ job: c.counter }, c.n);
+    },
+  });
+
+  new Gauge({
+    name: 'svarja_sweeper_last_run_timestamp_seconds',
+    help: 'When the sweeper last ran (Unix time); 0 before its first run',
+    registers: [registry],
+    async collect() {
+      const runs = (await sweeperCounts()).find((c) => c.counter === SWEEPER_RUNS);
+      this.set(runs ? runs.updatedAt.getTime() / 1000 : 0);
+    },
+  });
+
+  new Gauge({
+    name: 'svarja_sms_oldest_queued_age_seconds',
+    help: 'Age of the oldest outbound SMS due to leave but not yet at the provider (queued or sending); 0 when none',
+    registers: [registry],
+    async collect() {
+      const r = await sql<{ age: number | null }>`
+        SELECT extract(epoch FROM now() - min(coalesce(send_after, created_at))) AS age FROM message
+        WHERE direction = 'outbound' AND status IN ('queued', 'sending') AND (send_after IS NULL OR send_after <= now())`.execute(db);
+      this.set(Math.max(0, Number(r.rows[0]?.age ?? 0)));
+    },
+  });
 }

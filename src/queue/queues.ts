@@ -1,15 +1,26 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { Logger } from '../log';
+import { withTimeout } from '../timeout';
+import { RETRY_BACKOFF } from './backoff';
 import { dedupKeyFor, queueOf, type JobQueue, type JobRequest, type QueueName } from './jobs';
 
 export const QUEUE_NAMES: readonly QueueName[] = ['sms', 'dispatch', 'maintenance'];
 
 const defaultJobOptions: JobsOptions = {
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 1000 },
+  // About seven minutes of retries (see backoff.ts): a provider outage that long, then the SMS fails.
+  attempts: 20,
+  backoff: { ...RETRY_BACKOFF },
   removeOnComplete: { count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 };
+
+/**
+ * How long an enqueue may wait for Redis. BullMQ's connections queue commands while Redis is away
+ * (maxRetriesPerRequest: null), so without a bound a webhook or a use case would hang until Redis
+ * came back. Every caller has committed its rows first, so giving up is safe: the sweeper
+ * re-derives the job from Postgres. The pending add still runs if Redis returns, and is deduplicated.
+ */
+export const ENQUEUE_TIMEOUT_MS = 2_000;
 
 export interface Queues extends JobQueue {
   readonly byName: Record<QueueName, Queue>;
@@ -28,11 +39,11 @@ export function createQueues(connection: ConnectionOptions, prefix: string, log:
     byName,
     async enqueue(jobs: readonly JobRequest[]) {
       const now = Date.now();
-      await Promise.all(jobs.map((job) => {
+      await withTimeout(Promise.all(jobs.map((job) => {
         const key = dedupKeyFor(job);
         const delay = job.runAt ? Math.max(0, job.runAt.getTime() - now) : 0;
         return byName[queueOf[job.name]].add(job.name, job.data, { delay, deduplication: { id: key } });
-      }));
+      })), ENQUEUE_TIMEOUT_MS, `Redis (enqueue of ${jobs.length} job(s))`);
     },
     async close() {
       await Promise.all(Object.values(byName).map((q) => q.close()));

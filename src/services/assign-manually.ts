@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/access';
+import { can, type Actor } from '../domain/access';
 import { nextTaskStatus } from '../domain/dispatch';
 import { insertAuditEvent } from '../db/audit.repo';
 import { findLiveOffer } from '../db/offer.repo';
@@ -11,7 +11,7 @@ import { runUseCase } from './effects';
 
 export type AssignManuallyResult =
   | { ok: true; task: Task; volunteer: Volunteer }
-  | { ok: false; error: 'not_found' | 'volunteer_not_found' | 'volunteer_opted_out'; status?: undefined }
+  | { ok: false; error: 'not_found' | 'forbidden' | 'volunteer_not_found' | 'volunteer_opted_out'; status?: undefined }
   | { ok: false; error: 'not_assignable'; status: TaskStatus };
 
 /**
@@ -19,12 +19,14 @@ export type AssignManuallyResult =
  * the same assignVolunteerInTx as an SMS JA, under the same task lock, so a manual assignment and
  * a JA arriving at the same moment still end with exactly one volunteer. If the volunteer has a
  * live offer for this task, that offer is the one accepted; everyone else's live offer is withdrawn
- * with a "taken" notice, and the volunteer gets the details by SMS.
+ * with a "taken" notice, and the volunteer gets the details by SMS — so only someone who may act
+ * on the task may do it (checked here too, under the lock, not only by the route).
  */
 export async function assignManually(ctx: ServiceContext, actor: Actor, taskId: string, volunteerId: string): Promise<AssignManuallyResult> {
   return runUseCase(ctx, async (trx, effects, now): Promise<AssignManuallyResult> => {
     const task = await lockTask(trx, taskId);
     if (!task) return { ok: false, error: 'not_found' };
+    if (!can(actor, 'assign', { kind: 'task', unitId: task.unitId })) return { ok: false, error: 'forbidden' };
     if (!nextTaskStatus(task.status, 'manual_assign')) return { ok: false, error: 'not_assignable', status: task.status };
     const volunteer = await findVolunteer(trx, volunteerId);
     if (!volunteer) return { ok: false, error: 'volunteer_not_found' };

@@ -22,7 +22,11 @@ export interface ServiceSettings {
   /** The number (or messaging service) outbound SMS are recorded as coming from. */
   serviceNumber: string;
   coordinatorPhone: string | undefined;
+  /** The volunteer centre the help text names (CENTRE_NAME, CENTRE_PHONE). */
+  centre: { name: string; phone: string };
   smsSendLeaseSeconds: number;
+  /** The sweeper leaves work younger than this alone (see Config). */
+  sweepGraceSeconds: number;
   retentionDays: number;
   quietHours: QuietHours;
   urgency: UrgencySettings;

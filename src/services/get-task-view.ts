@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { OfferStatus } from '../domain/dispatch';
 import { findTask, type Task } from '../db/task.repo';
 import type { Queryable } from '../db/database';
+import type { ReplyReadingJson } from '../db/schema';
 import { listVolunteers } from '../db/volunteer.repo';
 
 export interface OfferView {
@@ -81,7 +82,7 @@ export type TimelineEntry =
   | { at: Date; kind: 'action'; action: string; actorName: string; detail: Record<string, unknown> }
   | { at: Date; kind: 'offer_closed'; status: OfferStatus; reason: string | null; volunteerName: string }
   | { at: Date; kind: 'sms_out'; template: string; status: string; errorCode: string | null; recipient: string | null }
-  | { at: Date; kind: 'sms_in'; body: string; volunteerName: string; classification: string | null };
+  | { at: Date; kind: 'sms_in'; body: string; volunteerName: string; classification: string | null; reading: ReplyReadingJson | null };
 
 /** Within one instant, a reply comes before what it caused. */
 const ORDER: Record<TimelineEntry['kind'], number> = { created: 0, sms_in: 1, action: 2, offer_closed: 3, sms_out: 4 };
@@ -126,7 +127,7 @@ async function loadOutbound(db: Queryable, taskId: string): Promise<TimelineEntr
  */
 async function loadReplies(db: Queryable, taskId: string): Promise<TimelineEntry[]> {
   const rows = await db.selectFrom('message as m').innerJoin('volunteer as v', 'v.id', 'm.volunteer_id')
-    .select(['m.id', 'm.created_at', 'm.body', 'm.classification', 'v.name'])
+    .select(['m.id', 'm.created_at', 'm.body', 'm.classification', 'm.reading', 'v.name'])
     .where('m.direction', '=', 'inbound')
     .where((eb) => eb.or([
       eb('m.task_id', '=', taskId),
@@ -137,5 +138,5 @@ async function loadReplies(db: Queryable, taskId: string): Promise<TimelineEntry
         .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM offer o2 WHERE o2.volunteer_id = o.volunteer_id AND o2.created_at > o.created_at AND o2.created_at <= m.created_at)`)),
     ]))
     .orderBy('m.id').execute();
-  return rows.map((r) => ({ at: r.created_at, kind: 'sms_in', body: r.body, volunteerName: r.name, classification: r.classification }));
+  return rows.map((r) => ({ at: r.created_at, kind: 'sms_in', body: r.body, volunteerName: r.name, classification: r.classification, reading: r.reading }));
 }

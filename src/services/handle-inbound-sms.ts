@@ -1,5 +1,4 @@
 import { crossedWithNotice, decideReply, type ReplyAction, type ReplyContext } from '../domain/reply-decision';
-import { classifyReply, type ReplyIntent } from '../domain/replies';
 import { parseVolunteerCommand } from '../domain/volunteer-commands';
 import { findAskedCheckIn } from '../db/assignment.repo';
 import { renderText } from '../domain/messages';
@@ -14,13 +13,15 @@ import { runUseCase, type Effects } from './effects';
 import { applyReplyAction } from './apply-reply-action';
 import { applyVolunteerCommand } from './apply-volunteer-command';
 import { answerCheckInInTx, type CheckInAnswer } from './check-in';
+import { applyReadingApart } from './apply-reply-reading';
+import { readInboundReply, readingNeedsAttention, replyIntentOf, toReadingJson } from './read-inbound-reply';
 
 /** How far back a reply without a live offer is matched to the volunteer's last offer. */
 const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 /** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
 const AUTO_REPLIES_PER_HOUR = 2;
 
-export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'media' | 'command' | 'check_in' | ReplyAction['type'] | 'none';
+export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'media' | 'command' | 'check_in' | 'withdraw' | 'help_question' | ReplyAction['type'] | 'none';
 
 /**
  * The handle-inbound-sms job. Claiming a message and every effect of the reply happen in one
@@ -63,22 +64,23 @@ async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, message
     return 'check_in';
   }
 
-  const intent = intentOf(message, volunteer.language);
+  // Issue 12: the whole message is read in its context; withdrawals and help questions are handled apart.
+  const read = await readInboundReply(trx, volunteer, message, now);
+  const throttle = () => underAutoReplyLimit(trx, volunteer.phone, now);
+  if (read.reading.intent === 'withdraw' || read.reading.intent === 'help_question') {
+    const apart = await applyReadingApart(trx, ctx, effects, volunteer, read, now, throttle);
+    await markInboundOutcome(trx, message.id, { classification: read.reading.intent, needsAttention: apart.needsAttention, volunteerId: volunteer.id, taskId: apart.taskId, reading: toReadingJson(read) });
+    return read.reading.intent;
+  }
+  const intent = replyIntentOf(read.reading);
   const { context, task } = await loadReplyContext(trx, volunteer, message.created_at, now);
   const action = decideReply(intent, context);
-  const needsAttention = action.type === 'unclear';
-  await markInboundOutcome(trx, message.id, { classification: intent, needsAttention, volunteerId: volunteer.id, taskId: task?.id });
+  const needsAttention = action.type === 'unclear' || readingNeedsAttention(read.reading);
+  await markInboundOutcome(trx, message.id, { classification: intent, needsAttention, volunteerId: volunteer.id, taskId: task?.id, reading: toReadingJson(read) });
   if (task) effects.taskChanged(task.id);
-  await applyReplyAction(trx, ctx, effects, { action, volunteer, task, now, throttle: () => underAutoReplyLimit(trx, volunteer.phone, now) });
+  await applyReplyAction(trx, ctx, effects, { action, volunteer, task, now, throttle });
   ctx.log.info({ messageId, volunteerId: volunteer.id, intent, action: action.type }, 'inbound sms handled');
   return action.type;
-}
-
-/** Twilio's own opt-out handling has the last word: it has already stopped (or restarted) delivery. */
-function intentOf(message: MessageRow, volunteerLanguage: string): ReplyIntent {
-  if (message.provider_opt_out === 'STOP') return 'stop';
-  if (message.provider_opt_out === 'START') return 'start';
-  return classifyReply(message.body, volunteerLanguage).intent;
 }
 
 const CHECK_IN_DIGIT = /^\s*([12])[\s.!]*$/;
@@ -101,7 +103,7 @@ async function checkInAnswerOf(trx: Tx, volunteer: Volunteer, body: string): Pro
  * Reads the volunteer's live or recent offer with its task locked (task -> offers is the lock
  * order everywhere), so the decision is made on rows nobody else can change until we commit.
  */
-async function loadReplyContext(trx: Tx, volunteer: Volunteer, receivedAt: Date, now: Date): Promise<{ context: ReplyContext; task?: Task }> {
+export async function loadReplyContext(trx: Tx, volunteer: Volunteer, receivedAt: Date, now: Date): Promise<{ context: ReplyContext; task?: Task }> {
   const since = new Date(now.getTime() - LATE_REPLY_WINDOW_MS);
   const findOffers = async () => {
     const live = await findLiveOffer(trx, volunteer.id);
@@ -165,5 +167,5 @@ async function handleUnknownSender(trx: Tx, ctx: ServiceContext, effects: Effect
 
 async function underAutoReplyLimit(trx: Tx, phone: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - 3600 * 1000);
-  return (await countRecentOutboundOfKind(trx, phone, ['hint_offer', 'hint_general', 'unknown_sender', 'media_not_read'], since)) < AUTO_REPLIES_PER_HOUR;
+  return (await countRecentOutboundOfKind(trx, phone, ['hint_offer', 'hint_general', 'unknown_sender', 'help_who', 'media_not_read'], since)) < AUTO_REPLIES_PER_HOUR;
 }

@@ -1,15 +1,15 @@
-import { addActiveMinutes } from '../domain/quiet-hours';
-import { mapProviderStatus } from '../domain/sms-status';
+import { isAtProvider, mapProviderStatus, type OutboundStatusName } from '../domain/sms-status';
 import type { Queryable, Tx } from '../db/database';
 import { cancelClaimedOutbound, claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
 import { findOffer, moveOffer } from '../db/offer.repo';
-import { findTask, lockTask } from '../db/task.repo';
+import { lockTask } from '../db/task.repo';
 import { findVolunteer, markOptedOut } from '../db/volunteer.repo';
 import { isOptOutCode } from '../sms/twilio-errors';
 import type { OutboundSms } from '../sms/sms-gateway';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
 import { fillTaskInTx } from './fill-task';
+import { openOffer } from './open-offer';
 
 export type SendOutcome = 'sent' | 'reconciled' | 'skipped' | 'failed';
 
@@ -96,6 +96,13 @@ async function whyNotClaimed(ctx: ServiceContext, messageId: string): Promise<Se
   const row = await findMessage(ctx.db, messageId);
   // Another sender holds a live lease: try again later rather than drop the job.
   if (row?.status === 'sending') throw new RetryableSendError(messageId, 'in_flight', 'another sender holds it');
+  // The provider has it (a status callback came before a crashed sender could record it): its
+  // offer must still open, or it would wait for an answer nobody times out.
+  if (row?.kind === 'offer' && row.offer_id && isAtProvider(row.status as OutboundStatusName)) {
+    const offerId = row.offer_id;
+    const opened = await runUseCase(ctx, (trx, effects, now) => openOffer(trx, ctx, effects, offerId, row.sent_at ?? now));
+    if (opened) ctx.log.info({ messageId, offerId }, 'offer opened for an sms the provider already had');
+  }
   return 'skipped';
 }
 
@@ -105,21 +112,6 @@ async function recordSent(ctx: ServiceContext, claimed: ClaimedSms, providerSid:
     if (claimed.task_id) effects.taskChanged(claimed.task_id);
     if (claimed.kind === 'offer' && claimed.offer_id) await openOffer(trx, ctx, effects, claimed.offer_id, now);
   });
-}
-
-/** The offer's answer window starts when its SMS leaves, not when it was queued. */
-async function openOffer(trx: Tx, ctx: ServiceContext, effects: Effects, offerId: string, now: Date): Promise<void> {
-  const offer = await findOffer(trx, offerId);
-  if (!offer) return;
-  // No task lock: only this offer row changes, and an answer racing us waits on that row.
-  const task = await findTask(trx, offer.taskId);
-  if (!task) return;
-  // The answer window does not run at night: an offer out at 20:50 with 30 minutes lasts until 08:20.
-  const expiresAt = addActiveMinutes(ctx.settings.quietHours, now, task.offerTimeoutMinutes);
-  const opened = await moveOffer(trx, offerId, 'sms_sent', now, { sent_at: now, expires_at: expiresAt });
-  if (!opened) return;
-  effects.add({ name: 'expire-offer', data: { offerId }, runAt: expiresAt });
-  effects.taskChanged(offer.taskId);
 }
 
 /** A permanent failure: the message is failed, and an offer it carried closes so the next volunteer is asked. */

@@ -1,15 +1,14 @@
 import type { JobRequest } from '../queue/jobs';
-import { listFailedOfferMessages, listStuckOutbound, listUnprocessedInbound } from '../db/message.repo';
+import { listFailedOfferMessages, listStuckOutbound, listUnopenedSentOffers, listUnprocessedInbound } from '../db/message.repo';
+import { recordSweeperRun } from '../db/sweeper.repo';
 import { listDueOffers } from '../db/offer.repo';
 import { listStarvedSearchingTasks } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import { dueLifecycleJobs } from './sweep-timers';
 
-/** Work younger than this is left alone: its own job is most likely still on the way. */
-const GRACE_MS = 30_000;
 const BATCH = 500;
 
-export interface SweepReport { sends: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number }
+export interface SweepReport { sends: number; unopenedOffers: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number }
 
 /**
  * Re-derives from Postgres every job that a lost Redis entry or a crash between commit and enqueue
@@ -18,10 +17,12 @@ export interface SweepReport { sends: number; inbound: number; expiries: number;
  */
 export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now' | 'settings'>): Promise<SweepReport> {
   const now = ctx.now();
-  const before = new Date(now.getTime() - GRACE_MS);
+  // Work younger than the grace period is left alone: its own job is most likely still on the way.
+  const before = new Date(now.getTime() - ctx.settings.sweepGraceSeconds * 1000);
   const leaseCutoff = new Date(now.getTime() - ctx.settings.smsSendLeaseSeconds * 1000);
-  const [sends, inbound, expiries, failures, tasks, timers] = await Promise.all([
+  const [sends, unopened, inbound, expiries, failures, tasks, timers] = await Promise.all([
     listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
+    listUnopenedSentOffers(ctx.db, before, BATCH),
     listUnprocessedInbound(ctx.db, before, BATCH),
     listDueOffers(ctx.db, before, BATCH),
     listFailedOfferMessages(ctx.db, BATCH),
@@ -29,7 +30,8 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     dueLifecycleJobs(ctx, before),
   ]);
   const jobs: JobRequest[] = [
-    ...sends.map((messageId) => ({ name: 'send-sms' as const, data: { messageId } })),
+    // The send job of a message the provider has opens its offer instead of sending it again.
+    ...[...sends, ...unopened].map((messageId) => ({ name: 'send-sms' as const, data: { messageId } })),
     ...inbound.map((messageId) => ({ name: 'handle-inbound-sms' as const, data: { messageId } })),
     ...expiries.map((offerId) => ({ name: 'expire-offer' as const, data: { offerId } })),
     ...failures.map((messageId) => ({ name: 'handle-delivery-failure' as const, data: { messageId } })),
@@ -40,5 +42,12 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     await ctx.jobs.enqueue(jobs);
     ctx.log.info({ jobs: jobs.length }, 'sweeper re-enqueued work');
   }
-  return { sends: sends.length, inbound: inbound.length, expiries: expiries.length, deliveryFailures: failures.length, searchingTasks: tasks.length, lifecycleTimers: timers.length };
+  await recordSweeperRun(ctx.db, countByName(jobs), now);
+  return { sends: sends.length, unopenedOffers: unopened.length, inbound: inbound.length, expiries: expiries.length, deliveryFailures: failures.length, searchingTasks: tasks.length, lifecycleTimers: timers.length };
+}
+
+function countByName(jobs: readonly JobRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const job of jobs) counts.set(job.name, (counts.get(job.name) ?? 0) + 1);
+  return counts;
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { ListScope } from '../domain/access';
 import { OSLO } from '../domain/messages';
 import { countInboxMessages, listInboxMessages, type InboxMessage } from '../db/inbox.repo';
 import { listAssignedTasks, listTasksWithoutVolunteer, listUnfilledTasks, type TodayTask } from '../db/report.repo';
@@ -30,14 +31,14 @@ export function osloDayStarts(now: Date): { today: Date; tomorrow: Date; dayAfte
 }
 
 /** What needs a person now, and who is out helping today and tomorrow. */
-export async function loadTodayOverview(ctx: Pick<ServiceContext, 'db' | 'now'>, viewer: { unitId: string | null; admin: boolean }): Promise<TodayOverview> {
+export async function loadTodayOverview(ctx: Pick<ServiceContext, 'db' | 'now'>, viewer: { unitId: string | null; admin: boolean; scope: ListScope }): Promise<TodayOverview> {
   const now = ctx.now();
   const days = osloDayStarts(now);
   const [unfilled, startingSoon, inboxCount, inboxLatest, assigned, followUps] = await Promise.all([
     listUnfilledTasks(ctx.db, days.today),
     listTasksWithoutVolunteer(ctx.db, now, new Date(now.getTime() + URGENT_WINDOW_MS)),
-    countInboxMessages(ctx.db),
-    listInboxMessages(ctx.db, INBOX_PREVIEW),
+    countInboxMessages(ctx.db, viewer.scope),
+    listInboxMessages(ctx.db, viewer.scope, INBOX_PREVIEW),
     listAssignedTasks(ctx.db, days.today, days.dayAfter),
     listOpenFollowUps(ctx.db, viewer.unitId, viewer.admin),
   ]);

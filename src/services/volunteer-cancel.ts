@@ -14,9 +14,12 @@ import { fillTaskInTx } from './fill-task';
  * to dispatch (the same volunteer is not asked again: one offer per volunteer and task). Pending
  * reminders and the check-in find the assignment cancelled and do nothing.
  */
-export async function cancelByVolunteerInTx(trx: Tx, ctx: ServiceContext, effects: Effects, volunteer: Volunteer, now: Date): Promise<'cancelled' | 'nothing_to_cancel'> {
+export async function cancelByVolunteerInTx(
+  trx: Tx, ctx: ServiceContext, effects: Effects, volunteer: Volunteer, now: Date, assignmentId?: string,
+): Promise<'cancelled' | 'nothing_to_cancel'> {
   const upcoming = (await listUpcomingAssignments(trx, volunteer.id, now)).filter((a) => a.startsAt > now);
-  const next = upcoming[0];
+  // A free-text withdrawal that named a day gives back that task; AVBRYT the next one.
+  const next = assignmentId === undefined ? upcoming[0] : upcoming.find((a) => a.id === assignmentId);
   const reply = (kind: string, body: string, taskId?: string) => effects.sms(trx, { to: volunteer.phone, body, kind, volunteerId: volunteer.id, taskId });
   if (!next) {
     await reply('cancel_nothing_to_cancel', renderText(volunteer.language, 'cancel_nothing_to_cancel', {}));

@@ -62,7 +62,7 @@ async function seedTasks(db: Db, tasks: SeedTask[]): Promise<string[]> {
 /** A believable history from January last year until yesterday: more tasks in winter, some unfilled, a few cancelled. */
 function historyTasks(now: DateTime): SeedTask[] {
   const types: TaskType[][] = [['shopping', 'escort'], ['visit', 'visit', 'escort'], ['other', 'visit']];
-  const summaries: Record<TaskType, string> = { shopping: 'Handle dagligvarer', escort: 'Følge til legetime', visit: 'Besøksvenn', other: 'Følge til NAV-kontoret' };
+  const summaries: Record<TaskType, string> = { shopping: 'Handle dagligvarer', escort: 'Følge til legetime', visit: 'Besøksvenn', walk: 'Gåtur', practical: 'Hjelp med nettbrettet', other: 'Følge til NAV-kontoret' };
   const out: SeedTask[] = [];
   for (let month = now.minus({ years: 1 }).startOf('year'); month < now.startOf('month').plus({ months: 1 }); month = month.plus({ months: 1 })) {
     units.forEach((unitId, u) => {
@@ -195,9 +195,9 @@ describe('Innboks', () => {
 });
 
 describe('Rapporter', () => {
-  it('shows the figures as a table and a chart, and the CSV downloads', async () => {
+  it('shows an admin every unit’s figures as a table and a chart, and the CSV downloads', async () => {
     const lastYear = DateTime.fromJSDate(h.clock.now(), { zone: OSLO }).year - 1;
-    await logIn(page, h, kari);
+    await logIn(page, h, admin);
     await page.goto(`${h.baseUrl}/admin/reports?year=${lastYear}`);
     const months = page.locator('#report-months');
     await visible(months.getByRole('rowheader', { name: 'januar' }));
@@ -213,11 +213,24 @@ describe('Rapporter', () => {
     expect(csv.startsWith('\ufeffÅr;Måned;Enhet;Oppdrag;Besatt;Ikke besatt;Avlyst;Besettelsesgrad (%)')).toBe(true);
     expect(csv).toContain(`${lastYear};januar;Frivilligsentralen;`);
     expect(csv).toContain(`${lastYear};Hele året;Alle enheter;`);
-    expect(await auditActions('report_exported')).toEqual([expect.objectContaining({ actor: kari.email, subject_id: String(lastYear) })]);
+    expect(await auditActions('report_exported')).toEqual([expect.objectContaining({ actor: admin.email, subject_id: String(lastYear) })]);
   });
 
-  it('filters to one unit', async () => {
+  it('a coordinator sees their own unit only; another unit’s report is refused', async () => {
     await logIn(page, h, kari);
+    await page.goto(`${h.baseUrl}/admin/reports`);
+    await visible(page.getByRole('heading', { name: /Frivilligsentralen/ }));
+    const choices = await page.getByLabel('Enhet', { exact: true }).locator('option').allTextContents();
+    expect(choices).toEqual(['Frivilligsentralen']);
+    const units = await h.deps.db.selectFrom('unit').select(['id', 'name']).execute();
+    const other = units.find((u) => u.name === 'Flyktning- og innvandrertjenesten')!;
+    const refused = await page.goto(`${h.baseUrl}/admin/reports?unit=${other.id}`);
+    expect(refused?.status()).toBe(403);
+    await visible(page.getByRole('heading', { name: 'Ingen tilgang' }));
+  });
+
+  it('filters to one unit (admins)', async () => {
+    await logIn(page, h, admin);
     await page.goto(`${h.baseUrl}/admin/reports`);
     await page.getByLabel('Enhet', { exact: true }).selectOption({ label: 'Flyktning- og innvandrertjenesten' });
     await page.getByRole('button', { name: 'Vis' }).click();
@@ -245,7 +258,8 @@ describe('Logg', () => {
     for (let i = 0; i < 55; i++) {
       await insertAuditEvent(h.deps.db, { kind: 'anonymous', label: 'system' }, { action: 'volunteer_updated', subjectType: 'volunteer', subjectId: ola.id, detail: { field: `notat ${i}` } }, h.clock.now());
     }
-    await logIn(page, h, kari);
+    // Events of no unit (made by no coordinator, about no task) are the admins'.
+    await logIn(page, h, admin);
     await page.goto(`${h.baseUrl}/admin/audit?action=volunteer_updated`);
     const rows = page.locator('tbody tr');
     expect(await rows.count()).toBe(50);

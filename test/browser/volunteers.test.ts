@@ -64,6 +64,8 @@ describe('adding and editing volunteers', () => {
     await page.getByLabel('Språk i SMS').selectOption('en');
     await page.getByLabel('Besøk').uncheck();
     await page.getByLabel('Annet').uncheck();
+    await page.getByLabel('Tur', { exact: true }).uncheck();
+    await page.getByLabel('Praktisk hjelp', { exact: true }).uncheck();
     await page.getByLabel('Områder').fill('Lørenskog sentrum, Fjellhamar');
     await page.getByLabel('Notater').fill('Har bil.');
     await page.getByLabel('Avtale signert').fill('2026-01-15');
@@ -148,7 +150,7 @@ describe('importing from CSV', () => {
     expect(rows).toEqual([
       { name: 'Astrid Berg', phone: '+4741200001', language: 'nb', areas: ['Fjellhamar', 'Rasta'], task_types: ['shopping', 'escort'] },
       { name: 'Bjørn Ås', phone: '+4741200002', language: 'en', areas: ['Lørenskog sentrum'], task_types: ['visit'] },
-      { name: 'Dag; Eriksen', phone: '+4741200004', language: 'nb', areas: [], task_types: ['shopping', 'escort', 'visit', 'other'] },
+      { name: 'Dag; Eriksen', phone: '+4741200004', language: 'nb', areas: [], task_types: ['shopping', 'escort', 'visit', 'walk', 'practical', 'other'] },
     ]);
     expect(await h.deps.db.selectFrom('volunteer').select('id').where('name', '=', 'Cecilie Dahl').execute()).toEqual([]);
     const audit = await expectAudit('volunteers_imported');
@@ -275,7 +277,7 @@ describe('exporting', () => {
     const total = await h.deps.db.selectFrom('volunteer').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(lines.filter((l) => l !== '').length).toBe(Number(total.n) + 1);
     expect(csv).toContain('\r\nEli Eksport;+4741277777;en;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;Har bil.;2026-01-15;;2026-01-10;;;fre 10:00–14:00;3;\r\n');
-    expect(csv).toContain('\r\n"Semi; Kolon";+4741277778;nb;;Handlehjelp, Følge, Besøk, Annet;;;;;;;;;\r\n');
+    expect(csv).toContain('\r\n"Semi; Kolon";+4741277778;nb;;Handlehjelp, Følge, Besøk, Tur, Praktisk hjelp, Annet;;;;;;;;;\r\n');
     const audit = await expectAudit('volunteers_exported');
     expect(audit.detail).toEqual({ count: Number(total.n) });
   });

@@ -137,7 +137,7 @@ describe('the built service, as `npm start` runs it', () => {
       env: {
         PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/svarja', SMS_TRANSPORT: 'twilio',
         TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret-token', TWILIO_FROM_NUMBER: '+4759440000',
-        PUBLIC_BASE_URL: 'https://svarja.example.no', API_TOKEN: 'x'.repeat(24),
+        PUBLIC_BASE_URL: 'https://svarja.example.no', API_TOKEN: 'x'.repeat(24), METRICS_TOKEN: 'm'.repeat(24),
       },
     });
     expect(run.status).toBe(1);

@@ -168,6 +168,19 @@ describe('manual assignment', () => {
     expect((await getTaskView(h.deps.db, id))!.status).toBe('new');
   });
 
+  it('is refused to a coordinator of another unit: the details never reach a phone they chose', async () => {
+    const otherUnit = await findOrCreateUnit(h.deps.db, 'Enhet B');
+    const made = await createCoordinator(h.deps.ctx, 'cli', { email: 'hanne@example.no', name: 'Hanne', password: 'riktig-passord-123', role: 'coordinator', unitId: otherUnit.id });
+    if (!made.ok) throw new Error(made.message);
+    // B registers a "volunteer" with B's own phone and assigns it Kari's task.
+    const [hannesPhone] = await buildVolunteers(h.deps.db, 1);
+    const id = await newTask(1);
+    expect(await assignManually(h.deps.ctx, coordinatorActor(made.coordinator), id, hannesPhone!.id)).toEqual({ ok: false, error: 'forbidden' });
+    expect((await getTaskView(h.deps.db, id))!.status).toBe('new');
+    expect(await h.deps.db.selectFrom('message').select('id').where('task_id', '=', id).execute()).toEqual([]);
+    expect(await auditActions(id)).toEqual(['task_created']);
+  });
+
   it('against a simultaneous SMS JA: exactly one volunteer gets the task, every time', async () => {
     for (let round = 0; round < 8; round++) {
       await h.deps.db.updateTable('offer').set({ status: 'withdrawn' }).where('status', 'in', ['pending', 'open']).execute();

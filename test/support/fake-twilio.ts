@@ -47,6 +47,19 @@ export interface FakeTwilioOptions {
   port?: number;
 }
 
+/** A bad day at Twilio: each create fails or is held at random, in these shares. */
+export interface TwilioStorm {
+  /** Share of creates answered 500 (nothing created). */
+  fail500: number;
+  /** Share of creates answered 429 (nothing created). */
+  fail429: number;
+  /** Share of the other creates that are created but answered only after `holdMs`. */
+  hold: number;
+  holdMs: number;
+  /** A seeded source of [0, 1), so a run can be repeated. */
+  random: () => number;
+}
+
 interface PlannedFailure {
   remaining: number;
   status: number;
@@ -90,6 +103,7 @@ export class FakeTwilio {
   private failures: PlannedFailure[] = [];
   private hangCount = 0;
   private latencyMs = 0;
+  private storm: TwilioStorm | undefined;
   private closed = false;
 
   private constructor(
@@ -125,6 +139,11 @@ export class FakeTwilio {
       code: code ?? 20000 + status,
       message: message ?? http.STATUS_CODES[status] ?? 'Error',
     });
+  }
+
+  /** Turns random failures and held answers on (or off, with undefined). */
+  setStorm(storm: TwilioStorm | undefined): void {
+    this.storm = storm;
   }
 
   hangNext(count: number): void {
@@ -191,6 +210,7 @@ export class FakeTwilio {
     this.failures = [];
     this.hangCount = 0;
     this.latencyMs = 0;
+    this.storm = undefined;
   }
 
   async close(): Promise<void> {
@@ -268,7 +288,20 @@ export class FakeTwilio {
     const invalid = validateCreate(form);
     if (invalid) return this.answerCreate(ex, 400, twilioError(400, invalid.code, invalid.message));
 
+    const stormy = this.storm && this.storm.random();
+    if (this.storm && stormy !== undefined && stormy < this.storm.fail500 + this.storm.fail429) {
+      const status = stormy < this.storm.fail500 ? 500 : 429;
+      return this.answerCreate(ex, status, twilioError(status, 20000 + status, http.STATUS_CODES[status] ?? 'Error'));
+    }
     const message = this.storeMessage(form, ex.receivedAtMs);
+    if (this.storm && this.storm.random() < this.storm.hold) {
+      const timer = setTimeout(() => {
+        this.delayed.delete(timer);
+        this.answer(ex, 201, renderMessage(message, false));
+      }, this.storm.holdMs);
+      this.delayed.add(timer);
+      return;
+    }
     if (this.hangCount > 0) {
       // Twilio accepted the message but the answer never arrives: the socket stays open
       // until the client times out or close() destroys it.

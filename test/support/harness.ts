@@ -31,9 +31,9 @@ export class TestClock {
 }
 
 export interface Harness {
-  /** The Express app being served (the fuzz test reads its routes). */
-  app: Express;
   baseUrl: string;
+  /** The Express app being served (tests walk its router to find every route). */
+  app: Express;
   clock: TestClock;
   config: Config;
   /** The environment a child process needs to join this harness (same db, Redis prefix, fake Twilio). */
@@ -97,7 +97,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let workers: RunningWorkers | undefined;
 
   const harness: Harness = {
-    app: web.app, baseUrl, clock, config, env, deps, fake,
+    baseUrl, app: web.app, clock, config, env, deps, fake,
     async api(method, path, body, token = API_TOKEN) {
       const res = await fetch(baseUrl + path, {
         method,

@@ -25,7 +25,7 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
   return { child, output: () => out, exited };
 }
 
-export async function waitForOutput(w: WorkerProcess, pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+export async function waitForOutput(w: WorkerProcess, pattern: RegExp, timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(w.output())) {
     if (Date.now() > deadline) throw new Error(`worker did not print ${pattern} in time; output:\n${w.output()}`);

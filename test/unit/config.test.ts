@@ -66,15 +66,25 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, else embedded PGlite in PGLITE_DIR', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/svarja' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/svarja' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/svarja' }).database).toEqual({
+      kind: 'postgres', url: 'postgres://u@db:5432/svarja', timeouts: { statementSeconds: 30, idleInTransactionSeconds: 60 },
+    });
     expect(loadConfig({ PGLITE_DIR: '/tmp/x' }).database).toEqual({ kind: 'embedded', dir: '/tmp/x' });
     expect(loadConfig({ PGLITE_DIR: 'memory://' }).database).toEqual({ kind: 'embedded', dir: 'memory://' });
+  });
+
+  it('sets statement and idle-in-transaction timeouts on PostgreSQL connections, and refuses nonsense', () => {
+    const database = loadConfig({ DATABASE_URL: 'postgres://u@db/s', DATABASE_STATEMENT_TIMEOUT_SECONDS: '5', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: '7' }).database;
+    expect(database).toMatchObject({ timeouts: { statementSeconds: 5, idleInTransactionSeconds: 7 } });
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_SECONDS: '0' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_SECONDS: /);
+    expect(() => loadConfig({ DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: 'soon' })).toThrow(/DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: /);
   });
 
   it('refuses the embedded database in production, in one line naming DATABASE_URL', () => {
     const complete = {
       NODE_ENV: 'production', SMS_TRANSPORT: 'twilio', TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret-token',
       TWILIO_FROM_NUMBER: '+4759440000', PUBLIC_BASE_URL: 'https://svarja.example.no', API_TOKEN: 'x'.repeat(24), SESSION_SECRET: 's'.repeat(32),
+      METRICS_TOKEN: 'm'.repeat(24),
     };
     let error: unknown;
     try {
@@ -85,5 +95,33 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([expect.stringMatching(/^DATABASE_URL: required when NODE_ENV=production/)]);
     expect(loadConfig({ ...complete, DATABASE_URL: 'postgres://u@db:5432/svarja' }).database.kind).toBe('postgres');
+  });
+
+  it('trusts no proxy unless TRUST_PROXY says which', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'fd00::/8, 10.1.0.0/255.255.0.0' }).trustProxy).toEqual(['fd00::/8', '10.1.0.0/255.255.0.0']);
+  });
+
+  it.each(['yes', 'TRUE', '10.0.0.0/33', '300.1.1.1', 'lb.example.no', '1.2.3.4/8/9', '-1', ','])('refuses TRUST_PROXY=%s', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/^Invalid configuration:\n {2}TRUST_PROXY: must be a hop count/);
+  });
+
+  it('requires METRICS_TOKEN in production and takes it anywhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/METRICS_TOKEN: required when NODE_ENV=production/);
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'p'.repeat(20) }).metricsToken).toBe('p'.repeat(20));
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+  });
+
+  it('names the volunteer centre for the help text: Norwegian demo defaults, or CENTRE_NAME and CENTRE_PHONE checked', () => {
+    expect(loadConfig({}).centre).toEqual({ name: 'Frivilligsentralen', phone: '67 93 40 00' });
+    expect(loadConfig({ CENTRE_NAME: ' Lørenskog frivilligsentral ', CENTRE_PHONE: '+47 67 93 40 00' }).centre)
+      .toEqual({ name: 'Lørenskog frivilligsentral', phone: '+47 67 93 40 00' });
+    expect(() => loadConfig({ CENTRE_NAME: 'x'.repeat(41), CENTRE_PHONE: 'ring oss' })).toThrow(/CENTRE_NAME: .*\n.*CENTRE_PHONE: /s);
   });
 });

@@ -56,6 +56,8 @@ const SAMPLES: { [K in TemplateName]: readonly TextParams[K][] } = {
   max_per_week_confirmed: [1, 2, 5, 14].map((count) => ({ count })),
   max_per_week_removed: none,
   help: phones.map((coordinatorPhone) => ({ coordinatorPhone })),
+  help_who: [{ centreName: 'Frivilligsentralen', centrePhone: '67 93 40 00' }, { centreName: 'Lørenskog frivilligsentral', centrePhone: '+47 67 93 40 00' }],
+  withdraw_which: [tasks.slice(0, 2), tasks].map((list) => ({ tasks: list })),
   my_tasks: [[], tasks.slice(0, 1), tasks.slice(0, 2), tasks.slice(0, 3), tasks].map((list) => ({ tasks: list })),
   usage_pause: none,
   usage_holiday: none,

@@ -9,7 +9,7 @@ const NONE = new Set<string>();
 /** A good row's volunteer: what a row with only a name and a number gives, with these details. */
 function volunteer(details: Partial<CsvVolunteer> & { name: string; phone: string }): CsvVolunteer {
   return {
-    language: 'nb', taskTypes: ['shopping', 'escort', 'visit', 'other'], areas: [], notes: '',
+    language: 'nb', taskTypes: ['shopping', 'escort', 'visit', 'walk', 'practical', 'other'], areas: [], notes: '',
     agreementSignedOn: null, confidentialitySignedOn: null, policeCertificateOn: null, trainingOn: null, pausedUntil: null,
     availability: [], maxTasksPerWeek: null, optedOutOn: null, ...details,
   };
@@ -85,7 +85,7 @@ describe('readVolunteerCsv: file formats', () => {
     const result = readVolunteerCsv(text, NONE);
     expect(result.ok && result.good.map((r) => r.volunteer)).toEqual([
       volunteer({ name: 'Kari', phone: '+4741234567', language: 'en', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['shopping', 'escort'] }),
-      volunteer({ name: 'Ola', phone: '+4791234567', language: 'nb', areas: [], taskTypes: ['shopping', 'escort', 'visit', 'other'] }),
+      volunteer({ name: 'Ola', phone: '+4791234567', language: 'nb', areas: [], taskTypes: ['shopping', 'escort', 'visit', 'walk', 'practical', 'other'] }),
       volunteer({ name: 'Per', phone: '+4741234568', language: 'en', areas: ['Rasta'], taskTypes: ['visit', 'other'] }),
     ]);
   });
@@ -263,6 +263,7 @@ describe('the shared rules', () => {
   it.each<[string, string[] | undefined]>([
     ['Handlehjelp', ['shopping']],
     ['følge til lege; BESØK', ['escort', 'visit']],
+    ['Tur, praktisk hjelp', ['walk', 'practical']],
     ['shopping, shopping', ['shopping']],
     ['hagearbeid', undefined],
   ])('parseTaskTypes(%j)', (text, types) => {

@@ -7,6 +7,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'Shopping help',
   escort: 'Escort',
   visit: 'Visit',
+  walk: 'Walk',
+  practical: 'Practical help',
   other: 'Task',
 };
 
@@ -53,6 +55,12 @@ export const en: Language = {
       'Svarja: Reply YES or NO to offers. CANCEL: give up your task. PAUSE 14: pause for 14 days. ' +
       'HOLIDAY 3.1: away until 3 January. MAX 2: at most 2 tasks a week. TASKS: your tasks. STOP: unsubscribe.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `Hello! This message is from ${centreName} (phone ${centrePhone}). We ask volunteers to help elderly people. ` +
+      'Reply YES to take the task, NO if you cannot, STOP for no more messages.',
+    withdraw_which: ({ tasks }) =>
+      `Which task can you not do? ${listTasks(tasks, short, (n) => `and ${n} more`, { max: 3, separator: '; ' })}. ` +
+      'Write the day, for example "cannot Thursday". A coordinator also reads your message.',
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'You have no coming tasks right now. Thank you for being with us!'
@@ -93,6 +101,70 @@ export const en: Language = {
       'but', 'if', 'unless', 'maybe', 'perhaps', 'possibly', 'probably', 'only', 'after', 'before', 'until', 'later',
       'think', 'not sure', 'unsure', "don't know", 'dont know', 'idk', 'depends',
     ],
+  },
+  readingWords: {
+    affirm: [
+      "i'd love to", 'id love to', 'love to', 'happy to', 'glad to', 'happy to help', 'glad to help', 'i can do that', 'i can help', 'can do',
+      'will do', 'sounds good', 'that works', 'works for me', 'fine', 'fine by me', 'all good', 'not a problem', 'no prob', 'np', 'absolutely',
+      'definitely', 'certainly', 'ofc', 'why not', 'alright', 'all right', 'okey dokey', 'k', 'kk', "i'll do it", 'ill do it', "i'll be there",
+      'ill be there', 'i will be there', "i'll go", 'i will go', 'put me down', 'sign me up', "i'm in", 'im in', 'i am in', 'yess', 'yea', 'yeh',
+      'aye', 'i accept', 'accept', 'gladly', 'with pleasure', 'great', 'perfect', 'of course i can', 'yes of course', 'i will', "i'll take it",
+      'ill take it', 'i can take it', 'i can come', 'i can go', 'i will help', "i'll help", 'ill help', 'done', 'deal', 'yes sure', 'sure can', "can't wait", 'cant wait', "i can't wait", 'i cant wait', 'i would love to', 'i would be happy to', "i'd be happy to",
+    ],
+    negators: ['not', "don't", 'dont', "won't", 'wont', "can't", 'cant', 'cannot', 'never', 'unable', "isn't", "doesn't", 'doesnt', "couldn't", "wouldn't", 'no', 'nope', 'nah'],
+    regret: [
+      'sorry', 'so sorry', 'unfortunately', 'afraid', "i'm afraid", 'regret', 'apologies', 'apologize', 'apologise', 'have to decline', 'decline',
+      "i'll pass", 'ill pass', 'pass', 'have to pass', 'rain check', 'no can do', 'too bad', 'this time', 'not this time',
+    ],
+    reasons: [
+      'away', 'out of town', 'travelling', 'traveling', 'on holiday', 'on vacation', 'at work', 'working', 'sick', "i'm ill", 'im ill', 'feeling ill',
+      'unwell', 'busy', 'in hospital', 'hospital', 'appointment', 'at the cabin', 'abroad', 'visiting family', 'babysitting', 'not home', 'not around',
+      'fully booked', 'booked', 'other plans', 'have plans', 'plans', 'commitment', 'tied up', 'flu', 'covid', 'a cold', 'my back', 'no car', 'away until', 'out of office',
+    ],
+    withdraw: [
+      'after all', 'have to cancel', 'need to cancel', 'must cancel', 'cancel', "can't make it", 'cant make it', "won't make it", 'wont make it',
+      "can't come", 'cant come', "won't be able", 'wont be able', 'not able to come', 'drop out', 'back out', 'pull out', 'something came up',
+      'something has come up', 'can no longer', 'no longer able', 'give it back', 'withdraw', 'bail', 'anymore', 'any more',
+    ],
+    conditions: [
+      'if', 'unless', 'maybe', 'perhaps', 'possibly', 'probably', 'might', 'might be', 'may be', 'depends', 'depending', 'provided', 'as long as',
+      'only if', 'only', 'not sure', 'unsure', 'i think', 'think', 'i guess', 'guess', 'hopefully', 'hope', 'try', "i'll try", 'i will try',
+      'should be', 'let me check', 'check', 'get back', 'let you know', 'later', 'instead', 'another day', 'other day', 'rather', 'prefer', 'or',
+      'actually', 'wait', 'hmm', 'hm', 'lift', 'ride', 'until', 'till', 'after', 'before', 'earliest', 'latest', 'between', 'ask my', 'check with',
+      'talk to', 'confirm', 'could we', 'can we', 'can it be', 'is it ok if', 'would it be possible', 'next week', 'call me', 'call you', 'this week', 'for a while', 'for now', 'temporarily', 'in principle', 'basically', 'in that case', 'must', 'have to', 'pick me up', 'drive me', 'morning',
+      'afternoon', 'evening', 'in the morning', 'late', 'a bit late', 'probably fine',
+    ],
+    clauseBreaks: ['but', 'though', 'although', 'however', 'except'],
+    optOut: [
+      'stop texting', 'stop sending', 'stop messaging', "don't text me", 'dont text me', 'do not text', "don't send", 'dont send', 'do not send',
+      'no more messages', 'no more texts', 'no more sms', 'remove me', 'remove my number', 'delete my number', 'delete me', 'take me off',
+      'unsubscribe me', 'opt out', 'opt me out', 'leave me alone', "don't contact me", 'dont contact me', 'do not contact', 'not interested anymore',
+      'no longer interested', 'not interested any more', 'stop volunteering', 'take my number off', "don't want these", 'dont want these',
+      "don't want any more", 'dont want any more',
+    ],
+    helpQuestions: [
+      'who is this', "who's this", 'whos this', 'who are you', 'who is texting', 'what is this', "what's this", 'whats this', 'what is this about',
+      "what's this about", 'what does this mean', 'what do i answer', 'what should i answer', 'what should i reply', 'how do i answer', 'how do i reply',
+      'how does this work', 'what do i do', 'how did you get my number', 'is this spam', 'is this a scam', 'scam', "i don't understand",
+      'i dont understand', "don't understand", 'dont understand', 'huh', 'what do you mean',
+    ],
+    questionWords: [
+      'what', 'who', 'where', 'when', 'how', 'why', 'which', 'should i', 'do i', 'shall i', 'can i', 'is it', 'is there', 'will there', 'does',
+      'do you', 'will i', 'could you', 'do they', 'does she', 'does he', 'is she', 'is he', 'are there', 'do we',
+    ],
+    autoReply: [
+      'auto reply', 'autoreply', 'automatic reply', 'out of office', 'out of the office', "i'm driving", 'im driving', 'i am driving',
+      'do not disturb', "i'll see your message", 'will reply when', 'limited access', 'away from my phone', 'currently away', 'away until', 'back on', "i'll be back", 'i will be back', 'returning on',
+    ],
+    courtesy: [
+      'thanks', 'thank you', 'thx', 'ty', 'hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'good evening', 'regards', 'best regards',
+      'kind regards', 'best', 'cheers', 'thanks for asking', 'thank you for asking', 'have a nice day', 'take care', 'see you', 'see you then', 'looking forward', "i'm free", 'im free', 'excuse me', 'bless you', 'many thanks',
+    ],
+    weekdays: [
+      ['monday'], ['tuesday', 'tues'], ['wednesday'], ['thursday', 'thurs'], ['friday'], ['saturday'], ['sunday'],
+    ],
+    today: ['today', 'tonight', 'this evening', 'this afternoon'],
+    tomorrow: ['tomorrow', 'tmrw', 'tomorow', 'tommorow', 'tommorrow'],
   },
   commandWords: {
     cancel: ['cancel', 'cancel task'],

@@ -7,6 +7,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'Handlehjelp',
   escort: 'Følge',
   visit: 'Besøk',
+  walk: 'Tur',
+  practical: 'Praktisk hjelp',
   other: 'Oppdrag',
 };
 
@@ -53,6 +55,12 @@ export const nb: Language = {
       'Svarja: Svar JA eller NEI på tilbud. AVBRYT: si fra deg oppdraget. PAUSE 14: pause i 14 dager. ' +
       'FERIE 3.1: ferie til 3. januar. MAKS 2: høyst 2 oppdrag i uka. OPPDRAG: dine oppdrag. STOPP: meld deg av.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `Hei! Meldingen er fra ${centreName} (tlf. ${centrePhone}). Vi spør frivillige om hjelp til eldre. ` +
+      'Svar JA for å ta oppdraget, NEI om du ikke kan, STOPP om du ikke vil ha flere meldinger.',
+    withdraw_which: ({ tasks }) =>
+      `Hvilket oppdrag kan du ikke ta? ${listTasks(tasks, short, (n) => `og ${n} til`, { max: 3, separator: '; ' })}. ` +
+      'Skriv dagen, for eksempel «kan ikke torsdag». En koordinator ser også på meldingen.',
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'Du har ingen kommende oppdrag nå. Takk for at du er med!'
@@ -97,8 +105,104 @@ export const nb: Language = {
       'klokken', 'senere', 'seinere', 'tror', 'usikker', 'ikke sikker', 'vet ikke', 'jeg vet ikke', 'kommer an på',
       'avhenger', 'sannsynligvis', 'trolig',
     ],
-    // `tak` is a typo of `takk` (thanks, no answer) from a Norwegian, but Polish for yes.
-    falseFriends: ['tak'],
+    // `tak` is a typo of `takk` (thanks, no answer) from a Norwegian, but Polish for yes; `da` (then) is
+    // Ukrainian/Russian for yes: «Da blir det vanskelig» must not accept.
+    falseFriends: ['tak', 'da'],
+  },
+  // Free-text reading (src/domain/reply-reading), with nynorsk and dialect forms.
+  readingWords: {
+    affirm: [
+      'neida', 'nei da', 'neidå', 'nei då', 'nei visst', 'jada', 'jadda', 'jadå', 'ja då', 'jo da', 'joda', 'jodå', 'jo då', 'jajamen', 'jaså da',
+      'det kan jeg godt', 'det kan jeg', 'det kan eg', 'det kan eg godt', 'kan godt', 'eg kan godt', 'jeg kan godt',
+      'jeg kan ta', 'jeg kan ta den', 'jeg kan ta det', 'jeg kan hjelpe', 'jeg kan komme', 'eg kan ta', 'eg kan hjelpe', 'eg kan kome',
+      'gjerne for meg', 'gjerne det', 'så gjerne', 'vil gjerne', 'jeg vil gjerne', 'eg vil gjerne', 'hjelper gjerne', 'stiller gjerne',
+      'kommer gjerne', 'kjem gjerne', 'tar gjerne', 'tek gjerne', 'jeg tar gjerne', 'sjølsagt', 'sjølvsagt', 'selvfølgelig', 'sjølvfølgjeleg',
+      'klart det', 'klart det', 'det er klart', 'klart jeg kan', 'det ordner jeg', 'det fikser jeg', 'ordner det', 'fikser det', 'det ordnar eg',
+      'jeg stiller', 'eg stiller', 'jeg kommer', 'eg kjem', 'eg kjem gjerne', 'det passer fint', 'passer fint', 'passer bra', 'passer godt', 'passar fint',
+      'det går fint', 'går fint', 'går bra', 'det går bra', 'det går greit', 'går greit', 'det går fint det', 'helt greit', 'greit det', 'det er greit',
+      'det er i orden', 'i orden', 'supert', 'topp', 'flott', 'fint', 'kjempefint', 'høres bra ut', 'høres fint ut', 'høyres fint ut',
+      'skriv meg opp', 'sett meg opp', 'regn med meg', 'du kan regne med meg', 'tar den', 'tar det', 'eg tek det', 'tek det',
+      'med glede', 'bare hyggelig', 'berre hyggeleg', 'avtale', 'avtalt', 'hvorfor ikke', 'kvifor ikkje', 'ikkje noko problem',
+      'ikke noe problem', 'ikkje noko imot', 'har ikke noe imot det', 'jeg har ikke noe imot det', 'ikke noe imot det', 'har ingenting imot det', 'null problem', 'ok da', 'okei da', 'ja visst',
+      'det skal gå fint', 'det skal jeg', 'det skal eg', 'eg tek den', 'jepp det', 'jaha da', 'jeg kan', 'eg kan', 'kommer', 'kjem',
+      'det gjør jeg', 'det gjer eg', 'det gjør jeg gjerne', 'gjør gjerne', 'jeg er med', 'eg er med', 'er med',
+      'kan ta den', 'kan ta det', 'kan komme', 'kan hjelpe', 'kan stille',
+    ],
+    negators: ['ikke', 'ikkje', 'ikkj', 'itj', 'ikk', 'ikkje', 'ingen', 'aldri', 'umulig', 'næ', 'næh', 'nææ', 'neh', 'nope', 'nei'],
+    regret: [
+      'dessverre', 'desverre', 'dessvere', 'dessverra', 'diverre', 'dverre', 'beklager', 'beklagar', 'synd', 'leit', 'lei for det', 'lei meg',
+      'må si nei', 'må takke nei', 'takke nei', 'takker nei', 'melde pass', 'må melde pass', 'står over', 'må stå over', 'stå over',
+      'denne gangen', 'denne gongen', 'passer dårlig', 'passar dårleg', 'går dårlig', 'vanskelig', 'vanskeleg', 'ikke anledning', 'har ikke anledning',
+    ],
+    reasons: [
+      'er bortreist', 'bortreist', 'borte', 'på hytta', 'på hytten', 'på ferie', 'på reise', 'reiser bort', 'reiser', 'reise', 'på tur',
+      'er syk', 'syk', 'sjuk', 'forkjølet', 'forkjøla', 'influensa', 'covid', 'korona', 'omgangssyke', 'opptatt', 'oppteken', 'opptatt hele dagen',
+      'legetime', 'tannlege', 'time hos legen', 'på jobb', 'jobber', 'jobbar', 'skal jobbe', 'arbeid', 'barnebarn', 'barnebarna', 'passer barnebarn',
+      'i utlandet', 'utenlands', 'i syden', 'i spania', 'på sykehus', 'på sykehuset', 'innlagt', 'operasjon', 'operert', 'har besøk', 'har gjester',
+      'begravelse', 'gravferd', 'bryllup', 'annen avtale', 'anna avtale', 'har en avtale', 'har avtale', 'dobbeltbooka', 'dobbeltbooket',
+      'fullt program', 'full kalender', 'ikke hjemme', 'ikkje heime', 'ikke i byen', 'på fjellet', 'på landet', 'rygg', 'vondt', 'dårlig form',
+      'ryggen', 'kneet', 'hofta', 'ligger syk', 'bortreist til', 'borte til', 'på ferie til', 'fraværende til', 'bilen er på verksted', 'har ikke bil', 'uten bil',
+    ],
+    withdraw: [
+      'likevel', 'allikevel', 'alikevel', 'likevell', 'forfall', 'melde forfall', 'meld forfall', 'avbud', 'melde avbud', 'må avlyse', 'avlyse',
+      'avlyser', 'trekke meg', 'trekker meg', 'må trekke meg', 'kan ikke komme', 'kan ikkje kome', 'kan ikkje komme', 'kommer ikke', 'kjem ikkje',
+      'rekker det ikke', 'rekker ikke', 'rekk ikkje', 'rekker ikkje', 'får ikke til', 'får ikkje til', 'gi fra meg', 'si fra meg', 'sier fra meg',
+      'kom i veien', 'kom noe i veien', 'kommet noe i veien', 'noko kom i vegen', 'blir ikke noe av', 'blir ikkje noko av', 'klarer ikke', 'klarar ikkje',
+      'må dessverre avbryte', 'avbryte', 'ombestemt',
+    ],
+    conditions: [
+      'hvis', 'viss', 'dersom', 'om jeg', 'om eg', 'om det', 'om dere', 'om de', 'om noen', 'om ingen', 'om du', 'forutsatt', 'så lenge',
+      'så fremt', 'såfremt', 'kommer an på', 'kjem an på', 'avhenger', 'avhengig', 'gitt at', 'skyss', 'kanskje', 'kan hende', 'kanskje det',
+      'muligens', 'mulig', 'kan være', 'trur', 'tror', 'vet ikke', 'veit ikkje', 'usikker', 'ikke sikker', 'ikkje sikker', 'må sjekke',
+      'skal sjekke', 'sjekke', 'sjekker', 'må se', 'skal se', 'får se', 'må tenke', 'tenke på det', 'tenker på det', 'tenkje', 'kommer tilbake',
+      'kjem tilbake', 'gi beskjed', 'gir beskjed', 'si ifra', 'sier ifra', 'si fra', 'høre med', 'høyre med', 'spørre', 'snakke med', 'prate med',
+      'avklare', 'bekrefte', 'bekreftar', 'seinare', 'i stedet', 'istedenfor', 'isteden', 'heller', 'annen dag', 'annen tid', 'ein annan dag',
+      'en annen dag', 'et annet tidspunkt', 'bare', 'berre', 'tidligst', 'senest', 'eller', 'forresten', 'foresten', 'angrer', 'nja', 'tja',
+      'hmm', 'hm', 'vent', 'vent litt', 'prøve', 'prøver', 'forsøke', 'håper', 'helst', 'ringe deg', 'ringe tilbake', 'ring meg', 'ringer deg', 'ringer tilbake', 'neste uke', 'neste veke', 'denne uka', 'denne uken',
+      'denne veka', 'en stund', 'ei stund', 'en periode', 'foreløpig', 'midlertidig', 'nok', 'sikkert', 'i utgangspunktet', 'i prinsippet',
+      'seint', 'sent', 'forsinket', 'i så fall', 'isåfall', 'hente meg', 'henter meg', 'kjøre meg', 'kjører meg', 'må ha',
+      'må noen', 'noen må', 'vel', 'ringe meg', 'ringer meg', 'først', 'formiddag', 'formiddagen', 'ettermiddag', 'ettermiddagen', 'på kvelden', 'om kvelden', 'om morgenen',
+    ],
+    clauseBreaks: ['men', 'bortsett fra', 'unntatt'],
+    optOut: [
+      'vil ikke ha flere', 'vil ikkje ha fleire', 'vil ikke ha mer', 'ikke send meg flere', 'ikke send flere', 'ikkje send meg fleire', 'ikke send meg mer',
+      'ikke send meg sms', 'ikke send meg meldinger', 'slutt å sende',
+      'slutte å sende', 'stopp å sende', 'slutt med å sende', 'fjern meg', 'fjern nummeret', 'fjern nummeret mitt', 'slett nummeret', 'slett nummeret mitt',
+      'slett meg', 'ta meg av lista', 'ta meg av listen', 'ta meg ut', 'stryk meg', 'meld meg av', 'melde meg av', 'ønsker ikke flere', 'ønsker ikke å motta',
+      'ønsker ikke meldinger', 'ikke kontakt meg', 'vil ikke være med lenger', 'vil ikkje vere med', 'vil ikke være frivillig', 'ikke interessert lenger',
+      'ikke lenger interessert', 'ikke motta', 'sluttet som frivillig', 'slutta som frivillig', 'melde meg ut', 'meld meg ut', 'avmeld meg',
+      'ikke ha flere meldinger', 'ikke flere meldinger', 'ikkje fleire meldingar', 'ikke flere sms', 'ikke mer sms', 'ikke flere tilbud', 'vil slutte',
+    ],
+    helpQuestions: [
+      'hvem er dette', 'hvem er du', 'hvem er dere', 'hvem er det', 'hvem skriver', 'hvem sender', 'hva er dette', 'hva er dette for noe',
+      'hva er svarja', 'hva betyr dette', 'hva betyr det', 'hva skal jeg svare', 'hva svarer jeg', 'hvordan svarer jeg', 'hvordan svare',
+      'hva mener du', 'hva menes', 'kva er dette', 'kven er dette', 'kven er du', 'kven er de', 'kva skal eg svare', 'kva betyr', 'kva er det',
+      'hvem er avsender', 'hvem er avsenderen', 'hvem sendte', 'fra hvem', 'hvem er dette fra', 'hvem er det fra', 'hvor har dere nummeret', 'hvordan fikk dere nummeret', 'hvor fikk dere nummeret', 'er dette svindel', 'svindel', 'spam', 'hæ', 'hææ',
+      'forstår ikke', 'skjønner ikke', 'skjønar ikkje', 'forstår ikkje', 'forsto ikke', 'forstod ikke', 'hva gjelder det', 'hva gjelder dette',
+      'hva går dette ut på', 'kva gjeld det', 'hva er det', 'hvordan virker dette', 'hvordan fungerer dette', 'hva gjør jeg nå',
+    ],
+    questionWords: [
+      'hva', 'hvem', 'hvor', 'hvordan', 'hvorfor', 'når', 'hvilken', 'hvilke', 'hvilket', 'kva', 'kven', 'kvar', 'korleis', 'kor', 'kvifor',
+      'skal jeg', 'skal eg', 'må jeg', 'må eg', 'trenger jeg', 'treng eg', 'er det', 'blir det', 'kan jeg', 'kan eg', 'går det an', 'får jeg',
+      'har hun', 'har han', 'har de', 'bør jeg', 'vil du', 'kan du', 'tar det', 'trengs det',
+    ],
+    autoReply: [
+      'automatisk svar', 'autosvar', 'auto svar', 'fraværende', 'fravær', 'ikke tilgjengelig', 'ikkje tilgjengeleg', 'tilbake på jobb',
+      'svarer ikke på sms', 'kjører bil', 'bortreist til', 'borte til', 'på ferie til', 'tilbake den', 'tilbake igjen', 'er tilbake', 'fraværende til', 'jeg kjører', 'ikke forstyrr', 'ser meldingen din når', 'ringer deg senere', 'ringer deg tilbake',
+    ],
+    courtesy: [
+      'takk', 'tusen takk', 'takk for spørsmålet', 'takk for at du spør', 'takk for meldingen', 'takk for sms', 'hei', 'hallo', 'heisann', 'hei hei',
+      'god morgen', 'god dag', 'god kveld', 'hilsen', 'mvh', 'vennlig hilsen', 'med vennlig hilsen', 'helsing', 'beste hilsen', 'klem', 'ha en fin dag',
+      'ha en god dag', 'god helg', 'takk skal du ha', 'takk for det', 'gleder meg', 'ser fram til det', 'ser frem til det',
+      'som avtalt', 'for meg', 'det', 'videre', 'vi ses', 'ses', 'sees', 'unnskyld', 'så hyggelig', 'hyggelig å høre',
+      'så koselig', 'koselig',
+    ],
+    weekdays: [
+      ['mandag', 'måndag', 'mandagen'], ['tirsdag', 'tysdag', 'tirs', 'tirsdagen'], ['onsdag', 'onsdagen'], ['torsdag', 'tors', 'torsdagen'],
+      ['fredag', 'fredagen'], ['lørdag', 'laurdag', 'lørdagen'], ['søndag', 'sundag', 'søndagen'],
+    ],
+    today: ['i dag', 'idag', 'i kveld', 'ikveld', 'i ettermiddag'],
+    tomorrow: ['i morgen', 'imorgen', 'i morra', 'imorra', 'i morgon', 'imorgon'],
   },
   commandWords: {
     cancel: ['avbryt', 'avbryt oppdrag', 'avbryt oppdraget'],

@@ -10,6 +10,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'Zakupy',
   escort: 'Towarzyszenie',
   visit: 'Wizyta',
+  walk: 'Spacer',
+  practical: 'Pomoc praktyczna',
   other: 'Zadanie',
 };
 
@@ -60,6 +62,12 @@ export const pl: Language = {
       'Svarja: Na oferty odpowiadaj TAK lub NIE. ANULUJ: rezygnacja z zadania. PRZERWA 14: przerwa na 14 dni. ' +
       'URLOP 3.1: urlop do 3 stycznia. MAKS 2: najwyżej 2 zadania tygodniowo. ZADANIA: Twoje zadania. STOP: wypisanie.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `Dzień dobry! Ta wiadomość jest od ${centreName} (tel. ${centrePhone}). Prosimy wolontariuszy o pomoc osobom starszym. ` +
+      'Odpowiedz TAK, aby przyjąć zadanie, NIE, jeśli nie możesz, STOP, aby nie dostawać wiadomości.',
+    withdraw_which: ({ tasks }) =>
+      `Którego zadania nie możesz wykonać? ${listTasks(tasks, short, (n) => `i jeszcze ${n}`, { max: 3, separator: '; ' })}. ` +
+      'Napisz dzień, na przykład «nie mogę w czwartek». Koordynator też przeczyta wiadomość.',
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'Nie masz teraz żadnych zadań. Dziękujemy, że jesteś z nami!'
@@ -99,6 +107,39 @@ export const pl: Language = {
       'ale', 'jeśli', 'jeżeli', 'jak', 'może', 'być może', 'chyba', 'tylko', 'po', 'przed', 'później', 'nie wiem',
       'nie jestem pewien', 'nie jestem pewna', 'zależy', 'o ile',
     ],
+  },
+  readingWords: {
+    affirm: [
+      'tak tak', 'jasne że tak', 'pewnie', 'pewno', 'z przyjemnością', 'mogę pomóc', 'pomogę', 'przyjdę', 'będę', 'spoko', 'nie ma sprawy',
+      'super', 'świetnie', 'wchodzę w to', 'biorę', 'biorę to', 'zrobię to', 'no jasne', 'pewnie że tak', 'da się', 'jasne jasne', 'tak oczywiście',
+      'oczywiście że tak', 'chętnie pomogę', 'mogę przyjść', 'mogę to zrobić',
+    ],
+    negators: ['nie', 'nigdy', 'żaden', 'żadnego'],
+    regret: ['niestety', 'przykro mi', 'przepraszam', 'sorki', 'sorry', 'szkoda', 'muszę odmówić', 'odmawiam', 'tym razem'],
+    reasons: [
+      'jestem chory', 'jestem chora', 'choruję', 'chora', 'chory', 'w pracy', 'pracuję', 'wyjeżdżam', 'wyjechałem', 'wyjechałam', 'poza miastem',
+      'za granicą', 'na urlopie', 'w szpitalu', 'u lekarza', 'wizyta', 'zajęty', 'zajęta', 'mam wizytę', 'mam plany', 'inne plany', 'wyjazd', 'dzieci',
+    ],
+    withdraw: [
+      'jednak', 'jednak nie', 'muszę zrezygnować', 'rezygnuję', 'rezygnuje', 'muszę odwołać', 'odwołuję', 'nie przyjdę', 'nie zdążę',
+      'coś mi wypadło', 'wypadło mi coś', 'wycofuję się', 'nie mogę jednak',
+    ],
+    conditions: [
+      'jeśli', 'jeżeli', 'o ile', 'może', 'chyba', 'raczej', 'spróbuję', 'zobaczę', 'dam znać', 'później', 'albo', 'lub', 'tylko jeśli',
+      'pod warunkiem', 'zależy', 'nie wiem', 'sprawdzę', 'inny dzień', 'innego dnia', 'w przyszłym tygodniu',
+    ],
+    clauseBreaks: ['ale', 'lecz', 'tylko że'],
+    optOut: [
+      'nie piszcie', 'nie piszcie do mnie', 'proszę nie pisać', 'nie wysyłajcie', 'usuńcie mnie', 'usuń mnie', 'usuńcie mój numer', 'usuń mój numer',
+      'nie chcę więcej', 'nie chcę wiadomości', 'nie chcę już', 'nie chcę otrzymywać', 'rezygnuję z wolontariatu',
+    ],
+    helpQuestions: ['kto to', 'kto pisze', 'kim jesteście', 'kim pan jest', 'co to jest', 'o co chodzi', 'co mam odpowiedzieć', 'jak odpowiedzieć', 'co odpisać', 'nie rozumiem'],
+    questionWords: ['co', 'kto', 'gdzie', 'kiedy', 'dlaczego', 'czy', 'który', 'która', 'ile', 'czy mam', 'czy trzeba', 'o której'],
+    autoReply: ['automatyczna odpowiedź', 'autoodpowiedź'],
+    courtesy: ['dziękuję', 'dzięki', 'dziekuje', 'dzień dobry', 'cześć', 'witam', 'pozdrawiam', 'serdecznie pozdrawiam', 'dobry wieczór'],
+    weekdays: [['poniedziałek'], ['wtorek'], ['środa', 'środę'], ['czwartek'], ['piątek'], ['sobota', 'sobotę'], ['niedziela', 'niedzielę']],
+    today: ['dzisiaj', 'dziś'],
+    tomorrow: ['jutro'],
   },
   commandWords: {
     cancel: ['anuluj', 'anuluj zadanie'],

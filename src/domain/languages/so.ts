@@ -7,6 +7,8 @@ const typeLabel: Record<TaskType, string> = {
   shopping: 'Wax iibsi',
   escort: 'Raacid',
   visit: 'Booqasho',
+  walk: 'Socod',
+  practical: 'Caawimaad guri',
   other: 'Hawl',
 };
 
@@ -53,6 +55,12 @@ export const so: Language = {
       'Svarja: Dalabyada uga jawaab HAA ama MAYA. BAAJI: ka noqo hawshaada. HAKAD 14: nasasho 14 maalmood. ' +
       'FASAX 3.1: fasax ilaa 3 Janaayo. UGU BADNAAN 2: ugu badnaan 2 hawlood toddobaadkii. HAWLAHA: hawlahaaga. JOOJI: ka bax.' +
       callUs(coordinatorPhone),
+    help_who: ({ centreName, centrePhone }) =>
+      `Salaan! Fariintan waxay ka timid ${centreName} (tel. ${centrePhone}). Waxaan tabarucayaasha ka codsanaa inay caawiyaan dadka waayeelka ah. ` +
+      'Ku jawaab HAA si aad hawsha u qaadato, MAYA haddii aadan awoodin, JOOJI si fariimaha loo joojiyo.',
+    withdraw_which: ({ tasks }) =>
+      `Hawshee ayaadan qaban karin? ${listTasks(tasks, short, (n) => `iyo ${n} kale`, { max: 3, separator: '; ' })}. ` +
+      'Qor maalinta, tusaale «ma awoodo khamiista». Isku-duwe ayaa sidoo kale akhrinaya fariintaada.',
     my_tasks: ({ tasks }) =>
       tasks.length === 0
         ? 'Hadda ma lihid hawlo soo socda. Mahadsanid inaad nala joogto!'
@@ -85,6 +93,32 @@ export const so: Language = {
       'laakiin', 'haddii', 'malaha', 'laga yaabee', 'waxaa laga yaabaa', 'kaliya', 'keliya', 'kadib', 'ka dib', 'kahor',
       'ka hor', 'ma hubo', 'ma garanayo', 'ma aqaan',
     ],
+  },
+  readingWords: {
+    affirm: [
+      'waan imaan', 'waan imaan doonaa', 'waan kaalayaa', 'waan caawin karaa', 'waan ku caawin', 'waa yahay', 'waayahay', 'waa la yeelayaa',
+      'okay', 'si fiican', 'haa walaal', 'haa waa yahay', 'haa waan imaan', 'haa dabcan', 'waan diyaar ahay', 'diyaar baan ahay', 'waan joogaa',
+    ],
+    negators: ['ma', 'maya', 'maayo'],
+    regret: ['ka xumahay', 'raali ahow', 'raali noqo', 'i raali gali', 'cudur daar', 'nasiib daro', 'nasiib darro', 'markan'],
+    reasons: [
+      'waan xanuunsanahay', 'xanuunsan', 'jiran', 'waan jiranahay', 'shaqo', 'shaqada', 'waan shaqeynayaa', 'safar', 'waan safrayaa',
+      'isbitaalka', 'cisbitaalka', 'mashquul', 'waan mashquulsanahay', 'ballan', 'balan', 'kama joogo', 'carruurta', 'caruurta', 'dugsiga',
+    ],
+    withdraw: ['waan ka noqday', 'waan baajiyay', 'ma imaan doono', 'ma iman doono', 'ma iman karo', 'ma imaan karo', 'ka baxay'],
+    conditions: ['inshallah', 'insha allah', 'in shaa allah', 'inshaallah', 'isku dayi', 'waan isku dayi', 'ama', 'mise', 'dabadeed', 'maalin kale', 'goor dambe'],
+    clauseBreaks: ['laakiin', 'balse', 'hase ahaatee'],
+    optOut: [
+      'ha ii soo dirin', 'ha isoo dirin', 'iga saar', 'iga tir', 'nambarkayga tir', 'lambarkayga tir', 'ka saar nambarkayga', 'ma rabo fariimo',
+      'ma doonayo fariimo', 'fariimo dambe',
+    ],
+    helpQuestions: ['yaad tahay', 'yaa tahay', 'kumaad tahay', 'yaa qoraya', 'waa maxay', 'waa maxay tan', 'maxay tahay', 'maxaan ku jawaabaa', 'sidee ugu jawaabaa', 'maxaan sameeyaa', 'ma fahmin', 'ma fahmi', 'ma garan'],
+    questionWords: ['maxay', 'maxaa', 'xageed', 'xagee', 'goorma', 'sidee', 'yaa', 'immisa', 'miyaan', 'miyaa'],
+    autoReply: ['jawaab otomaatig ah'],
+    courtesy: ['mahadsanid', 'mahadsanid walaal', 'salaan', 'asc', 'assalamu alaykum', 'nabad', 'see tahay', 'walaal'],
+    weekdays: [['isniin'], ['talaado'], ['arbaco', 'arbaca'], ['khamiis'], ['jimce', 'jimco'], ['sabti'], ['axad']],
+    today: ['maanta'],
+    tomorrow: ['berri', 'berrito'],
   },
   commandWords: {
     cancel: ['baaji', 'ka noqo'],

@@ -1,10 +1,15 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
+import { listScopeOf } from '../../domain/access';
 import { listCoordinatorReplies, listInboxMessages } from '../../db/inbox.repo';
+import { authorizeInboxMessage } from '../../services/authorize';
 import { markInboxMessageHandled } from '../../services/inbox-mark-handled';
 import { MAX_REPLY_LENGTH, replyToInboxMessage, type InboxReplyResult } from '../../services/inbox-reply';
+import { interpretInboxReply, REPLY_LABELS, type InterpretResult } from '../../services/interpret-inbox-reply';
+import type { ReplyLabel } from '../../db/schema';
 import { inboxPage } from '../views/inbox/inbox-page';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
+import { sendForbidden } from './require-admin';
 
 const REPLY_ERRORS: Record<Exclude<InboxReplyResult, { ok: true }>['error'], string> = {
   not_found: 'Fant ikke meldingen.',
@@ -14,12 +19,21 @@ const REPLY_ERRORS: Record<Exclude<InboxReplyResult, { ok: true }>['error'], str
   no_phone_number: 'Avsenderen har ikke et telefonnummer vi kan sende SMS til.',
 };
 
+/** False (after answering 403) when the message is about another unit's task; unknown ids go on to "not found". */
+async function messageAllowed(deps: AdminDeps, res: Response, id: string, action: 'reply' | 'handle'): Promise<boolean> {
+  if (!/^\d{1,18}$/.test(id)) return true;
+  const access = await authorizeInboxMessage(deps.ctx.db, coordinatorOf(res), id, action);
+  if (access.ok || access.error === 'not_found') return true;
+  sendForbidden(res, 'inbox');
+  return false;
+}
+
 /** Innboks (/inbox): list, reply by SMS, mark handled. Every change redirects back (post/redirect/get). */
 export function inboxRoutes(deps: AdminDeps): Router {
   const router = Router();
 
   router.get('/inbox', async (_req, res) => {
-    const messages = await listInboxMessages(deps.ctx.db);
+    const messages = await listInboxMessages(deps.ctx.db, listScopeOf(coordinatorOf(res)));
     const oldest = messages.at(-1)?.receivedAt;
     const replies = oldest ? await listCoordinatorReplies(deps.ctx.db, [...new Set(messages.map((m) => m.fromPhone))], oldest) : [];
     sendPage(res, inboxPage(frameOf(res), { messages, replies }));
@@ -27,6 +41,7 @@ export function inboxRoutes(deps: AdminDeps): Router {
 
   router.post('/inbox/:id/reply', async (req, res) => {
     const id = String(req.params.id);
+    if (!(await messageAllowed(deps, res, id, 'reply'))) return;
     const body = typeof req.body?.body === 'string' ? req.body.body : '';
     const result = /^\d{1,18}$/.test(id) ? await replyToInboxMessage(deps.ctx, coordinatorOf(res), id, body) : { ok: false as const, error: 'not_found' as const };
     setFlash(req, result.ok ? 'ok' : 'error', result.ok ? 'Svaret er sendt.' : REPLY_ERRORS[result.error]);
@@ -35,10 +50,28 @@ export function inboxRoutes(deps: AdminDeps): Router {
 
   router.post('/inbox/:id/handled', async (req, res) => {
     const id = String(req.params.id);
+    if (!(await messageAllowed(deps, res, id, 'handle'))) return;
     const marked = /^\d{1,18}$/.test(id) && await markInboxMessageHandled(deps.ctx, coordinatorOf(res), id);
     setFlash(req, marked ? 'ok' : 'error', marked ? 'Meldingen er merket som behandlet.' : 'Meldingen var allerede behandlet.');
     redirectAfterSave(req, res, '/admin/inbox');
   });
 
+  // «Tolk som …»: applied as that keyword (issue 12).
+  router.post('/inbox/:id/interpret', async (req, res) => {
+    const id = String(req.params.id);
+    // Read as JA it assigns the message's task: the same unit rule as handling it.
+    if (!(await messageAllowed(deps, res, id, 'handle'))) return;
+    const label = REPLY_LABELS.find((l) => l === req.body?.as) as ReplyLabel | undefined;
+    const result: InterpretResult = /^\d{1,18}$/.test(id) && label ? await interpretInboxReply(deps.ctx, coordinatorOf(res), id, label) : 'not_found';
+    setFlash(req, result === 'applied' ? 'ok' : 'error', INTERPRET_FLASH[result]);
+    redirectAfterSave(req, res, '/admin/inbox');
+  });
+
   return router;
 }
+
+const INTERPRET_FLASH: Record<InterpretResult, string> = {
+  applied: 'Svaret er tolket og behandlet som om den frivillige hadde skrevet kodeordet.',
+  not_found: 'Fant ikke meldingen.',
+  already_handled: 'Meldingen var allerede behandlet.',
+};

@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Queue } from 'bullmq';
-import { requireAdmin } from './require-admin';
+import { requireSystem } from './require-admin';
 
 /**
  * The BullMQ dashboard (bull-board) at /admin/queues, for admins, read-only. Read-only because
@@ -20,7 +20,7 @@ export function queueDashboard(queues: readonly Queue[], basePath: string): Rout
     options: { uiConfig: { boardTitle: 'Svarja – køer' } },
   });
   const router = Router();
-  router.use(requireAdmin, readOnly, serverAdapter.getRouter() as Router);
+  router.use(requireSystem('view_queues'), readOnly, serverAdapter.getRouter() as Router);
   return router;
 }
 

@@ -10,7 +10,7 @@ import { simulatorPage, phoneAnchor } from '../views/simulator/simulator-page';
 import { parseRequest } from '../validate';
 import type { AdminDeps } from './admin-deps';
 import { frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
-import { requireAdmin } from './require-admin';
+import { requireSystem } from './require-admin';
 
 const MAX_VOLUNTEER_PHONES = 30;
 const MAX_OTHER_PHONES = 10;
@@ -28,7 +28,7 @@ const SendBody = z.object({ from: z.string().trim().min(1).max(40), body: z.stri
 export function simulatorRoutes(deps: AdminDeps): Router {
   const router = Router();
   const { ctx } = deps;
-  router.use('/simulator', requireAdmin);
+  router.use('/simulator', requireSystem('use_simulator', 'simulator'));
 
   router.get('/simulator', async (req, res) => {
     const { phone } = parseRequest(ShowQuery, req.query);

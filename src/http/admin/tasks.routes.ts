@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import type { Actor } from '../../domain/access';
+import { can, type ActionsOn, type Actor } from '../../domain/access';
 import { insertAuditEvent } from '../../db/audit.repo';
 import { listUnits } from '../../db/coordinator.repo';
-import { findTask } from '../../db/task.repo';
 import { assignManually } from '../../services/assign-manually';
+import { authorizeTask } from '../../services/authorize';
 import { createTask } from '../../services/create-task';
 import { cancelTask, dispatchTask } from '../../services/dispatch-task';
 import { getTaskLiveView, listVolunteerChoices } from '../../services/get-task-view';
@@ -16,11 +16,12 @@ import { parseTaskFilters } from '../views/tasks/task-filters';
 import { emptyTaskForm, taskFormPage } from '../views/tasks/task-form';
 import { parseTaskForm, readTaskForm } from '../views/tasks/task-form-input';
 import { taskListPage } from '../views/tasks/task-list';
-import { liveUpdate, sseEvent } from '../views/tasks/task-live';
 import { taskPage } from '../views/tasks/task-page';
 import { explainMatching } from '../../services/explain-matching';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
+import { sendForbidden } from './require-admin';
+import { streamTaskUpdates } from './task-stream';
 
 const TASK_ID = /^\d{1,18}$/;
 
@@ -48,56 +49,23 @@ async function audit(deps: AdminDeps, actor: Actor, action: string, taskId: stri
   await insertAuditEvent(deps.ctx.db, actor, { action, subjectType: 'task', subjectId: taskId }, deps.ctx.now());
 }
 
-const KEEP_ALIVE_MS = 20_000;
-
-/** Runs `work` again after it finishes if it was asked for meanwhile; never two at once, never a lost request. */
-function coalesced(work: () => Promise<void>, onError: (err: unknown) => void): () => void {
-  let running = false;
-  let again = false;
-  const run = (): void => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    work().catch(onError).finally(() => {
-      running = false;
-      if (again) {
-        again = false;
-        run();
-      }
-    });
-  };
-  return run;
+/** Asks the access model about the task in the URL; answers 404 or 403 itself and returns false then. */
+async function taskAllowed(deps: AdminDeps, res: Response, taskId: string, action: ActionsOn['task']): Promise<boolean> {
+  const access = await authorizeTask(deps.ctx.db, coordinatorOf(res), taskId, action);
+  if (access.ok) return true;
+  if (access.error === 'not_found') sendNotFound(res);
+  else sendForbidden(res, 'task');
+  return false;
 }
 
-/**
- * Server-Sent Events for one task page: the status and timeline fragments, sent on connect and
- * again on every "task changed" notice from any process (through the hub). Subscribing comes
- * before the first render, so nothing that happens in between is missed.
- */
-async function streamTaskUpdates(deps: AdminDeps, req: Request, res: Response, taskId: string): Promise<void> {
-  const csrfToken = frameOf(res).csrfToken;
-  let closed = false;
-  const push = coalesced(async () => {
-    const live = await getTaskLiveView(deps.ctx.db, taskId);
-    if (live && !closed) res.write(sseEvent('update', liveUpdate(live, csrfToken)));
-  }, (err) => deps.ctx.log.warn({ err, taskId }, 'live task update failed'));
-  res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });
-  res.flushHeaders();
-  res.write('retry: 5000\n\n');
-  const unsubscribe = deps.hub.subscribe(taskId, push);
-  // Proxies close connections that stay silent; a comment line keeps this one open.
-  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-  const stop = () => {
-    closed = true;
-    unsubscribe();
-    clearInterval(keepAlive);
-  };
-  // The response's 'close' fires when the client goes away (the request's may fire earlier).
-  res.on('close', stop);
-  if (res.destroyed) stop();
-  push();
+/** The units the new-task form offers: those the actor may create tasks in. */
+function unitsToCreateIn<U extends { id: string }>(actor: Actor, units: U[]): U[] {
+  return units.filter((u) => can(actor, 'create_task', { kind: 'unit', unitId: u.id }));
+}
+
+/** Whether the page shows the buttons: the same rule the POST routes enforce. */
+function mayAct(actor: Actor, task: { unitId: string | null }): boolean {
+  return can(actor, 'dispatch', { kind: 'task', unitId: task.unitId });
 }
 
 /** Oppdrag: the list, the new-task form, the task page with its live timeline, and its buttons. */
@@ -114,35 +82,39 @@ export function tasksRoutes(deps: AdminDeps): Router {
   });
 
   router.get('/tasks/new', async (_req, res) => {
-    sendPage(res, taskFormPage(frameOf(res), emptyTaskForm(coordinatorOf(res).unitId), await listUnits(ctx.db)));
+    sendPage(res, taskFormPage(frameOf(res), emptyTaskForm(coordinatorOf(res).unitId), unitsToCreateIn(coordinatorOf(res), await listUnits(ctx.db))));
   });
 
   router.post('/tasks/new', async (req, res) => {
     const units = await listUnits(ctx.db);
     const values = readTaskForm(req.body as Record<string, unknown>);
     const parsed = parseTaskForm(values, ctx.now(), units.map((u) => u.id));
+    if (parsed.ok && !can(coordinatorOf(res), 'create_task', { kind: 'unit', unitId: parsed.task.unitId || null })) return sendForbidden(res, 'unit');
     const created = parsed.ok ? await createTask(ctx, coordinatorOf(res), parsed.task) : undefined;
     if (!created?.ok) {
       const errors = parsed.ok ? { unitId: 'Velg enhet.' } : parsed.errors;
-      sendPage(res, taskFormPage(frameOf(res), values, units, errors), 400);
+      sendPage(res, taskFormPage(frameOf(res), values, unitsToCreateIn(coordinatorOf(res), units), errors), 400);
       return;
     }
     finish(req, res, created.task.id, true, 'Oppdraget er lagret. Trykk «Send ut» når det skal sendes til de frivillige.');
   });
 
   router.get('/tasks/:id', async (req, res) => {
+    if (!(await taskAllowed(deps, res, req.params.id, 'view'))) return;
     const live = await getTaskLiveView(ctx.db, req.params.id);
     if (!live) return sendNotFound(res);
     const explanation = await explainMatching(ctx.db, live.task.id, ctx.now(), 'nb');
-    sendPage(res, taskPage(frameOf(res), live, await listVolunteerChoices(ctx.db, live.task), explanation?.volunteers ?? []));
+    const choices = mayAct(coordinatorOf(res), live.task) ? await listVolunteerChoices(ctx.db, live.task) : undefined;
+    sendPage(res, taskPage(frameOf(res), live, choices, explanation?.volunteers ?? []));
   });
 
   router.get('/tasks/:id/live', async (req, res) => {
-    if (!(await findTask(ctx.db, req.params.id))) return sendNotFound(res);
-    await streamTaskUpdates(deps, req, res, req.params.id);
+    if (!(await taskAllowed(deps, res, req.params.id, 'view'))) return;
+    await streamTaskUpdates(deps, res, req.params.id, (task) => mayAct(coordinatorOf(res), task));
   });
 
   router.post('/tasks/:id/dispatch', async (req, res) => {
+    if (!(await taskAllowed(deps, res, req.params.id, 'dispatch'))) return;
     const r = await dispatchTask(ctx, req.params.id);
     if (r.ok) await audit(deps, coordinatorOf(res), 'task_dispatched', r.task.id);
     if (!r.ok && r.error === 'not_found') return sendNotFound(res);
@@ -150,6 +122,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
   });
 
   router.post('/tasks/:id/stop', async (req, res) => {
+    if (!(await taskAllowed(deps, res, req.params.id, 'stop'))) return;
     const r = await stopDispatch(ctx, coordinatorOf(res), req.params.id);
     if (!r.ok && r.error === 'not_found') return sendNotFound(res);
     finish(req, res, req.params.id, r.ok, r.ok
@@ -158,6 +131,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
   });
 
   router.post('/tasks/:id/cancel', async (req, res) => {
+    if (!(await taskAllowed(deps, res, req.params.id, 'cancel'))) return;
     const r = await cancelTask(ctx, req.params.id);
     if (r.ok) await audit(deps, coordinatorOf(res), 'task_cancelled', r.task.id);
     if (!r.ok && r.error === 'not_found') return sendNotFound(res);
@@ -165,11 +139,14 @@ export function tasksRoutes(deps: AdminDeps): Router {
   });
 
   router.post('/tasks/:id/assign', async (req, res) => {
+    // Assigning sends the task's details to the volunteer: only for a task the actor may act on.
+    if (!(await taskAllowed(deps, res, req.params.id, 'assign'))) return;
     const volunteerId = String((req.body as Record<string, unknown>).volunteerId ?? '');
     if (!TASK_ID.test(volunteerId)) return finish(req, res, req.params.id, false, 'Velg en frivillig å tildele oppdraget.');
     const r = await assignManually(ctx, coordinatorOf(res), req.params.id, volunteerId);
     if (r.ok) return finish(req, res, req.params.id, true, `Oppdraget er tildelt ${r.volunteer.name}, som får detaljene på SMS.`);
     if (r.error === 'not_found') return sendNotFound(res);
+    if (r.error === 'forbidden') return sendForbidden(res, 'task');
     finish(req, res, req.params.id, false, assignRefusal(r.error, r.status));
   });
 

@@ -1,15 +1,17 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { canSeeTaskDetails, type Actor } from '../../domain/access';
+import { can, visibleTask } from '../../domain/access';
 import { checkTaskTimes } from '../../domain/task-window';
 import { insertAuditEvent } from '../../db/audit.repo';
 import { listVolunteers } from '../../db/volunteer.repo';
 import type { ServiceContext } from '../../services/context';
 import { createTask } from '../../services/create-task';
 import { cancelTask, dispatchTask } from '../../services/dispatch-task';
-import { getTaskView, type TaskView } from '../../services/get-task-view';
+import { authorizeTask } from '../../services/authorize';
+import { getTaskView } from '../../services/get-task-view';
 import { registerVolunteer } from '../../services/register-volunteer';
 import { actorOf } from '../auth';
+import { sendApiForbidden } from '../forbidden';
 import { explainMatching } from '../../services/explain-matching';
 import { CalendarDay, OsloDateTime } from '../input/dates';
 import { parseRequest, RequestValidationError } from '../validate';
@@ -21,7 +23,7 @@ const VolunteerBody = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),
   phone: z.string().min(1, 'phone is required').max(40),
   language: z.string().min(2).max(10).optional(),
-  taskTypes: z.array(z.enum(['shopping', 'escort', 'visit', 'other'])).optional(),
+  taskTypes: z.array(z.enum(['shopping', 'escort', 'visit', 'walk', 'practical', 'other'])).optional(),
   areas: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   confidentialitySignedOn: Day.nullable().optional(),
   policeCertificateOn: Day.nullable().optional(),
@@ -35,7 +37,7 @@ const VolunteerBody = z.object({
 });
 
 const TaskBody = z.object({
-  type: z.enum(['shopping', 'escort', 'visit', 'other']),
+  type: z.enum(['shopping', 'escort', 'visit', 'walk', 'practical', 'other']),
   startsAt: OsloDateTime,
   durationMinutes: z.number().int().min(1).max(1440),
   area: z.string().trim().min(1, 'area is required').max(100),
@@ -60,11 +62,15 @@ function sendServiceError(res: Response, r: { error: keyof typeof errorStatus; s
   res.status(errorStatus[r.error]).json({ error: r.error, message, status: r.status });
 }
 
-/** A task as this actor may see it: `details` only for the task's own unit and admins. */
-function taskForActor(actor: Actor, view: TaskView): Omit<TaskView, 'details'> & { details?: string; detailsHidden?: true } {
-  if (canSeeTaskDetails(actor, view)) return view;
-  const { details: _hidden, ...rest } = view;
-  return { ...rest, detailsHidden: true };
+const NOT_YOURS = 'the task belongs to another unit; only its own coordinators and admins may change it';
+
+/** Looks the task up and asks the access model; answers 404 or 403 itself and returns false then. */
+async function taskAllowed(ctx: ServiceContext, res: Response, id: string, action: 'view' | 'dispatch' | 'cancel'): Promise<boolean> {
+  const access = await authorizeTask(ctx.db, actorOf(res), id, action);
+  if (access.ok) return true;
+  if (access.error === 'not_found') res.status(404).json({ error: 'not_found', message: 'task not found' });
+  else sendApiForbidden(res, NOT_YOURS);
+  return false;
 }
 
 async function auditTask(ctx: ServiceContext, res: Response, action: string, taskId: string): Promise<void> {
@@ -92,12 +98,17 @@ export function apiRoutes(ctx: ServiceContext): Router {
   });
 
   router.post('/tasks', async (req, res) => {
+    const actor = actorOf(res);
     const body = parseRequest(TaskBody, req.body);
     const timeProblems = checkTaskTimes(body, ctx.now());
     if (timeProblems.length > 0) throw new RequestValidationError(timeProblems);
-    const result = await createTask(ctx, actorOf(res), body);
+    const unitId = body.unitId ?? (actor.kind === 'coordinator' ? actor.unitId : null);
+    if (!can(actor, 'create_task', { kind: 'unit', unitId })) {
+      return sendApiForbidden(res, unitId === null ? 'a task needs a unit: give unitId of your own unit' : 'you may create tasks in your own unit only');
+    }
+    const result = await createTask(ctx, actor, { ...body, unitId });
     if (result.ok) {
-      res.status(201).json(result.task);
+      res.status(201).json(visibleTask(actor, result.task));
       return;
     }
     res.status(400).json({ error: 'invalid_request', message: 'unitId: no such unit', fields: [{ field: 'unitId', message: 'no such unit' }] });
@@ -105,18 +116,20 @@ export function apiRoutes(ctx: ServiceContext): Router {
 
   router.get('/tasks/:id', async (req, res) => {
     const { id } = parseRequest(IdParam, req.params);
+    if (!(await taskAllowed(ctx, res, id, 'view'))) return;
     const view = await getTaskView(ctx.db, id);
     if (!view) {
       res.status(404).json({ error: 'not_found', message: 'task not found' });
       return;
     }
-    res.json(taskForActor(actorOf(res), view));
+    res.json(visibleTask(actorOf(res), view));
   });
 
   // Every volunteer and why they were, or would be, asked or not (?lang=en for English reasons).
   router.get('/tasks/:id/candidates', async (req, res) => {
     const { id } = parseRequest(IdParam, req.params);
     const language = req.query.lang === 'en' ? 'en' : 'nb';
+    if (!(await taskAllowed(ctx, res, id, 'view'))) return;
     const explanation = await explainMatching(ctx.db, id, ctx.now(), language);
     if (!explanation) {
       res.status(404).json({ error: 'not_found', message: 'task not found' });
@@ -127,18 +140,20 @@ export function apiRoutes(ctx: ServiceContext): Router {
 
   router.post('/tasks/:id/dispatch', async (req, res) => {
     const { id } = parseRequest(IdParam, req.params);
+    if (!(await taskAllowed(ctx, res, id, 'dispatch'))) return;
     const result = await dispatchTask(ctx, id);
     if (!result.ok) return sendServiceError(res, result);
     await auditTask(ctx, res, 'task_dispatched', id);
-    res.status(202).json(result.task);
+    res.status(202).json(visibleTask(actorOf(res), result.task));
   });
 
   router.post('/tasks/:id/cancel', async (req, res) => {
     const { id } = parseRequest(IdParam, req.params);
+    if (!(await taskAllowed(ctx, res, id, 'cancel'))) return;
     const result = await cancelTask(ctx, id);
     if (!result.ok) return sendServiceError(res, result);
     await auditTask(ctx, res, 'task_cancelled', id);
-    res.json(result.task);
+    res.json(visibleTask(actorOf(res), result.task));
   });
 
   return router;

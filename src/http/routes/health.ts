@@ -2,19 +2,13 @@ import { Router } from 'express';
 import { sql } from 'kysely';
 import type Redis from 'ioredis';
 import type { Db } from '../../db/database';
+import { withTimeout } from '../../timeout';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref()),
-  ]);
-}
-
 async function check(work: () => Promise<unknown>, what: string): Promise<'ok' | string> {
   try {
-    await withTimeout(work(), what);
+    await withTimeout(work(), CHECK_TIMEOUT_MS, what);
     return 'ok';
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
+import { can } from '../../domain/access';
 import { normalizePhone } from '../../domain/phone';
 import type { ServiceContext } from '../../services/context';
 import { recordInboundSms } from '../../services/record-inbound-sms';
+import { actorOf } from '../auth';
+import { sendApiForbidden } from '../forbidden';
 import { parseRequest } from '../validate';
 
 const InjectBody = z.object({
@@ -14,10 +17,16 @@ const PhoneQuery = z.object({ phone: z.string().min(1).max(40).optional() });
 
 /**
  * SMS_TRANSPORT=simulator: replies are injected into the very same inbound pipeline a Twilio
- * webhook uses (only the signature check is skipped), and outbound SMS can be read back.
+ * webhook uses (only the signature check is skipped), and outbound SMS can be read back. Admins
+ * and the service token only, as /admin/simulator: it shows every SMS (details included) and can
+ * speak for any number.
  */
 export function simulatorRoutes(ctx: ServiceContext): Router {
   const router = Router();
+  router.use((_req, res, next) => {
+    if (can(actorOf(res), 'use_simulator', { kind: 'system' })) return next();
+    sendApiForbidden(res, 'the simulator is for admins only');
+  });
 
   router.post('/inbound', async (req, res) => {
     const body = parseRequest(InjectBody, req.body);

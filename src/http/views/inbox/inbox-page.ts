@@ -6,6 +6,7 @@ import { html, type SafeHtml } from '../html';
 import { page, type PageFrame } from '../layout';
 import { formatPhone } from './format-phone';
 import { classificationLabel, senderLabel } from './labels';
+import { readingEvidence, readingSummary } from '../reply-reading-text';
 
 export interface InboxView { messages: InboxMessage[]; replies: SentReply[] }
 
@@ -31,12 +32,23 @@ ${csrfInput(csrfToken)}
 </form>`;
 }
 
+const INTERPRET_BUTTONS: ReadonlyArray<readonly [string, string]> = [['yes', 'JA'], ['no', 'NEI'], ['cancel', 'AVBRYT'], ['stop', 'STOPP'], ['none', 'Ikke svar']];
+
+/** «Tolk som …»: the coordinator reads the reply; it is applied as that keyword and kept as an example. */
+function interpretForm(m: InboxMessage, csrfToken: string): SafeHtml {
+  if (m.volunteerId === null) return html``;
+  return html`<form class="inline interpret" method="post" action="/admin/inbox/${m.id}/interpret" aria-label="Tolk svaret fra ${senderLabel(m)}">${csrfInput(csrfToken)}<span class="hint">Tolk som:</span>
+${INTERPRET_BUTTONS.map(([value, text]) => html` <button type="submit" name="as" value="${value}" class="secondary">${value === 'none' ? text : html`Tolk som ${text}`}</button>`)}</form>`;
+}
+
 function messageCard(m: InboxMessage, v: InboxView, csrfToken: string): SafeHtml {
   return html`<li class="card" id="m-${m.id}" aria-labelledby="m-${m.id}-h">
 <h2 id="m-${m.id}-h" style="font-size:1.1rem;margin:0 0 4px">${sender(m)}</h2>
 <p style="margin:0"><span class="badge">${classificationLabel(m.classification)}</span> <time class="muted" datetime="${m.receivedAt.toISOString()}">${formatWhen(m.receivedAt)}</time>${m.taskId ? html` · <a href="/admin/tasks/${m.taskId}">Gjelder oppdrag ${m.taskId}</a>` : ''}</p>
-<blockquote style="margin:10px 0;padding:8px 12px;border-left:4px solid #767676;background:#f4f5f7;white-space:pre-wrap">${m.body}</blockquote>
+<blockquote style="margin:10px 0;padding:8px 12px;border-left:4px solid #767676;background:#f4f5f7;white-space:pre-wrap">${m.body}</blockquote>${m.reading ? html`
+<p class="reading" style="margin:0 0 8px">${readingSummary(m.reading)}. <span class="muted">Avgjort av: ${readingEvidence(m.reading)}</span></p>` : ''}
 ${repliesTo(m, v.replies)}
+${interpretForm(m, csrfToken)}
 ${replyForm(m, csrfToken)}
 <form class="inline" method="post" action="/admin/inbox/${m.id}/handled">${csrfInput(csrfToken)}<button type="submit" class="secondary" aria-describedby="m-${m.id}-h">Behandlet</button></form>
 </li>`;

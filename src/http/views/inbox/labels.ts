@@ -6,7 +6,7 @@ const CLASSIFICATION_LABELS: Record<string, string> = {
   unknown_sender: 'Ukjent avsender',
   media: 'Bilde eller vedlegg (MMS)',
   unclear: 'Uklart svar',
-  yes: 'Ja', no: 'Nei', stop: 'Stopp', start: 'Start',
+  yes: 'Ja', no: 'Nei', stop: 'Stopp', start: 'Start', withdraw: 'Gir fra seg oppdrag', help_question: 'Spørsmål om hvem vi er',
 };
 
 export function classificationLabel(classification: string | null): string {

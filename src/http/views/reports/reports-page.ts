@@ -7,7 +7,8 @@ import { formatCount, formatDecimal, formatRate, monthName, unitName, volunteerH
 import { reportCharts } from './report-charts';
 import { figuresTable } from './report-table';
 
-export interface ReportsView { report: YearReport; units: Unit[]; query: ReportQuery; years: number[] }
+/** `allUnits`: the viewer may read every unit's figures (admins); otherwise only the chosen unit is offered. */
+export interface ReportsView { report: YearReport; units: Unit[]; query: ReportQuery; years: number[]; allUnits: boolean }
 
 /** The same query string for the page and the CSV, so the download is exactly what is shown. */
 export function reportQueryString(q: ReportQuery): string {
@@ -17,7 +18,9 @@ export function reportQueryString(q: ReportQuery): string {
 }
 
 function filterForm(v: ReportsView): SafeHtml {
-  const unitOptions = [{ value: '', label: 'Alle enheter' }, ...v.units.map((u) => ({ value: u.id, label: u.name })), { value: NO_UNIT, label: 'Uten enhet' }];
+  const unitOptions = v.allUnits
+    ? [{ value: '', label: 'Alle enheter' }, ...v.units.map((u) => ({ value: u.id, label: u.name })), { value: NO_UNIT, label: 'Uten enhet' }]
+    : v.units.filter((u) => u.id === v.query.unitId).map((u) => ({ value: u.id, label: u.name }));
   return html`<form method="get" action="/admin/reports" class="filters">
 <div class="field"><label for="f-year">År</label><select id="f-year" name="year">${v.years.map((y) => html`<option value="${y}"${y === v.query.year ? html` selected` : ''}>${y}</option>`)}</select></div>
 <div class="field"><label for="f-unit">Enhet</label><select id="f-unit" name="unit">${unitOptions.map((o) => html`<option value="${o.value}"${o.value === (v.query.unitId ?? '') ? html` selected` : ''}>${o.label}</option>`)}</select></div>

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { TASK_TYPES } from '../../../domain/volunteer';
 import { OSLO, type TaskType } from '../../../domain/messages';
 import type { NewTask } from '../../../db/task.repo';
 import type { FieldErrors } from '../form';
@@ -26,7 +27,7 @@ const REQUIREMENT_FIELDS = [
 
 export type TaskFormResult = { ok: true; task: NewTask } | { ok: false; errors: FieldErrors };
 
-const TYPES: readonly TaskType[] = ['shopping', 'escort', 'visit', 'other'];
+const TYPES: readonly TaskType[] = TASK_TYPES;
 
 export function readTaskForm(body: Record<string, unknown>): TaskFormValues {
   const values = {} as TaskFormValues;

@@ -13,13 +13,14 @@ export interface LiveUpdate {
   timelineHtml: string;
 }
 
-export function liveUpdate(live: TaskLiveView, csrfToken: string): LiveUpdate {
+/** `mayAct`: whether this viewer may change the task (otherwise no buttons and no manual assignment). */
+export function liveUpdate(live: TaskLiveView, csrfToken: string, mayAct: boolean): LiveUpdate {
   const { task } = live;
   return {
     status: task.status,
     statusLabel: TASK_STATUS_LABELS[task.status] ?? task.status,
-    assignable: availableTaskActions(task.status).assignManually,
-    statusHtml: statusFragment(task, csrfToken).value,
+    assignable: mayAct && availableTaskActions(task.status).assignManually,
+    statusHtml: statusFragment(task, csrfToken, mayAct).value,
     timelineHtml: timelineFragment(live.timeline).value,
   };
 }

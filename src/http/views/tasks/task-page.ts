@@ -1,4 +1,4 @@
-import { canSeeTaskDetails, type Actor } from '../../../domain/access';
+import { visibleTask, type VisibleTask } from '../../../domain/access';
 import { availableTaskActions } from '../../../domain/dispatch';
 import { fillByDeadline } from '../../../domain/task-timing';
 import type { TaskLiveView, TaskView, VolunteerChoice } from '../../../services/get-task-view';
@@ -22,24 +22,30 @@ function durationText(minutes: number): string {
   return m === 0 ? `${h} t` : `${h} t ${m} min`;
 }
 
-/** `details` only for the task's own unit and admins (canSeeTaskDetails); others get a note. */
-function detailsBlock(actor: Actor, task: TaskView): SafeHtml {
-  if (!canSeeTaskDetails(actor, task)) {
+/** The task as the viewer may see it (visibleTask): `details` and `personRef` only for its unit and admins. */
+type SeenTask = VisibleTask<TaskView>;
+
+function detailsBlock(task: SeenTask): SafeHtml {
+  if (task.detailsHidden) {
     return html`<p class="muted" id="details-hidden">Detaljene (navn, adresse) vises bare for koordinatorene i ${task.unitName ?? 'enheten som eier oppdraget'}.</p>`;
   }
   return html`<p id="task-details" style="white-space: pre-line">${task.details}</p>`;
 }
 
-function factsBlock(actor: Actor, task: TaskView): SafeHtml {
+function personRefBlock(task: SeenTask): SafeHtml | string {
+  return !task.detailsHidden && task.personRef ? html`<dt>Hvem får hjelp (referanse)</dt><dd>${task.personRef}</dd>` : '';
+}
+
+function factsBlock(task: SeenTask): SafeHtml {
   return html`<dl>
 <dt>Hva</dt><dd>${TASK_TYPE_LABELS[task.type] ?? task.type}</dd>
 <dt>Når</dt><dd>${formatWhen(task.startsAt)} (${durationText(task.durationMinutes)})</dd>
 <dt>Hvor</dt><dd>${task.area}</dd>
 <dt>Enhet</dt><dd>${task.unitName ?? 'Ingen'}</dd>
 <dt>Kort beskrivelse (står i SMS-en)</dt><dd id="task-summary">${task.summary}</dd>
-<dt>Detaljer (bare til den som får oppdraget)</dt><dd>${detailsBlock(actor, task)}</dd>
+<dt>Detaljer (bare til den som får oppdraget)</dt><dd>${detailsBlock(task)}</dd>
 <dt>Krav til den frivillige</dt><dd>${task.requirements.length > 0 ? task.requirements.map((r) => REQUIREMENT_LABELS[r] ?? r).join(', ') : 'Ingen'}</dd>
-${canSeeTaskDetails(actor, task) && task.personRef ? html`<dt>Hvem får hjelp (referanse)</dt><dd>${task.personRef}</dd>` : ''}
+${personRefBlock(task)}
 <dt>Frist for å finne frivillig</dt><dd>${formatWhen(fillByDeadline(task.startsAt, task.fillBy))}${task.fillBy ? '' : ' (to timer før start)'}${task.deadlineAlertedAt ? html` <span class="badge">koordinator varslet</span>` : ''}</dd>
 <dt>Utsending</dt><dd>${task.waveSize} om gangen, ${task.offerTimeoutMinutes} min svarfrist${task.urgent ? html` <span class="badge unfilled">Haster</span>` : ''}</dd>
 </dl>`;
@@ -67,8 +73,10 @@ function manualAssignBlock(task: TaskView, choices: VolunteerChoice[], csrfToken
 </form></section>`;
 }
 
-export function taskPage(frame: PageFrame, live: TaskLiveView, choices: VolunteerChoice[], considered: ConsideredVolunteer[]): SafeHtml {
+/** `choices` is undefined when the viewer may not act on the task: then no buttons and no manual assignment. */
+export function taskPage(frame: PageFrame, live: TaskLiveView, choices: VolunteerChoice[] | undefined, considered: ConsideredVolunteer[]): SafeHtml {
   const { task } = live;
+  const mayAct = choices !== undefined;
   return page(frame, {
     title: `Oppdrag ${task.id}`,
     section: 'tasks',
@@ -78,10 +86,10 @@ export function taskPage(frame: PageFrame, live: TaskLiveView, choices: Voluntee
 <h1>Oppdrag ${task.id}: ${TASK_TYPE_LABELS[task.type] ?? task.type}, ${formatWhen(task.startsAt)}</h1>
 <p id="live-note" class="sr-only" aria-live="polite"></p>
 <div class="cards" id="task-root" data-live-url="/admin/tasks/${task.id}/live" data-status="${task.status}">
-<section class="card" aria-labelledby="status-h"><h2 id="status-h">Status</h2><div id="task-status">${statusFragment(task, frame.csrfToken)}</div></section>
-<section class="card" aria-labelledby="facts-h"><h2 id="facts-h">Oppdraget</h2>${factsBlock(frame.actor, task)}</section>
+<section class="card" aria-labelledby="status-h"><h2 id="status-h">Status</h2><div id="task-status">${statusFragment(task, frame.csrfToken, mayAct)}</div></section>
+<section class="card" aria-labelledby="facts-h"><h2 id="facts-h">Oppdraget</h2>${factsBlock(visibleTask(frame.actor, task))}</section>
 </div>
-${manualAssignBlock(task, choices, frame.csrfToken)}
+${choices ? manualAssignBlock(task, choices, frame.csrfToken) : ''}
 ${candidatesSection(considered)}
 <section aria-labelledby="timeline-h"><h2 id="timeline-h">Tidslinje</h2>
 <p class="hint" id="live-state">Last inn siden på nytt for å se det siste.</p>

@@ -31,10 +31,10 @@ ${can.cancel ? html`<details><summary>Avlys oppdraget …</summary>
 </div>`;
 }
 
-/** The status fragment (replaced live): status, who has the task, offers, and the actions. */
-export function statusFragment(task: TaskView, csrfToken: string): SafeHtml {
+/** The status fragment (replaced live): status, who has the task, offers, and the actions if `mayAct`. */
+export function statusFragment(task: TaskView, csrfToken: string, mayAct: boolean): SafeHtml {
   return html`<p><span class="badge ${task.status}">${TASK_STATUS_LABELS[task.status] ?? task.status}</span></p>
 ${assignedLine(task)}
 ${offerSummary(task)}
-${actionButtons(task, csrfToken)}`;
+${mayAct ? actionButtons(task, csrfToken) : ''}`;
 }

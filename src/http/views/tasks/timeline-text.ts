@@ -1,3 +1,4 @@
+import { readingEvidence, readingSummary } from '../reply-reading-text';
 import type { TimelineEntry } from '../../../services/get-task-view';
 
 /** How each kind of timeline entry reads to a coordinator (bokmål), and whether it is bad news. */
@@ -75,7 +76,8 @@ export function timelineLine(e: TimelineEntry): TimelineLine {
     case 'sms_out': return smsOut(e);
     case 'sms_in': {
       const unclear = e.classification === 'unclear' ? ' – uklart svar, vises i innboksen' : '';
-      return { text: `Svar fra ${e.volunteerName}: «${e.body}»${unclear}`, tone: unclear ? 'bad' : 'neutral' };
+      const reading = e.reading ? ` – ${readingSummary(e.reading).toLowerCase()} [${readingEvidence(e.reading)}]` : '';
+      return { text: `Svar fra ${e.volunteerName}: «${e.body}»${reading}${unclear}`, tone: unclear ? 'bad' : 'neutral' };
     }
   }
 }

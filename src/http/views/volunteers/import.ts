@@ -19,7 +19,7 @@ export function importUploadPage(frame: PageFrame, error?: CsvFileError | 'no_fi
 Første linje må være overskrifter. Disse kolonnene leses, store eller små bokstaver:</p>
 <ul>
   <li><strong>Navn</strong> og <strong>Telefon</strong> (eller Mobil): må være med.</li>
-  <li><strong>Språk</strong> (${languageChoices()}), <strong>Områder</strong> og <strong>Oppgaver</strong> (Handlehjelp, Følge, Besøk, Annet): kan være med.</li>
+  <li><strong>Språk</strong> (${languageChoices()}), <strong>Områder</strong> og <strong>Oppgaver</strong> (Handlehjelp, Følge, Besøk, Tur, Praktisk hjelp, Annet): kan være med.</li>
   <li><strong>Avtale signert</strong>, <strong>Taushetserklæring</strong>, <strong>Politiattest</strong>, <strong>Opplæring</strong> og <strong>Pause til</strong>
   (datoer, for eksempel 3.12.2026), <strong>Tilgjengelig</strong> (for eksempel «man–fre 09–15, lør 10–13»), <strong>Maks per uke</strong> og <strong>Notater</strong>: kan være med.</li>
   <li><strong>Meldt av</strong>: en dato her betyr at personen har meldt seg av (STOPP). Hen blir lagt inn, men får ingen SMS før hen sender START.</li>

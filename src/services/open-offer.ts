@@ -1,0 +1,26 @@
+import { addActiveMinutes } from '../domain/quiet-hours';
+import type { Tx } from '../db/database';
+import { findOffer, moveOffer } from '../db/offer.repo';
+import { findTask } from '../db/task.repo';
+import type { ServiceContext } from './context';
+import type { Effects } from './effects';
+
+/**
+ * An offer opens when its SMS is known to have reached the provider, whichever path learns it
+ * first: the send result, a status callback, a reconcile lookup, or the sweeper. The move
+ * pending -> open is a compare-and-set, so the offer opens once and gets one expiry timer.
+ * `sentAt` is when the SMS left: the answer window runs from then (and not at night).
+ */
+export async function openOffer(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, effects: Effects, offerId: string, sentAt: Date): Promise<boolean> {
+  const offer = await findOffer(trx, offerId);
+  if (!offer) return false;
+  // No task lock: only this offer row changes, and an answer racing us waits on that row.
+  const task = await findTask(trx, offer.taskId);
+  if (!task) return false;
+  const expiresAt = addActiveMinutes(ctx.settings.quietHours, sentAt, task.offerTimeoutMinutes);
+  const opened = await moveOffer(trx, offerId, 'sms_sent', sentAt, { sent_at: sentAt, expires_at: expiresAt });
+  if (!opened) return false;
+  effects.add({ name: 'expire-offer', data: { offerId }, runAt: expiresAt });
+  effects.taskChanged(offer.taskId);
+  return true;
+}

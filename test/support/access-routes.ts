@@ -1,0 +1,158 @@
+import { createCoordinator } from '../../src/services/create-coordinator';
+import { findOrCreateUnit } from '../../src/db/coordinator.repo';
+import { createApiToken } from '../../src/services/api-tokens';
+import { coordinatorActor } from '../../src/services/authenticate-coordinator';
+import { findCoordinator } from '../../src/db/coordinator.repo';
+import { buildVolunteer, uniqueMobile } from './factories';
+import { DEFAULT_START } from './flows';
+import { auditEventsOfEveryKind, followUpOf, inboxMessageOf, inboxOfEveryUnit, taskOf, type Role, type UnitName, type World } from './access-world';
+
+/**
+ * The access specification, one row per route: who may use it and what a successful call answers.
+ * - `public`: the same answer for everyone (login, health, webhooks, which check their own secrets);
+ * - `any`: anyone signed in through the route's channel (a page session, or an API token);
+ * - `own-unit`: admins, and coordinators of the unit the resource belongs to (run for units A and B);
+ * - `admin`: admins and the service token only.
+ * A `unit-bound` route is run once for a resource of each unit, whatever its rule, so a response
+ * about unit A's task read by B's coordinator is searched for A's details too.
+ */
+export type Rule = 'public' | 'any' | 'own-unit' | 'admin';
+
+export interface Request { path: string; form?: Record<string, string>; json?: unknown; csv?: string }
+
+export interface RouteSpec {
+  route: string;
+  rule: Rule;
+  unitBound?: true;
+  /** The status when allowed (for `public`: for everyone). */
+  ok: number;
+  /** A new resource for this case (a task, a follow-up …) and the request that uses it. */
+  prepare(w: World, unit: UnitName, role: Role): Promise<Request>;
+}
+
+const futureDate = DEFAULT_START.toISODate()!;
+
+const taskJson = (w: World, u: UnitName) => ({
+  type: 'visit', startsAt: DEFAULT_START.toISO(), durationMinutes: 60, area: 'Lørenskog', summary: 'Besøksvenn en time.',
+  details: 'Ny person, Storgata 9.', unitId: w.unitId[u],
+});
+const taskForm = (w: World, u: UnitName) => ({
+  type: 'visit', date: futureDate, time: '10:00', durationMinutes: '60', area: 'Lørenskog', summary: 'Besøksvenn en time.',
+  details: 'Ny person, Storgata 9.', waveSize: '3', offerTimeoutMinutes: '30', unitId: w.unitId[u], personRef: '', fillBy: '',
+});
+
+async function spareCoordinator(w: World): Promise<string> {
+  const unit = await findOrCreateUnit(w.h.deps.db, 'Enhet A');
+  const r = await createCoordinator(w.h.deps.ctx, 'cli', { email: `reserve-${w.seq()}@spec.example`, name: 'Reserve', password: 'riktig-passord-123', role: 'coordinator', unitId: unit.id });
+  if (!r.ok) throw new Error(r.message);
+  return r.coordinator.id;
+}
+
+/** The signed-in coordinator's own new token (what "Trekk tilbake" acts on); none for other roles. */
+async function ownTokenId(w: World, role: Role): Promise<string> {
+  const account = role.name === 'admin' ? w.accounts.admin : role.name === 'coordinator B' ? w.accounts.B : w.accounts.A;
+  const actor = coordinatorActor((await findCoordinator(w.h.deps.db, account.id))!);
+  await createApiToken(w.h.deps.ctx, actor as Extract<typeof actor, { kind: 'coordinator' }>, `revoke-${w.seq()}`);
+  const row = await w.h.deps.db.selectFrom('api_token').select('id').where('coordinator_id', '=', account.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const csvFile = () => `navn;telefon\nImport Person;${uniqueMobile()}\n`;
+const at = (path: string) => async (): Promise<Request> => ({ path });
+
+export const ROUTE_TABLE: RouteSpec[] = [
+  // Public: no session or token decides anything here.
+  { route: 'GET /', rule: 'public', ok: 302, prepare: at('/') },
+  { route: 'GET /simulator', rule: 'public', ok: 302, prepare: at('/simulator') },
+  { route: 'GET /healthz', rule: 'public', ok: 200, prepare: at('/healthz') },
+  { route: 'GET /readyz', rule: 'public', ok: 200, prepare: at('/readyz') },
+  { route: 'GET /metrics', rule: 'public', ok: 200, prepare: at('/metrics') },
+  { route: 'GET /login', rule: 'public', ok: 200, prepare: at('/login') },
+  { route: 'POST /login', rule: 'public', ok: 403, prepare: async () => ({ path: '/login', form: { email: 'koord-a@spec.example', password: 'x' } }) },
+  { route: 'POST /logout', rule: 'public', ok: 403, prepare: async () => ({ path: '/logout', form: {} }) },
+  { route: 'POST /webhooks/twilio/sms', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/sms', form: { From: '+4741000001', Body: 'JA', MessageSid: 'SM1' } }) },
+  { route: 'POST /webhooks/twilio/status', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/status', form: { MessageSid: 'SM1', MessageStatus: 'delivered' } }) },
+
+  // JSON API.
+  { route: 'GET /api/volunteers', rule: 'any', ok: 200, prepare: at('/api/volunteers') },
+  { route: 'POST /api/intake/parse', rule: 'any', ok: 200, prepare: async () => ({ path: '/api/intake/parse', json: { text: 'Trenger følge til legen fredag kl 14', receivedAt: DEFAULT_START.minus({ days: 3 }).toISO() } }) },
+  { route: 'POST /api/volunteers', rule: 'any', ok: 201, prepare: async () => ({ path: '/api/volunteers', json: { name: 'Ny Frivillig', phone: uniqueMobile() } }) },
+  { route: 'POST /api/tasks', rule: 'own-unit', unitBound: true, ok: 201, prepare: async (w, u) => ({ path: '/api/tasks', json: taskJson(w, u) }) },
+  { route: 'GET /api/tasks/:id', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}` }) },
+  { route: 'GET /api/tasks/:id/candidates', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/candidates` }) },
+  { route: 'POST /api/tasks/:id/dispatch', rule: 'own-unit', unitBound: true, ok: 202, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/dispatch`, json: {} }) },
+  { route: 'POST /api/tasks/:id/cancel', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/cancel`, json: {} }) },
+  { route: 'GET /api/simulator/messages', rule: 'admin', ok: 200, prepare: at('/api/simulator/messages') },
+  { route: 'POST /api/simulator/inbound', rule: 'admin', ok: 202, prepare: async () => ({ path: '/api/simulator/inbound', json: { from: uniqueMobile(), body: 'STOPP' } }) },
+
+  // Admin pages: I dag, Oppdrag.
+  { route: 'GET /admin', rule: 'any', ok: 200, prepare: async (w) => (await inboxOfEveryUnit(w), { path: '/admin' }) },
+  { route: 'POST /admin/follow-ups/:id/handled', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/follow-ups/${await followUpOf(w, u)}/handled`, form: {} }) },
+  { route: 'GET /admin/tasks', rule: 'any', ok: 200, prepare: at('/admin/tasks') },
+  { route: 'GET /admin/tasks/new', rule: 'any', ok: 200, prepare: at('/admin/tasks/new') },
+  { route: 'POST /admin/tasks/new', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: '/admin/tasks/new', form: taskForm(w, u) }) },
+  { route: 'GET /admin/tasks/:id', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}` }) },
+  { route: 'GET /admin/tasks/:id/live', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/live` }) },
+  { route: 'POST /admin/tasks/:id/dispatch', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/dispatch`, form: {} }) },
+  { route: 'POST /admin/tasks/:id/stop', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u, 'searching')}/stop`, form: {} }) },
+  { route: 'POST /admin/tasks/:id/cancel', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/cancel`, form: {} }) },
+  {
+    route: 'POST /admin/tasks/:id/assign', rule: 'own-unit', unitBound: true, ok: 303,
+    prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/assign`, form: { volunteerId: (await buildVolunteer(w.h.deps.db)).id } }),
+  },
+
+  // Frivillige: one shared pool.
+  { route: 'GET /admin/volunteers', rule: 'any', ok: 200, prepare: at('/admin/volunteers') },
+  { route: 'GET /admin/volunteers/new', rule: 'any', ok: 200, prepare: at('/admin/volunteers/new') },
+  { route: 'POST /admin/volunteers/new', rule: 'any', ok: 303, prepare: async () => ({ path: '/admin/volunteers/new', form: { name: 'Skjema Person', phone: uniqueMobile(), language: 'nb' } }) },
+  { route: 'GET /admin/volunteers/:id', rule: 'any', ok: 200, prepare: async (w) => ({ path: `/admin/volunteers/${(await buildVolunteer(w.h.deps.db)).id}` }) },
+  {
+    route: 'POST /admin/volunteers/:id', rule: 'any', ok: 303,
+    prepare: async (w) => ({ path: `/admin/volunteers/${(await buildVolunteer(w.h.deps.db)).id}`, form: { name: 'Endret Navn', phone: uniqueMobile(), language: 'nb' } }),
+  },
+  { route: 'GET /admin/volunteers/import', rule: 'any', ok: 200, prepare: at('/admin/volunteers/import') },
+  { route: 'POST /admin/volunteers/import', rule: 'any', ok: 200, prepare: async () => ({ path: '/admin/volunteers/import', csv: csvFile() }) },
+  { route: 'POST /admin/volunteers/import/confirm', rule: 'any', ok: 303, prepare: async () => ({ path: '/admin/volunteers/import/confirm', form: { csv: csvFile() } }) },
+  { route: 'POST /admin/volunteers/import/preview', rule: 'any', ok: 200, prepare: async () => ({ path: '/admin/volunteers/import/preview', form: { csv: csvFile(), page: '1' } }) },
+  { route: 'GET /admin/volunteers/export.csv', rule: 'any', ok: 200, prepare: at('/admin/volunteers/export.csv') },
+
+  // Innboks, Rapporter, Logg: a coordinator's own unit.
+  { route: 'GET /admin/inbox', rule: 'any', ok: 200, prepare: async (w) => (await inboxOfEveryUnit(w), { path: '/admin/inbox' }) },
+  { route: 'POST /admin/inbox/:id/reply', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/reply`, form: { body: 'Vi ringer deg.' } }) },
+  { route: 'POST /admin/inbox/:id/interpret', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/interpret`, form: { as: 'none' } }) },
+  { route: 'POST /admin/inbox/:id/handled', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/handled`, form: {} }) },
+  { route: 'GET /admin/reports', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/reports?unit=${w.unitId[u]}` }) },
+  { route: 'GET /admin/reports.csv', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/reports.csv?unit=${w.unitId[u]}` }) },
+  { route: 'GET /admin/audit', rule: 'any', ok: 200, prepare: async (w) => (await auditEventsOfEveryKind(w), { path: '/admin/audit' }) },
+
+  // Min konto.
+  { route: 'GET /admin/account', rule: 'any', ok: 200, prepare: at('/admin/account') },
+  { route: 'POST /admin/account/tokens', rule: 'any', ok: 201, prepare: async () => ({ path: '/admin/account/tokens', form: { name: 'Skript' } }) },
+  {
+    route: 'POST /admin/account/tokens/:id/revoke', rule: 'any', ok: 303,
+    prepare: async (w, _u, role) => ({ path: `/admin/account/tokens/${role.channel === 'session' ? await ownTokenId(w, role) : '1'}/revoke`, form: {} }),
+  },
+
+  // Administrasjon, køer, simulator: admins only.
+  { route: 'GET /admin/settings', rule: 'admin', ok: 200, prepare: at('/admin/settings') },
+  { route: 'POST /admin/settings/units', rule: 'admin', ok: 303, prepare: async (w) => ({ path: '/admin/settings/units', form: { unitName: `Ny enhet ${w.seq()}` } }) },
+  {
+    route: 'POST /admin/settings/units/:id', rule: 'admin', ok: 303,
+    prepare: async (w) => ({ path: `/admin/settings/units/${(await findOrCreateUnit(w.h.deps.db, `Gammel enhet ${w.seq()}`)).id}`, form: { name: `Omdøpt ${w.seq()}` } }),
+  },
+  {
+    route: 'POST /admin/settings/coordinators', rule: 'admin', ok: 303,
+    prepare: async (w) => ({ path: '/admin/settings/coordinators', form: { email: `ny-${w.seq()}@spec.example`, name: 'Ny Koordinator', role: 'coordinator', unitId: w.unitId.A, password: 'riktig-passord-123' } }),
+  },
+  { route: 'POST /admin/settings/coordinators/:id/access', rule: 'admin', ok: 303, prepare: async (w) => ({ path: `/admin/settings/coordinators/${await spareCoordinator(w)}/access`, form: { role: 'admin', unitId: w.unitId.B } }) },
+  { route: 'POST /admin/settings/coordinators/:id/deactivate', rule: 'admin', ok: 303, prepare: async (w) => ({ path: `/admin/settings/coordinators/${await spareCoordinator(w)}/deactivate`, form: {} }) },
+  { route: 'POST /admin/settings/coordinators/:id/reactivate', rule: 'admin', ok: 303, prepare: async (w) => {
+    const id = await spareCoordinator(w);
+    await w.h.deps.db.updateTable('coordinator').set({ active: false }).where('id', '=', id).execute();
+    return { path: `/admin/settings/coordinators/${id}/reactivate`, form: {} };
+  } },
+  { route: 'GET /admin/queues', rule: 'admin', ok: 200, prepare: at('/admin/queues') },
+  { route: 'GET /admin/simulator', rule: 'admin', ok: 200, prepare: at('/admin/simulator') },
+  { route: 'GET /admin/simulator/messages', rule: 'admin', ok: 200, prepare: at('/admin/simulator/messages?after=0') },
+  { route: 'POST /admin/simulator/send', rule: 'admin', ok: 303, prepare: async () => ({ path: '/admin/simulator/send', form: { from: uniqueMobile(), body: 'Hei' } }) },
+];
