@@ -7,12 +7,12 @@ import {
 } from '../domain/volunteer-csv';
 
 /** Characters fed to the parser at a time. */
-const CHUNK_CHARS = 4 * 1024;
+const CHUNK_CHARS = 2 * 1024;
 /**
  * Rows checked between two turns of the event loop. Checking a row (phone metadata, dates) takes
  * up to about 0.2 ms, so a turn stays well under the 100 ms a web process may be blocked.
  */
-const ROWS_PER_TURN = 25;
+const ROWS_PER_TURN = 10;
 
 function* chunksOf(text: string): Generator<string> {
   for (let i = 0; i < text.length; i += CHUNK_CHARS) yield text.slice(i, i + CHUNK_CHARS);
