@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { OSLO_ZONE } from '../../src/domain/oslo-time';
+import { easterSunday as easterDate } from '../../src/domain/intake/named-days';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -46,22 +47,9 @@ export function weekdayOf(date: string): number {
   return DateTime.fromISO(date).weekday;
 }
 
-/** Easter Sunday (anonymous Gregorian algorithm). */
+/** Easter Sunday as YYYY-MM-DD: the one computation lives with the intake's named days. */
 export function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  const { month, day } = easterDate(year);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
