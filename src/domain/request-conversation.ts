@@ -108,3 +108,8 @@ const DOORSTEP_WORDS = [
 export function doorstepWordFor(taskId: string): string {
   return DOORSTEP_WORDS[Number(BigInt(taskId) % BigInt(DOORSTEP_WORDS.length))]!;
 }
+
+/** The requester hears the volunteer's first name only. */
+export function firstNameOf(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
