@@ -56,6 +56,7 @@ describe('a nursing home orders by SMS', () => {
     expect(task).toMatchObject({ type: 'escort', request_ref: ref, unit_id: expect.any(String) });
     expect(task.starts_at.toISOString()).toBe(DEFAULT_START.set({ hour: 14, minute: 30 }).toJSDate().toISOString());
     expect(task.details).toContain('Olga Hansen');
+    expect((await getTask(h, taskId)).source).toBe(`SMS fra Solbakken sykehjem, ${ref}`); // the task page's «Kilde»
 
     await waitForOpenOffers(h, taskId, 1);
     const offer = h.fake.messagesTo(kari!.phone).at(-1)!.body;
@@ -71,6 +72,15 @@ describe('a nursing home orders by SMS', () => {
     const details = h.fake.messagesTo(kari!.phone).at(-1)!.body;
     expect(details).toContain('Olga Hansen');
     expect(details).toContain(`Dørord: ${task.doorstep_word}`);
+  });
+
+  it('when nobody can take it, the home is told (and the coordinator, as for every unfilled task)', async () => {
+    await h.sms(home, `Trenger følge til legen ${day} kl 14:30, Lørenskog legesenter`);
+    await toHome('requester_summary');
+    await h.sms(home, 'OK');
+    const ref = await draftRef();
+    expect(await toHome('requester_unfilled')).toBe(`${ref}: Vi fant dessverre ingen frivillig til følge ${dayText} kl. 14:30, Lørenskog legesenter. En koordinator er varslet.`);
+    await eventually(async () => (await outboundMessages(h, { kind: 'coordinator_unfilled' }))[0]);
   });
 
   it('a missing time is asked with an example, and the answer fills it', async () => {
