@@ -18,7 +18,7 @@ export type RequesterLanguage = 'nb' | 'en';
 export function whenText(f: Pick<RequestFacts, 'date' | 'time'>, language: RequesterLanguage): string {
   if (!f.date) return '';
   const day = DateTime.fromISO(f.date, { zone: OSLO_ZONE });
-  const date = language === 'en' ? day.setLocale('en-GB').toFormat('ccc d LLL') : day.setLocale('nb').toFormat('ccc d. LLL');
+  const date = language === 'en' ? day.setLocale('en-GB').toFormat('ccc d LLL') : day.setLocale('nb').toFormat('ccc d. MMM');
   if (!f.time) return date;
   return language === 'en' ? `${date} at ${f.time}` : `${date} kl. ${f.time}`;
 }

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 const day = `torsdag ${DEFAULT_START.day}.${DEFAULT_START.month}`; // a Thursday one to two weeks ahead
-const dayText = DEFAULT_START.setLocale('nb').toFormat('ccc d. LLL');
+const dayText = DEFAULT_START.setLocale('nb').toFormat('ccc d. MMM');
 
 /** The newest SMS to the nursing home of this kind, once it is there. */
 async function toHome(kind: string, count = 1): Promise<string> {
