@@ -13,18 +13,19 @@ const LABEL: Record<TaskType, string> = {
 };
 
 /**
- * The summary goes out in offers: what, from which nursing home, to where. Never the helped
- * person's name, needs or notes: those are the details, which only the volunteer who says JA gets.
+ * The summary goes out in offers: what, and from which nursing home (the when and the rough where
+ * are in the offer already). Never the helped person's name, needs or notes, and not the
+ * destination either: «til kreftpoliklinikken» is a health detail. Those are the details, which
+ * only the volunteer who says JA gets.
  */
 function summaryOf(draft: RequestDraft, requester: Requester): string {
-  const f = draft.fields;
-  const to = f.place && f.place !== requester.name ? ` til ${f.place}` : '';
-  return `${LABEL[f.type]} for en beboer på ${requester.name}${to}.`.slice(0, 300);
+  return `${LABEL[draft.fields.type]} for en beboer på ${requester.name}.`.slice(0, 300);
 }
 
 function detailsOf(draft: RequestDraft, requester: Requester, word: string): string {
   const contact = requester.contactName ? `, kontakt ${requester.contactName}` : '';
   return [
+    draft.fields.place ? `Hvor: ${draft.fields.place}.` : null,
     draft.fields.notes.trim() || null,
     `Bestilt på SMS av ${requester.name} (${refOf(draft.id)})${contact}, tlf. ${draft.phone}.`,
     `Dørord: ${word}. Si det ved døren, så vet de at du kommer fra oss.`,

@@ -61,7 +61,7 @@ describe('a nursing home orders by SMS', () => {
     await waitForOpenOffers(h, taskId, 1);
     const offer = h.fake.messagesTo(kari!.phone).at(-1)!.body;
     expect(offer).toMatch(/Kan du hjelpe\?/);
-    expect(offer).not.toMatch(/Olga|Hansen|rullator/); // privacy: no name or needs in an offer
+    expect(offer).not.toMatch(/Olga|Hansen|rullator|legesenter/); // privacy: no name, needs or destination in an offer
 
     await h.sms(kari!.phone, 'JA');
     const told = await toHome('requester_assigned');
@@ -71,6 +71,7 @@ describe('a nursing home orders by SMS', () => {
     await waitForQuiet(h);
     const details = h.fake.messagesTo(kari!.phone).at(-1)!.body;
     expect(details).toContain('Olga Hansen');
+    expect(details).toContain('Hvor: Lørenskog legesenter.');
     expect(details).toContain(`Dørord: ${task.doorstep_word}`);
   });
 
