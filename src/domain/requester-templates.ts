@@ -19,6 +19,8 @@ export interface RequesterTemplates {
   abandoned: () => string;
   expired: (p: { ref: string }) => string;
   forwarded: () => string;
+  /** To the coordinator (always bokmål): a request for «NÅ» or within two hours. */
+  coordinator_urgent: (p: { requesterName: string; ref: string }) => string;
 }
 
 export type RequesterTemplateName = keyof RequesterTemplates;

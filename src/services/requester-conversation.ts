@@ -69,7 +69,15 @@ async function startDraft(t: Turn): Promise<RequesterOutcome> {
     fields, asked: step.kind === 'ask' ? step.field : null, text: t.message.body, receivedAt: t.message.created_at,
   }, t.now);
   scheduleExpiry(t, draft.id);
+  await alertIfUrgent(t, draft.id, fields);
   return mark(t, await sendStep(t, draft.id, fields, step));
+}
+
+/** «NÅ», or a start within two hours: the coordinator hears of it at once, before any question is answered. */
+async function alertIfUrgent(t: Turn, draftId: string, fields: DraftFields): Promise<void> {
+  const phone = t.ctx.settings.coordinatorPhone;
+  if (!fields.urgent || !phone) return;
+  await t.effects.sms(t.trx, { to: phone, body: requesterText('nb', 'coordinator_urgent', { requesterName: t.requester.name, ref: refOf(draftId) }), kind: 'coordinator_urgent_request' });
 }
 
 async function continueDraft(t: Turn, draft: RequestDraft, ok: boolean): Promise<RequesterOutcome> {

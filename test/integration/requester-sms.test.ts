@@ -1,4 +1,5 @@
-import { eventually, startHarness, type Harness } from '../support/harness';
+import { COORDINATOR, eventually, startHarness, type Harness } from '../support/harness';
+import { dueLifecycleJobs } from '../../src/services/sweep-timers';
 import { createVolunteers, DEFAULT_START, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
 import { uniqueMobile } from '../support/factories';
 
@@ -147,6 +148,25 @@ describe('a nursing home orders by SMS', () => {
     const inbound = await h.deps.db.selectFrom('message').selectAll().where('from_phone', '=', home).execute();
     expect(inbound[0]).toMatchObject({ needs_attention: true, classification: expect.stringMatching(/ikke fullført.*tid \?.*sted Lørenskog legesenter/) });
     expect(await h.deps.db.selectFrom('task').select('id').execute()).toHaveLength(0);
+  });
+
+  it('a request for NÅ tells the coordinator at once', async () => {
+    await h.sms(home, 'Trenger følge til legevakten NÅ');
+    const [alert] = await eventually(async () => {
+      const list = await outboundMessages(h, { kind: 'coordinator_urgent_request' });
+      return list.length > 0 ? list : undefined;
+    });
+    expect(alert!.to_phone).toBe(COORDINATOR);
+    expect(alert!.body).toBe(`Haster: Solbakken sykehjem ber om hjelp nå eller innen to timer (${await draftRef()}). Se Innboks og oppdragene.`);
+  });
+
+  it('the sweeper re-derives a draft expiry that Redis lost', async () => {
+    await h.sms(home, `Trenger følge til legen ${day}, Lørenskog legesenter`);
+    await toHome('requester_question');
+    const draftId = (await draftRef()).slice(1);
+    expect(await dueLifecycleJobs(h.deps.ctx, h.clock.now())).not.toContainEqual(expect.objectContaining({ name: 'expire-request-draft' }));
+    h.clock.advance(2 * 3600_000 + 60_000);
+    expect(await dueLifecycleJobs(h.deps.ctx, h.clock.now())).toContainEqual({ name: 'expire-request-draft', data: { draftId } });
   });
 
   it('a restart in the middle of the conversation loses nothing: the draft is in Postgres', async () => {

@@ -197,4 +197,5 @@ export const requesterTemplates: RequesterTemplates = {
   abandoned: () => 'The request is stopped. Send a new message when you need help.',
   expired: ({ ref }) => `${ref} was not completed. A coordinator will look at it and get in touch.`,
   forwarded: () => 'Thank you for your message. It has been passed on to a coordinator, who will get in touch.',
+  coordinator_urgent: ({ requesterName, ref }) => `Urgent: ${requesterName} asks for help now or within two hours (${ref}).`,
 };

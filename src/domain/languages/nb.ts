@@ -235,4 +235,5 @@ export const requesterTemplates: RequesterTemplates = {
   abandoned: () => 'Bestillingen er stoppet. Send en ny melding når dere trenger hjelp.',
   expired: ({ ref }) => `${ref} ble ikke fullført. En koordinator ser på den og tar kontakt.`,
   forwarded: () => 'Takk for meldingen. Den er sendt videre til en koordinator, som tar kontakt.',
+  coordinator_urgent: ({ requesterName, ref }) => `Haster: ${requesterName} ber om hjelp nå eller innen to timer (${ref}). Se Innboks og oppdragene.`,
 };
