@@ -1,5 +1,6 @@
 import { COORDINATOR, eventually, startHarness, type Harness } from '../support/harness';
 import { dueLifecycleJobs } from '../../src/services/sweep-timers';
+import { listInboxMessages } from '../../src/db/inbox.repo';
 import { createVolunteers, DEFAULT_START, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
 import { uniqueMobile } from '../support/factories';
 
@@ -147,6 +148,8 @@ describe('a nursing home orders by SMS', () => {
     expect(draft.status).toBe('expired');
     const inbound = await h.deps.db.selectFrom('message').selectAll().where('from_phone', '=', home).execute();
     expect(inbound[0]).toMatchObject({ needs_attention: true, classification: expect.stringMatching(/ikke fullført.*tid \?.*sted Lørenskog legesenter/) });
+    const [inInbox] = await listInboxMessages(h.deps.db, { all: true });
+    expect(inInbox).toMatchObject({ id: inbound[0]!.id, requesterName: 'Solbakken sykehjem' });
     expect(await h.deps.db.selectFrom('task').select('id').execute()).toHaveLength(0);
   });
 
