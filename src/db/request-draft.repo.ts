@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DraftFields } from '../domain/request-conversation';
 import type { IntakeField } from '../domain/intake';
 import type { Queryable } from './database';
@@ -101,4 +102,15 @@ export async function flagDraftMessages(db: Queryable, draft: RequestDraft, clas
   await db.updateTable('message').set({ needs_attention: true, classification })
     .where('direction', '=', 'inbound').where('from_phone', '=', draft.phone)
     .where('requester_id', '=', draft.requesterId).where('created_at', '>=', draft.createdAt).execute();
+}
+
+/**
+ * Retention: a closed draft's texts and notes are what the requester wrote (needs, names), so they
+ * go with the SMS bodies of the same age. The read date, time, place and type stay for the record.
+ */
+export async function eraseDraftTextsBefore(db: Queryable, before: Date, now: Date): Promise<number> {
+  const r = await db.updateTable('request_draft')
+    .set({ texts: sql<string[]>`'{}'::text[]`, fields: sql<string>`jsonb_set(fields, '{notes}', '""'::jsonb)`, updated_at: now })
+    .where('status', 'not in', OPEN_DRAFT_STATUSES).where('created_at', '<', before).where(sql<boolean>`cardinality(texts) > 0`).executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

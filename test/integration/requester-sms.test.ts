@@ -1,6 +1,7 @@
 import { COORDINATOR, eventually, startHarness, type Harness } from '../support/harness';
 import { dueLifecycleJobs } from '../../src/services/sweep-timers';
 import { listInboxMessages } from '../../src/db/inbox.repo';
+import { eraseOldMessageBodies } from '../../src/services/erase-old-message-bodies';
 import { createVolunteers, DEFAULT_START, getTask, outboundMessages, waitForOpenOffers, waitForQuiet } from '../support/flows';
 import { uniqueMobile } from '../support/factories';
 
@@ -161,6 +162,22 @@ describe('a nursing home orders by SMS', () => {
     });
     expect(alert!.to_phone).toBe(COORDINATOR);
     expect(alert!.body).toBe(`Haster: Solbakken sykehjem ber om hjelp nå eller innen to timer (${await draftRef()}). Se Innboks og oppdragene.`);
+  });
+
+  it('retention erases a closed draft\'s texts and notes with the SMS bodies of the same age', async () => {
+    await h.sms(home, `Trenger følge til legen ${day}, Lørenskog legesenter. Olga Hansen, bruker rullator`);
+    await toHome('requester_question');
+    await h.sms(home, 'AVBRYT');
+    await toHome('requester_cancelled');
+    const before = await h.deps.db.selectFrom('request_draft').selectAll().where('phone', '=', home).executeTakeFirstOrThrow();
+    expect(before.status).toBe('abandoned');
+    expect(JSON.stringify(before.fields)).toContain('Olga');
+    h.clock.advance((h.config.retentionDays + 1) * 24 * 3600_000);
+    await eraseOldMessageBodies(h.deps.ctx);
+    const after = await h.deps.db.selectFrom('request_draft').selectAll().where('phone', '=', home).executeTakeFirstOrThrow();
+    expect(after.texts).toEqual([]);
+    expect(JSON.stringify(after.fields)).not.toContain('Olga');
+    expect(after.fields).toMatchObject({ place: 'Lørenskog legesenter', notes: '' });
   });
 
   it('the sweeper re-derives a draft expiry that Redis lost', async () => {
