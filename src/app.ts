@@ -5,6 +5,7 @@ import { adminRouter } from './http/admin/admin-router';
 import { requireApiToken } from './http/auth';
 import { createCsrf } from './http/csrf';
 import { errorHandler } from './http/error-handler';
+import { jsonBody, refuseUnreadableText } from './http/input/body-parsers';
 import { requireMetricsToken } from './http/metrics-auth';
 import { apiRoutes } from './http/routes/api';
 import { intakeRoutes } from './http/routes/intake';
@@ -31,6 +32,8 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   // Only the proxies the deployment names (TRUST_PROXY) may tell us the client's address.
   app.set('trust proxy', config.trustProxy);
   app.use(helmet());
+  // Query strings are checked once for every route (bodies by the parsers in http/input).
+  app.use(refuseUnreadableText('query'));
 
   const metrics = createMetrics({ db: deps.db, queues: deps.queues });
   app.use(healthRoutes({ db: deps.db, redis: deps.redis }));
@@ -41,7 +44,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
 
   const api = express.Router();
-  api.use(express.json({ limit: '100kb' }), requireApiToken(ctx, config.apiToken));
+  api.use(...jsonBody('100kb'), requireApiToken(ctx, config.apiToken));
   api.use(apiRoutes(ctx));
   api.use(intakeRoutes());
   api.use(requesterRoutes(ctx));
@@ -50,7 +53,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
 
   const csrf = createCsrf();
   app.use(sessionMiddleware(config, deps.pool));
-  app.use(loginRoutes({ ctx, redis: deps.redis, keyPrefix: config.queuePrefix, csrf }));
+  app.use(loginRoutes({ ctx, redis: deps.redis, keyPrefix: config.queuePrefix, csrf, secret: config.sessionSecret, secureCookies: config.env === 'production' }));
   app.get('/', (_req, res) => res.redirect(302, '/admin'));
   if (config.smsTransport === 'simulator') app.get('/simulator', (_req, res) => res.redirect(302, '/admin/simulator'));
   app.use('/admin', adminRouter({ config, ctx, hub, csrf, queues: Object.values(deps.queues.byName) }));

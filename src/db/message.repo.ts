@@ -33,7 +33,7 @@ export async function insertOutbound(db: Queryable, from: string, draft: Outboun
   return row.id;
 }
 
-export interface InboundDraft { twilioSid: string; from: string; to: string; body: string; volunteerId: string | null; providerOptOut?: string }
+export interface InboundDraft { twilioSid: string; from: string; to: string; body: string; volunteerId: string | null; providerOptOut?: string; mediaCount?: number }
 
 /** Idempotent on Twilio's MessageSid: returns the new id, or undefined when this SID was stored before. */
 export async function insertInbound(db: Queryable, m: InboundDraft, now: Date): Promise<string | undefined> {
@@ -46,6 +46,7 @@ export async function insertInbound(db: Queryable, m: InboundDraft, now: Date): 
     kind: 'reply',
     volunteer_id: m.volunteerId,
     provider_opt_out: m.providerOptOut ?? null,
+    media_count: m.mediaCount ?? 0,
     status: 'received',
     created_at: now,
     updated_at: now,

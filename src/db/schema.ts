@@ -145,6 +145,8 @@ export interface MessageTable {
   handled_by: Id | null;
   body_erased_at: Timestamp | null;
   send_after: Timestamp | null;
+  /** MMS: how many media came with an inbound message (their links are in inbound_media). */
+  media_count: Generated<number>;
   /** How the reply was read (issue 12); null for outbound and for messages from before it. */
   reading: ColumnType<ReplyReadingJson | null, string | undefined, string | null>;
   /** A coordinator's reading from Innboks: applied as that keyword, kept as a labelled example. */
@@ -154,6 +156,14 @@ export interface MessageTable {
   requester_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+}
+
+/** A picture or file of an inbound MMS: Twilio's link to it, never read by Svarja itself. */
+export interface InboundMediaTable {
+  message_id: Id;
+  position: number;
+  url: string;
+  content_type: string;
 }
 
 export interface UnitTable {
@@ -214,6 +224,7 @@ export interface Database {
   coordinator: CoordinatorTable;
   api_token: ApiTokenTable;
   audit_event: AuditEventTable;
+  inbound_media: InboundMediaTable;
   sweeper_count: SweeperCountTable;
   requester: RequesterTable;
   requester_phone: RequesterPhoneTable;

@@ -51,6 +51,8 @@ export interface TextParams {
   declined_thanks: NoParams;
   hint_offer: NoParams;
   hint_general: NoParams;
+  /** An MMS without text: only text is read (the media are kept for a coordinator). */
+  media_not_read: NoParams;
   no_offer: NoParams;
   opted_out: NoParams;
   opted_in: NoParams;

@@ -37,6 +37,14 @@ export function normalizePhone(input: string, opts: NormalizePhoneOptions = {}):
   return { ok: true, e164: parsed.number, type };
 }
 
+// E.164: '+', a country code that does not start with 0, at most 15 digits in all.
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** Whether a stored number is E.164 at all (what an SMS can be sent to); '', 'abc', '+' are not. */
+export function isE164(phone: string): boolean {
+  return E164.test(phone);
+}
+
 /**
  * Masks a phone number for logs: keeps the country code and the last two digits
  * ('+4741234567' → '+47******67'). Never throws; for anything that does not parse it masks

@@ -1,5 +1,6 @@
 import { findPhraseAt, findWholePhrase, resolvePhrase, type PhraseKind } from './reply-phrases';
 import { normalizeSmsText, tokenizeSmsText, type Resolution } from './sms-words';
+import { hasUnreadableCharacters } from './unreadable-text';
 
 export type ReplyIntent = 'yes' | 'no' | 'stop' | 'start' | 'unclear';
 
@@ -33,6 +34,8 @@ const QUESTION = /[?？¿؟]/;
  */
 export function classifyReply(body: string, volunteerLanguage?: string): ReplyClassification {
   const normalized = normalizeSmsText(body);
+  // A control character or an undecodable byte beside the words: not what a person typed, so not a clean answer.
+  if (hasUnreadableCharacters(body)) return { intent: 'unclear', normalized };
   const tokens = tokenizeSmsText(normalized);
   // "ja?" or "ok?" asks something back; it is not an answer.
   if (tokens.length === 0 || QUESTION.test(normalized)) return { intent: 'unclear', normalized };

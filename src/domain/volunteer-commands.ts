@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { CommandWords } from './language';
 import { LANGUAGES } from './languages/index';
 import { foldLatinDiacritics, normalizeSmsText, resolveMeaning, type Meaning } from './sms-words';
+import { hasUnreadableCharacters } from './unreadable-text';
 
 export interface DayMonth {
   day: number;
@@ -52,6 +53,7 @@ const NUMBER = /^\d{1,3}$/;
  * The check-in answers 1/2 are not keywords; the caller reads them in context.
  */
 export function parseVolunteerCommand(body: string, volunteerLanguage?: string): VolunteerCommand | undefined {
+  if (hasUnreadableCharacters(body)) return undefined; // never act on a keyword with unreadable bytes around it
   if (/^[?？¿؟]+$/.test(normalizeSmsText(body))) return { kind: 'help' };
   const words = toWords(body);
   for (let length = Math.min(LONGEST, words.length); length > 0; length--) {

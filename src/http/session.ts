@@ -7,8 +7,6 @@ import type { Config } from '../config';
 declare module 'express-session' {
   interface SessionData {
     coordinatorId: string;
-    /** Where to go after logging in. */
-    returnTo: string;
     flash: { kind: 'ok' | 'error'; text: string };
   }
 }

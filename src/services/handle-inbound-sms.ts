@@ -1,6 +1,7 @@
 import { crossedWithNotice, decideReply, type ReplyAction, type ReplyContext } from '../domain/reply-decision';
 import { parseVolunteerCommand } from '../domain/volunteer-commands';
 import { findAskedCheckIn } from '../db/assignment.repo';
+import { renderText } from '../domain/messages';
 import type { Tx } from '../db/database';
 import { claimInbound, countRecentOutboundOfKind, findMessage, listUnprocessedFrom, lockSender, markInboundOutcome } from '../db/message.repo';
 import { findLiveOffer, findRecentClosedOffer, type Offer } from '../db/offer.repo';
@@ -23,7 +24,7 @@ const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 /** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
 const AUTO_REPLIES_PER_HOUR = 2;
 
-export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'requester' | 'command' | 'check_in' | 'withdraw' | 'help_question' | ReplyAction['type'] | 'none';
+export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'requester' | 'media' | 'command' | 'check_in' | 'withdraw' | 'help_question' | ReplyAction['type'] | 'none';
 
 /**
  * The handle-inbound-sms job. Claiming a message and every effect of the reply happen in one
@@ -56,6 +57,7 @@ async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, message
   }
   const volunteer = await findVolunteerByPhone(trx, message.from_phone);
   if (!volunteer) return handleUnknownSender(trx, ctx, effects, message, now);
+  if (isMediaOnly(message)) return handleMediaOnly(trx, effects, message, volunteer, now);
 
   const command = message.provider_opt_out ? undefined : parseVolunteerCommand(message.body, volunteer.language);
   if (command) {
@@ -145,17 +147,33 @@ function toReplyContext(volunteer: Volunteer, live: Offer | undefined, recent: O
   };
 }
 
+/** An MMS with no text: nothing to read as an answer (its media links are kept in inbound_media). */
+function isMediaOnly(message: MessageRow): boolean {
+  return message.media_count > 0 && message.body.trim() === '';
+}
+
+/** Never an empty unclear reply: a coordinator sees it, and the sender learns that only text is read. */
+async function handleMediaOnly(trx: Tx, effects: Effects, message: MessageRow, volunteer: Volunteer, now: Date): Promise<InboundOutcome> {
+  await markInboundOutcome(trx, message.id, { classification: 'media', needsAttention: true, volunteerId: volunteer.id });
+  if (await underAutoReplyLimit(trx, volunteer.phone, now)) {
+    await effects.sms(trx, { to: volunteer.phone, body: renderText(volunteer.language, 'media_not_read', {}), kind: 'media_not_read', volunteerId: volunteer.id });
+  }
+  return 'media';
+}
+
 async function handleUnknownSender(trx: Tx, ctx: ServiceContext, effects: Effects, message: MessageRow, now: Date): Promise<InboundOutcome> {
   const answer = unknownSenderReply(message, ctx.settings.coordinatorPhone);
   await markInboundOutcome(trx, message.id, { classification: answer.classification, needsAttention: true, volunteerId: null });
   ctx.log.info({ messageId: message.id, classification: answer.classification }, 'sms from an unknown number kept for a coordinator');
   if (await underAutoReplyLimit(trx, message.from_phone, now)) {
-    await effects.sms(trx, { to: message.from_phone, body: answer.body, kind: answer.kind });
+    // Only a picture: say that only text is read (in Norwegian, as nobody knows their language).
+    const media = isMediaOnly(message);
+    await effects.sms(trx, { to: message.from_phone, body: media ? renderText('nb', 'media_not_read', {}) : answer.body, kind: media ? 'media_not_read' : answer.kind });
   }
   return 'unknown_sender';
 }
 
 async function underAutoReplyLimit(trx: Tx, phone: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - 3600 * 1000);
-  return (await countRecentOutboundOfKind(trx, phone, ['hint_offer', 'hint_general', 'unknown_sender', 'help_who', 'request_forwarded'], since)) < AUTO_REPLIES_PER_HOUR;
+  return (await countRecentOutboundOfKind(trx, phone, ['hint_offer', 'hint_general', 'unknown_sender', 'help_who', 'media_not_read', 'request_forwarded'], since)) < AUTO_REPLIES_PER_HOUR;
 }

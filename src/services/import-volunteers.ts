@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../domain/access';
 import { OSLO } from '../domain/messages';
-import { decodeCsvBytes, isSpreadsheetFile, readVolunteerCsv, type CsvFileError, type GoodRow, type BadRow } from '../domain/volunteer-csv';
+import { decodeCsvBytes, isSpreadsheetFile, type CsvFileError, type GoodRow, type BadRow } from '../domain/volunteer-csv';
 import { insertAuditEvent } from '../db/audit.repo';
 import { inTransaction } from '../db/transaction';
 import { insertVolunteers, listVolunteerPhones } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
+import { readVolunteerCsvInTurns } from './read-volunteer-csv';
 
 export type ImportVolunteersResult = { ok: true; imported: number; skipped: number } | { ok: false; error: CsvFileError };
 
@@ -14,8 +15,12 @@ export type ImportPreview = { ok: true; csvText: string; good: GoodRow[]; bad: B
 /** What an import of this uploaded file would do, row by row. Stores nothing. */
 export async function previewVolunteerImport(ctx: Pick<ServiceContext, 'db'>, bytes: Uint8Array): Promise<ImportPreview> {
   if (isSpreadsheetFile(bytes)) return { ok: false, error: { code: 'spreadsheet' } };
-  const csvText = decodeCsvBytes(bytes);
-  const checked = readVolunteerCsv(csvText, await listVolunteerPhones(ctx.db));
+  return previewVolunteerText(ctx, decodeCsvBytes(bytes));
+}
+
+/** The same for a file already read as text (a later page of the preview). */
+export async function previewVolunteerText(ctx: Pick<ServiceContext, 'db'>, csvText: string): Promise<ImportPreview> {
+  const checked = await readVolunteerCsvInTurns(csvText, await listVolunteerPhones(ctx.db));
   return checked.ok ? { ...checked, csvText } : checked;
 }
 
@@ -26,7 +31,7 @@ export async function previewVolunteerImport(ctx: Pick<ServiceContext, 'db'>, by
  */
 export async function importVolunteers(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, csvText: string): Promise<ImportVolunteersResult> {
   return inTransaction(ctx.db, async (trx) => {
-    const checked = readVolunteerCsv(csvText, await listVolunteerPhones(trx));
+    const checked = await readVolunteerCsvInTurns(csvText, await listVolunteerPhones(trx));
     if (!checked.ok) return checked;
     const inserted = await insertVolunteers(trx, checked.good.map(({ volunteer: { optedOutOn, ...volunteer } }) => ({
       ...volunteer, optedOutAt: optedOutOn === null ? null : DateTime.fromISO(optedOutOn, { zone: OSLO }).toJSDate(),

@@ -10,7 +10,7 @@ export const MAX_REPLY_LENGTH = 600;
 
 export type InboxReplyResult =
   | { ok: true; smsId: string }
-  | { ok: false; error: 'not_found' | 'empty' | 'too_long' | 'opted_out' };
+  | { ok: false; error: 'not_found' | 'empty' | 'too_long' | 'opted_out' | 'no_phone_number' };
 
 /**
  * A coordinator answers an inbox message by SMS. The reply is written as an outbound row in the
@@ -27,6 +27,7 @@ export async function replyToInboxMessage(ctx: ServiceContext, actor: Actor, mes
     // They texted STOP: the carrier would refuse (21610), and we must not write to them anyway.
     if (message.volunteerOptedOut) return { ok: false, error: 'opted_out' };
     const smsId = await effects.sms(trx, { to: message.fromPhone, body, kind: 'coordinator_reply', volunteerId: message.volunteerId, taskId: message.taskId });
+    if (!smsId) return { ok: false, error: 'no_phone_number' };
     await insertAuditEvent(trx, actor, { action: 'inbox_replied', subjectType: 'message', subjectId: message.id, detail: { smsId } }, now);
     return { ok: true, smsId };
   });

@@ -1,4 +1,4 @@
-import { uniqueMobile } from '../support/factories';
+import { buildTask, uniqueMobile } from '../support/factories';
 import { sweep } from '../../src/services/sweep';
 import { createTask, dispatch, getTask, outboundMessages, startPlus, waitForOpenOffers, waitForQuiet } from '../support/flows';
 import { eventually, startHarness, type Harness } from '../support/harness';
@@ -21,7 +21,8 @@ async function volunteer(name: string, fields: Record<string, unknown> = {}): Pr
 
 /** A finished earlier task for the same person, helped by `volunteerId`. */
 async function helpedBefore(volunteerId: string, personRef: string): Promise<void> {
-  const earlier = await createTask(h, { startsAt: '2026-10-01T10:00:00+02:00', personRef });
+  // Stored directly: the API refuses a start more than a day back, and this one is history.
+  const earlier = await buildTask(h.deps.db, { startsAt: new Date('2026-10-01T10:00:00+02:00'), personRef });
   await h.deps.db.insertInto('assignment').values({ task_id: earlier.id, volunteer_id: volunteerId, offer_id: null, source: 'manual', status: 'done' }).execute();
 }
 

@@ -132,6 +132,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /admin/volunteers/import', rule: 'any', ok: 200, prepare: at('/admin/volunteers/import') },
   { route: 'POST /admin/volunteers/import', rule: 'any', ok: 200, prepare: async () => ({ path: '/admin/volunteers/import', csv: csvFile() }) },
   { route: 'POST /admin/volunteers/import/confirm', rule: 'any', ok: 303, prepare: async () => ({ path: '/admin/volunteers/import/confirm', form: { csv: csvFile() } }) },
+  { route: 'POST /admin/volunteers/import/preview', rule: 'any', ok: 200, prepare: async () => ({ path: '/admin/volunteers/import/preview', form: { csv: csvFile(), page: '1' } }) },
   { route: 'GET /admin/volunteers/export.csv', rule: 'any', ok: 200, prepare: at('/admin/volunteers/export.csv') },
 
   // Innboks, Rapporter, Logg: a coordinator's own unit.

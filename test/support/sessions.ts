@@ -9,9 +9,14 @@ function csrfIn(html: string): string {
   return token;
 }
 
+/** Every cookie the response sets, over the previous ones (the login page sets its CSRF cookie, login the session). */
 function cookieOf(res: Response, previous = ''): string {
-  const set = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('svarja.sid='));
-  return set ?? previous;
+  const jar = new Map(previous.split('; ').filter(Boolean).map((c) => [c.split('=')[0]!, c] as const));
+  for (const set of res.headers.getSetCookie()) {
+    const pair = set.split(';')[0]!;
+    jar.set(pair.split('=')[0]!, pair);
+  }
+  return [...jar.values()].join('; ');
 }
 
 /** Opens /login: a fresh session cookie and its CSRF token, as a browser would have them. */

@@ -43,6 +43,7 @@ const SAMPLES: { [K in TemplateName]: readonly TextParams[K][] } = {
   declined_thanks: none,
   hint_offer: none,
   hint_general: none,
+  media_not_read: none,
   no_offer: none,
   opted_out: none,
   opted_in: none,

@@ -39,6 +39,7 @@ export const en: Language = {
     declined_thanks: () => 'Thanks for answering! We will ask someone else.',
     hint_offer: () => 'We did not understand your reply. Reply YES to take the task or NO if you cannot. A coordinator will also see your message.',
     hint_general: () => 'Thanks for your message! A coordinator will look at it. Reply STOP if you want no more offers.',
+    media_not_read: () => 'Svarja reads only text, not pictures or attachments. Please write your answer as a normal text, for example YES or NO. A coordinator will also see your message.',
     no_offer: () => 'You have no open offers right now. We will text you when someone needs help.',
     opted_out: () => 'You are unsubscribed and will get no more offers from Svarja. Send START to sign up again.',
     opted_in: () => 'Welcome back! You will get offers from Svarja again. Send STOP to unsubscribe.',

@@ -39,6 +39,7 @@ export const nb: Language = {
     declined_thanks: () => 'Takk for svar! Vi spør noen andre.',
     hint_offer: () => 'Vi forstod ikke svaret. Svar JA for å ta oppdraget eller NEI om du ikke kan. En koordinator ser også på meldingen.',
     hint_general: () => 'Takk for meldingen! En koordinator ser på den. Svar STOPP om du ikke vil ha flere tilbud.',
+    media_not_read: () => 'Svarja leser bare tekst, ikke bilder eller vedlegg. Skriv svaret som en vanlig SMS, for eksempel JA eller NEI. En koordinator ser også på meldingen.',
     no_offer: () => 'Du har ingen åpne tilbud nå. Vi sender en SMS når noen trenger hjelp.',
     opted_out: () => 'Du er meldt av og får ingen flere tilbud fra Svarja. Send START for å melde deg på igjen.',
     opted_in: () => 'Velkommen tilbake! Du får tilbud fra Svarja igjen. Send STOPP for å melde deg av.',

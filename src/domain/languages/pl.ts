@@ -43,6 +43,7 @@ export const pl: Language = {
     declined_thanks: () => 'Dziękujemy za odpowiedź! Zapytamy kogoś innego.',
     hint_offer: () => 'Nie zrozumieliśmy odpowiedzi. Odpowiedz TAK, aby przyjąć zadanie, lub NIE, jeśli nie możesz. Koordynator też zobaczy wiadomość.',
     hint_general: () => 'Dziękujemy za wiadomość! Koordynator ją przeczyta. Wyślij STOP, jeśli nie chcesz więcej ofert.',
+    media_not_read: () => 'Svarja czyta tylko tekst, nie zdjęcia ani załączniki. Napisz odpowiedź zwykłym SMS-em, na przykład TAK lub NIE. Koordynator też zobaczy wiadomość.',
     no_offer: () => 'Nie masz teraz otwartych ofert. Napiszemy, gdy ktoś będzie potrzebował pomocy.',
     opted_out: () => 'Wypisaliśmy Cię. Nie dostaniesz więcej ofert od Svarja. Wyślij START, aby zapisać się ponownie.',
     opted_in: () => 'Witamy z powrotem! Znów będziesz dostawać oferty od Svarja. Wyślij STOP, aby się wypisać.',

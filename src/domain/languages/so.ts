@@ -37,6 +37,7 @@ export const so: Language = {
     declined_thanks: () => 'Mahadsanid jawaabta! Qof kale ayaan weydiin doonnaa.',
     hint_offer: () => 'Ma aanu fahmin jawaabtaada. Ku jawaab HAA si aad hawsha u qaadato ama MAYA haddii aadan awoodin. Isku-duwe ayaa sidoo kale arki doona fariinta.',
     hint_general: () => 'Mahadsanid fariinta! Isku-duwe ayaa eegi doona. Dir JOOJI haddii aadan dalabyo kale rabin.',
+    media_not_read: () => 'Svarja waxay akhridaa qoraal keliya, ma aha sawirro ama lifaaqyo. Jawaabtaada u qor SMS caadi ah, tusaale HAA ama MAYA. Isku-duwe ayaa sidoo kale arki doona fariinta.',
     no_offer: () => 'Hadda ma haysatid dalab furan. Waxaan kuu soo diri doonnaa SMS marka qof caawimaad u baahdo.',
     opted_out: () => 'Waa lagaa saaray, dalabyo kale kama heli doontid Svarja. Dir BILOW si aad dib isugu qorto.',
     opted_in: () => 'Ku soo dhawoow! Mar kale ayaad dalabyo ka heli doontaa Svarja. Dir JOOJI si aad uga baxdo.',

@@ -50,7 +50,8 @@ export function accountRoutes(deps: AdminDeps): Router {
   });
 
   router.post('/account/tokens/:id/revoke', async (req, res) => {
-    const ok = await revokeOwnApiToken(deps.ctx, coordinatorOf(res), String(req.params.id));
+    const id = String(req.params.id);
+    const ok = /^\d{1,18}$/.test(id) && await revokeOwnApiToken(deps.ctx, coordinatorOf(res), id); // not a number: no such key
     setFlash(req, ok ? 'ok' : 'error', ok ? 'Nøkkelen er trukket tilbake.' : 'Fant ikke nøkkelen.');
     redirectAfterSave(req, res, '/admin/account');
   });

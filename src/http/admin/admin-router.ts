@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { formBody } from '../input/body-parsers';
 import multer from 'multer';
 import type { AdminDeps } from './admin-deps';
 import { accountRoutes } from './account.routes';
@@ -21,9 +22,9 @@ import { requireLogin } from './require-login';
 export function adminRouter(deps: AdminDeps): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 200 } });
-  router.use(requireLogin(deps.ctx, deps.csrf.tokenFor, { simulator: deps.config.smsTransport === 'simulator' }));
+  router.use(requireLogin(deps.ctx, deps.csrf.tokenFor, { simulator: deps.config.smsTransport === 'simulator', secureCookies: deps.config.env === 'production' }));
   router.use('/queues', queueDashboard(deps.queues, '/admin/queues'));
-  router.use(express.urlencoded({ extended: false, limit: '3mb', parameterLimit: 500 }), upload.any(), deps.csrf.protect);
+  router.use(...formBody({ limit: '3mb', parameterLimit: 500 }, upload), deps.csrf.protect);
   router.use(accountRoutes(deps));
   for (const routes of [todayRoutes, tasksRoutes, volunteersRoutes, requestersRoutes, inboxRoutes, reportsRoutes, auditRoutes, settingsRoutes]) {
     router.use(routes(deps));

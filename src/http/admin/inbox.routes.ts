@@ -16,6 +16,7 @@ const REPLY_ERRORS: Record<Exclude<InboxReplyResult, { ok: true }>['error'], str
   empty: 'Skriv et svar før du sender.',
   too_long: `Svaret er for langt (høyst ${MAX_REPLY_LENGTH} tegn).`,
   opted_out: 'Personen har sendt STOPP og kan ikke få SMS fra oss.',
+  no_phone_number: 'Avsenderen har ikke et telefonnummer vi kan sende SMS til.',
 };
 
 /** False (after answering 403) when the message is about another unit's task; unknown ids go on to "not found". */

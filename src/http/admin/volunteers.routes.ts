@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { findVolunteer, searchVolunteers } from '../../db/volunteer.repo';
 import { exportVolunteers } from '../../services/export-volunteers';
-import { importVolunteers, previewVolunteerImport } from '../../services/import-volunteers';
+import { importVolunteers, previewVolunteerImport, previewVolunteerText } from '../../services/import-volunteers';
 import type { VolunteerForm } from '../../domain/volunteer-form';
 import { registerVolunteerFromForm } from '../../services/register-volunteer';
 import { updateVolunteer } from '../../services/update-volunteer';
@@ -59,7 +59,18 @@ export function volunteersRoutes(deps: AdminDeps): Router {
       sendPage(res, importUploadPage(frameOf(res), preview.error), 400);
       return;
     }
-    sendPage(res, importPreviewPage(frameOf(res), preview));
+    sendPage(res, importPreviewPage(frameOf(res), { ...preview, page: 1 }));
+  });
+
+  // Another page of a preview: the file comes back as text, like the confirm step's.
+  router.post('/volunteers/import/preview', async (req, res) => {
+    const preview = await previewVolunteerText(ctx, readString(req.body, 'csv'));
+    if (!preview.ok) {
+      sendPage(res, importUploadPage(frameOf(res), preview.error), 400);
+      return;
+    }
+    const page = Number.parseInt(readString(req.body, 'page'), 10);
+    sendPage(res, importPreviewPage(frameOf(res), { ...preview, page: Number.isFinite(page) ? page : 1 }));
   });
 
   router.post('/volunteers/import/confirm', async (req, res) => {

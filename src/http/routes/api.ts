@@ -1,8 +1,7 @@
 import { Router, type Response } from 'express';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { can, visibleTask } from '../../domain/access';
-import { OSLO } from '../../domain/messages';
+import { checkTaskTimes } from '../../domain/task-window';
 import { insertAuditEvent } from '../../db/audit.repo';
 import { listVolunteers } from '../../db/volunteer.repo';
 import type { ServiceContext } from '../../services/context';
@@ -14,9 +13,10 @@ import { registerVolunteer } from '../../services/register-volunteer';
 import { actorOf } from '../auth';
 import { sendApiForbidden } from '../forbidden';
 import { explainMatching } from '../../services/explain-matching';
-import { parseRequest } from '../validate';
+import { CalendarDay, OsloDateTime } from '../input/dates';
+import { parseRequest, RequestValidationError } from '../validate';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const Day = CalendarDay;
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
 
 const VolunteerBody = z.object({
@@ -34,16 +34,6 @@ const VolunteerBody = z.object({
     .refine((w) => w.from < w.to, 'from must be before to')).max(50).optional(),
   absences: z.array(z.object({ from: Day, to: Day }).refine((a) => a.from <= a.to, 'from must not be after to')).max(100).optional(),
   maxTasksPerWeek: z.number().int().min(1).max(14).nullable().optional(),
-});
-
-/** ISO 8601; without an offset it is read as Oslo time, which is what a coordinator means. */
-const OsloDateTime = z.string().transform((s, ctx) => {
-  const dt = DateTime.fromISO(s, { zone: OSLO, setZone: false });
-  if (!dt.isValid) {
-    ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date and time, e.g. 2026-12-03T10:00+01:00' });
-    return z.NEVER;
-  }
-  return dt.toJSDate();
 });
 
 const TaskBody = z.object({
@@ -110,6 +100,8 @@ export function apiRoutes(ctx: ServiceContext): Router {
   router.post('/tasks', async (req, res) => {
     const actor = actorOf(res);
     const body = parseRequest(TaskBody, req.body);
+    const timeProblems = checkTaskTimes(body, ctx.now());
+    if (timeProblems.length > 0) throw new RequestValidationError(timeProblems);
     const unitId = body.unitId ?? (actor.kind === 'coordinator' ? actor.unitId : null);
     if (!can(actor, 'create_task', { kind: 'unit', unitId })) {
       return sendApiForbidden(res, unitId === null ? 'a task needs a unit: give unitId of your own unit' : 'you may create tasks in your own unit only');

@@ -1,4 +1,4 @@
-import express, { Router, type Request, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import { withTimeout } from '../../timeout';
@@ -7,6 +7,8 @@ import { insertAuditEvent } from '../../db/audit.repo';
 import { authenticateCoordinator, coordinatorActor } from '../../services/authenticate-coordinator';
 import type { ServiceContext } from '../../services/context';
 import { findCoordinator } from '../../db/coordinator.repo';
+import { formBody } from '../input/body-parsers';
+import { checkLoginToken, issueLoginToken, takeReturnTo } from '../login-cookies';
 import { redirectAfterSave, sendPage } from '../admin/frame';
 import { csrfInput } from '../views/form';
 import { html } from '../views/html';
@@ -16,7 +18,11 @@ export interface LoginDeps {
   ctx: ServiceContext;
   redis: Redis;
   keyPrefix: string;
-  csrf: { protect: RequestHandler; tokenFor: (req: Request) => string };
+  /** The session's CSRF protection, for logging out. */
+  csrf: { protect: RequestHandler };
+  /** Signs the login form's CSRF cookie (the session secret). */
+  secret: string;
+  secureCookies: boolean;
 }
 
 function loginPage(csrfToken: string, email: string, error?: string) {
@@ -50,29 +56,36 @@ function loginRateLimit(redis: Redis, keyPrefix: string): RequestHandler {
 
 export function loginRoutes(deps: LoginDeps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '10kb' });
+  const form = formBody({ limit: '10kb', parameterLimit: 20 });
 
-  router.get('/login', (req, res) => {
-    sendPage(res, loginPage(deps.csrf.tokenFor(req), ''));
+  const newToken = (res: Response) => issueLoginToken(res, deps.secret, deps.secureCookies);
+  // Before logging in, the CSRF token lives in a signed cookie, not the session (no row per visit).
+  const protectLogin: RequestHandler = (req, _res, next) => {
+    if (checkLoginToken(req, deps.secret, (req.body as { _csrf?: unknown } | undefined)?._csrf)) return next();
+    next(Object.assign(new Error('invalid login csrf token'), { code: 'EBADCSRFTOKEN' }));
+  };
+
+  router.get('/login', (_req, res) => {
+    sendPage(res, loginPage(newToken(res), ''));
   });
 
-  router.post('/login', form, loginRateLimit(deps.redis, deps.keyPrefix), deps.csrf.protect, async (req, res) => {
+  router.post('/login', ...form, loginRateLimit(deps.redis, deps.keyPrefix), protectLogin, async (req, res) => {
     const email = String(req.body.email ?? '');
     const coordinator = await authenticateCoordinator(deps.ctx, email, String(req.body.password ?? ''));
     if (!coordinator) {
-      sendPage(res, loginPage(deps.csrf.tokenFor(req), email, 'Feil e-post eller passord.'), 401);
+      sendPage(res, loginPage(newToken(res), email, 'Feil e-post eller passord.'), 401);
       return;
     }
-    const returnTo = req.session.returnTo;
+    const returnTo = takeReturnTo(req, res);
     // A new session id at login: a session fixed before login is worth nothing after it.
     req.session.regenerate((err) => {
       if (err) throw err;
       req.session.coordinatorId = coordinator.id;
-      redirectAfterSave(req, res, returnTo?.startsWith('/admin') ? returnTo : '/admin');
+      redirectAfterSave(req, res, returnTo);
     });
   });
 
-  router.post('/logout', form, deps.csrf.protect, async (req, res) => {
+  router.post('/logout', ...form, deps.csrf.protect, async (req, res) => {
     const id = req.session.coordinatorId;
     const coordinator = id ? await findCoordinator(deps.ctx.db, id) : undefined;
     if (coordinator) await insertAuditEvent(deps.ctx.db, coordinatorActor(coordinator), { action: 'logout' }, deps.ctx.now());

@@ -1,9 +1,11 @@
-import express, { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
+import { markUnreadableWebhookText, twilioFormBody } from '../input/body-parsers';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context';
 import { recordInboundSms } from '../../services/record-inbound-sms';
 import { recordSmsStatus } from '../../services/record-sms-status';
 import { verifyTwilioSignature } from '../twilio-signature';
+import { readTwilioMedia } from './twilio-media';
 import { parseRequest } from '../validate';
 
 const InboundSmsBody = z.object({
@@ -30,15 +32,15 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 export function twilioWebhookRoutes(ctx: ServiceContext, opts: { authToken: string | undefined; publicBaseUrl: string; timer: (route: 'sms' | 'status') => RequestHandler }): Router {
   const router = Router();
   const verify = verifyTwilioSignature(opts.authToken, opts.publicBaseUrl);
-  const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 });
+  const form = twilioFormBody();
 
-  router.post('/sms', opts.timer('sms'), form, verify, async (req, res) => {
+  router.post('/sms', opts.timer('sms'), form, verify, markUnreadableWebhookText, async (req, res) => {
     const body = parseRequest(InboundSmsBody, req.body);
-    await recordInboundSms(ctx, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body, optOutType: body.OptOutType });
+    await recordInboundSms(ctx, { messageSid: body.MessageSid, from: body.From, to: body.To, body: body.Body, optOutType: body.OptOutType, media: readTwilioMedia(req.body) });
     res.type('text/xml').send(EMPTY_TWIML);
   });
 
-  router.post('/status', opts.timer('status'), form, verify, async (req, res) => {
+  router.post('/status', opts.timer('status'), form, verify, markUnreadableWebhookText, async (req, res) => {
     const body = parseRequest(StatusBody, req.body);
     const { m } = parseRequest(StatusQuery, req.query);
     const outcome = await recordSmsStatus(ctx, { messageId: m, messageSid: body.MessageSid, messageStatus: body.MessageStatus, errorCode: body.ErrorCode });

@@ -4,6 +4,7 @@ import { formatPhone } from './format-phone';
 /** Why a message is in the inbox, as a coordinator reads it. */
 const CLASSIFICATION_LABELS: Record<string, string> = {
   unknown_sender: 'Ukjent avsender',
+  media: 'Bilde eller vedlegg (MMS)',
   // Issue 11: requesters (nursing homes). An expired draft's label is what was read so far.
   unknown_request: 'Bestilling fra ukjent nummer (ikke lagt inn)',
   'request:not_a_request': 'Fra bestiller, ikke en bestilling',

@@ -3,6 +3,7 @@ import { TASK_TYPES } from '../../../domain/volunteer';
 import { OSLO, type TaskType } from '../../../domain/messages';
 import type { NewTask } from '../../../db/task.repo';
 import type { FieldErrors } from '../form';
+import { START_HORIZON_MS } from '../../../domain/task-window';
 
 /** The new-task form as typed, kept to show it again with the messages. */
 export interface TaskFormValues {
@@ -73,6 +74,7 @@ function parseStart(v: TaskFormValues, now: Date, errors: FieldErrors): Date | u
     return undefined;
   }
   if (start.toMillis() < now.getTime()) errors.time = 'Tidspunktet har allerede vært.';
+  if (start.toMillis() > now.getTime() + START_HORIZON_MS) errors.date = 'Oppdraget må starte innen to år.';
   return start.toJSDate();
 }
 

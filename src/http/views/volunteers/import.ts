@@ -36,11 +36,20 @@ Første linje må være overskrifter. Disse kolonnene leses, store eller små bo
   });
 }
 
-export interface ImportPreviewView { csvText: string; good: GoodRow[]; bad: BadRow[] }
+export interface ImportPreviewView { csvText: string; good: GoodRow[]; bad: BadRow[]; page: number }
 
-/** Step 2: every row, good and bad, and a confirm button. Nothing is stored until it is pressed. */
+/** Rows of each table on one page: a 50,000-row file must not become megabytes of HTML. */
+export const PREVIEW_PAGE_SIZE = 100;
+
+/**
+ * Step 2: the counts, a page of the bad and of the good rows, and a confirm button. Nothing is
+ * stored until it is pressed.
+ */
 export function importPreviewPage(frame: PageFrame, view: ImportPreviewView): SafeHtml {
   const good = formatCount(view.good.length, 'frivillig', 'frivillige');
+  const pages = Math.max(1, Math.ceil(Math.max(view.good.length, view.bad.length) / PREVIEW_PAGE_SIZE));
+  const current = Math.min(Math.max(1, view.page), pages);
+  const slice = <T>(rows: T[]) => rows.slice((current - 1) * PREVIEW_PAGE_SIZE, current * PREVIEW_PAGE_SIZE);
   return page(frame, {
     title: 'Forhåndsvisning av import',
     section: 'volunteers',
@@ -49,24 +58,36 @@ export function importPreviewPage(frame: PageFrame, view: ImportPreviewView): Sa
 <h1>Forhåndsvisning av import</h1>
 <p role="status"><strong>${good} kan importeres.</strong>
 ${view.bad.length > 0 ? html` ${formatCount(view.bad.length, 'rad har', 'rader har')} feil og blir hoppet over.` : ''} Ingenting er lagret ennå.</p>
-${view.bad.length > 0 ? badRowsTable(view.bad) : ''}
-${view.good.length > 0 ? confirmForm(frame, view.csvText, good) : html`<p>Ingen rader kan importeres. Rett filen og prøv igjen.</p>`}
-${view.good.length > 0 ? goodRowsTable(view.good) : ''}`,
+${pages > 1 ? pager(current, pages) : ''}
+${view.bad.length > 0 ? badRowsTable(slice(view.bad), view.bad.length) : ''}
+${fileForm(frame, view.csvText, view.good.length > 0 ? good : undefined)}
+${view.good.length > 0 ? '' : html`<p>Ingen rader kan importeres. Rett filen og prøv igjen.</p>`}
+${view.good.length > 0 ? goodRowsTable(slice(view.good), view.good.length) : ''}`,
   });
 }
 
-function confirmForm(frame: PageFrame, csvText: string, good: string): SafeHtml {
-  // The file travels back in the form: the confirm step reads and checks it again, it trusts nothing here.
-  return html`<form method="post" action="/admin/volunteers/import/confirm" class="actions">
+/**
+ * The file travels back in the form, once per page: the confirm step reads and checks it again (it
+ * trusts nothing here), and the pager's buttons post the same form to the preview instead.
+ */
+function fileForm(frame: PageFrame, csvText: string, good: string | undefined): SafeHtml {
+  return html`<form id="import-file" method="post" action="/admin/volunteers/import/confirm" class="actions">
   ${csrfInput(frame.csrfToken)}
   <input type="hidden" name="csv" value="${csvText}">
-  <button type="submit">Importer ${good}</button>
+  ${good ? html`<button type="submit">Importer ${good}</button>` : ''}
   <a class="button secondary" href="/admin/volunteers">Avbryt</a>
 </form>`;
 }
 
-function badRowsTable(rows: BadRow[]): SafeHtml {
-  return html`<h2>Rader med feil (${rows.length})</h2>
+/** Other pages of the preview: buttons of the file's form, sent to the preview. */
+function pager(page: number, pages: number): SafeHtml {
+  const button = (to: number, label: string) => html`<button type="submit" form="import-file" formaction="/admin/volunteers/import/preview" name="page" value="${String(to)}" class="secondary">${label}</button>`;
+  return html`<nav class="actions" aria-label="Sider i forhåndsvisningen"><span>Side ${page} av ${pages} (${PREVIEW_PAGE_SIZE} rader av hvert slag per side)</span>
+${page > 1 ? button(page - 1, 'Forrige side') : ''}${page < pages ? button(page + 1, 'Neste side') : ''}</nav>`;
+}
+
+function badRowsTable(rows: BadRow[], total: number): SafeHtml {
+  return html`<h2>Rader med feil (${total})</h2>
 <div class="table-wrap"><table id="bad-rows">
 <caption class="sr-only">Rader som ikke blir importert, og hvorfor</caption>
 <thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">Telefon</th><th scope="col">Hvorfor</th></tr></thead>
@@ -86,8 +107,8 @@ function languageChoices(): string {
   return listLanguages().map((l) => `${l.code} ${l.name}`).join(', ');
 }
 
-function goodRowsTable(rows: GoodRow[]): SafeHtml {
-  return html`<h2>Rader som importeres (${rows.length})</h2>
+function goodRowsTable(rows: GoodRow[], total: number): SafeHtml {
+  return html`<h2>Rader som importeres (${total})</h2>
 <div class="table-wrap"><table id="good-rows">
 <caption class="sr-only">Rader som blir importert</caption>
 <thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">Telefon</th><th scope="col">Språk</th><th scope="col">Områder</th><th scope="col">Oppgaver</th><th scope="col">Detaljer</th></tr></thead>
