@@ -51,15 +51,18 @@ export function requestersRoutes(deps: AdminDeps): Router {
     await respond(req, res, result, values, undefined);
   });
 
+  /** An id that is no number is no requester (and never reaches Postgres as a bigint). */
+  const findById = async (id: string) => (/^\d{1,18}$/.test(id) ? findRequester(ctx.db, id) : undefined);
+
   router.get('/requesters/:id', async (req, res, next) => {
-    const requester = await findRequester(ctx.db, req.params.id);
+    const requester = await findById(req.params.id);
     if (!requester) return next();
     if (!can(coordinatorOf(res), 'view', { kind: 'requester', unitId: requester.unitId })) return sendForbidden(res, 'unit');
     sendPage(res, requesterFormPage(frameOf(res), { requester, values: formFromRequester(requester), errors: {}, units: await unitsFor(res) }));
   });
 
   router.post('/requesters/:id', async (req, res, next) => {
-    const requester = await findRequester(ctx.db, req.params.id);
+    const requester = await findById(req.params.id);
     if (!requester) return next();
     const values = readForm(req.body);
     const result = await updateRequester(ctx, coordinatorOf(res), requester.id, toInput(values));
