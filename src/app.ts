@@ -9,6 +9,7 @@ import { jsonBody, refuseUnreadableText } from './http/input/body-parsers';
 import { requireMetricsToken } from './http/metrics-auth';
 import { apiRoutes } from './http/routes/api';
 import { intakeRoutes } from './http/routes/intake';
+import { requesterRoutes } from './http/routes/requesters';
 import { healthRoutes } from './http/routes/health';
 import { loginRoutes } from './http/routes/login';
 import { simulatorRoutes } from './http/routes/simulator';
@@ -46,6 +47,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   api.use(...jsonBody('100kb'), requireApiToken(ctx, config.apiToken));
   api.use(apiRoutes(ctx));
   api.use(intakeRoutes());
+  api.use(requesterRoutes(ctx));
   if (config.smsTransport === 'simulator') api.use('/simulator', simulatorRoutes(ctx));
   app.use('/api', api);
 

@@ -11,6 +11,7 @@ import { handleInboundSms } from '../src/services/handle-inbound-sms';
 import { sendSms } from '../src/services/send-sms';
 import { sweep } from '../src/services/sweep';
 import { eraseOldMessageBodies } from '../src/services/erase-old-message-bodies';
+import { expireRequestDraft } from '../src/services/expire-request-draft';
 
 type Processor = (job: Job) => Promise<unknown>;
 
@@ -33,6 +34,7 @@ export function createProcessors(ctx: ServiceContext): Record<JobName, Processor
     },
     'ask-check-in': (job) => askCheckIn(ctx, parsePayload('ask-check-in', job.data).assignmentId),
     'close-check-in': (job) => closeCheckIn(ctx, parsePayload('close-check-in', job.data).assignmentId),
+    'expire-request-draft': (job) => expireRequestDraft(ctx, parsePayload('expire-request-draft', job.data).draftId),
     sweep: () => sweep(ctx),
     'erase-old-message-bodies': () => eraseOldMessageBodies(ctx),
   };

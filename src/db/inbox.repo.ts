@@ -15,6 +15,8 @@ export interface InboxMessage {
   volunteerId: string | null;
   volunteerName: string | null;
   volunteerOptedOut: boolean;
+  /** The nursing home or team the number belongs to (issue 11), when it is a requester's. */
+  requesterName: string | null;
   taskId: string | null;
   /** How the reply was read (issue 12); null for unknown senders and older messages. */
   reading: ReplyReadingJson | null;
@@ -28,7 +30,8 @@ function attentionQuery(db: Queryable, scope: ListScope) {
   return db.selectFrom('message as m')
     .leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
     .leftJoin('task as t', 't.id', 'm.task_id')
-    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'm.reading', 'v.name as volunteer_name', 'v.opted_out_at'])
+    .leftJoin('requester as r', 'r.id', 'm.requester_id')
+    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'm.reading', 'v.name as volunteer_name', 'v.opted_out_at', 'r.name as requester_name'])
     .where('m.direction', '=', 'inbound').where('m.needs_attention', '=', true)
     .where((eb) => (scope.all ? eb.val(true) : eb.or([
       eb('m.task_id', 'is', null),
@@ -41,7 +44,7 @@ type InboxRow = Awaited<ReturnType<ReturnType<typeof attentionQuery>['executeTak
 function toInboxMessage(r: InboxRow): InboxMessage {
   return {
     id: r.id, fromPhone: r.from_phone, body: r.body, receivedAt: r.created_at, classification: r.classification,
-    volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, taskId: r.task_id, reading: r.reading,
+    volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, requesterName: r.requester_name, taskId: r.task_id, reading: r.reading,
   };
 }
 

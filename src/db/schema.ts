@@ -71,6 +71,10 @@ export interface TaskTable {
   fill_by: Timestamp | null;
   urgent: Generated<boolean>;
   deadline_alerted_at: Timestamp | null;
+  /** Issue 11: the requester who ordered it by SMS, its reference («K7») and doorstep word. */
+  requester_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
+  request_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  doorstep_word: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -149,6 +153,7 @@ export interface MessageTable {
   reading_label: ReplyLabel | null;
   reading_labelled_by: Id | null;
   reading_labelled_at: Timestamp | null;
+  requester_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -221,6 +226,44 @@ export interface Database {
   audit_event: AuditEventTable;
   inbound_media: InboundMediaTable;
   sweeper_count: SweeperCountTable;
+  requester: RequesterTable;
+  requester_phone: RequesterPhoneTable;
+  request_draft: RequestDraftTable;
+}
+
+export interface RequesterTable {
+  id: GeneratedId;
+  name: string;
+  unit_id: Id | null;
+  contact_name: string | null;
+  default_place: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface RequesterPhoneTable {
+  phone: string;
+  requester_id: Id;
+  created_at: CreatedAt;
+}
+
+export type RequestDraftStatus = 'asking' | 'confirming' | 'confirmed' | 'expired' | 'abandoned';
+
+export interface RequestDraftTable {
+  id: GeneratedId;
+  requester_id: Id;
+  phone: string;
+  language: Generated<string>;
+  status: Generated<RequestDraftStatus>;
+  /** What the parser read so far; see domain/request-conversation.ts (DraftFields). */
+  fields: ColumnType<unknown, string, string>;
+  asked: string | null;
+  texts: Generated<string[]>;
+  task_id: Id | null;
+  last_inbound_at: Timestamp;
+  closed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
 }
 
 export interface SweeperCountTable {

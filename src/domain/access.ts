@@ -3,7 +3,7 @@
  *
  * - Admins, and the service's own API_TOKEN, may do everything.
  * - A coordinator acts only on what belongs to their own unit (tasks, follow-ups, inbox messages
- *   about the unit's tasks, the unit's reports and audit log; requesters when they arrive). They see
+ *   about the unit's tasks, the unit's reports and audit log; requesters). They see
  *   other units' tasks, but never their `details` or `personRef`.
  * - The volunteer pool is shared: every coordinator may see and manage every volunteer.
  * - The simulator, accounts and queues are for admins only.
@@ -24,6 +24,8 @@ export interface ActionsOn {
   follow_up: 'view' | 'handle';
   inbox_message: 'view' | 'reply' | 'handle';
   volunteer: 'view' | 'create' | 'edit' | 'import' | 'export';
+  /** A nursing home or home-care team that orders by SMS: its unit's coordinators own it. */
+  requester: 'view' | 'create' | 'edit';
   /** Whole-service tools that show every unit's data or change accounts. */
   system: 'use_simulator' | 'manage_accounts' | 'view_queues' | 'see_all_units';
 }
@@ -39,6 +41,7 @@ export type Resource =
   | { kind: 'follow_up'; unitId: string | null }
   | { kind: 'inbox_message'; unitId: string | null | typeof SHARED }
   | { kind: 'volunteer' }
+  | { kind: 'requester'; unitId: string | null }
   | { kind: 'system' };
 
 export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>;
@@ -64,7 +67,8 @@ export function can<K extends ResourceKind>(actor: Actor, action: ActionsOn[K], 
     case 'task': return PUBLIC_TASK_ACTIONS.has(action) || isOwnUnit(actor, r.unitId);
     case 'inbox_message': return r.unitId === SHARED || isOwnUnit(actor, r.unitId);
     case 'unit':
-    case 'follow_up': return isOwnUnit(actor, r.unitId);
+    case 'follow_up':
+    case 'requester': return isOwnUnit(actor, r.unitId);
   }
 }
 

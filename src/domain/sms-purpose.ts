@@ -8,6 +8,7 @@ const BY_TEMPLATE: Readonly<Record<string, SmsKind>> = {
   coordinator_unfilled: 'coordinator_alert',
   coordinator_deadline_alert: 'coordinator_alert',
   volunteer_cancelled_coordinator: 'coordinator_alert',
+  coordinator_urgent_request: 'coordinator_alert',
   task_cancelled: 'cancellation',
   cancelled_by_coordinator: 'cancellation',
 };

@@ -16,6 +16,7 @@ export const JobSchemas = {
   'send-reminder': z.object({ assignmentId: IdSchema, kind: z.enum(['day_before', 'two_hours_before']) }),
   'ask-check-in': z.object({ assignmentId: IdSchema }),
   'close-check-in': z.object({ assignmentId: IdSchema }),
+  'expire-request-draft': z.object({ draftId: IdSchema }),
   sweep: z.object({}),
   'erase-old-message-bodies': z.object({}),
 } as const;
@@ -35,6 +36,7 @@ export const queueOf: Record<JobName, QueueName> = {
   'send-reminder': 'dispatch',
   'ask-check-in': 'dispatch',
   'close-check-in': 'dispatch',
+  'expire-request-draft': 'dispatch',
   sweep: 'maintenance',
   'erase-old-message-bodies': 'maintenance',
 };
@@ -60,6 +62,8 @@ export function dedupKeyFor(job: JobRequest): string {
     case 'send-reminder': return `reminder-${job.data.assignmentId}-${job.data.kind}`;
     case 'ask-check-in': return `check-in-${job.data.assignmentId}`;
     case 'close-check-in': return `close-check-in-${job.data.assignmentId}`;
+    // One per draft and last text: a later text schedules a later expiry, and each re-checks the draft.
+    case 'expire-request-draft': return `expire-draft-${job.data.draftId}-${job.runAt?.getTime() ?? 0}`;
     case 'sweep': return 'sweep';
     case 'erase-old-message-bodies': return 'erase-old-message-bodies';
   }

@@ -8,6 +8,7 @@ import { scheduleAssignmentTimers } from './assignment-timers';
 import type { ServiceContext } from './context';
 import type { Effects } from './effects';
 import { withdrawOffersWithNotice } from './withdraw-offers';
+import { tellRequester } from './tell-requester';
 
 export class OfferNotAcceptableError extends Error {
   constructor(readonly offerId: string, readonly taskId: string) {
@@ -51,6 +52,7 @@ export async function assignVolunteerInTx(trx: Tx, ctx: ServiceContext, effects:
     taskId: a.task.id,
     offerId: a.offerId,
   });
+  await tellRequester(trx, effects, a.task.id, { kind: 'assigned', volunteerName: a.volunteer.name });
   ctx.log.info({ taskId: a.task.id, volunteerId: a.volunteer.id, source: a.source, withdrawn: withdrawn.length }, 'task assigned');
   return 'assigned';
 }

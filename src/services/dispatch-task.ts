@@ -1,10 +1,11 @@
 import { renderText, toTaskFacts } from '../domain/messages';
+import type { Tx } from '../db/database';
 import { cancelActiveAssignment } from '../db/assignment.repo';
 import { findTask, moveTask, type Task } from '../db/task.repo';
 import { findVolunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { alertTimeOf } from './deadline-alert';
-import { runUseCase } from './effects';
+import { runUseCase, type Effects } from './effects';
 import { withdrawOffersWithNotice } from './withdraw-offers';
 
 export type DispatchResult = { ok: true; task: Task } | { ok: false; error: 'not_found' | 'not_dispatchable'; status?: string };
@@ -14,39 +15,45 @@ export type DispatchResult = { ok: true; task: Task } | { ok: false; error: 'not
  * by the fill-task job, so the request returns at once.
  */
 export async function dispatchTask(ctx: ServiceContext, taskId: string): Promise<DispatchResult> {
-  return runUseCase(ctx, async (trx, effects, now) => {
-    const moved = await moveTask(trx, taskId, 'dispatch', { dispatched_at: now, closed_at: null }, now);
-    if (!moved) {
-      const task = await findTask(trx, taskId);
-      return task ? { ok: false, error: 'not_dispatchable', status: task.status } : { ok: false, error: 'not_found' };
-    }
-    effects.add({ name: 'fill-task', data: { taskId } });
-    const alertAt = alertTimeOf(moved);
-    if (alertAt && !moved.deadlineAlertedAt) effects.add({ name: 'deadline-alert', data: { taskId }, runAt: alertAt });
-    effects.taskChanged(taskId);
-    return { ok: true, task: moved };
-  });
+  return runUseCase(ctx, (trx, effects, now) => dispatchTaskInTx(trx, effects, taskId, now));
+}
+
+/** dispatchTask inside the caller's transaction (a requester's OK creates and dispatches in one). */
+export async function dispatchTaskInTx(trx: Tx, effects: Effects, taskId: string, now: Date): Promise<DispatchResult> {
+  const moved = await moveTask(trx, taskId, 'dispatch', { dispatched_at: now, closed_at: null }, now);
+  if (!moved) {
+    const task = await findTask(trx, taskId);
+    return task ? { ok: false, error: 'not_dispatchable', status: task.status } : { ok: false, error: 'not_found' };
+  }
+  effects.add({ name: 'fill-task', data: { taskId } });
+  const alertAt = alertTimeOf(moved);
+  if (alertAt && !moved.deadlineAlertedAt) effects.add({ name: 'deadline-alert', data: { taskId }, runAt: alertAt });
+  effects.taskChanged(taskId);
+  return { ok: true, task: moved };
 }
 
 export type CancelResult = { ok: true; task: Task } | { ok: false; error: 'not_found' | 'not_cancellable'; status?: string };
 
 /** Cancels a task: live offers are withdrawn with a notice, and an assigned volunteer is told. */
 export async function cancelTask(ctx: ServiceContext, taskId: string): Promise<CancelResult> {
-  return runUseCase(ctx, async (trx, effects, now) => {
-    const moved = await moveTask(trx, taskId, 'cancel', { closed_at: now, assigned_volunteer_id: null }, now);
-    if (!moved) {
-      const task = await findTask(trx, taskId);
-      return task ? { ok: false, error: 'not_cancellable', status: task.status } : { ok: false, error: 'not_found' };
-    }
-    effects.taskChanged(taskId);
-    const facts = toTaskFacts(moved);
-    const withdrawn = await withdrawOffersWithNotice(trx, effects, { taskId, reason: 'cancelled', notice: 'offer_withdrawn', task: facts }, now);
-    const assignedId = await cancelActiveAssignment(trx, taskId, now, 'coordinator');
-    const assigned = assignedId ? await findVolunteer(trx, assignedId) : undefined;
-    if (assigned) {
-      await effects.sms(trx, { to: assigned.phone, body: renderText(assigned.language, 'task_cancelled', { task: facts }), kind: 'task_cancelled', volunteerId: assigned.id, taskId });
-    }
-    ctx.log.info({ taskId, withdrawn: withdrawn.length, hadVolunteer: Boolean(assigned) }, 'task cancelled');
-    return { ok: true, task: moved };
-  });
+  return runUseCase(ctx, (trx, effects, now) => cancelTaskInTx(trx, ctx, effects, taskId, now));
+}
+
+/** cancelTask inside the caller's transaction («AVBRYT K7» from the requester who ordered it). */
+export async function cancelTaskInTx(trx: Tx, ctx: Pick<ServiceContext, 'log'>, effects: Effects, taskId: string, now: Date): Promise<CancelResult> {
+  const moved = await moveTask(trx, taskId, 'cancel', { closed_at: now, assigned_volunteer_id: null }, now);
+  if (!moved) {
+    const task = await findTask(trx, taskId);
+    return task ? { ok: false, error: 'not_cancellable', status: task.status } : { ok: false, error: 'not_found' };
+  }
+  effects.taskChanged(taskId);
+  const facts = toTaskFacts(moved);
+  const withdrawn = await withdrawOffersWithNotice(trx, effects, { taskId, reason: 'cancelled', notice: 'offer_withdrawn', task: facts }, now);
+  const assignedId = await cancelActiveAssignment(trx, taskId, now, 'coordinator');
+  const assigned = assignedId ? await findVolunteer(trx, assignedId) : undefined;
+  if (assigned) {
+    await effects.sms(trx, { to: assigned.phone, body: renderText(assigned.language, 'task_cancelled', { task: facts }), kind: 'task_cancelled', volunteerId: assigned.id, taskId });
+  }
+  ctx.log.info({ taskId, withdrawn: withdrawn.length, hadVolunteer: Boolean(assigned) }, 'task cancelled');
+  return { ok: true, task: moved };
 }

@@ -1,4 +1,5 @@
 import { eraseBodiesBefore } from '../db/message.repo';
+import { eraseDraftTextsBefore } from '../db/request-draft.repo';
 import type { ServiceContext } from './context';
 
 const BATCH = 1_000;
@@ -17,6 +18,7 @@ export async function eraseOldMessageBodies(ctx: Pick<ServiceContext, 'db' | 'no
     total += erased;
     if (erased < BATCH) break;
   }
+  total += await eraseDraftTextsBefore(ctx.db, before, now);
   if (total > 0) ctx.log.info({ erased: total, retentionDays: ctx.settings.retentionDays }, 'old message bodies erased');
   return total;
 }

@@ -6,6 +6,7 @@ import type { Tx } from '../db/database';
 import { loadCandidates, toMatchTask, type ReachableCandidate } from '../db/matching.repo';
 import { countLiveOffers, countOffers, insertOffers, lockBestAvailable, type Offer } from '../db/offer.repo';
 import { lockTask, moveTask, updateTask, type Task } from '../db/task.repo';
+import { tellRequester } from './tell-requester';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
 
@@ -104,6 +105,7 @@ async function markUnfilled(trx: Tx, ctx: ServiceContext, effects: Effects, task
   if (!moved) return;
   effects.taskChanged(task.id);
   ctx.log.info({ taskId: task.id }, 'task unfilled: no candidates left');
+  await tellRequester(trx, effects, task.id, { kind: 'unfilled' });
   const coordinator = ctx.settings.coordinatorPhone;
   if (!coordinator) {
     ctx.log.warn({ taskId: task.id }, 'COORDINATOR_PHONE is not set: nobody was told by SMS that the task is unfilled');

@@ -22,6 +22,8 @@ export interface TaskView extends Task {
   unitName: string | null;
   assignedVolunteer: { id: string; name: string; phone: string } | null;
   offers: OfferView[];
+  /** Where the task came from when not from a coordinator: «SMS fra Solbakken sykehjem, K7» (issue 11). */
+  source: string | null;
 }
 
 export async function getTaskView(db: Queryable, taskId: string): Promise<TaskView | undefined> {
@@ -49,7 +51,13 @@ export async function getTaskView(db: Queryable, taskId: string): Promise<TaskVi
     assignedVolunteer = v ?? null;
   }
   const unit = task.unitId ? await db.selectFrom('unit').select('name').where('id', '=', task.unitId).executeTakeFirst() : undefined;
-  return { ...task, unitName: unit?.name ?? null, assignedVolunteer, offers };
+  return { ...task, unitName: unit?.name ?? null, assignedVolunteer, offers, source: await sourceOf(db, taskId) };
+}
+
+async function sourceOf(db: Queryable, taskId: string): Promise<string | null> {
+  const row = await db.selectFrom('task as t').innerJoin('requester as r', 'r.id', 't.requester_id')
+    .select(['r.name', 't.request_ref']).where('t.id', '=', taskId).executeTakeFirst();
+  return row ? `SMS fra ${row.name}${row.request_ref ? `, ${row.request_ref}` : ''}` : null;
 }
 
 /** What the task page's live parts show: the task with its offers, and the timeline. */

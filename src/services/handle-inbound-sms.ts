@@ -15,13 +15,16 @@ import { applyVolunteerCommand } from './apply-volunteer-command';
 import { answerCheckInInTx, type CheckInAnswer } from './check-in';
 import { applyReadingApart } from './apply-reply-reading';
 import { readInboundReply, readingNeedsAttention, replyIntentOf, toReadingJson } from './read-inbound-reply';
+import { findRequesterByPhone } from '../db/requester.repo';
+import { handleRequesterSms } from './requester-conversation';
+import { unknownSenderReply } from './unknown-sender-reply';
 
 /** How far back a reply without a live offer is matched to the volunteer's last offer. */
 const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 /** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
 const AUTO_REPLIES_PER_HOUR = 2;
 
-export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'media' | 'command' | 'check_in' | 'withdraw' | 'help_question' | ReplyAction['type'] | 'none';
+export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'requester' | 'media' | 'command' | 'check_in' | 'withdraw' | 'help_question' | ReplyAction['type'] | 'none';
 
 /**
  * The handle-inbound-sms job. Claiming a message and every effect of the reply happen in one
@@ -46,6 +49,12 @@ export async function handleInboundSms(ctx: ServiceContext, messageId: string): 
 async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, messageId: string, now: Date): Promise<InboundOutcome> {
   const message = await claimInbound(trx, messageId, now);
   if (!message) return 'already_processed';
+  // Issue 11: a registered requester's number is a conversation of its own (requester-conversation.ts).
+  const requester = await findRequesterByPhone(trx, message.from_phone);
+  if (requester) {
+    await handleRequesterSms(trx, ctx, effects, requester, message, now);
+    return 'requester';
+  }
   const volunteer = await findVolunteerByPhone(trx, message.from_phone);
   if (!volunteer) return handleUnknownSender(trx, ctx, effects, message, now);
   if (isMediaOnly(message)) return handleMediaOnly(trx, effects, message, volunteer, now);
@@ -153,19 +162,18 @@ async function handleMediaOnly(trx: Tx, effects: Effects, message: MessageRow, v
 }
 
 async function handleUnknownSender(trx: Tx, ctx: ServiceContext, effects: Effects, message: MessageRow, now: Date): Promise<InboundOutcome> {
-  await markInboundOutcome(trx, message.id, { classification: 'unknown_sender', needsAttention: true, volunteerId: null });
-  ctx.log.info({ messageId: message.id }, 'sms from an unknown number kept for a coordinator');
+  const answer = unknownSenderReply(message, ctx.settings.coordinatorPhone);
+  await markInboundOutcome(trx, message.id, { classification: answer.classification, needsAttention: true, volunteerId: null });
+  ctx.log.info({ messageId: message.id, classification: answer.classification }, 'sms from an unknown number kept for a coordinator');
   if (await underAutoReplyLimit(trx, message.from_phone, now)) {
     // Only a picture: say that only text is read (in Norwegian, as nobody knows their language).
-    const body = isMediaOnly(message)
-      ? renderText('nb', 'media_not_read', {})
-      : renderText('nb', 'unknown_sender', { coordinatorPhone: ctx.settings.coordinatorPhone });
-    await effects.sms(trx, { to: message.from_phone, body, kind: isMediaOnly(message) ? 'media_not_read' : 'unknown_sender' });
+    const media = isMediaOnly(message);
+    await effects.sms(trx, { to: message.from_phone, body: media ? renderText('nb', 'media_not_read', {}) : answer.body, kind: media ? 'media_not_read' : answer.kind });
   }
   return 'unknown_sender';
 }
 
 async function underAutoReplyLimit(trx: Tx, phone: string, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - 3600 * 1000);
-  return (await countRecentOutboundOfKind(trx, phone, ['hint_offer', 'hint_general', 'unknown_sender', 'help_who', 'media_not_read'], since)) < AUTO_REPLIES_PER_HOUR;
+  return (await countRecentOutboundOfKind(trx, phone, ['hint_offer', 'hint_general', 'unknown_sender', 'help_who', 'media_not_read', 'request_forwarded'], since)) < AUTO_REPLIES_PER_HOUR;
 }

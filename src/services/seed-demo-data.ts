@@ -6,7 +6,8 @@ import type { Db } from '../db/database';
 import { insertTask } from '../db/task.repo';
 import { insertVolunteers } from '../db/volunteer.repo';
 import { inTransaction } from '../db/transaction';
-import { DEMO_COORDINATOR, DEMO_UNIT_NAME, DEMO_VOLUNTEERS, demoTask } from '../demo/demo-data';
+import { DEMO_COORDINATOR, DEMO_NURSING_HOME, DEMO_UNIT_NAME, DEMO_VOLUNTEERS, demoTask } from '../demo/demo-data';
+import { insertRequester } from '../db/requester.repo';
 import { hashPassword } from './passwords';
 
 export type DemoSeedResult =
@@ -34,6 +35,8 @@ export async function seedDemoData(db: Db, now: Date): Promise<DemoSeedResult> {
     const coordinator = await insertCoordinator(trx, { ...DEMO_COORDINATOR, passwordHash, role: 'admin', unitId: unit.id });
     const volunteers = await insertVolunteers(trx, [...DEMO_VOLUNTEERS]);
     const task = await insertTask(trx, { ...demoTask(now), unitId: unit.id, createdBy: coordinator?.id ?? null });
+    // The nursing home orders by SMS (issue 11): its simulator phone is a registered requester.
+    await insertRequester(trx, { name: DEMO_NURSING_HOME.name, unitId: unit.id, contactName: 'Vakthavende sykepleier', defaultPlace: 'Solbakken sykehjem', phones: [DEMO_NURSING_HOME.phone] }, now);
     await insertAuditEvent(trx, { kind: 'anonymous', label: 'system' }, { action: 'demo.seeded', detail: { volunteers: volunteers.length } }, now);
     return { seeded: true, email: DEMO_COORDINATOR.email, password, taskId: task.id, volunteers: volunteers.length };
   });

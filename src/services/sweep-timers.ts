@@ -5,20 +5,22 @@ import { taskRowToTask } from '../db/task.repo';
 import type { JobRequest } from '../queue/jobs';
 import type { ServiceContext } from './context';
 import { alertTimeOf } from './deadline-alert';
+import { dueDraftExpiries } from './expire-request-draft';
 
 const BATCH = 500;
 const CHECK_IN_LOOKBACK_MS = 2 * 24 * 3600 * 1000;
 
 /**
  * The lifecycle timers Postgres says are due but may have no job (a lost Redis, a crash between
- * commit and enqueue): reminders, check-ins, check-in give-ups and fill-by alerts. Each job
+ * commit and enqueue): reminders, check-ins, check-in give-ups, fill-by alerts and the expiry of
+ * request drafts nobody answered. Each job
  * re-checks its row, so a timer that does still have its job is harmless to add again.
  */
 export async function dueLifecycleJobs(ctx: Pick<ServiceContext, 'db' | 'settings'>, dueBy: Date): Promise<JobRequest[]> {
-  const [reminders, checkIns, giveUps, alerts] = await Promise.all([
-    dueReminders(ctx, dueBy), dueCheckIns(ctx, dueBy), dueGiveUps(ctx.db, dueBy), dueAlerts(ctx.db, dueBy),
+  const [reminders, checkIns, giveUps, alerts, drafts] = await Promise.all([
+    dueReminders(ctx, dueBy), dueCheckIns(ctx, dueBy), dueGiveUps(ctx.db, dueBy), dueAlerts(ctx.db, dueBy), dueDraftExpiries(ctx.db, dueBy),
   ]);
-  return [...reminders, ...checkIns, ...giveUps, ...alerts];
+  return [...reminders, ...checkIns, ...giveUps, ...alerts, ...drafts];
 }
 
 async function dueReminders(ctx: Pick<ServiceContext, 'db' | 'settings'>, dueBy: Date): Promise<JobRequest[]> {

@@ -70,11 +70,13 @@ describe('Twilio webhook security and idempotency', () => {
     await waitForQuiet(h);
     const inbound = await h.deps.db.selectFrom('message').selectAll().where('direction', '=', 'inbound').orderBy('id').execute();
     expect(inbound.map((m) => [m.from_phone, m.classification, m.needs_attention])).toEqual([
-      ['+4790123456', 'unknown_sender', true], ['+4790123456', 'unknown_sender', true], ['+4790123456', 'unknown_sender', true],
+      // Issue 11: the first reads as a request, so it is answered as one (it went to a coordinator).
+      ['+4790123456', 'unknown_request', true], ['+4790123456', 'unknown_sender', true], ['+4790123456', 'unknown_sender', true],
     ]);
     const replies = h.fake.messagesTo('+4790123456');
     expect(replies).toHaveLength(2);
-    expect(replies[0]!.body).toMatch(/ikke registrert hos Svarja/);
+    expect(replies[0]!.body).toMatch(/sendt videre til en koordinator/);
+    expect(replies[1]!.body).toMatch(/ikke registrert hos Svarja/);
   });
 
   it('status callbacks move a message forward only, in any order and any number of times', async () => {

@@ -3,6 +3,7 @@ import { findOrCreateUnit } from '../../src/db/coordinator.repo';
 import { createApiToken } from '../../src/services/api-tokens';
 import { coordinatorActor } from '../../src/services/authenticate-coordinator';
 import { findCoordinator } from '../../src/db/coordinator.repo';
+import { insertRequester } from '../../src/db/requester.repo';
 import { buildVolunteer, uniqueMobile } from './factories';
 import { DEFAULT_START } from './flows';
 import { auditEventsOfEveryKind, followUpOf, inboxMessageOf, inboxOfEveryUnit, taskOf, type Role, type UnitName, type World } from './access-world';
@@ -57,6 +58,12 @@ async function ownTokenId(w: World, role: Role): Promise<string> {
   return row.id;
 }
 
+/** A requester (nursing home) of unit U with a fresh number. */
+async function requesterOf(w: World, u: UnitName): Promise<string> {
+  return insertRequester(w.h.deps.db, { name: `Sykehjem ${u} ${w.seq()}`, unitId: w.unitId[u], contactName: null, defaultPlace: null, phones: [uniqueMobile()] }, new Date());
+}
+const requesterJson = (w: World, u: UnitName) => ({ name: `Bestiller ${w.seq()}`, unitId: w.unitId[u], phones: [uniqueMobile()] });
+
 const csvFile = () => `navn;telefon\nImport Person;${uniqueMobile()}\n`;
 const at = (path: string) => async (): Promise<Request> => ({ path });
 
@@ -77,6 +84,10 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /api/volunteers', rule: 'any', ok: 200, prepare: at('/api/volunteers') },
   { route: 'POST /api/intake/parse', rule: 'any', ok: 200, prepare: async () => ({ path: '/api/intake/parse', json: { text: 'Trenger følge til legen fredag kl 14', receivedAt: DEFAULT_START.minus({ days: 3 }).toISO() } }) },
   { route: 'POST /api/volunteers', rule: 'any', ok: 201, prepare: async () => ({ path: '/api/volunteers', json: { name: 'Ny Frivillig', phone: uniqueMobile() } }) },
+  { route: 'GET /api/requesters', rule: 'any', ok: 200, prepare: at('/api/requesters') },
+  { route: 'GET /api/requesters/:id', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/requesters/${await requesterOf(w, u)}` }) },
+  { route: 'POST /api/requesters', rule: 'own-unit', unitBound: true, ok: 201, prepare: async (w, u) => ({ path: '/api/requesters', json: requesterJson(w, u) }) },
+  { route: 'PATCH /api/requesters/:id', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/requesters/${await requesterOf(w, u)}`, json: { contactName: 'Ny kontakt' } }) },
   { route: 'POST /api/tasks', rule: 'own-unit', unitBound: true, ok: 201, prepare: async (w, u) => ({ path: '/api/tasks', json: taskJson(w, u) }) },
   { route: 'GET /api/tasks/:id', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}` }) },
   { route: 'GET /api/tasks/:id/candidates', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/candidates` }) },
@@ -109,6 +120,14 @@ export const ROUTE_TABLE: RouteSpec[] = [
   {
     route: 'POST /admin/volunteers/:id', rule: 'any', ok: 303,
     prepare: async (w) => ({ path: `/admin/volunteers/${(await buildVolunteer(w.h.deps.db)).id}`, form: { name: 'Endret Navn', phone: uniqueMobile(), language: 'nb' } }),
+  },
+  { route: 'GET /admin/requesters', rule: 'any', ok: 200, prepare: at('/admin/requesters') },
+  { route: 'GET /admin/requesters/new', rule: 'any', ok: 200, prepare: at('/admin/requesters/new') },
+  { route: 'POST /admin/requesters/new', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: '/admin/requesters/new', form: { name: `Skjema ${w.seq()}`, unitId: w.unitId[u], phones: uniqueMobile() } }) },
+  { route: 'GET /admin/requesters/:id', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/requesters/${await requesterOf(w, u)}` }) },
+  {
+    route: 'POST /admin/requesters/:id', rule: 'own-unit', unitBound: true, ok: 303,
+    prepare: async (w, u) => ({ path: `/admin/requesters/${await requesterOf(w, u)}`, form: { name: `Endret ${w.seq()}`, unitId: w.unitId[u], phones: uniqueMobile() } }),
   },
   { route: 'GET /admin/volunteers/import', rule: 'any', ok: 200, prepare: at('/admin/volunteers/import') },
   { route: 'POST /admin/volunteers/import', rule: 'any', ok: 200, prepare: async () => ({ path: '/admin/volunteers/import', csv: csvFile() }) },

@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon';
 import { formatDuration, listTasks, type Language, type TaskFacts, type TaskType } from '../language';
+import { whenText, type RequestFacts } from '../request-facts';
+import type { RequesterTemplates } from '../requester-templates';
 
 /** English. */
 
@@ -175,4 +177,26 @@ export const en: Language = {
     myTasks: ['tasks', 'my tasks'],
     days: ['days', 'day', 'd'],
   },
+};
+
+/** Issue 11: what a requester who writes English is told; see domain/requester-templates.ts. */
+const requestLabel: Record<TaskType, string> = {
+  shopping: 'shopping help', escort: 'escort', visit: 'visit', walk: 'walk', practical: 'practical help', other: 'help',
+};
+const request = (f: RequestFacts) =>
+  [`${requestLabel[f.type]} ${whenText(f, 'en')}`.trim(), f.place, f.holiday ? `(${f.holiday})` : null].filter(Boolean).join(', ');
+
+export const requesterTemplates: RequesterTemplates = {
+  summary: ({ facts }) => `Received ${facts.ref}: ${request(facts)}. Reply OK to send it out, or write what should be corrected.`,
+  not_understood: ({ ref }) => `Sorry, I did not understand. Reply OK to send out ${ref}, or write the correction, e.g. "at 15" or "Friday". CANCEL ${ref} stops the request.`,
+  sent: ({ ref }) => `${ref} has been sent to volunteers. You will get an SMS when someone says yes. Reply CANCEL ${ref} to cancel.`,
+  assigned: ({ facts, firstName, doorstepWord }) =>
+    `${facts.ref}: ${firstName} is coming (${request(facts)}).${doorstepWord ? ` Doorstep word: ${doorstepWord}. ${firstName} will say it at the door.` : ''} Reply CANCEL ${facts.ref} to cancel.`,
+  unfilled: ({ facts }) => `${facts.ref}: Sorry, we found no volunteer for ${request(facts)}. A coordinator has been told.`,
+  cancelled: ({ ref, hadVolunteer }) => `${ref} is cancelled.${hadVolunteer ? ' The volunteer has been told.' : ''}`,
+  cancel_unknown: ({ ref }) => (ref ? `No active request K${ref} from this number.` : 'There is no request to cancel. Write CANCEL and the reference, e.g. CANCEL K7.'),
+  abandoned: () => 'The request is stopped. Send a new message when you need help.',
+  expired: ({ ref }) => `${ref} was not completed. A coordinator will look at it and get in touch.`,
+  forwarded: () => 'Thank you for your message. It has been passed on to a coordinator, who will get in touch.',
+  coordinator_urgent: ({ requesterName, ref }) => `Urgent: ${requesterName} asks for help now or within two hours (${ref}).`,
 };

@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon';
 import { formatDuration, listTasks, type Language, type TaskFacts, type TaskType } from '../language';
+import { whenText, type RequestFacts } from '../request-facts';
+import type { RequesterTemplates } from '../requester-templates';
 
 /** Norwegian bokmål: the default language, and what coordinators read. */
 
@@ -213,4 +215,26 @@ export const nb: Language = {
     myTasks: ['oppdrag', 'mine oppdrag'],
     days: ['dager', 'dag', 'd'],
   },
+};
+
+/** Issue 11: what a requester (a nursing home ordering by SMS) is told; see domain/requester-templates.ts. */
+const requestLabel: Record<TaskType, string> = {
+  shopping: 'handlehjelp', escort: 'følge', visit: 'besøk', walk: 'tur', practical: 'praktisk hjelp', other: 'hjelp',
+};
+const request = (f: RequestFacts) =>
+  [`${requestLabel[f.type]} ${whenText(f, 'nb')}`.trim(), f.place, f.holiday ? `(${f.holiday})` : null].filter(Boolean).join(', ');
+
+export const requesterTemplates: RequesterTemplates = {
+  summary: ({ facts }) => `Mottatt ${facts.ref}: ${request(facts)}. Svar OK for å sende ut, eller skriv det som skal rettes.`,
+  not_understood: ({ ref }) => `Det forsto jeg ikke. Svar OK for å sende ut ${ref}, eller skriv det som skal rettes, f.eks. "kl 15" eller "fredag". AVBRYT ${ref} stopper bestillingen.`,
+  sent: ({ ref }) => `${ref} er sendt ut til frivillige. Dere får SMS når noen har sagt ja. Svar AVBRYT ${ref} for å avlyse.`,
+  assigned: ({ facts, firstName, doorstepWord }) =>
+    `${facts.ref}: ${firstName} kommer (${request(facts)}).${doorstepWord ? ` Dørord: ${doorstepWord}. ${firstName} sier det ved døren.` : ''} Svar AVBRYT ${facts.ref} for å avlyse.`,
+  unfilled: ({ facts }) => `${facts.ref}: Vi fant dessverre ingen frivillig til ${request(facts)}. En koordinator er varslet.`,
+  cancelled: ({ ref, hadVolunteer }) => `${ref} er avlyst.${hadVolunteer ? ' Den frivillige er varslet.' : ''}`,
+  cancel_unknown: ({ ref }) => (ref ? `Fant ingen aktiv bestilling K${ref} fra dette nummeret.` : 'Det er ingen bestilling å avbryte. Skriv AVBRYT og referansen, f.eks. AVBRYT K7.'),
+  abandoned: () => 'Bestillingen er stoppet. Send en ny melding når dere trenger hjelp.',
+  expired: ({ ref }) => `${ref} ble ikke fullført. En koordinator ser på den og tar kontakt.`,
+  forwarded: () => 'Takk for meldingen. Den er sendt videre til en koordinator, som tar kontakt.',
+  coordinator_urgent: ({ requesterName, ref }) => `Haster: ${requesterName} ber om hjelp nå eller innen to timer (${ref}). Se Innboks og oppdragene.`,
 };

@@ -12,6 +12,7 @@ import { simulatorRoutes } from './simulator.routes';
 import { tasksRoutes } from './tasks.routes';
 import { todayRoutes } from './today.routes';
 import { volunteersRoutes } from './volunteers.routes';
+import { requestersRoutes } from './requesters.routes';
 import { requireLogin } from './require-login';
 
 /**
@@ -25,7 +26,7 @@ export function adminRouter(deps: AdminDeps): Router {
   router.use('/queues', queueDashboard(deps.queues, '/admin/queues'));
   router.use(...formBody({ limit: '3mb', parameterLimit: 500 }, upload), deps.csrf.protect);
   router.use(accountRoutes(deps));
-  for (const routes of [todayRoutes, tasksRoutes, volunteersRoutes, inboxRoutes, reportsRoutes, auditRoutes, settingsRoutes]) {
+  for (const routes of [todayRoutes, tasksRoutes, volunteersRoutes, requestersRoutes, inboxRoutes, reportsRoutes, auditRoutes, settingsRoutes]) {
     router.use(routes(deps));
   }
   if (deps.config.smsTransport === 'simulator') router.use(simulatorRoutes(deps));

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/access';
 import { html, type SafeHtml } from './html';
 
-export type Section = 'today' | 'tasks' | 'volunteers' | 'inbox' | 'reports' | 'audit' | 'account' | 'admin' | 'simulator' | 'queues';
+export type Section = 'today' | 'tasks' | 'volunteers' | 'requesters' | 'inbox' | 'reports' | 'audit' | 'account' | 'admin' | 'simulator' | 'queues';
 
 export interface PageFrame {
   actor: Extract<Actor, { kind: 'coordinator' }>;
@@ -15,6 +15,7 @@ const NAV: { section: Section; href: string; label: string; adminOnly?: boolean;
   { section: 'today', href: '/admin', label: 'I dag' },
   { section: 'tasks', href: '/admin/tasks', label: 'Oppdrag' },
   { section: 'volunteers', href: '/admin/volunteers', label: 'Frivillige' },
+  { section: 'requesters', href: '/admin/requesters', label: 'Bestillere' },
   { section: 'inbox', href: '/admin/inbox', label: 'Innboks' },
   { section: 'reports', href: '/admin/reports', label: 'Rapporter' },
   { section: 'audit', href: '/admin/audit', label: 'Logg' },

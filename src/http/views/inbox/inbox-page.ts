@@ -11,7 +11,8 @@ import { readingEvidence, readingSummary } from '../reply-reading-text';
 export interface InboxView { messages: InboxMessage[]; replies: SentReply[] }
 
 function sender(m: InboxMessage): SafeHtml {
-  const who = m.volunteerId ? html`<a href="/admin/volunteers/${m.volunteerId}">${m.volunteerName}</a>` : html`Ukjent nummer`;
+  const who = m.volunteerId ? html`<a href="/admin/volunteers/${m.volunteerId}">${m.volunteerName}</a>`
+    : m.requesterName ? html`${m.requesterName} (bestiller)` : html`Ukjent nummer`;
   return html`${who} <span class="muted">${formatPhone(m.fromPhone)}</span>`;
 }
 

@@ -5,6 +5,11 @@ import { formatPhone } from './format-phone';
 const CLASSIFICATION_LABELS: Record<string, string> = {
   unknown_sender: 'Ukjent avsender',
   media: 'Bilde eller vedlegg (MMS)',
+  // Issue 11: requesters (nursing homes). An expired draft's label is what was read so far.
+  unknown_request: 'Bestilling fra ukjent nummer (ikke lagt inn)',
+  'request:not_a_request': 'Fra bestiller, ikke en bestilling',
+  'request:not_understood': 'Bestiller: rettelse ikke forstått',
+  'request:cancel_unknown': 'Bestiller: avbestilling uten aktiv bestilling',
   unclear: 'Uklart svar',
   yes: 'Ja', no: 'Nei', stop: 'Stopp', start: 'Start', withdraw: 'Gir fra seg oppdrag', help_question: 'Spørsmål om hvem vi er',
 };
@@ -14,6 +19,6 @@ export function classificationLabel(classification: string | null): string {
 }
 
 /** The volunteer's name when the number is known, else the number itself. */
-export function senderLabel(m: Pick<InboxMessage, 'volunteerName' | 'fromPhone'>): string {
-  return m.volunteerName ?? formatPhone(m.fromPhone);
+export function senderLabel(m: Pick<InboxMessage, 'volunteerName' | 'fromPhone'> & Partial<Pick<InboxMessage, 'requesterName'>>): string {
+  return m.volunteerName ?? m.requesterName ?? formatPhone(m.fromPhone);
 }

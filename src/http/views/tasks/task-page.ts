@@ -42,6 +42,7 @@ function factsBlock(task: SeenTask): SafeHtml {
 <dt>Når</dt><dd>${formatWhen(task.startsAt)} (${durationText(task.durationMinutes)})</dd>
 <dt>Hvor</dt><dd>${task.area}</dd>
 <dt>Enhet</dt><dd>${task.unitName ?? 'Ingen'}</dd>
+${task.source ? html`<dt>Kilde</dt><dd id="task-source">${task.source}</dd>` : ''}
 <dt>Kort beskrivelse (står i SMS-en)</dt><dd id="task-summary">${task.summary}</dd>
 <dt>Detaljer (bare til den som får oppdraget)</dt><dd>${detailsBlock(task)}</dd>
 <dt>Krav til den frivillige</dt><dd>${task.requirements.length > 0 ? task.requirements.map((r) => REQUIREMENT_LABELS[r] ?? r).join(', ') : 'Ingen'}</dd>

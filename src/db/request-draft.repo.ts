@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import type { DraftFields } from '../domain/request-conversation';
+import type { IntakeField } from '../domain/intake';
+import type { Queryable } from './database';
+import type { RequestDraftStatus } from './schema';
+
+/** A request being put together by SMS (request_draft). */
+export interface RequestDraft {
+  id: string;
+  requesterId: string;
+  phone: string;
+  language: string;
+  status: RequestDraftStatus;
+  fields: DraftFields;
+  /** The field the last question asked for; null while confirming. */
+  asked: IntakeField | null;
+  texts: string[];
+  taskId: string | null;
+  lastInboundAt: Date;
+  createdAt: Date;
+}
+
+export const OPEN_DRAFT_STATUSES: RequestDraftStatus[] = ['asking', 'confirming'];
+
+type DraftRow = {
+  id: string; requester_id: string; phone: string; language: string; status: RequestDraftStatus; fields: unknown;
+  asked: string | null; texts: string[]; task_id: string | null; last_inbound_at: Date; created_at: Date;
+};
+
+function toDraft(r: DraftRow): RequestDraft {
+  return {
+    id: r.id, requesterId: r.requester_id, phone: r.phone, language: r.language, status: r.status, fields: r.fields as DraftFields,
+    asked: r.asked as IntakeField | null, texts: r.texts, taskId: r.task_id, lastInboundAt: r.last_inbound_at, createdAt: r.created_at,
+  };
+}
+
+const COLUMNS = ['id', 'requester_id', 'phone', 'language', 'status', 'fields', 'asked', 'texts', 'task_id', 'last_inbound_at', 'created_at'] as const;
+
+/** The open draft of a number, locked: its texts are handled one at a time (the sender lock also ensures it). */
+export async function lockOpenDraft(db: Queryable, phone: string): Promise<RequestDraft | undefined> {
+  const row = await db.selectFrom('request_draft').select(COLUMNS).where('phone', '=', phone).where('status', 'in', OPEN_DRAFT_STATUSES).forUpdate().executeTakeFirst();
+  return row && toDraft(row);
+}
+
+export async function lockDraft(db: Queryable, id: string): Promise<RequestDraft | undefined> {
+  const row = await db.selectFrom('request_draft').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
+  return row && toDraft(row);
+}
+
+/** A requester's draft by its reference number (K7 → 7): another requester's reference is not found. */
+export async function lockDraftOfRequester(db: Queryable, id: string, requesterId: string): Promise<RequestDraft | undefined> {
+  const row = await db.selectFrom('request_draft').select(COLUMNS).where('id', '=', id).where('requester_id', '=', requesterId).forUpdate().executeTakeFirst();
+  return row && toDraft(row);
+}
+
+export async function findDraftOfTask(db: Queryable, taskId: string): Promise<RequestDraft | undefined> {
+  const row = await db.selectFrom('request_draft').select(COLUMNS).where('task_id', '=', taskId).executeTakeFirst();
+  return row && toDraft(row);
+}
+
+export async function insertDraft(
+  db: Queryable, d: { requesterId: string; phone: string; language: string; status: RequestDraftStatus; fields: DraftFields; asked: IntakeField | null; text: string; receivedAt: Date }, at: Date,
+): Promise<RequestDraft> {
+  const row = await db.insertInto('request_draft').values({
+    requester_id: d.requesterId, phone: d.phone, language: d.language, status: d.status, fields: JSON.stringify(d.fields), asked: d.asked,
+    texts: [d.text], last_inbound_at: at, created_at: d.receivedAt, updated_at: at,
+  }).returning(COLUMNS).executeTakeFirstOrThrow();
+  return toDraft(row);
+}
+
+/** The next state of an open draft after one more text from the requester. */
+export async function saveDraftStep(db: Queryable, id: string, s: { status: RequestDraftStatus; fields: DraftFields; asked: IntakeField | null; text: string }, at: Date): Promise<void> {
+  const draft = await db.selectFrom('request_draft').select('texts').where('id', '=', id).executeTakeFirstOrThrow();
+  await db.updateTable('request_draft').set({
+    status: s.status, fields: JSON.stringify(s.fields), asked: s.asked, texts: [...draft.texts, s.text], last_inbound_at: at, updated_at: at,
+  }).where('id', '=', id).execute();
+}
+
+/** Ends an open draft (confirmed into a task, expired, abandoned); false when it was no longer open. */
+export async function closeDraft(db: Queryable, id: string, status: 'confirmed' | 'expired' | 'abandoned', at: Date, taskId?: string): Promise<boolean> {
+  const r = await db.updateTable('request_draft').set({ status, closed_at: at, updated_at: at, ...(taskId ? { task_id: taskId } : {}) })
+    .where('id', '=', id).where('status', 'in', OPEN_DRAFT_STATUSES).executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** Open drafts whose last text is older than `before`: their expiry may have lost its job. */
+export async function listStaleOpenDrafts(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('request_draft').select('id').where('status', 'in', OPEN_DRAFT_STATUSES)
+    .where('last_inbound_at', '<', before).orderBy('last_inbound_at').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Ties an inbound SMS to the requester who sent it (and the task, once there is one). */
+export async function markRequesterMessage(db: Queryable, id: string, o: { requesterId: string; classification: string; needsAttention: boolean; taskId?: string | null }): Promise<void> {
+  await db.updateTable('message').set({
+    requester_id: o.requesterId, classification: o.classification, needs_attention: o.needsAttention, volunteer_id: null, task_id: o.taskId ?? null,
+  }).where('id', '=', id).execute();
+}
+
+/** A draft's texts go to Innboks: every inbound SMS of its conversation needs a coordinator. */
+export async function flagDraftMessages(db: Queryable, draft: RequestDraft, classification: string): Promise<void> {
+  await db.updateTable('message').set({ needs_attention: true, classification })
+    .where('direction', '=', 'inbound').where('from_phone', '=', draft.phone)
+    .where('requester_id', '=', draft.requesterId).where('created_at', '>=', draft.createdAt).execute();
+}
+
+/**
+ * Retention: a closed draft's texts and notes are what the requester wrote (needs, names), so they
+ * go with the SMS bodies of the same age. The read date, time, place and type stay for the record.
+ */
+export async function eraseDraftTextsBefore(db: Queryable, before: Date, now: Date): Promise<number> {
+  const r = await db.updateTable('request_draft')
+    .set({ texts: sql<string[]>`'{}'::text[]`, fields: sql<string>`jsonb_set(fields, '{notes}', '""'::jsonb)`, updated_at: now })
+    .where('status', 'not in', OPEN_DRAFT_STATUSES).where('created_at', '<', before).where(sql<boolean>`cardinality(texts) > 0`).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,0 +1,98 @@
+import type { Queryable } from './database';
+
+/** An organisation that may order tasks by SMS (a nursing home, a home-care team). */
+export interface Requester {
+  id: string;
+  name: string;
+  /** Whose coordinators own its tasks; null only for an admin's unsorted requester. */
+  unitId: string | null;
+  contactName: string | null;
+  defaultPlace: string | null;
+  /** E.164, sorted. */
+  phones: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RequesterInput {
+  name: string;
+  unitId: string | null;
+  contactName: string | null;
+  defaultPlace: string | null;
+  phones: string[];
+}
+
+async function phonesOf(db: Queryable, ids: string[]): Promise<Map<string, string[]>> {
+  const byId = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byId;
+  const rows = await db.selectFrom('requester_phone').select(['requester_id', 'phone']).where('requester_id', 'in', ids).orderBy('phone').execute();
+  for (const r of rows) byId.get(r.requester_id)?.push(r.phone);
+  return byId;
+}
+
+const COLUMNS = ['id', 'name', 'unit_id', 'contact_name', 'default_place', 'created_at', 'updated_at'] as const;
+
+/** Every requester, or one unit's (`unitId` given; null: those of no unit), by name. */
+export async function listRequesters(db: Queryable, scope: { unitId?: string | null } = {}): Promise<Requester[]> {
+  let q = db.selectFrom('requester').select(COLUMNS).orderBy('name').orderBy('id');
+  if (scope.unitId !== undefined) q = scope.unitId === null ? q.where('unit_id', 'is', null) : q.where('unit_id', '=', scope.unitId);
+  const rows = await q.execute();
+  const phones = await phonesOf(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id, name: r.name, unitId: r.unit_id, contactName: r.contact_name, defaultPlace: r.default_place,
+    phones: phones.get(r.id) ?? [], createdAt: r.created_at, updatedAt: r.updated_at,
+  }));
+}
+
+export async function findRequester(db: Queryable, id: string): Promise<Requester | undefined> {
+  const row = await db.selectFrom('requester').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const phones = await phonesOf(db, [row.id]);
+  return {
+    id: row.id, name: row.name, unitId: row.unit_id, contactName: row.contact_name, defaultPlace: row.default_place,
+    phones: phones.get(row.id) ?? [], createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
+
+/** The requester a number belongs to, if any (one requester per number). */
+export async function findRequesterByPhone(db: Queryable, phone: string): Promise<Requester | undefined> {
+  const row = await db.selectFrom('requester_phone').select('requester_id').where('phone', '=', phone).executeTakeFirst();
+  return row && findRequester(db, row.requester_id);
+}
+
+/** Numbers in `phones` already someone else's (another requester's or a volunteer's). */
+export async function findTakenPhones(db: Queryable, phones: string[], exceptRequesterId?: string): Promise<string[]> {
+  if (phones.length === 0) return [];
+  let q = db.selectFrom('requester_phone').select('phone').where('phone', 'in', phones);
+  if (exceptRequesterId) q = q.where('requester_id', '!=', exceptRequesterId);
+  const requesters = await q.execute();
+  const volunteers = await db.selectFrom('volunteer').select('phone').where('phone', 'in', phones).execute();
+  return [...new Set([...requesters, ...volunteers].map((r) => r.phone))].sort();
+}
+
+/** Inserts a requester and its numbers. Throws a unique violation (23505) for a number taken meanwhile. */
+export async function insertRequester(db: Queryable, input: RequesterInput, at: Date): Promise<string> {
+  const row = await db.insertInto('requester').values({
+    name: input.name, unit_id: input.unitId, contact_name: input.contactName, default_place: input.defaultPlace, created_at: at, updated_at: at,
+  }).returning('id').executeTakeFirstOrThrow();
+  await replacePhones(db, row.id, input.phones);
+  return row.id;
+}
+
+/** Replaces every field and the numbers. Throws a unique violation (23505) for a number taken meanwhile. */
+export async function saveRequester(db: Queryable, id: string, input: RequesterInput, at: Date): Promise<void> {
+  await db.updateTable('requester').set({
+    name: input.name, unit_id: input.unitId, contact_name: input.contactName, default_place: input.defaultPlace, updated_at: at,
+  }).where('id', '=', id).execute();
+  await replacePhones(db, id, input.phones);
+}
+
+async function replacePhones(db: Queryable, id: string, phones: string[]): Promise<void> {
+  await db.deleteFrom('requester_phone').where('requester_id', '=', id).execute();
+  if (phones.length > 0) await db.insertInto('requester_phone').values(phones.map((phone) => ({ phone, requester_id: id }))).execute();
+}
+
+/** Locks the requester row: edits of one requester (and its numbers) happen one at a time. */
+export async function lockRequester(db: Queryable, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('requester').select('id').where('id', '=', id).forUpdate().executeTakeFirst());
+}

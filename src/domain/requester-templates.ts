@@ -1,0 +1,39 @@
+import type { RequestFacts } from './request-facts';
+import { requesterTemplates as enTemplates } from './languages/en';
+import { requesterTemplates as nbTemplates } from './languages/nb';
+
+/**
+ * What a requester (a nursing home) is told. Bokmål, or English when the requester wrote English;
+ * nynorsk writers read bokmål. Kept to GSM-7 (no «», no dashes): these are staff's work phones.
+ */
+export type { RequestFacts } from './request-facts';
+
+export interface RequesterTemplates {
+  summary: (p: { facts: RequestFacts }) => string;
+  not_understood: (p: { ref: string }) => string;
+  sent: (p: { ref: string }) => string;
+  assigned: (p: { facts: RequestFacts; firstName: string; doorstepWord: string | null }) => string;
+  unfilled: (p: { facts: RequestFacts }) => string;
+  cancelled: (p: { ref: string; hadVolunteer: boolean }) => string;
+  cancel_unknown: (p: { ref: string | null }) => string;
+  abandoned: () => string;
+  expired: (p: { ref: string }) => string;
+  forwarded: () => string;
+  /** To the coordinator (always bokmål): a request for «NÅ» or within two hours. */
+  coordinator_urgent: (p: { requesterName: string; ref: string }) => string;
+}
+
+export type RequesterTemplateName = keyof RequesterTemplates;
+export type { RequesterLanguage } from './request-facts';
+import type { RequesterLanguage } from './request-facts';
+
+
+export function requesterText<K extends RequesterTemplateName>(language: string, name: K, ...params: Parameters<RequesterTemplates[K]>): string {
+  const templates = language === 'en' ? enTemplates : nbTemplates;
+  const render = templates[name] as (...p: Parameters<RequesterTemplates[K]>) => string;
+  return render(...params);
+}
+
+export function requesterLanguageOf(language: string): RequesterLanguage {
+  return language === 'en' ? 'en' : 'nb';
+}

@@ -1,0 +1,53 @@
+import { doorstepWordFor, durationFor, refOf, startOf } from '../domain/request-conversation';
+import type { Tx } from '../db/database';
+import { insertAuditEvent } from '../db/audit.repo';
+import type { RequestDraft } from '../db/request-draft.repo';
+import type { Requester } from '../db/requester.repo';
+import { insertTask, updateTask, type Task } from '../db/task.repo';
+import type { TaskType } from '../domain/language';
+import { dispatchTaskInTx } from './dispatch-task';
+import type { Effects } from './effects';
+
+const LABEL: Record<TaskType, string> = {
+  shopping: 'Handlehjelp', escort: 'Følge', visit: 'Besøk', walk: 'Tur', practical: 'Praktisk hjelp', other: 'Hjelp',
+};
+
+/**
+ * The summary goes out in offers: what, and from which nursing home (the when and the rough where
+ * are in the offer already). Never the helped person's name, needs or notes, and not the
+ * destination either: «til kreftpoliklinikken» is a health detail. Those are the details, which
+ * only the volunteer who says JA gets.
+ */
+function summaryOf(draft: RequestDraft, requester: Requester): string {
+  return `${LABEL[draft.fields.type]} for en beboer på ${requester.name}.`.slice(0, 300);
+}
+
+function detailsOf(draft: RequestDraft, requester: Requester, word: string): string {
+  const contact = requester.contactName ? `, kontakt ${requester.contactName}` : '';
+  return [
+    draft.fields.place ? `Hvor: ${draft.fields.place}.` : null,
+    draft.fields.notes.trim() || null,
+    `Bestilt på SMS av ${requester.name} (${refOf(draft.id)})${contact}, tlf. ${draft.phone}.`,
+    `Dørord: ${word}. Si det ved døren, så vet de at du kommer fra oss.`,
+  ].filter(Boolean).join('\n').slice(0, 2000);
+}
+
+/**
+ * OK from the requester: the task is created in the requester's unit, tied to the requester and its
+ * reference, and dispatched by the normal policy, all in the caller's transaction.
+ */
+export async function createRequestedTaskInTx(trx: Tx, effects: Effects, draft: RequestDraft, requester: Requester, now: Date): Promise<Task> {
+  const startsAt = startOf(draft.fields);
+  if (!startsAt) throw new Error(`draft ${draft.id} is confirmed without a start`);
+  const created = await insertTask(trx, {
+    type: draft.fields.type, startsAt, durationMinutes: durationFor(draft.fields.type),
+    area: (requester.defaultPlace ?? requester.name).slice(0, 100), summary: summaryOf(draft, requester), details: 'x', unitId: requester.unitId,
+  });
+  // The word comes from the task's id, so it is known only now: the details are written second.
+  const word = doorstepWordFor(created.id);
+  await updateTask(trx, created.id, { details: detailsOf(draft, requester, word), requester_id: requester.id, request_ref: refOf(draft.id), doorstep_word: word }, now);
+  await insertAuditEvent(trx, { kind: 'anonymous', label: `sms:${requester.name}` }, { action: 'task_created', subjectType: 'task', subjectId: created.id, detail: { type: created.type, unitId: requester.unitId, requesterId: requester.id, ref: refOf(draft.id) } }, now);
+  const dispatched = await dispatchTaskInTx(trx, effects, created.id, now);
+  if (!dispatched.ok) throw new Error(`new task ${created.id} could not be dispatched: ${dispatched.error}`);
+  return dispatched.task;
+}
