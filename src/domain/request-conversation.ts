@@ -105,8 +105,12 @@ const DOORSTEP_WORDS = [
   'rogn', 'vaffel', 'kanel', 'blåbær', 'hare', 'kompass', 'skute', 'lykt', 'sild', 'trost', 'fiol', 'brygge',
 ] as const;
 
-export function doorstepWordFor(taskId: string): string {
-  return DOORSTEP_WORDS[Number(BigInt(taskId) % BigInt(DOORSTEP_WORDS.length))]!;
+/**
+ * A doorstep word drawn at random (`randomIndex(n)` gives 0 … n-1): one derived from the task id
+ * would let anyone who knows one task's word guess the next task's.
+ */
+export function drawDoorstepWord(randomIndex: (n: number) => number): string {
+  return DOORSTEP_WORDS[randomIndex(DOORSTEP_WORDS.length)]!;
 }
 
 /** The requester hears the volunteer's first name only. */

@@ -1,4 +1,5 @@
-import { doorstepWordFor, durationFor, refOf, startOf } from '../domain/request-conversation';
+import { randomInt } from 'node:crypto';
+import { drawDoorstepWord, durationFor, refOf, startOf } from '../domain/request-conversation';
 import type { Tx } from '../db/database';
 import { insertAuditEvent } from '../db/audit.repo';
 import type { RequestDraft } from '../db/request-draft.repo';
@@ -43,8 +44,8 @@ export async function createRequestedTaskInTx(trx: Tx, effects: Effects, draft: 
     type: draft.fields.type, startsAt, durationMinutes: durationFor(draft.fields.type),
     area: (requester.defaultPlace ?? requester.name).slice(0, 100), summary: summaryOf(draft, requester), details: 'x', unitId: requester.unitId,
   });
-  // The word comes from the task's id, so it is known only now: the details are written second.
-  const word = doorstepWordFor(created.id);
+  // The details carry the word and the reference; written once the task exists.
+  const word = drawDoorstepWord((n) => randomInt(n));
   await updateTask(trx, created.id, { details: detailsOf(draft, requester, word), requester_id: requester.id, request_ref: refOf(draft.id), doorstep_word: word }, now);
   await insertAuditEvent(trx, { kind: 'anonymous', label: `sms:${requester.name}` }, { action: 'task_created', subjectType: 'task', subjectId: created.id, detail: { type: created.type, unitId: requester.unitId, requesterId: requester.id, ref: refOf(draft.id) } }, now);
   const dispatched = await dispatchTaskInTx(trx, effects, created.id, now);
