@@ -71,15 +71,19 @@ describe('the phone simulator', () => {
     await screenshot(page, 'simulator');
   });
 
-  it('the demo nursing home texts the service: the message lands in Innboks and the phone gets the reply', async () => {
+  it('the demo nursing home orders an escort by SMS: a summary to confirm, OK, and the task is out', async () => {
     await logIn(page, h, demo);
     await page.goto(`${h.baseUrl}/admin/simulator`);
     const home = phoneCard(page, DEMO_NURSING_HOME.phone);
-    await home.getByLabel(/Skriv SMS fra/).fill('Vi trenger følge til legen for en beboer fredag kl 10');
+    await home.getByLabel(/Skriv SMS fra/).fill('Vi trenger følge til legen for en beboer fredag kl 10, Lørenskog legesenter');
     await home.getByRole('button', { name: 'Send' }).click();
-    await home.locator('.sms.received').first().waitFor({ timeout: 20_000 });
-    await page.goto(`${h.baseUrl}/admin/inbox`);
-    await expect(page.getByText('Vi trenger følge til legen').count()).resolves.toBeGreaterThan(0);
+    await home.locator('.sms.received', { hasText: 'Svar OK' }).waitFor({ timeout: 20_000 });
+    await home.getByLabel(/Skriv SMS fra/).fill('OK');
+    await home.getByRole('button', { name: 'Send' }).click();
+    const task = await eventually(() => h.deps.db.selectFrom('task').select(['id', 'status', 'request_ref']).where('requester_id', 'is not', null).executeTakeFirst(), 20_000, 'the requested task');
+    expect(task.request_ref).toMatch(/^K\d+$/);
+    await page.goto(`${h.baseUrl}/admin/tasks/${task.id}`);
+    await expect(page.locator('#task-source').textContent()).resolves.toBe(`SMS fra ${DEMO_NURSING_HOME.name}, ${task.request_ref}`);
   });
 
   it('is for admins only; a coordinator gets 403 and no menu entry', async () => {
