@@ -49,7 +49,7 @@ export async function handleInboundSms(ctx: ServiceContext, messageId: string): 
 async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, messageId: string, now: Date): Promise<InboundOutcome> {
   const message = await claimInbound(trx, messageId, now);
   if (!message) return 'already_processed';
-  // Issue 11: a registered requester's number is a conversation of its own (requester-conversation.ts).
+  // A registered requester's number is a conversation of its own (requester-conversation.ts).
   const requester = await findRequesterByPhone(trx, message.from_phone);
   if (requester) {
     await handleRequesterSms(trx, ctx, effects, requester, message, now);
@@ -73,7 +73,7 @@ async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, message
     return 'check_in';
   }
 
-  // Issue 12: the whole message is read in its context; withdrawals and help questions are handled apart.
+  // The whole message is read in its context; withdrawals and help questions are handled apart.
   const read = await readInboundReply(trx, volunteer, message, now);
   const throttle = () => underAutoReplyLimit(trx, volunteer.phone, now);
   if (read.reading.intent === 'withdraw' || read.reading.intent === 'help_question') {
