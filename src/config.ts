@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { isE164 } from './domain/phone';
 import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from './domain/quiet-hours';
 import { DEFAULT_URGENCY_SETTINGS, type UrgencySettings } from './domain/task-timing';
 
@@ -9,7 +10,7 @@ import { DEFAULT_URGENCY_SETTINGS, type UrgencySettings } from './domain/task-ti
  * The only reader of process.env. Every problem is reported at once, one line per variable,
  * so an operator can fix a deployment in one go.
  */
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +4759440000');
+const e164 = z.string().refine(isE164, 'must be an E.164 number such as +4759440000');
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
