@@ -12,6 +12,27 @@ export interface OutboundDraft {
   offerId?: string | null;
   /** Not before this instant (quiet hours); null or absent means now. */
   sendAfter?: Date | null;
+  /** A coordinator chose «Send nå likevel» for the task: not held for quiet hours. */
+  despiteQuietHours?: boolean;
+}
+
+/**
+ * Lets a task's SMS held for quiet hours go now; returns their ids (each needs its send job run
+ * now). Only what is still queued: one already on its way is left to its sender.
+ */
+export async function releaseHeldSms(db: Queryable, taskId: string, now: Date): Promise<string[]> {
+  const rows = await db.updateTable('message').set({ send_after: now, updated_at: now })
+    .where('task_id', '=', taskId).where('direction', '=', 'outbound').where('status', '=', 'queued').where('send_after', '>', now)
+    .returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** The earliest moment a task's held SMS may go, or null when none is held for quiet hours. */
+export async function findHeldUntil(db: Queryable, taskId: string, now: Date): Promise<Date | null> {
+  const row = await db.selectFrom('message').select((eb) => eb.fn.min('send_after').as('until'))
+    .where('task_id', '=', taskId).where('direction', '=', 'outbound').where('status', '=', 'queued').where('send_after', '>', now)
+    .executeTakeFirst();
+  return row?.until ?? null;
 }
 
 /** Writes an outbound SMS as `queued`, in the caller's transaction; the send-sms job takes it from there. */

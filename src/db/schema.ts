@@ -75,6 +75,8 @@ export interface TaskTable {
   requester_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
   request_ref: ColumnType<string | null, string | null | undefined, string | null>;
   doorstep_word: ColumnType<string | null, string | null | undefined, string | null>;
+  /** «Send nå likevel»: offers of this task ignore quiet hours until then (sql/0011). */
+  quiet_hours_override_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

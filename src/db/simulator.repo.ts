@@ -27,7 +27,7 @@ export interface MessagesSince { messages: PhoneMessage[]; cursor: string }
  */
 export async function listPhoneMessagesSince(db: Queryable, afterId: string, limit: number): Promise<MessagesSince> {
   const rows = await db.selectFrom('message')
-    .select(['id', 'direction', 'from_phone', 'to_phone', 'body', 'status', 'created_at'])
+    .select(['id', 'direction', 'from_phone', 'to_phone', 'body', 'status', 'created_at', 'sent_at'])
     .where('id', '>', afterId).orderBy('id', 'asc').limit(limit).execute();
   const firstPending = rows.find((r) => r.direction === 'outbound' && NOT_YET_SENT.includes(r.status));
   const shown = rows.filter((r) => r.direction === 'inbound' || REACHED_PHONE.includes(r.status));
@@ -40,7 +40,8 @@ export async function listPhoneMessagesSince(db: Queryable, afterId: string, lim
       way: r.direction === 'outbound' ? 'received' : 'sent',
       body: r.body,
       status: r.status,
-      at: r.created_at,
+      // When the phone got it: an SMS held for quiet hours arrives when it left, not when it was written.
+      at: r.direction === 'outbound' ? r.sent_at ?? r.created_at : r.created_at,
     })),
   };
 }

@@ -31,6 +31,8 @@ export interface Task {
   fillBy: Date | null;
   urgent: boolean;
   deadlineAlertedAt: Date | null;
+  /** A coordinator's «Send nå likevel»: offers go out despite quiet hours until then. */
+  quietHoursOverrideUntil: Date | null;
   createdAt: Date;
 }
 
@@ -58,6 +60,7 @@ export function taskRowToTask(r: TaskRow): Task {
     fillBy: r.fill_by,
     urgent: r.urgent,
     deadlineAlertedAt: r.deadline_alerted_at,
+    quietHoursOverrideUntil: r.quiet_hours_override_until,
     createdAt: r.created_at,
   };
 }

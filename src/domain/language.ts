@@ -44,7 +44,10 @@ type NoParams = Record<string, never>;
 export interface TextParams {
   offer: { task: TaskFacts; timeoutMinutes: number };
   assigned: { task: TaskFacts; details: string; coordinatorPhone?: string };
+  /** To someone who answered JA too late (or again): they did answer. */
   taken: { task: TaskFacts };
+  /** To someone whose offer was still unanswered when another volunteer took the task. */
+  offer_taken: { task: TaskFacts };
   offer_withdrawn: { task: TaskFacts };
   already_assigned: { task: TaskFacts };
   task_cancelled: { task: TaskFacts };

@@ -41,9 +41,13 @@ export const queueOf: Record<JobName, QueueName> = {
   'erase-old-message-bodies': 'maintenance',
 };
 
-/** A job a service wants run after its transaction commits. */
+/**
+ * A job a service wants run after its transaction commits. `reschedule`: if the same job already
+ * waits with a delay (an SMS held for quiet hours), move it to `runAt` (now when absent) instead of
+ * leaving it where it is.
+ */
 export type JobRequest = {
-  [N in JobName]: { name: N; data: JobPayload<N>; runAt?: Date };
+  [N in JobName]: { name: N; data: JobPayload<N>; runAt?: Date; reschedule?: boolean };
 }[JobName];
 
 /**

@@ -42,7 +42,8 @@ export function createQueues(connection: ConnectionOptions, prefix: string, log:
       await withTimeout(Promise.all(jobs.map((job) => {
         const key = dedupKeyFor(job);
         const delay = job.runAt ? Math.max(0, job.runAt.getTime() - now) : 0;
-        return byName[queueOf[job.name]].add(job.name, job.data, { delay, deduplication: { id: key } });
+        const deduplication = job.reschedule ? { id: key, reschedule: true } : { id: key };
+        return byName[queueOf[job.name]].add(job.name, job.data, { delay, deduplication });
       })), ENQUEUE_TIMEOUT_MS, `Redis (enqueue of ${jobs.length} job(s))`);
     },
     async close() {

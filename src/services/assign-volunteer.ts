@@ -43,7 +43,7 @@ export async function assignVolunteerInTx(trx: Tx, ctx: ServiceContext, effects:
   await markAssigned(trx, a.volunteer.id, now);
 
   const facts = toTaskFacts(won);
-  const withdrawn = await withdrawOffersWithNotice(trx, effects, { taskId: a.task.id, reason: 'taken', notice: 'taken', task: facts, exceptOfferId: a.offerId }, now);
+  const withdrawn = await withdrawOffersWithNotice(trx, effects, { taskId: a.task.id, reason: 'taken', notice: 'offer_taken', task: facts, exceptOfferId: a.offerId }, now);
   await effects.sms(trx, {
     to: a.volunteer.phone,
     body: renderText(a.volunteer.language, 'assigned', { task: facts, details: won.details, coordinatorPhone: ctx.settings.coordinatorPhone }),
@@ -53,6 +53,6 @@ export async function assignVolunteerInTx(trx: Tx, ctx: ServiceContext, effects:
     offerId: a.offerId,
   });
   await tellRequester(trx, effects, a.task.id, { kind: 'assigned', volunteerName: a.volunteer.name });
-  ctx.log.info({ taskId: a.task.id, volunteerId: a.volunteer.id, source: a.source, withdrawn: withdrawn.length }, 'task assigned');
+  ctx.log.info({ taskId: a.task.id, volunteerId: a.volunteer.id, source: a.source, withdrawn: withdrawn.offers.length }, 'task assigned');
   return 'assigned';
 }

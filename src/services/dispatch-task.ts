@@ -54,6 +54,6 @@ export async function cancelTaskInTx(trx: Tx, ctx: Pick<ServiceContext, 'log'>, 
   if (assigned) {
     await effects.sms(trx, { to: assigned.phone, body: renderText(assigned.language, 'task_cancelled', { task: facts }), kind: 'task_cancelled', volunteerId: assigned.id, taskId });
   }
-  ctx.log.info({ taskId, withdrawn: withdrawn.length, hadVolunteer: Boolean(assigned) }, 'task cancelled');
+  ctx.log.info({ taskId, withdrawn: withdrawn.offers.length, hadVolunteer: Boolean(assigned) }, 'task cancelled');
   return { ok: true, task: moved };
 }

@@ -28,7 +28,8 @@ export class Effects {
   async sms(db: Queryable, draft: OutboundDraft): Promise<string | undefined> {
     if (!isE164(draft.to)) return undefined;
     const { quietHours } = this.ctx.settings;
-    const sendable = isHeldInQuietHours(smsPurpose(draft.kind)) ? nextSendableAt(quietHours, this.now) : this.now;
+    const held = isHeldInQuietHours(smsPurpose(draft.kind)) && !draft.despiteQuietHours;
+    const sendable = held ? nextSendableAt(quietHours, this.now) : this.now;
     const sendAfter = sendable > this.now ? sendable : null;
     const messageId = await insertOutbound(db, this.ctx.settings.serviceNumber, { ...draft, sendAfter }, this.now);
     this.jobs.push({ name: 'send-sms', data: { messageId }, runAt: sendAfter ?? undefined });

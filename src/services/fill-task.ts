@@ -27,6 +27,8 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   const task = await applyUrgency(trx, ctx, locked, now);
   const wave = waveForNewOffers(task.wavesSent, live);
   const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), now);
+  // «Send nå likevel» holds for the rest of that night: later waves do not wait for the morning either.
+  const despiteQuietHours = task.quietHoursOverrideUntil !== null && task.quietHoursOverrideUntil.getTime() > now.getTime();
   for (const { offer, candidate } of created) {
     await effects.sms(trx, {
       to: candidate.phone,
@@ -35,6 +37,7 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
       volunteerId: candidate.id,
       taskId,
       offerId: offer.id,
+      despiteQuietHours,
     });
   }
   if (created.length > 0 && wave !== task.wavesSent) await updateTask(trx, taskId, { waves_sent: wave }, now);

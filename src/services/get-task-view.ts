@@ -4,6 +4,7 @@ import { findTask, type Task } from '../db/task.repo';
 import type { Queryable } from '../db/database';
 import type { ReplyReadingJson } from '../db/schema';
 import { listVolunteers } from '../db/volunteer.repo';
+import { findHeldUntil } from '../db/message.repo';
 
 export interface OfferView {
   id: string;
@@ -24,9 +25,12 @@ export interface TaskView extends Task {
   offers: OfferView[];
   /** Where the task came from when not from a coordinator: «SMS fra Solbakken sykehjem, K7» (issue 11). */
   source: string | null;
+  /** When the first of its SMS held for quiet hours may go; null when none waits. */
+  heldUntil: Date | null;
 }
 
-export async function getTaskView(db: Queryable, taskId: string): Promise<TaskView | undefined> {
+/** `now` (the service clock; tests' default is the wall clock) decides which SMS still wait for quiet hours. */
+export async function getTaskView(db: Queryable, taskId: string, now: Date = new Date()): Promise<TaskView | undefined> {
   const task = await findTask(db, taskId);
   if (!task) return undefined;
   const rows = await db.selectFrom('offer as o').innerJoin('volunteer as v', 'v.id', 'o.volunteer_id')
@@ -51,7 +55,7 @@ export async function getTaskView(db: Queryable, taskId: string): Promise<TaskVi
     assignedVolunteer = v ?? null;
   }
   const unit = task.unitId ? await db.selectFrom('unit').select('name').where('id', '=', task.unitId).executeTakeFirst() : undefined;
-  return { ...task, unitName: unit?.name ?? null, assignedVolunteer, offers, source: await sourceOf(db, taskId) };
+  return { ...task, unitName: unit?.name ?? null, assignedVolunteer, offers, source: await sourceOf(db, taskId), heldUntil: await findHeldUntil(db, taskId, now) };
 }
 
 async function sourceOf(db: Queryable, taskId: string): Promise<string | null> {
@@ -63,8 +67,8 @@ async function sourceOf(db: Queryable, taskId: string): Promise<string | null> {
 /** What the task page's live parts show: the task with its offers, and the timeline. */
 export interface TaskLiveView { task: TaskView; timeline: TimelineEntry[] }
 
-export async function getTaskLiveView(db: Queryable, taskId: string): Promise<TaskLiveView | undefined> {
-  const task = await getTaskView(db, taskId);
+export async function getTaskLiveView(db: Queryable, taskId: string, now: Date = new Date()): Promise<TaskLiveView | undefined> {
+  const task = await getTaskView(db, taskId, now);
   return task && { task, timeline: await loadTimeline(db, task) };
 }
 
@@ -89,7 +93,8 @@ export type TimelineEntry =
   | { at: Date; kind: 'created' }
   | { at: Date; kind: 'action'; action: string; actorName: string; detail: Record<string, unknown> }
   | { at: Date; kind: 'offer_closed'; status: OfferStatus; reason: string | null; volunteerName: string }
-  | { at: Date; kind: 'sms_out'; template: string; status: string; errorCode: string | null; recipient: string | null }
+  /** `at`: when it left; before that, when it is planned to leave (`planned`), or when it was written. */
+  | { at: Date; kind: 'sms_out'; template: string; status: string; errorCode: string | null; recipient: string | null; planned: boolean }
   | { at: Date; kind: 'sms_in'; body: string; volunteerName: string; classification: string | null; reading: ReplyReadingJson | null };
 
 /** Within one instant, a reply comes before what it caused. */
@@ -123,9 +128,14 @@ async function loadActions(db: Queryable, taskId: string): Promise<Extract<Timel
 
 async function loadOutbound(db: Queryable, taskId: string): Promise<TimelineEntry[]> {
   const rows = await db.selectFrom('message as m').leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
-    .select(['m.created_at', 'm.kind', 'm.status', 'm.error_code', 'v.name'])
+    .select(['m.created_at', 'm.sent_at', 'm.send_after', 'm.kind', 'm.status', 'm.error_code', 'v.name'])
     .where('m.task_id', '=', taskId).where('m.direction', '=', 'outbound').orderBy('m.id').execute();
-  return rows.map((r) => ({ at: r.created_at, kind: 'sms_out', template: r.kind, status: r.status, errorCode: r.error_code, recipient: r.name }));
+  return rows.map((r) => {
+    // A held SMS is stamped with when it left, not when it was written (07:20 for one that left at 08:00).
+    const planned = !r.sent_at && r.send_after !== null && (r.status === 'queued' || r.status === 'sending');
+    const at = r.sent_at ?? (planned ? r.send_after! : r.created_at);
+    return { at, kind: 'sms_out', template: r.kind, status: r.status, errorCode: r.error_code, recipient: r.name, planned };
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { runUseCase } from './effects';
 import { withdrawOffersWithNotice } from './withdraw-offers';
 
 export type StopDispatchResult =
-  | { ok: true; task: Task; withdrawn: number }
+  | { ok: true; task: Task; withdrawn: number; told: number }
   | { ok: false; error: 'not_found' | 'not_stoppable'; status?: TaskStatus };
 
 /**
@@ -29,8 +29,8 @@ export async function stopDispatch(ctx: ServiceContext, actor: Actor, taskId: st
     }
     effects.taskChanged(taskId);
     const withdrawn = await withdrawOffersWithNotice(trx, effects, { taskId, reason: 'stopped', notice: 'offer_withdrawn', task: toTaskFacts(moved) }, now);
-    await insertAuditEvent(trx, actor, { action: 'task_dispatch_stopped', subjectType: 'task', subjectId: taskId, detail: { withdrawnOffers: withdrawn.length } }, now);
-    ctx.log.info({ taskId, withdrawn: withdrawn.length }, 'dispatch stopped');
-    return { ok: true, task: moved, withdrawn: withdrawn.length };
+    await insertAuditEvent(trx, actor, { action: 'task_dispatch_stopped', subjectType: 'task', subjectId: taskId, detail: { withdrawnOffers: withdrawn.offers.length, told: withdrawn.told } }, now);
+    ctx.log.info({ taskId, withdrawn: withdrawn.offers.length }, 'dispatch stopped');
+    return { ok: true, task: moved, withdrawn: withdrawn.offers.length, told: withdrawn.told };
   });
 }

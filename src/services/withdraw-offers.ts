@@ -5,18 +5,21 @@ import { withdrawLiveOffers, type Offer } from '../db/offer.repo';
 import { findVolunteersByIds } from '../db/volunteer.repo';
 import type { Effects } from './effects';
 
+/** The offers withdrawn, and how many volunteers were told by SMS (those whose offer had left). */
+export interface WithdrawnOffers { offers: Offer[]; told: number }
+
 /**
  * Withdraws a task's live offers and tells each volunteer who got one that it no longer stands
- * ("taken" or "withdrawn"). An offer whose SMS has not left yet (held for quiet hours, or still in
+ * ("offer_taken" or "offer_withdrawn"; neither thanks them for an answer they never gave). An offer whose SMS has not left yet (held for quiet hours, or still in
  * the send queue) is cancelled instead: its volunteer never saw it, so they get neither it nor a
  * notice about it.
  */
 export async function withdrawOffersWithNotice(
   trx: Tx,
   effects: Effects,
-  w: { taskId: string; reason: string; notice: 'taken' | 'offer_withdrawn'; task: TaskFacts; exceptOfferId?: string },
+  w: { taskId: string; reason: string; notice: 'offer_taken' | 'offer_withdrawn'; task: TaskFacts; exceptOfferId?: string },
   now: Date,
-): Promise<Offer[]> {
+): Promise<WithdrawnOffers> {
   const withdrawn = await withdrawLiveOffers(trx, w.taskId, w.reason, now, w.exceptOfferId);
   const neverSent = await cancelUnsentOfferSms(trx, withdrawn.map((o) => o.id), now);
   const told = withdrawn.filter((o) => !neverSent.has(o.id));
@@ -31,5 +34,5 @@ export async function withdrawOffersWithNotice(
       offerId: offerOf.get(v.id),
     });
   }
-  return withdrawn;
+  return { offers: withdrawn, told: told.length };
 }

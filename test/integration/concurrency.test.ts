@@ -48,7 +48,7 @@ describe('exactly one volunteer gets a task', () => {
     expect(view.offers.filter((o) => o.status === 'accepted')).toHaveLength(1);
     expect(view.offers.filter((o) => o.status === 'withdrawn')).toHaveLength(9);
 
-    const taken = await outboundMessages(h, { kind: 'taken' });
+    const taken = await outboundMessages(h, { kind: 'offer_taken' });
     const assigned = await outboundMessages(h, { kind: 'assigned' });
     expect(assigned.map((m) => m.to_phone)).toEqual([view.assignedVolunteer!.phone]);
     expect(taken).toHaveLength(9);

@@ -144,7 +144,7 @@ describe('manual assignment', () => {
     expect(view.offers.map((o) => o.status)).toEqual(['withdrawn', 'accepted']);
     const assignment = await h.deps.db.selectFrom('assignment').selectAll().where('task_id', '=', id).executeTakeFirstOrThrow();
     expect(assignment).toMatchObject({ source: 'manual', offer_id: second!.id, volunteer_id: second!.volunteer.id });
-    expect((await messagesOf(id, 'taken')).map((m) => m.to_phone)).toEqual([first!.volunteer.phone]);
+    expect((await messagesOf(id, 'offer_taken')).map((m) => m.to_phone)).toEqual([first!.volunteer.phone]);
     expect((await messagesOf(id, 'assigned')).map((m) => m.to_phone)).toEqual([second!.volunteer.phone]);
     expect(await auditActions(id)).toEqual(['task_created', 'task_assigned_manually']);
   });

@@ -105,6 +105,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /admin/tasks/:id', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}` }) },
   { route: 'GET /admin/tasks/:id/live', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/live` }) },
   { route: 'POST /admin/tasks/:id/dispatch', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/dispatch`, form: {} }) },
+  { route: 'POST /admin/tasks/:id/send-now', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u, 'searching')}/send-now`, form: {} }) },
   { route: 'POST /admin/tasks/:id/stop', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u, 'searching')}/stop`, form: {} }) },
   { route: 'POST /admin/tasks/:id/cancel', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/cancel`, form: {} }) },
   {

@@ -37,6 +37,7 @@ const SAMPLES: { [K in TemplateName]: readonly TextParams[K][] } = {
   offer: tasks.flatMap((task) => [30, 120].map((timeoutMinutes) => ({ task, timeoutMinutes }))),
   assigned: tasks.flatMap((task) => phones.map((coordinatorPhone) => ({ task, details, coordinatorPhone }))),
   taken: perTask,
+  offer_taken: perTask,
   offer_withdrawn: perTask,
   already_assigned: perTask,
   task_cancelled: perTask,

@@ -33,6 +33,7 @@ export const en: Language = {
     assigned: ({ task, details, coordinatorPhone }) =>
       `Thank you! The task is yours: ${describe(task)}. ${details}${callUs(coordinatorPhone)}`,
     taken: ({ task }) => `Thanks for answering! The task (${short(task)}) has already been taken by another volunteer.`,
+    offer_taken: ({ task }) => `The task (${short(task)}) has been taken by another volunteer. No need to reply.`,
     already_assigned: ({ task }) => `The task (${short(task)}) is already yours. Thank you!`,
     offer_withdrawn: ({ task }) => `The task (${short(task)}) is no longer needed. Thank you all the same!`,
     task_cancelled: ({ task }) => `Your task (${short(task)}) has been cancelled. Thank you for stepping up!`,
@@ -48,10 +49,10 @@ export const en: Language = {
     unknown_sender: ({ coordinatorPhone }) =>
       `Hello! This number is not registered with Svarja. Your message has been passed to a coordinator.${callUs(coordinatorPhone)}`,
     coordinator_unfilled: ({ task, offersSent }) =>
-      `Svarja: Task #${task.taskId} (${describe(task)}) found no volunteer after ${offersSent} offers. See the admin page.`,
+      `Svarja: Task #${task.taskId} (${describe(task)}) found no volunteer after ${offersSent} ${offersSent === 1 ? 'offer' : 'offers'}. See the admin page.`,
     paused_confirmed: ({ until }) => `Thank you! You will get no offers from Svarja until ${date(until)}.`,
     holiday_confirmed: ({ until }) => `Happy holidays! You will get no offers from Svarja until ${date(until)}.`,
-    max_per_week_confirmed: ({ count }) => `Done! You will get at most ${count} tasks a week. Send MAX 0 to remove the limit.`,
+    max_per_week_confirmed: ({ count }) => `Done! You will get at most ${count} ${count === 1 ? 'task' : 'tasks'} a week. Send MAX 0 to remove the limit.`,
     max_per_week_removed: () => 'Done! You no longer have a weekly limit on tasks.',
     help: ({ coordinatorPhone }) =>
       'Svarja: Reply YES or NO to offers. CANCEL: give up your task. PAUSE 14: pause for 14 days. ' +
@@ -84,7 +85,7 @@ export const en: Language = {
     cancelled_by_coordinator: ({ task }) =>
       `The coordinator has cancelled your task (${short(task)}). You do not need to come. Thank you all the same!`,
     coordinator_deadline_alert: ({ task, offersSent }) =>
-      `Svarja: Task #${task.taskId} (${describe(task)}) starts soon and has no volunteer after ${offersSent} offers. See the admin page.`,
+      `Svarja: Task #${task.taskId} (${describe(task)}) starts soon and has no volunteer after ${offersSent} ${offersSent === 1 ? 'offer' : 'offers'}. See the admin page.`,
   },
   replyWords: {
     yes: [

@@ -6,7 +6,7 @@ import { DEMO_NURSING_HOME } from '../../demo/demo-data';
 import { normalizePhone } from '../../domain/phone';
 import { recordInboundSms } from '../../services/record-inbound-sms';
 import { formatTime } from '../views/format';
-import { simulatorPage, phoneAnchor } from '../views/simulator/simulator-page';
+import { heldText, simulatorPage, phoneAnchor } from '../views/simulator/simulator-page';
 import { parseRequest } from '../validate';
 import type { AdminDeps } from './admin-deps';
 import { frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
@@ -39,8 +39,8 @@ export function simulatorRoutes(deps: AdminDeps): Router {
 
   router.get('/simulator/messages', async (req, res) => {
     const { after } = parseRequest(SinceQuery, req.query);
-    const { messages, cursor } = await listPhoneMessagesSince(ctx.db, after, 200);
-    res.set('Cache-Control', 'no-store').json({ cursor, messages: messages.map((m) => ({ ...m, time: formatTime(m.at) })) });
+    const [{ messages, cursor }, held] = await Promise.all([listPhoneMessagesSince(ctx.db, after, 200), countHeldSms(ctx.db, ctx.now())]);
+    res.set('Cache-Control', 'no-store').json({ cursor, messages: messages.map((m) => ({ ...m, time: formatTime(m.at) })), held: { count: held.count, text: heldText(held) } });
   });
 
   router.post('/simulator/send', async (req, res) => {

@@ -36,7 +36,7 @@ export async function streamTaskUpdates(deps: AdminDeps, res: Response, taskId: 
   const { csrfToken } = frameOf(res);
   let closed = false;
   const push = coalesced(async () => {
-    const live = await getTaskLiveView(deps.ctx.db, taskId);
+    const live = await getTaskLiveView(deps.ctx.db, taskId, deps.ctx.now());
     if (live && !closed) res.write(sseEvent('update', liveUpdate(live, csrfToken, mayAct(live.task))));
   }, (err) => deps.ctx.log.warn({ err, taskId }, 'live task update failed'));
   res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });

@@ -9,6 +9,9 @@ import { cancelTask, dispatchTask } from '../../services/dispatch-task';
 import { getTaskLiveView, listVolunteerChoices } from '../../services/get-task-view';
 import { listTasks } from '../../services/list-tasks';
 import { stopDispatch } from '../../services/stop-dispatch';
+import { sendHeldNow } from '../../services/send-held-now';
+import { nextSendableAt } from '../../domain/quiet-hours';
+import { dispatchedText, sentNowText, stoppedText } from '../views/tasks/task-flash';
 import { TASK_STATUS_LABELS } from '../views/format';
 import { html } from '../views/html';
 import { page } from '../views/layout';
@@ -101,7 +104,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
 
   router.get('/tasks/:id', async (req, res) => {
     if (!(await taskAllowed(deps, res, req.params.id, 'view'))) return;
-    const live = await getTaskLiveView(ctx.db, req.params.id);
+    const live = await getTaskLiveView(ctx.db, req.params.id, ctx.now());
     if (!live) return sendNotFound(res);
     const explanation = await explainMatching(ctx.db, live.task.id, ctx.now(), 'nb');
     const choices = mayAct(coordinatorOf(res), live.task) ? await listVolunteerChoices(ctx.db, live.task) : undefined;
@@ -118,16 +121,23 @@ export function tasksRoutes(deps: AdminDeps): Router {
     const r = await dispatchTask(ctx, req.params.id);
     if (r.ok) await audit(deps, coordinatorOf(res), 'task_dispatched', r.task.id);
     if (!r.ok && r.error === 'not_found') return sendNotFound(res);
-    finish(req, res, req.params.id, r.ok, r.ok ? 'Oppdraget er sendt ut. Tilbudene går på SMS nå.' : `Oppdraget kan ikke sendes ut når det er ${statusText(r.status)}.`);
+    const now = ctx.now();
+    finish(req, res, req.params.id, r.ok, r.ok ? dispatchedText(now, nextSendableAt(ctx.settings.quietHours, now)) : `Oppdraget kan ikke sendes ut når det er ${statusText(r.status)}.`);
+  });
+
+  router.post('/tasks/:id/send-now', async (req, res) => {
+    // Waking volunteers at night is the unit's call: the same right as sending the task out.
+    if (!(await taskAllowed(deps, res, req.params.id, 'dispatch'))) return;
+    const r = await sendHeldNow(ctx, coordinatorOf(res), req.params.id);
+    if (!r.ok) return sendNotFound(res);
+    finish(req, res, req.params.id, true, sentNowText(r.released));
   });
 
   router.post('/tasks/:id/stop', async (req, res) => {
     if (!(await taskAllowed(deps, res, req.params.id, 'stop'))) return;
     const r = await stopDispatch(ctx, coordinatorOf(res), req.params.id);
     if (!r.ok && r.error === 'not_found') return sendNotFound(res);
-    finish(req, res, req.params.id, r.ok, r.ok
-      ? `Utsendingen er stoppet. ${r.withdrawn} frivillige fikk beskjed om at tilbudet er trukket tilbake.`
-      : `Utsendingen kan ikke stoppes når oppdraget er ${statusText(r.status)}.`);
+    finish(req, res, req.params.id, r.ok, r.ok ? stoppedText(r.told) : `Utsendingen kan ikke stoppes når oppdraget er ${statusText(r.status)}.`);
   });
 
   router.post('/tasks/:id/cancel', async (req, res) => {

@@ -117,7 +117,7 @@ export function apiRoutes(ctx: ServiceContext): Router {
   router.get('/tasks/:id', async (req, res) => {
     const { id } = parseRequest(IdParam, req.params);
     if (!(await taskAllowed(ctx, res, id, 'view'))) return;
-    const view = await getTaskView(ctx.db, id);
+    const view = await getTaskView(ctx.db, id, ctx.now());
     if (!view) {
       res.status(404).json({ error: 'not_found', message: 'task not found' });
       return;

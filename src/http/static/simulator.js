@@ -10,6 +10,7 @@
   const phones = document.getElementById('phones');
   const template = document.getElementById('phone-template');
   const state = document.getElementById('sim-state');
+  const heldNote = document.getElementById('held-note');
   if (!phones || !template || !window.fetch) return;
   const url = phones.getAttribute('data-messages-url');
   let cursor = phones.getAttribute('data-cursor') || '0';
@@ -63,6 +64,11 @@
       const data = await res.json();
       data.messages.forEach(addMessage);
       cursor = data.cursor;
+      // The quiet-hours banner follows the clock: gone once nothing waits any more.
+      if (heldNote && data.held) {
+        heldNote.textContent = data.held.text;
+        heldNote.hidden = data.held.count === 0;
+      }
       state.textContent = 'Meldinger vises automatisk.';
     } catch {
       state.textContent = 'Får ikke kontakt med tjenesten; prøver igjen.';
@@ -92,6 +98,8 @@
   }
 
   document.querySelectorAll('#phones .sms-form').forEach(wire);
+  // Like a real phone, each conversation opens at its newest message.
+  document.querySelectorAll('#phones .sms-list').forEach((list) => { list.scrollTop = list.scrollHeight; });
   window.setInterval(poll, 1000);
   poll();
 })();

@@ -22,3 +22,14 @@ export const TASK_STATUS_LABELS: Record<string, string> = {
   new: 'Ny', searching: 'Leter', assigned: 'Tildelt', unfilled: 'Ikke besatt', cancelled: 'Avlyst',
 };
 
+
+/** '1 frivillig', '2 frivillige': the number and the noun agree. */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** 'kl. 08:00' today, 'fre. 4. des. kl. 08:00' on another Oslo day than `now`. */
+export function formatClockFrom(d: Date, now: Date): string {
+  const at = DateTime.fromJSDate(d, { zone: OSLO });
+  return at.hasSame(DateTime.fromJSDate(now, { zone: OSLO }), 'day') ? `kl. ${at.toFormat('HH:mm')}` : formatWhen(d);
+}

@@ -14,6 +14,16 @@ export interface SimulatorView {
   held: { count: number; until: Date | null };
 }
 
+/**
+ * The quiet-hours banner. simulator.js refreshes it from every poll, so it goes once the SMS leave
+ * (or the window ends) without a reload.
+ */
+export function heldText(held: SimulatorView['held']): string {
+  if (held.count === 0) return '';
+  return `${held.count} SMS venter på at stilletiden er over${held.until ? ` (kl. ${formatTime(held.until)})` : ''}. ` +
+    'Trykk «Send nå likevel» på oppdraget, eller start med QUIET_HOURS=off for å prøve om natten.';
+}
+
 /** 'phone-4740000001': an id and anchor per phone, from its digits. */
 export function phoneAnchor(phone: string): string {
   return `phone-${phone.replace(/\D/g, '')}`;
@@ -60,7 +70,7 @@ behandles akkurat som en SMS fra det nummeret til tjenesten${view.serviceNumber.
   <label for="other-phone">Vis en annen telefon (nummer)</label>
   <input id="other-phone" name="phone" inputmode="tel" maxlength="40"> <button type="submit">Vis</button>
 </form>
-${view.held.count > 0 ? html`<p class="flash error" id="held-note">${view.held.count} SMS venter på at stilletiden er over${view.held.until ? ` (kl. ${formatTime(view.held.until)})` : ''}. Start med QUIET_HOURS=off for å prøve om natten.</p>` : ''}
+<p class="flash error" id="held-note"${view.held.count > 0 ? '' : html` hidden`}>${heldText(view.held)}</p>
 <p id="sim-state" class="muted" role="status"></p>
 <div id="phones" class="phones" data-cursor="${view.cursor}" data-messages-url="/admin/simulator/messages">
 ${view.phones.map((p) => phoneCard(frame, p, byPhone.get(p.phone) ?? []))}

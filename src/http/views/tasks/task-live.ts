@@ -14,13 +14,13 @@ export interface LiveUpdate {
 }
 
 /** `mayAct`: whether this viewer may change the task (otherwise no buttons and no manual assignment). */
-export function liveUpdate(live: TaskLiveView, csrfToken: string, mayAct: boolean): LiveUpdate {
+export function liveUpdate(live: TaskLiveView, csrfToken: string, mayAct: boolean, now: Date = new Date()): LiveUpdate {
   const { task } = live;
   return {
     status: task.status,
     statusLabel: TASK_STATUS_LABELS[task.status] ?? task.status,
     assignable: mayAct && availableTaskActions(task.status).assignManually,
-    statusHtml: statusFragment(task, csrfToken, mayAct).value,
+    statusHtml: statusFragment(task, csrfToken, mayAct, now).value,
     timelineHtml: timelineFragment(live.timeline).value,
   };
 }

@@ -1,7 +1,7 @@
 import { availableTaskActions } from '../../../domain/dispatch';
 import type { TaskView } from '../../../services/get-task-view';
 import { csrfInput, postButton } from '../form';
-import { formatDateTime, TASK_STATUS_LABELS } from '../format';
+import { formatClockFrom, formatDateTime, TASK_STATUS_LABELS } from '../format';
 import { html, type SafeHtml } from '../html';
 
 function offerSummary(task: TaskView): SafeHtml | string {
@@ -18,6 +18,17 @@ function assignedLine(task: TaskView): SafeHtml {
   return html`<p id="assigned-volunteer">Tildelt: <strong>${v.name}</strong>, <a href="tel:${v.phone}">${v.phone}</a>${since}</p>`;
 }
 
+/**
+ * SMS held for quiet hours: said plainly, with the way out for a task that cannot wait. `now` is
+ * only for wording the time (today's «kl. 08:00» or another day's date).
+ */
+function quietHold(task: TaskView, csrfToken: string, mayAct: boolean, now: Date): SafeHtml | string {
+  if (!task.heldUntil) return '';
+  const until = formatClockFrom(task.heldUntil, now);
+  return html`<div id="quiet-hold" class="flash"><p>Stilletid: SMS-ene på dette oppdraget venter til ${until}.</p>
+${mayAct ? postButton(`/admin/tasks/${task.id}/send-now`, 'Send nå likevel', csrfToken, { className: 'secondary' }) : ''}</div>`;
+}
+
 /** The buttons allowed in this state (the state machine decides); each is a POST with the CSRF token. */
 function actionButtons(task: TaskView, csrfToken: string): SafeHtml {
   const can = availableTaskActions(task.status);
@@ -32,9 +43,10 @@ ${can.cancel ? html`<details><summary>Avlys oppdraget …</summary>
 }
 
 /** The status fragment (replaced live): status, who has the task, offers, and the actions if `mayAct`. */
-export function statusFragment(task: TaskView, csrfToken: string, mayAct: boolean): SafeHtml {
+export function statusFragment(task: TaskView, csrfToken: string, mayAct: boolean, now: Date = new Date()): SafeHtml {
   return html`<p><span class="badge ${task.status}">${TASK_STATUS_LABELS[task.status] ?? task.status}</span></p>
 ${assignedLine(task)}
 ${offerSummary(task)}
+${quietHold(task, csrfToken, mayAct, now)}
 ${mayAct ? actionButtons(task, csrfToken) : ''}`;
 }

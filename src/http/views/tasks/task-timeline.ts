@@ -10,7 +10,9 @@ export function timelineFragment(entries: TimelineEntry[]): SafeHtml {
 ${entries.map((e) => {
     const line = timelineLine(e);
     const text = line.tone === 'bad' ? html`<span class="error-text">${line.text}</span>` : line.tone === 'ok' ? html`<strong>${line.text}</strong>` : line.text;
-    return html`<li><time class="muted" datetime="${e.at.toISOString()}">${formatDateTime(e.at)}</time><br>${text}</li>`;
+    // An SMS held for quiet hours shows when it is planned to leave; once it left, when it left.
+    const planned = e.kind === 'sms_out' && e.planned ? 'planlagt ' : '';
+    return html`<li><time class="muted" datetime="${e.at.toISOString()}">${planned}${formatDateTime(e.at)}</time><br>${text}</li>`;
   })}
 </ol>`;
 }

@@ -10,6 +10,7 @@ const ACTIONS: Record<string, (actor: string, detail: Record<string, unknown>) =
   task_dispatch_stopped: (a, d) => `${a} stoppet utsendingen${typeof d.withdrawnOffers === 'number' && d.withdrawnOffers > 0 ? ` (${d.withdrawnOffers} tilbud trukket tilbake)` : ''}`,
   task_cancelled: (a) => `${a} avlyste oppdraget`,
   task_assigned_manually: (a) => `${a} tildelte oppdraget manuelt (avtalt på telefon)`,
+  task_sent_despite_quiet_hours: (a, d) => `${a} valgte «Send nå likevel» i stilletiden${typeof d.released === 'number' ? `: ${d.released} SMS sendt straks` : ''}`,
   assignment_cancelled_by_volunteer: () => 'Den frivillige meldte avbud (AVBRYT); oppdraget sendes ut igjen',
 };
 
@@ -24,7 +25,8 @@ const WITHDRAW_REASONS: Record<string, string> = {
 const SMS_KINDS: Record<string, (to: string) => string> = {
   offer: (to) => `Tilbud på SMS til ${to}`,
   assigned: (to) => `Bekreftelse med detaljene til ${to}`,
-  taken: (to) => `Beskjed til ${to} om at oppdraget er tatt`,
+  taken: (to) => `Svar til ${to}: oppdraget var allerede tatt`,
+  offer_taken: (to) => `Beskjed til ${to} om at oppdraget er tatt av en annen`,
   offer_withdrawn: (to) => `Beskjed til ${to} om at tilbudet er trukket tilbake`,
   task_cancelled: (to) => `Beskjed til ${to} om at oppdraget er avlyst`,
   already_assigned: (to) => `Beskjed til ${to}: oppdraget er allerede ditt`,
@@ -42,7 +44,7 @@ const SMS_KINDS: Record<string, (to: string) => string> = {
 };
 
 const SMS_STATUS: Record<string, string> = {
-  queued: 'sendes', sending: 'sendes', sent: 'sendt', delivered: 'levert', undelivered: 'ikke levert', failed: 'feilet', cancelled: 'ikke sendt (trukket tilbake)',
+  queued: 'sendes', sending: 'sendes', sent: 'sendt', delivered: 'levert', undelivered: 'ikke levert', failed: 'feilet', cancelled: 'ikke sendt, trukket tilbake før den gikk',
 };
 
 function offerClosed(e: Extract<TimelineEntry, { kind: 'offer_closed' }>): TimelineLine {
@@ -64,7 +66,7 @@ function smsOut(e: Extract<TimelineEntry, { kind: 'sms_out' }>): TimelineLine {
   const to = e.recipient ?? (e.template.startsWith('coordinator_') || e.template === 'volunteer_cancelled_coordinator' ? 'koordinator' : 'ukjent mottaker');
   const what = (SMS_KINDS[e.template] ?? ((t: string) => `SMS til ${t}`))(to);
   const bad = e.status === 'failed' || e.status === 'undelivered';
-  const status = `${SMS_STATUS[e.status] ?? e.status}${bad && e.errorCode ? `, feilkode ${e.errorCode}` : ''}`;
+  const status = e.planned ? 'venter på at stilletiden er over' : `${SMS_STATUS[e.status] ?? e.status}${bad && e.errorCode ? `, feilkode ${e.errorCode}` : ''}`;
   return { text: `${what} (${status})`, tone: bad ? 'bad' : 'neutral' };
 }
 
