@@ -39,23 +39,41 @@ export function renderText<K extends TemplateName>(language: string, template: K
   const pack = languageFor(language);
   const render = pack.templates[template] as (p: TextParams[K]) => string;
   const text = toGsmFriendly(render(params));
-  return (pack.foldToGsm ? foldToGsm(text) : text).replace(/\s+/g, ' ').trim();
+  // A shortened part ("Metro...") before the template's own full stop would read "Metro....".
+  return (pack.foldToGsm ? foldToGsm(text) : text).replace(/\s+/g, ' ').replace(/\.{4,}/g, '...').trim();
 }
 
 /**
- * The offer text, shortened to two segments if the coordinator's summary is long. The summary is
- * cut first, so what, when and the reply instruction always survive.
+ * The offer text, shortened to two segments if needed. The coordinator's summary is cut first, at
+ * a word boundary with "...", so what, when, where and the reply instruction always survive; if even
+ * that is not enough (a long area in a UCS-2 language, 67 characters a part), the summary goes and
+ * the area is cut the same way. A word is never cut in the middle.
  */
 export function renderOffer(language: string, task: TaskFacts, timeoutMinutes: number): string {
-  const render = (summary: string) => renderText(language, 'offer', { task: { ...task, summary }, timeoutMinutes });
-  const full = render(task.summary);
-  if (countSegments(full).segments <= OFFER_MAX_SEGMENTS) return full;
-  const words = task.summary.split(/\s+/);
+  const render = (t: TaskFacts) => renderText(language, 'offer', { task: t, timeoutMinutes });
+  const full = render(task);
+  if (fitsOffer(full)) return full;
+  const shortSummary = shortenWords(task.summary, (summary) => render({ ...task, summary }));
+  if (shortSummary !== undefined) return shortSummary;
+  const noSummary = render({ ...task, summary: '' });
+  if (fitsOffer(noSummary)) return noSummary;
+  const shortArea = shortenWords(task.area, (area) => render({ ...task, summary: '', area }));
+  return shortArea ?? truncateToSegments(noSummary, OFFER_MAX_SEGMENTS);
+}
+
+function fitsOffer(text: string): boolean {
+  return countSegments(text).segments <= OFFER_MAX_SEGMENTS;
+}
+
+/** The longest word-prefix of `text` (with "...") whose rendering fits an offer; undefined if not even one word does. */
+function shortenWords(text: string, render: (shortened: string) => string): string | undefined {
+  const words = text.split(/\s+/).filter((w) => w !== '');
   for (let keep = words.length - 1; keep > 0; keep--) {
-    const text = render(`${words.slice(0, keep).join(' ')}...`);
-    if (countSegments(text).segments <= OFFER_MAX_SEGMENTS) return text;
+    // "Handle på Rema," + "..." reads badly: drop a dangling separator before the ellipsis.
+    const rendered = render(`${words.slice(0, keep).join(' ').replace(/[,;:.-]+$/u, '')}...`);
+    if (fitsOffer(rendered)) return rendered;
   }
-  return truncateToSegments(render(''), OFFER_MAX_SEGMENTS);
+  return undefined;
 }
 
 export function toTaskFacts(task: {

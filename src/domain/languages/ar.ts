@@ -27,6 +27,8 @@ const date = (d: DateTime) => arabic(d).toFormat('cccc d/M');
 
 /** "تسوق الخميس 3/12 10:00 (1:30 ساعة)، Kolbotn" */
 const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(t.durationMinutes)})، ${t.area}`;
+/** describe() without its own parentheses, for texts that put the task in parentheses. */
+const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}، ${duration(t.durationMinutes)}، ${t.area}`;
 const short = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` للاستفسار: ${phone}` : '');
 
@@ -56,7 +58,7 @@ export const ar: Language = {
     unknown_sender: ({ coordinatorPhone }) =>
       `مرحبا! هذا الرقم غير مسجل في Svarja. تم تحويل رسالتك إلى أحد المنسقين.${callUs(coordinatorPhone)}`,
     coordinator_unfilled: ({ task, offersSent }) =>
-      `Svarja: المهمة #${task.taskId} (${describe(task)}) بلا متطوع. عدد العروض: ${offersSent}`,
+      `Svarja: المهمة #${task.taskId} (${describeInline(task)}) بلا متطوع. عدد العروض: ${offersSent}`,
     paused_confirmed: ({ until }) => `شكرا! لن تصلك عروض حتى ${date(until)}.`,
     holiday_confirmed: ({ until }) => `إجازة سعيدة! لن تصلك عروض حتى ${date(until)}.`,
     max_per_week_confirmed: ({ count }) => `تم! حدك الأسبوعي من المهام: ${count}. أرسل أقصى 0 لإزالة الحد.`,
@@ -84,10 +86,10 @@ export const ar: Language = {
     check_in_thanks_ok: () => 'رائع! شكرا على مساعدتك.',
     check_in_thanks_follow_up: () => 'شكرا لإبلاغنا. سيتواصل معك أحد المنسقين.',
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
-      `Svarja: ألغيت مشاركة ${volunteerName} في المهمة #${task.taskId} (${describe(task)}).`,
+      `Svarja: ألغيت مشاركة ${volunteerName} في المهمة #${task.taskId} (${describeInline(task)}).`,
     cancelled_by_coordinator: ({ task }) => `ألغى المنسق مهمتك (${short(task)}). لا داعي للحضور. شكرا!`,
     coordinator_deadline_alert: ({ task, offersSent }) =>
-      `Svarja: المهمة #${task.taskId} (${describe(task)}) تبدأ قريبا بلا متطوع. عدد العروض: ${offersSent}`,
+      `Svarja: المهمة #${task.taskId} (${describeInline(task)}) تبدأ قريبا بلا متطوع. عدد العروض: ${offersSent}`,
   },
   replyWords: {
     // Spelling variants of hamza, alef maqsura and ta marbuta need no entry: they are unified before matching.

@@ -20,6 +20,8 @@ const date = (d: DateTime) => d.setLocale('en-GB').toFormat('cccc d MMMM');
 
 /** "Shopping help Thu 3 Dec at 10:00 (1 h), Kolbotn" */
 const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(t.durationMinutes)}), ${t.area}`;
+/** describe() without its own parentheses, for texts that put the task in parentheses. */
+const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}, ${duration(t.durationMinutes)}, ${t.area}`;
 const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` Questions? Call ${phone}.` : '');
 
@@ -49,7 +51,7 @@ export const en: Language = {
     unknown_sender: ({ coordinatorPhone }) =>
       `Hello! This number is not registered with Svarja. Your message has been passed to a coordinator.${callUs(coordinatorPhone)}`,
     coordinator_unfilled: ({ task, offersSent }) =>
-      `Svarja: Task #${task.taskId} (${describe(task)}) found no volunteer after ${offersSent} ${offersSent === 1 ? 'offer' : 'offers'}. See the admin page.`,
+      `Svarja: Task #${task.taskId} (${describeInline(task)}) found no volunteer after ${offersSent} ${offersSent === 1 ? 'offer' : 'offers'}. See the admin page.`,
     paused_confirmed: ({ until }) => `Thank you! You will get no offers from Svarja until ${date(until)}.`,
     holiday_confirmed: ({ until }) => `Happy holidays! You will get no offers from Svarja until ${date(until)}.`,
     max_per_week_confirmed: ({ count }) => `Done! You will get at most ${count} ${count === 1 ? 'task' : 'tasks'} a week. Send MAX 0 to remove the limit.`,
@@ -81,11 +83,11 @@ export const en: Language = {
     check_in_thanks_ok: () => 'Wonderful! Thank you for your help.',
     check_in_thanks_follow_up: () => 'Thanks for letting us know. A coordinator will contact you.',
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
-      `Svarja: ${volunteerName} has cancelled task #${task.taskId} (${describe(task)}). See the admin page.`,
+      `Svarja: ${volunteerName} has cancelled task #${task.taskId} (${describeInline(task)}). See the admin page.`,
     cancelled_by_coordinator: ({ task }) =>
       `The coordinator has cancelled your task (${short(task)}). You do not need to come. Thank you all the same!`,
     coordinator_deadline_alert: ({ task, offersSent }) =>
-      `Svarja: Task #${task.taskId} (${describe(task)}) starts soon and has no volunteer after ${offersSent} ${offersSent === 1 ? 'offer' : 'offers'}. See the admin page.`,
+      `Svarja: Task #${task.taskId} (${describeInline(task)}) starts soon and has no volunteer after ${offersSent} ${offersSent === 1 ? 'offer' : 'offers'}. See the admin page.`,
   },
   replyWords: {
     yes: [

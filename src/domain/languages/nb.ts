@@ -20,6 +20,8 @@ const date = (d: DateTime) => d.setLocale('nb').toFormat('cccc d. MMMM');
 
 /** "Handlehjelp tor. 3. des. kl. 10:00 (1 t), Kolbotn" */
 const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(t.durationMinutes)}), ${t.area}`;
+/** describe() without its own parentheses, for texts that put the task in parentheses. */
+const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}, ${duration(t.durationMinutes)}, ${t.area}`;
 const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` Ring ${phone} ved spørsmål.` : '');
 
@@ -49,7 +51,7 @@ export const nb: Language = {
     unknown_sender: ({ coordinatorPhone }) =>
       `Hei! Dette nummeret er ikke registrert hos Svarja. Meldingen er sendt videre til en koordinator.${callUs(coordinatorPhone)}`,
     coordinator_unfilled: ({ task, offersSent }) =>
-      `Svarja: Oppdrag #${task.taskId} (${describe(task)}) fikk ingen frivillig etter ${offersSent} tilbud. Se admin-siden.`,
+      `Svarja: Oppdrag #${task.taskId} (${describeInline(task)}) fikk ingen frivillig etter ${offersSent} tilbud. Se admin-siden.`,
     paused_confirmed: ({ until }) => `Takk! Du får ingen tilbud fra Svarja før ${date(until)}.`,
     holiday_confirmed: ({ until }) => `God ferie! Du får ingen tilbud fra Svarja før ${date(until)}.`,
     max_per_week_confirmed: ({ count }) => `Greit! Du får høyst ${count} oppdrag i uka. Send MAKS 0 for å fjerne grensen.`,
@@ -81,11 +83,11 @@ export const nb: Language = {
     check_in_thanks_ok: () => 'Så fint! Takk for hjelpen.',
     check_in_thanks_follow_up: () => 'Takk for beskjed. En koordinator tar kontakt med deg.',
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
-      `Svarja: ${volunteerName} har avbrutt oppdrag #${task.taskId} (${describe(task)}). Se admin-siden.`,
+      `Svarja: ${volunteerName} har avbrutt oppdrag #${task.taskId} (${describeInline(task)}). Se admin-siden.`,
     cancelled_by_coordinator: ({ task }) =>
       `Koordinatoren har avlyst oppdraget ditt (${short(task)}). Du trenger ikke møte opp. Takk likevel!`,
     coordinator_deadline_alert: ({ task, offersSent }) =>
-      `Svarja: Oppdrag #${task.taskId} (${describe(task)}) starter snart og har ingen frivillig etter ${offersSent} tilbud. Se admin-siden.`,
+      `Svarja: Oppdrag #${task.taskId} (${describeInline(task)}) starter snart og har ingen frivillig etter ${offersSent} tilbud. Se admin-siden.`,
   },
   replyWords: {
     // With common nynorsk and texting forms.

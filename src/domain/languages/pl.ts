@@ -23,6 +23,8 @@ const tasksWord = (n: number) => TASK_FORMS[new Intl.PluralRules('pl').select(n)
 
 /** "Zakupy czw. 3 gru, godz. 10:00 (1 godz.), Kolbotn" */
 const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(t.durationMinutes)}), ${t.area}`;
+/** describe() without its own parentheses, for texts that put the task in parentheses. */
+const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}, ${duration(t.durationMinutes)}, ${t.area}`;
 const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` Pytania? Zadzwoń: ${phone}.` : '');
 
@@ -53,7 +55,7 @@ export const pl: Language = {
     unknown_sender: ({ coordinatorPhone }) =>
       `Dzień dobry! Ten numer nie jest zarejestrowany w Svarja. Wiadomość przekazaliśmy koordynatorowi.${callUs(coordinatorPhone)}`,
     coordinator_unfilled: ({ task, offersSent }) =>
-      `Svarja: Zadanie #${task.taskId} (${describe(task)}) nie ma wolontariusza. Wysłane oferty: ${offersSent}. Zobacz panel administracyjny.`,
+      `Svarja: Zadanie #${task.taskId} (${describeInline(task)}) nie ma wolontariusza. Wysłane oferty: ${offersSent}. Zobacz panel administracyjny.`,
     paused_confirmed: ({ until }) => `Dziękujemy! Do ${date(until)} nie dostaniesz ofert od Svarja.`,
     holiday_confirmed: ({ until }) => `Udanego urlopu! Do ${date(until)} nie dostaniesz ofert od Svarja.`,
     max_per_week_confirmed: ({ count }) =>
@@ -86,11 +88,11 @@ export const pl: Language = {
     check_in_thanks_ok: () => 'Świetnie! Dziękujemy za pomoc.',
     check_in_thanks_follow_up: () => 'Dziękujemy za informację. Koordynator się z Tobą skontaktuje.',
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
-      `Svarja: ${volunteerName} rezygnuje z zadania #${task.taskId} (${describe(task)}). Zobacz panel administracyjny.`,
+      `Svarja: ${volunteerName} rezygnuje z zadania #${task.taskId} (${describeInline(task)}). Zobacz panel administracyjny.`,
     cancelled_by_coordinator: ({ task }) =>
       `Koordynator odwołał Twoje zadanie (${short(task)}). Nie musisz przychodzić. Mimo to dziękujemy!`,
     coordinator_deadline_alert: ({ task, offersSent }) =>
-      `Svarja: Zadanie #${task.taskId} (${describe(task)}) zaczyna się wkrótce i nie ma wolontariusza. Wysłane oferty: ${offersSent}.`,
+      `Svarja: Zadanie #${task.taskId} (${describeInline(task)}) zaczyna się wkrótce i nie ma wolontariusza. Wysłane oferty: ${offersSent}.`,
   },
   replyWords: {
     // Colloquial `no` (= yeah) is left out on purpose: it would make the English `no` a doubt.

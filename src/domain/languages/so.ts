@@ -18,6 +18,8 @@ const date = (d: DateTime) => d.setLocale('so').toFormat('cccc d MMMM');
 
 /** "Wax iibsi Khamiis 3 Dis, saacadda 10:00 (1 saac), Kolbotn" */
 const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(t.durationMinutes)}), ${t.area}`;
+/** describe() without its own parentheses, for texts that put the task in parentheses. */
+const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}, ${duration(t.durationMinutes)}, ${t.area}`;
 const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` Su'aalo? Wac ${phone}.` : '');
 
@@ -47,7 +49,7 @@ export const so: Language = {
     unknown_sender: ({ coordinatorPhone }) =>
       `Salaan! Lambarkan kuma diiwaan gashana Svarja. Fariintaada waxaa loo gudbiyay isku-duwe.${callUs(coordinatorPhone)}`,
     coordinator_unfilled: ({ task, offersSent }) =>
-      `Svarja: Hawsha #${task.taskId} (${describe(task)}) mutadawac ma helin. Dalabyada la diray: ${offersSent}. Eeg bogga maamulka.`,
+      `Svarja: Hawsha #${task.taskId} (${describeInline(task)}) mutadawac ma helin. Dalabyada la diray: ${offersSent}. Eeg bogga maamulka.`,
     paused_confirmed: ({ until }) => `Mahadsanid! Dalab kama heli doontid Svarja ilaa ${date(until)}.`,
     holiday_confirmed: ({ until }) => `Fasax wanaagsan! Dalab kama heli doontid Svarja ilaa ${date(until)}.`,
     max_per_week_confirmed: ({ count }) => `Waa hagaag! Xadka hawlaha toddobaadkii: ${count}. Dir UGU BADNAAN 0 si aad xadka uga saarto.`,
@@ -79,11 +81,11 @@ export const so: Language = {
     check_in_thanks_ok: () => 'Aad u fiican! Mahadsanid caawimaadda.',
     check_in_thanks_follow_up: () => 'Mahadsanid ogeysiiska. Isku-duwe ayaa kula soo xiriiri doona.',
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
-      `Svarja: Hawsha #${task.taskId} (${describe(task)}) waxaa baajiyay ${volunteerName}. Eeg bogga maamulka.`,
+      `Svarja: Hawsha #${task.taskId} (${describeInline(task)}) waxaa baajiyay ${volunteerName}. Eeg bogga maamulka.`,
     cancelled_by_coordinator: ({ task }) =>
       `Isku-duwaha ayaa baajiyay hawshaada (${short(task)}). Uma baahnid inaad timaado. Si kastaba mahadsanid!`,
     coordinator_deadline_alert: ({ task, offersSent }) =>
-      `Svarja: Hawsha #${task.taskId} (${describe(task)}) dhowaan ayay bilaabmaysaa, mutadawacna ma leh. Dalabyada la diray: ${offersSent}.`,
+      `Svarja: Hawsha #${task.taskId} (${describeInline(task)}) dhowaan ayay bilaabmaysaa, mutadawacna ma leh. Dalabyada la diray: ${offersSent}.`,
   },
   replyWords: {
     yes: ['haa', 'haa waan awoodaa', 'haa mahadsanid', 'waan awoodaa', 'haye', 'hagaag', 'waa hagaag', 'dabcan', 'ok', '1'],

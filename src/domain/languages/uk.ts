@@ -21,6 +21,8 @@ const date = (d: DateTime) => d.setLocale('uk').toFormat('d MMMM');
 
 /** "Покупки чт 3.12 о 10:00 (1 год), Kolbotn" */
 const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(t.durationMinutes)}), ${t.area}`;
+/** describe() without its own parentheses, for texts that put the task in parentheses. */
+const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}, ${duration(t.durationMinutes)}, ${t.area}`;
 const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` Тел.: ${phone}` : '');
 
@@ -50,7 +52,7 @@ export const uk: Language = {
     unknown_sender: ({ coordinatorPhone }) =>
       `Вітаємо! Цей номер не зареєстровано у Svarja. Повідомлення передано координатору.${callUs(coordinatorPhone)}`,
     coordinator_unfilled: ({ task, offersSent }) =>
-      `Svarja: завдання #${task.taskId} (${describe(task)}) без волонтера. Пропозицій: ${offersSent}.`,
+      `Svarja: завдання #${task.taskId} (${describeInline(task)}) без волонтера. Пропозицій: ${offersSent}.`,
     paused_confirmed: ({ until }) => `Дякуємо! Пропозицій не буде до ${date(until)}.`,
     holiday_confirmed: ({ until }) => `Гарної відпустки! Пропозицій не буде до ${date(until)}.`,
     max_per_week_confirmed: ({ count }) => `Гаразд! Ліміт завдань: ${count} на тиждень. МАКС 0 знімає ліміт.`,
@@ -79,11 +81,11 @@ export const uk: Language = {
     check_in_thanks_ok: () => 'Чудово! Дякуємо за допомогу.',
     check_in_thanks_follow_up: () => "Дякуємо, що повідомили. Координатор зв'яжеться з вами.",
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
-      `Svarja: ${volunteerName} скасовує завдання #${task.taskId} (${describe(task)}).`,
+      `Svarja: ${volunteerName} скасовує завдання #${task.taskId} (${describeInline(task)}).`,
     cancelled_by_coordinator: ({ task }) =>
       `Координатор скасував ваше завдання (${short(task)}). Приходити не потрібно. Дякуємо!`,
     coordinator_deadline_alert: ({ task, offersSent }) =>
-      `Svarja: завдання #${task.taskId} (${describe(task)}) скоро, волонтера немає. Пропозицій: ${offersSent}.`,
+      `Svarja: завдання #${task.taskId} (${describeInline(task)}) скоро, волонтера немає. Пропозицій: ${offersSent}.`,
   },
   replyWords: {
     yes: [
