@@ -78,18 +78,20 @@ const exclusionTexts: Record<ReasonLanguage, ExclusionTexts> = {
   },
 };
 
+// recent_load counts every offer of the last 30 days (waiting ones too); the answer rate counts only
+// settled ones (answered or expired, 180 days), so the two numbers can differ and each says which it is.
 const rankTexts: Record<ReasonLanguage, RankTexts> = {
   nb: {
     helped_before: () => 'har hjulpet denne personen før',
-    recent_load: (r) => `${r.assignments} oppdrag og ${r.offers} tilbud nylig`,
-    answer_rate: (r, f) => `svarte på ${r.answered} av ${r.total} tilbud (${f.percent(r.rate)})`,
-    new_volunteer: (r, f) => `ny (${r.total} tilbud så langt): regnes som ${f.percent(r.rate)} svar`,
+    recent_load: (r) => `${r.assignments} oppdrag og ${r.offers} tilbud siste 30 dager`,
+    answer_rate: (r, f) => `svarte på ${r.answered} av ${r.total} avgjorte tilbud (${f.percent(r.rate)})`,
+    new_volunteer: (r, f) => `${plural(r.total, 'avgjort tilbud', 'avgjorte tilbud')}, for få til å måle svarene: regnes som ${f.percent(r.rate)} svar`,
   },
   en: {
     helped_before: () => 'has helped this person before',
-    recent_load: (r) => `${plural(r.assignments, 'task', 'tasks')} and ${plural(r.offers, 'offer', 'offers')} recently`,
-    answer_rate: (r, f) => `answered ${r.answered} of ${plural(r.total, 'offer', 'offers')} (${f.percent(r.rate)})`,
-    new_volunteer: (r, f) => `new (${plural(r.total, 'offer', 'offers')} so far): counted as ${f.percent(r.rate)} answered`,
+    recent_load: (r) => `${plural(r.assignments, 'task', 'tasks')} and ${plural(r.offers, 'offer', 'offers')} in the last 30 days`,
+    answer_rate: (r, f) => `answered ${r.answered} of ${plural(r.total, 'settled offer', 'settled offers')} (${f.percent(r.rate)})`,
+    new_volunteer: (r, f) => `${plural(r.total, 'settled offer', 'settled offers')}, too few to measure: counted as ${f.percent(r.rate)} answered`,
   },
 };
 

@@ -50,12 +50,12 @@ describe('describeExclusion', () => {
 describe('describeRank', () => {
   it.each<[RankReason, string, string]>([
     [{ code: 'helped_before' }, 'har hjulpet denne personen før', 'has helped this person before'],
-    [{ code: 'recent_load', assignments: 1, offers: 2 }, '1 oppdrag og 2 tilbud nylig', '1 task and 2 offers recently'],
-    [{ code: 'recent_load', assignments: 0, offers: 1 }, '0 oppdrag og 1 tilbud nylig', '0 tasks and 1 offer recently'],
-    [{ code: 'answer_rate', rate: 0.8, answered: 8, total: 10 }, 'svarte på 8 av 10 tilbud (80 %)', 'answered 8 of 10 offers (80%)'],
-    [{ code: 'answer_rate', rate: 2 / 3, answered: 2, total: 3 }, 'svarte på 2 av 3 tilbud (67 %)', 'answered 2 of 3 offers (67%)'],
-    [{ code: 'new_volunteer', rate: 0.75, total: 1 }, 'ny (1 tilbud så langt): regnes som 75 % svar', 'new (1 offer so far): counted as 75% answered'],
-    [{ code: 'new_volunteer', rate: 0.75, total: 0 }, 'ny (0 tilbud så langt): regnes som 75 % svar', 'new (0 offers so far): counted as 75% answered'],
+    [{ code: 'recent_load', assignments: 1, offers: 2 }, '1 oppdrag og 2 tilbud siste 30 dager', '1 task and 2 offers in the last 30 days'],
+    [{ code: 'recent_load', assignments: 0, offers: 1 }, '0 oppdrag og 1 tilbud siste 30 dager', '0 tasks and 1 offer in the last 30 days'],
+    [{ code: 'answer_rate', rate: 0.8, answered: 8, total: 10 }, 'svarte på 8 av 10 avgjorte tilbud (80 %)', 'answered 8 of 10 settled offers (80%)'],
+    [{ code: 'answer_rate', rate: 2 / 3, answered: 2, total: 3 }, 'svarte på 2 av 3 avgjorte tilbud (67 %)', 'answered 2 of 3 settled offers (67%)'],
+    [{ code: 'new_volunteer', rate: 0.75, total: 1 }, '1 avgjort tilbud, for få til å måle svarene: regnes som 75 % svar', '1 settled offer, too few to measure: counted as 75% answered'],
+    [{ code: 'new_volunteer', rate: 0.75, total: 0 }, '0 avgjorte tilbud, for få til å måle svarene: regnes som 75 % svar', '0 settled offers, too few to measure: counted as 75% answered'],
   ])('%j', (reason, nb, en) => {
     expect(describeRank(reason, 'nb')).toBe(nb);
     expect(describeRank(reason, 'en')).toBe(en);
@@ -67,7 +67,7 @@ describe('describeConsideration', () => {
     ['an eligible volunteer shows what placed them', {
       volunteerId: '1', name: 'Kari', eligible: true, exclusions: [], rank: 1,
       rankReasons: [{ code: 'helped_before' }, { code: 'recent_load', assignments: 0, offers: 0 }],
-    }, ['har hjulpet denne personen før', '0 oppdrag og 0 tilbud nylig']],
+    }, ['har hjulpet denne personen før', '0 oppdrag og 0 tilbud siste 30 dager']],
     ['an excluded volunteer shows every reason, in order', {
       volunteerId: '2', name: 'Ola', eligible: false, rankReasons: [],
       exclusions: [{ code: 'paused', until: '2026-12-31' }, { code: 'outside_area', area: 'Ski' }],

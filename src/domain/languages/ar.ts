@@ -42,7 +42,7 @@ export const ar: Language = {
     assigned: ({ task, details, coordinatorPhone }) =>
       `شكرا! المهمة لك: ${describe(task)}. ${details}${callUs(coordinatorPhone)}`,
     taken: ({ task }) => `شكرا على ردك! المهمة (${short(task)}) أخذها متطوع آخر.`,
-    offer_taken: ({ task }) => `المهمة (${short(task)}) أخذها متطوع آخر. لا حاجة للرد.`,
+    offer_taken: ({ task }) => `المهمة (${short(task)}) أخذها متطوع آخر. شكرا على كل حال!`,
     already_assigned: ({ task }) => `المهمة (${short(task)}) لك بالفعل. شكرا!`,
     offer_withdrawn: ({ task }) => `لم تعد هناك حاجة إلى المهمة (${short(task)}). شكرا على كل حال!`,
     task_cancelled: ({ task }) => `تم إلغاء مهمتك (${short(task)}). شكرا على استعدادك!`,

@@ -35,7 +35,7 @@ export const en: Language = {
     assigned: ({ task, details, coordinatorPhone }) =>
       `Thank you! The task is yours: ${describe(task)}. ${details}${callUs(coordinatorPhone)}`,
     taken: ({ task }) => `Thanks for answering! The task (${short(task)}) has already been taken by another volunteer.`,
-    offer_taken: ({ task }) => `The task (${short(task)}) has been taken by another volunteer. No need to reply.`,
+    offer_taken: ({ task }) => `The task (${short(task)}) has already been taken by another volunteer. Thank you all the same!`,
     already_assigned: ({ task }) => `The task (${short(task)}) is already yours. Thank you!`,
     offer_withdrawn: ({ task }) => `The task (${short(task)}) is no longer needed. Thank you all the same!`,
     task_cancelled: ({ task }) => `Your task (${short(task)}) has been cancelled. Thank you for stepping up!`,

@@ -35,7 +35,7 @@ export const nb: Language = {
     assigned: ({ task, details, coordinatorPhone }) =>
       `Takk! Oppdraget er ditt: ${describe(task)}. ${details}${callUs(coordinatorPhone)}`,
     taken: ({ task }) => `Takk for at du svarte! Oppdraget (${short(task)}) er allerede tatt av en annen frivillig.`,
-    offer_taken: ({ task }) => `Oppdraget (${short(task)}) er tatt av en annen frivillig. Du trenger ikke svare.`,
+    offer_taken: ({ task }) => `Oppdraget (${short(task)}) er allerede tatt av en annen frivillig. Takk likevel!`,
     already_assigned: ({ task }) => `Oppdraget (${short(task)}) er allerede ditt. Takk!`,
     offer_withdrawn: ({ task }) => `Oppdraget (${short(task)}) trengs ikke lenger. Takk likevel!`,
     task_cancelled: ({ task }) => `Oppdraget ditt (${short(task)}) er avlyst. Takk for at du stilte opp!`,

@@ -39,7 +39,7 @@ export const pl: Language = {
     assigned: ({ task, details, coordinatorPhone }) =>
       `Dziękujemy! Zadanie jest Twoje: ${describe(task)}. ${details}${callUs(coordinatorPhone)}`,
     taken: ({ task }) => `Dziękujemy za odpowiedź! Zadanie (${short(task)}) przyjął już inny wolontariusz.`,
-    offer_taken: ({ task }) => `Zadanie (${short(task)}) przyjął już inny wolontariusz. Nie musisz odpowiadać.`,
+    offer_taken: ({ task }) => `Zadanie (${short(task)}) przyjął już inny wolontariusz. Mimo to dziękujemy!`,
     already_assigned: ({ task }) => `Zadanie (${short(task)}) jest już Twoje. Dziękujemy!`,
     offer_withdrawn: ({ task }) => `Zadanie (${short(task)}) jest już nieaktualne. Mimo to dziękujemy!`,
     task_cancelled: ({ task }) => `Twoje zadanie (${short(task)}) zostało odwołane. Dziękujemy za gotowość!`,

@@ -33,7 +33,7 @@ export const so: Language = {
     assigned: ({ task, details, coordinatorPhone }) =>
       `Mahadsanid! Hawshu waa taada: ${describe(task)}. ${details}${callUs(coordinatorPhone)}`,
     taken: ({ task }) => `Mahadsanid jawaabta! Hawsha (${short(task)}) mutadawac kale ayaa horay u qaatay.`,
-    offer_taken: ({ task }) => `Hawsha (${short(task)}) mutadawac kale ayaa qaatay. Uma baahnid inaad jawaabto.`,
+    offer_taken: ({ task }) => `Hawsha (${short(task)}) mutadawac kale ayaa horay u qaatay. Si kastaba mahadsanid!`,
     already_assigned: ({ task }) => `Hawsha (${short(task)}) horeba waa taada. Mahadsanid!`,
     offer_withdrawn: ({ task }) => `Hawsha (${short(task)}) hadda looma baahna. Si kastaba mahadsanid!`,
     task_cancelled: ({ task }) => `Hawshaada (${short(task)}) waa la joojiyay. Mahadsanid diyaar u ahaanshahaaga!`,

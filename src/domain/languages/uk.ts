@@ -36,7 +36,7 @@ export const uk: Language = {
     assigned: ({ task, details, coordinatorPhone }) =>
       `Дякуємо! Завдання ваше: ${describe(task)}. ${details}${callUs(coordinatorPhone)}`,
     taken: ({ task }) => `Дякуємо за відповідь! Завдання (${short(task)}) вже взяв інший волонтер.`,
-    offer_taken: ({ task }) => `Завдання (${short(task)}) вже взяв інший волонтер. Відповідати не потрібно.`,
+    offer_taken: ({ task }) => `Завдання (${short(task)}) вже взяв інший волонтер. Все одно дякуємо!`,
     already_assigned: ({ task }) => `Завдання (${short(task)}) вже ваше. Дякуємо!`,
     offer_withdrawn: ({ task }) => `Завдання (${short(task)}) більше не потрібне. Все одно дякуємо!`,
     task_cancelled: ({ task }) => `Ваше завдання (${short(task)}) скасовано. Дякуємо за готовність допомогти!`,

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { getTaskLiveView, type TaskView } from '../../services/get-task-view';
+import { explainMatching } from '../../services/explain-matching';
 import { liveUpdate, sseEvent } from '../views/tasks/task-live';
 import type { AdminDeps } from './admin-deps';
 import { frameOf } from './frame';
@@ -36,8 +37,10 @@ export async function streamTaskUpdates(deps: AdminDeps, res: Response, taskId: 
   const { csrfToken } = frameOf(res);
   let closed = false;
   const push = coalesced(async () => {
-    const live = await getTaskLiveView(deps.ctx.db, taskId, deps.ctx.now());
-    if (live && !closed) res.write(sseEvent('update', liveUpdate(live, csrfToken, mayAct(live.task))));
+    const now = deps.ctx.now();
+    const live = await getTaskLiveView(deps.ctx.db, taskId, now);
+    const considered = live && await explainMatching(deps.ctx.db, taskId, now, 'nb');
+    if (live && !closed) res.write(sseEvent('update', liveUpdate(live, considered?.volunteers ?? [], csrfToken, mayAct(live.task), now)));
   }, (err) => deps.ctx.log.warn({ err, taskId }, 'live task update failed'));
   res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });
   res.flushHeaders();

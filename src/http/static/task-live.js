@@ -10,6 +10,7 @@
   if (!root || !('EventSource' in window)) return;
   const statusBox = document.getElementById('task-status');
   const timelineBox = document.getElementById('task-timeline');
+  const candidatesBox = document.getElementById('task-candidates');
   const manualAssign = document.getElementById('manual-assign');
   const note = document.getElementById('live-note');
   const state = document.getElementById('live-state');
@@ -30,12 +31,13 @@
     lastMarkup.set(box, markup);
     const parsed = document.createElement('template');
     parsed.innerHTML = markup;
-    const opened = new Set([...box.querySelectorAll('details[open] > summary')].map((s) => s.textContent));
+    // Open <details> stay open: matched by id (their summary may change, «3 spurt» → «4 spurt»), else by summary.
+    const opened = new Set([...box.querySelectorAll('details[open]')].map((d) => d.id || d.querySelector('summary')?.textContent));
     const focused = box.contains(document.activeElement) ? document.activeElement.closest('form') : null;
     const action = focused ? focused.getAttribute('action') : null;
     box.replaceChildren(parsed.content);
-    for (const summary of box.querySelectorAll('details > summary')) {
-      if (opened.has(summary.textContent)) summary.parentElement.open = true;
+    for (const details of box.querySelectorAll('details')) {
+      if (opened.has(details.id || details.querySelector('summary')?.textContent)) details.open = true;
     }
     const again = action ? box.querySelector(`form[action="${action}"] button`) : null;
     if (again) again.focus();
@@ -47,6 +49,7 @@
     const update = JSON.parse(event.data);
     swap(statusBox, update.statusHtml);
     swap(timelineBox, update.timelineHtml);
+    swap(candidatesBox, update.candidatesHtml);
     if (manualAssign) manualAssign.hidden = !update.assignable;
     if (update.status !== lastStatus) say(note, `Status endret: ${update.statusLabel}`);
     lastStatus = update.status;

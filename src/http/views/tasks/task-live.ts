@@ -1,20 +1,24 @@
 import { availableTaskActions } from '../../../domain/dispatch';
 import type { TaskLiveView } from '../../../services/get-task-view';
 import { TASK_STATUS_LABELS } from '../format';
+import type { ConsideredVolunteer } from '../../../services/explain-matching';
+import { candidatesFragment } from './task-candidates';
 import { statusFragment } from './task-status';
 import { timelineFragment } from './task-timeline';
 
-/** What task-live.js gets on every change: the two fragments as server-escaped HTML, plus the status. */
+/** What task-live.js gets on every change: the three fragments as server-escaped HTML, plus the status. */
 export interface LiveUpdate {
   status: string;
   statusLabel: string;
   assignable: boolean;
   statusHtml: string;
   timelineHtml: string;
+  /** «Hvem blir spurt», so it never says «Nr. 1 i køen» about someone the timeline shows as asked. */
+  candidatesHtml: string;
 }
 
 /** `mayAct`: whether this viewer may change the task (otherwise no buttons and no manual assignment). */
-export function liveUpdate(live: TaskLiveView, csrfToken: string, mayAct: boolean, now: Date = new Date()): LiveUpdate {
+export function liveUpdate(live: TaskLiveView, considered: ConsideredVolunteer[], csrfToken: string, mayAct: boolean, now: Date = new Date()): LiveUpdate {
   const { task } = live;
   return {
     status: task.status,
@@ -22,6 +26,7 @@ export function liveUpdate(live: TaskLiveView, csrfToken: string, mayAct: boolea
     assignable: mayAct && availableTaskActions(task.status).assignManually,
     statusHtml: statusFragment(task, csrfToken, mayAct, now).value,
     timelineHtml: timelineFragment(live.timeline).value,
+    candidatesHtml: candidatesFragment(considered, task.status).value,
   };
 }
 

@@ -91,7 +91,7 @@ export function taskPage(frame: PageFrame, live: TaskLiveView, choices: Voluntee
 <section class="card" aria-labelledby="facts-h"><h2 id="facts-h">Oppdraget</h2>${factsBlock(visibleTask(frame.actor, task))}</section>
 </div>
 ${choices ? manualAssignBlock(task, choices, frame.csrfToken) : ''}
-${candidatesSection(considered)}
+${candidatesSection(considered, task.status)}
 <section aria-labelledby="timeline-h"><h2 id="timeline-h">Tidslinje</h2>
 <p class="hint" id="live-state">Last inn siden på nytt for å se det siste.</p>
 <div id="task-timeline">${timelineFragment(live.timeline)}</div></section>`,
