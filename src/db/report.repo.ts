@@ -77,3 +77,19 @@ export async function listAssignedTasks(db: Queryable, from: Date, to: Date, lim
     .where('t.starts_at', '>=', from).where('t.starts_at', '<', to).limit(limit).execute();
   return rows.map(toTaskListItem);
 }
+
+/** Every task starting in [from, to) that is not cancelled, with its volunteer if it has one. */
+export async function listTasksStarting(db: Queryable, from: Date, to: Date, limit = 200): Promise<TodayTask[]> {
+  const rows = await taskListQuery(db).where('t.status', '!=', 'cancelled')
+    .where('t.starts_at', '>=', from).where('t.starts_at', '<', to).limit(limit).execute();
+  return rows.map(toTaskListItem);
+}
+
+/** Tasks with SMS held for quiet hours, and when the first of them may go. */
+export async function listTasksWithHeldSms(db: Queryable, now: Date, limit = 50): Promise<(TodayTask & { heldUntil: Date })[]> {
+  const held = db.selectFrom('message').select(['task_id', (eb) => eb.fn.min('send_after').as('held_until')])
+    .where('direction', '=', 'outbound').where('status', '=', 'queued').where('send_after', '>', now).where('task_id', 'is not', null)
+    .groupBy('task_id').as('h');
+  const rows = await taskListQuery(db).innerJoin(held, 'h.task_id', 't.id').select('h.held_until').limit(limit).execute();
+  return rows.map((r) => ({ ...toTaskListItem(r), heldUntil: r.held_until as Date }));
+}

@@ -14,17 +14,18 @@ export interface TaskTableOpts {
 }
 
 function volunteerCell(t: TodayTask): SafeHtml {
-  if (!t.volunteerName) return html`<span class="muted">–</span>`;
+  // A task without a volunteer says so, and how far it got: «Mangler frivillig (leter)».
+  if (!t.volunteerName) return html`<span class="badge unfilled">Mangler frivillig</span> <span class="muted">(${(TASK_STATUS_LABELS[t.status] ?? t.status).toLowerCase()})</span>`;
   return html`${t.volunteerName}${t.volunteerPhone ? html`<br><a href="tel:${t.volunteerPhone}">${formatPhone(t.volunteerPhone)}</a>` : ''}`;
 }
 
 function row(t: TodayTask, opts: TaskTableOpts): SafeHtml {
   const when = opts.when === 'time' ? formatTime(t.startsAt) : formatWhen(t.startsAt);
   return html`<tr>
-<td><time datetime="${t.startsAt.toISOString()}">${when}</time></td>
-<td><a href="/admin/tasks/${t.id}">${t.summary}</a><br><span class="muted">${TASK_TYPE_LABELS[t.type] ?? t.type} · ${t.area} · ${t.durationMinutes} min</span></td>
-<td>${opts.show === 'volunteer' ? volunteerCell(t) : html`<span class="badge ${t.status}">${TASK_STATUS_LABELS[t.status] ?? t.status}</span>`}</td>
-<td>${t.unitName ?? html`<span class="muted">Uten enhet</span>`}</td>
+<td data-label="${opts.when === 'time' ? 'Kl.' : 'Når'}"><time datetime="${t.startsAt.toISOString()}">${when}</time></td>
+<td data-label="Oppdrag"><a href="/admin/tasks/${t.id}">${t.summary}</a><br><span class="muted">${TASK_TYPE_LABELS[t.type] ?? t.type} · ${t.area} · ${t.durationMinutes} min</span></td>
+<td data-label="${opts.show === 'volunteer' ? 'Frivillig' : 'Status'}">${opts.show === 'volunteer' ? volunteerCell(t) : html`<span class="badge ${t.status}">${TASK_STATUS_LABELS[t.status] ?? t.status}</span>`}</td>
+<td data-label="Enhet">${t.unitName ?? html`<span class="muted">Uten enhet</span>`}</td>
 </tr>`;
 }
 

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { OSLO } from '../../../domain/messages';
-import type { TodayOverview } from '../../../services/today-overview';
+import { countNeedingPerson, tomorrowWithoutVolunteer, type TodayOverview } from '../../../services/today-overview';
 import type { FollowUp } from '../../../db/follow-up.repo';
 import { postButton } from '../form';
-import { formatWhen, TASK_TYPE_LABELS } from '../format';
+import { formatClockFrom, formatWhen, TASK_TYPE_LABELS } from '../format';
 import { html, type SafeHtml } from '../html';
 import { classificationLabel, senderLabel } from '../inbox/labels';
 import { page, type PageFrame } from '../layout';
@@ -34,22 +34,38 @@ function followUpSection(followUps: FollowUp[], csrfToken: string): SafeHtml {
 </table></div>`;
 }
 
-/** I dag: what needs a person now first, then who is out helping today and tomorrow. */
+/** SMS held for quiet hours, per task, with the time they go (and the way to send them now on the task). */
+function heldSection(held: TodayOverview['heldForQuietHours'], now: Date): SafeHtml {
+  if (held.length === 0) return html``;
+  return html`<h3 id="held-h">Venter på stilletiden</h3>
+<ul>${held.map((t) => html`<li><a href="/admin/tasks/${t.id}">${TASK_TYPE_LABELS[t.type] ?? t.type}, ${formatWhen(t.startsAt)}, ${t.area}</a>: SMS-ene går ${formatClockFrom(t.heldUntil, now)} (eller «Send nå likevel» på oppdraget)</li>`)}</ul>`;
+}
+
+/** The opening line: either what needs a person, or that nothing does. */
+function leadLine(o: TodayOverview): SafeHtml {
+  const count = countNeedingPerson(o);
+  if (count === 0) return html`<p id="all-well">Alt er i rute. Ingen oppdrag mangler frivillig, ingen SMS venter, og ingen meldinger venter på svar.</p>`;
+  return html`<p id="needs-person"><strong>${count === 1 ? '1 ting trenger' : `${count} ting trenger`} en person.</strong> Det viktigste står først.</p>`;
+}
+
+/** I dag: what needs a person now first, then who is out helping today, then all of tomorrow. */
 export function todayPage(frame: PageFrame, o: TodayOverview): SafeHtml {
   const today = DateTime.fromJSDate(o.now, { zone: OSLO }).setLocale('nb');
-  const needsPerson = o.unfilled.length + o.startingSoonWithoutVolunteer.length + o.inbox.count + o.followUps.length;
+  const missingTomorrow = tomorrowWithoutVolunteer(o);
   return page(frame, {
     title: 'I dag',
     section: 'today',
     body: html`<h1>I dag <span class="muted" style="font-size:1rem;font-weight:400">${today.toFormat('cccc d. MMMM')}</span></h1>
 <section aria-labelledby="now-h">
 <h2 id="now-h">Trenger en person nå</h2>
-${needsPerson === 0 ? html`<p>Alt er i rute. Ingen oppdrag mangler frivillig, og ingen meldinger venter.</p>` : ''}
+${leadLine(o)}
 <div class="cards">
-${countCard('Ikke besatt', o.unfilled.length, '#unfilled-h')}
+${countCard('Ikke besatt: ingen flere å spørre', o.unfilled.length, '#unfilled-h')}
 ${countCard('Starter innen 24 timer uten frivillig', o.startingSoonWithoutVolunteer.length, '#soon-h')}
+${countCard('I morgen uten frivillig', missingTomorrow.length, '#tomorrow-h')}
 ${countCard('Uklare svar og ukjente avsendere', o.inbox.count, '/admin/inbox')}
 ${o.followUps.length > 0 ? countCard('Oppfølging etter oppdrag', o.followUps.length, '#follow-up-h') : ''}
+${o.heldForQuietHours.length > 0 ? countCard('Oppdrag med SMS som venter på stilletiden', o.heldForQuietHours.length, '#held-h') : ''}
 </div>
 <h3 id="unfilled-h">Ikke besatt</h3>
 ${taskTable(o.unfilled, { caption: 'Oppdrag uten frivillig der ingen flere kan spørres', empty: 'Ingen oppdrag står uten frivillig.', when: 'datetime', show: 'status' })}
@@ -58,6 +74,7 @@ ${taskTable(o.startingSoonWithoutVolunteer, { caption: 'Oppdrag som starter inne
 <h3 id="inbox-h">Innboks</h3>
 ${inboxPreview(o.inbox)}
 ${followUpSection(o.followUps, frame.csrfToken)}
+${heldSection(o.heldForQuietHours, o.now)}
 </section>
 <section aria-labelledby="today-h">
 <h2 id="today-h">Oppdrag i dag</h2>
@@ -65,7 +82,8 @@ ${taskTable(o.assignedToday, { caption: 'Oppdrag i dag med frivillig', empty: 'I
 </section>
 <section aria-labelledby="tomorrow-h">
 <h2 id="tomorrow-h">Oppdrag i morgen</h2>
-${taskTable(o.assignedTomorrow, { caption: 'Oppdrag i morgen med frivillig', empty: 'Ingen oppdrag med frivillig i morgen.', when: 'time', show: 'volunteer' })}
+${missingTomorrow.length > 0 ? html`<p class="error-text" id="tomorrow-missing">${missingTomorrow.length === 1 ? '1 oppdrag' : `${missingTomorrow.length} oppdrag`} i morgen mangler frivillig.</p>` : ''}
+${taskTable(o.tomorrow, { caption: 'Alle oppdrag i morgen, med frivillig eller hva som mangler', empty: 'Ingen oppdrag i morgen.', when: 'time', show: 'volunteer' })}
 </section>`,
   });
 }
