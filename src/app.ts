@@ -5,6 +5,7 @@ import { adminRouter } from './http/admin/admin-router';
 import { requireApiToken } from './http/auth';
 import { createCsrf } from './http/csrf';
 import { errorHandler } from './http/error-handler';
+import { notFound } from './http/not-found';
 import { jsonBody, refuseUnreadableText } from './http/input/body-parsers';
 import { requireMetricsToken } from './http/metrics-auth';
 import { apiRoutes } from './http/routes/api';
@@ -41,6 +42,8 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use('/static', staticFiles());
+  // Browsers ask for /favicon.ico on their own; the icon is the SVG the pages link to.
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
 
   const api = express.Router();
@@ -58,9 +61,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   if (config.smsTransport === 'simulator') app.get('/simulator', (_req, res) => res.redirect(302, '/admin/simulator'));
   app.use('/admin', adminRouter({ config, ctx, hub, csrf, queues: Object.values(deps.queues.byName) }));
 
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'not_found', message: 'no such route' });
-  });
+  app.use(notFound());
   app.use(errorHandler(log));
   return app;
 }

@@ -16,7 +16,7 @@ export async function insertAuditEvent(db: Queryable, actor: Actor | { kind: 'an
   }).execute();
 }
 
-export interface AuditEvent { id: string; at: Date; actor: string; action: string; subjectType: string | null; subjectId: string | null; detail: Record<string, unknown> }
+export interface AuditEvent { id: string; at: Date; actor: string; coordinatorId: string | null; action: string; subjectType: string | null; subjectId: string | null; detail: Record<string, unknown> }
 
 /**
  * An event belongs to the unit of the task it is about, else to the unit of the coordinator who did
@@ -33,8 +33,8 @@ function eventsInScope(db: Queryable, scope: ListScope) {
 }
 
 export async function listAuditEvents(db: Queryable, opts: { scope: ListScope; limit: number; beforeId?: string; action?: string }): Promise<AuditEvent[]> {
-  let q = eventsInScope(db, opts.scope).select(['e.id', 'e.at', 'e.actor', 'e.action', 'e.subject_type', 'e.subject_id', 'e.detail']).orderBy('e.id', 'desc').limit(opts.limit);
+  let q = eventsInScope(db, opts.scope).select(['e.id', 'e.at', 'e.actor', 'e.coordinator_id', 'e.action', 'e.subject_type', 'e.subject_id', 'e.detail']).orderBy('e.id', 'desc').limit(opts.limit);
   if (opts.beforeId) q = q.where('e.id', '<', opts.beforeId);
   if (opts.action) q = q.where('e.action', '=', opts.action);
-  return (await q.execute()).map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, detail: r.detail }));
+  return (await q.execute()).map((r) => ({ id: r.id, at: r.at, actor: r.actor, coordinatorId: r.coordinator_id, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id, detail: r.detail }));
 }

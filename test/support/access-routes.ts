@@ -71,6 +71,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
   // Public: no session or token decides anything here.
   { route: 'GET /', rule: 'public', ok: 302, prepare: at('/') },
   { route: 'GET /simulator', rule: 'public', ok: 302, prepare: at('/simulator') },
+  { route: 'GET /favicon.ico', rule: 'public', ok: 301, prepare: at('/favicon.ico') },
   { route: 'GET /healthz', rule: 'public', ok: 200, prepare: at('/healthz') },
   { route: 'GET /readyz', rule: 'public', ok: 200, prepare: at('/readyz') },
   { route: 'GET /metrics', rule: 'public', ok: 200, prepare: at('/metrics') },

@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { listScopeOf } from '../../domain/access';
 import { listAuditEvents } from '../../db/audit.repo';
+import { loadAuditNames } from '../../db/audit-names.repo';
 import { auditPage } from '../views/audit/audit-page';
+import { idsOf } from '../views/audit/audit-refs';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, sendPage } from './frame';
 
@@ -23,7 +25,9 @@ export function auditRoutes(deps: AdminDeps): Router {
     const rows = await listAuditEvents(deps.ctx.db, { scope: listScopeOf(coordinatorOf(res)), limit: PAGE_SIZE + 1, beforeId, action });
     const events = rows.slice(0, PAGE_SIZE);
     const olderFrom = rows.length > PAGE_SIZE ? events.at(-1)?.id : undefined;
-    sendPage(res, auditPage(frameOf(res), { events, action, beforeId, olderFrom }));
+    // Names behind the ids: tasks and volunteers any coordinator may see; the events are already in scope.
+    const names = await loadAuditNames(deps.ctx.db, idsOf(events));
+    sendPage(res, auditPage(frameOf(res), { events, names, action, beforeId, olderFrom }));
   });
   return router;
 }

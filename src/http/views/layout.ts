@@ -32,6 +32,7 @@ export function page(frame: PageFrame, opts: { title: string; section: Section; 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} – Svarja</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/admin.css">
 ${(opts.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
@@ -63,6 +64,7 @@ export function barePage(title: string, body: SafeHtml): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – Svarja</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/admin.css">
 </head>
 <body>

@@ -2,10 +2,15 @@ import type { AuditEvent } from '../../../db/audit.repo';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { page, type PageFrame } from '../layout';
-import { ACTION_LABELS, actionLabel, detailText, subjectOf } from './audit-labels';
+import type { AuditNames } from '../../../db/audit-names.repo';
+import { ACTION_LABELS, actionLabel } from './audit-labels';
+import { AuditRefs } from './audit-refs';
+import { eventSentence } from './audit-sentences';
 
 export interface AuditView {
   events: AuditEvent[];
+  /** The names behind the ids the events mention (see idsOf). */
+  names: AuditNames;
   action?: string;
   /** Set when this is not the newest page. */
   beforeId?: string;
@@ -33,20 +38,17 @@ ${options.map((a) => html`<option value="${a}"${a === action ? html` selected` :
 </form>`;
 }
 
-function eventRow(e: AuditEvent, isAdmin: boolean): SafeHtml {
-  const subject = subjectOf(e, isAdmin);
+function eventRow(e: AuditEvent, refs: AuditRefs): SafeHtml {
+  const known = actionLabel(e.action) !== e.action && /^[a-z_]+$/.test(e.action);
   return html`<tr>
-<td><time datetime="${e.at.toISOString()}">${formatDateTime(e.at)}</time></td>
-<td>${e.actor}</td>
-<td><a href="${auditHref({ action: e.action })}" title="Vis bare denne typen">${actionLabel(e.action)}</a></td>
-<td>${subject ? (subject.href ? html`<a href="${subject.href}">${subject.label}</a>` : subject.label) : html`<span class="muted">–</span>`}</td>
-<td class="muted">${detailText(e.detail)}</td>
+<td data-label="Når"><time datetime="${e.at.toISOString()}">${formatDateTime(e.at)}</time></td>
+<td data-label="Hendelse">${eventSentence(e, refs)}.${known ? html` <a class="muted" href="${auditHref({ action: e.action })}">Vis alle slike</a>` : ''}</td>
 </tr>`;
 }
 
 /** Logg: who did what and when, newest first, filtered by action, paged backwards by id. */
 export function auditPage(frame: PageFrame, v: AuditView): SafeHtml {
-  const isAdmin = frame.actor.role === 'admin';
+  const refs = new AuditRefs(v.names, frame.actor.role === 'admin');
   return page(frame, {
     title: 'Logg',
     section: 'audit',
@@ -55,8 +57,8 @@ export function auditPage(frame: PageFrame, v: AuditView): SafeHtml {
 ${filterForm(v.action)}
 ${v.events.length === 0 ? html`<p class="muted">Ingen hendelser${v.action ? ' av denne typen' : ''}.</p>` : html`<div class="table-wrap"><table>
 <caption class="sr-only">Hendelser, nyeste først</caption>
-<thead><tr><th scope="col">Når</th><th scope="col">Hvem</th><th scope="col">Hva</th><th scope="col">Gjelder</th><th scope="col">Detaljer</th></tr></thead>
-<tbody>${v.events.map((e) => eventRow(e, isAdmin))}</tbody>
+<thead><tr><th scope="col">Når</th><th scope="col">Hendelse</th></tr></thead>
+<tbody>${v.events.map((e) => eventRow(e, refs))}</tbody>
 </table></div>`}
 <nav class="actions" aria-label="Sider i loggen">
 ${v.beforeId ? html`<a class="button secondary" href="${auditHref({ action: v.action })}">Nyeste</a>` : ''}

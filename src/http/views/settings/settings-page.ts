@@ -27,7 +27,7 @@ export function settingsPage(frame: PageFrame, v: SettingsView): SafeHtml {
     title: 'Administrasjon',
     section: 'admin',
     body: html`<h1>Administrasjon</h1>
-<p>Driftsoversikt: <a href="/admin/queues">Jobbkøer (BullMQ)</a>, les-modus.</p>
+<p><a href="/admin/queues">Køer (for drift)</a>: jobbkøene bak SMS-ene (BullMQ), bare til lesing og på engelsk. Postgres bestemmer hva som skjer; her ser du bare hva som venter.</p>
 ${errorSummary(v.newCoordinatorErrors)}
 ${unitsSection(v.units, v.coordinators, frame.csrfToken)}
 <section aria-labelledby="coordinators-h">
