@@ -64,3 +64,26 @@ describe('«Hvem blir spurt» on the task page', () => {
     await screenshot(page, 'hvem-blir-spurt-tildelt');
   });
 });
+
+describe('nothing leaves the machine', () => {
+  it('Køer (bull-board), I dag and a task page make requests only to this server', async () => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await logIn(page, h, admin);
+    const task = await createTask(h);
+    await page.goto(`${h.baseUrl}/admin/settings`);
+    await page.getByRole('link', { name: 'Køer (for drift)' }).click();
+    await page.waitForURL(/\/admin\/queues/);
+    await page.getByText('sms', { exact: true }).first().waitFor({ timeout: 20_000 }); // the board rendered its queues
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, 'koer');
+    for (const path of ['/admin', `/admin/tasks/${task.id}`, '/admin/finnes-ikke']) {
+      await page.goto(`${h.baseUrl}${path}`);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(requests.length).toBeGreaterThan(10);
+    const local = new URL(h.baseUrl).origin;
+    expect(requests.filter((url) => !url.startsWith(`${local}/`) && !url.startsWith('data:'))).toEqual([]);
+    expect(requests).toContain(`${local}/static/favicon.svg`);
+  });
+});

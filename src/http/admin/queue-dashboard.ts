@@ -20,8 +20,29 @@ export function queueDashboard(queues: readonly Queue[], basePath: string): Rout
     options: { uiConfig: { boardTitle: 'Svarja – køer' } },
   });
   const router = Router();
-  router.use(requireSystem('view_queues'), readOnly, serverAdapter.getRouter() as Router);
+  router.use(requireSystem('view_queues'), readOnly, offlinePage, serverAdapter.getRouter() as Router);
   return router;
+}
+
+/** Removes stylesheets from other hosts (bull-board links Google Fonts): nothing on a page may call outside the machine. */
+export function stripExternalLinks(page: string): string {
+  return page.replace(/<link\b[^>]*\bhref="(?:https?:)?\/\/[^"]*"[^>]*>/gi, '');
+}
+
+/**
+ * bull-board renders its page with res.render; this catches the rendered HTML and sends it without
+ * the external links, so the dashboard works on a machine without internet and tells no third party
+ * that it was opened. Its own scripts and styles are served from here (static/).
+ */
+function offlinePage(_req: Request, res: Response, next: NextFunction): void {
+  const render = res.render.bind(res);
+  res.render = ((view: string, options?: object) => {
+    render(view, options ?? {}, (err: Error | null, page: string) => {
+      if (err) return next(err);
+      res.type('html').send(stripExternalLinks(page));
+    });
+  }) as Response['render'];
+  next();
 }
 
 function readOnly(req: Request, res: Response, next: NextFunction): void {
