@@ -26,7 +26,7 @@ ${newToken ? html`<div class="flash ok" role="status"><p>Ny nøkkel (kopier den 
 </form>
 <div class="table-wrap"><table>
 <caption class="sr-only">Dine API-nøkler</caption>
-<thead><tr><th>Navn</th><th>Begynner med</th><th>Laget</th><th>Sist brukt</th><th></th></tr></thead>
+<thead><tr><th>Navn</th><th>Begynner med</th><th>Laget</th><th>Sist brukt</th><th><span class="sr-only">Handling</span></th></tr></thead>
 <tbody>
 ${live.length === 0 ? html`<tr><td colspan="5" class="muted">Ingen aktive nøkler.</td></tr>` : ''}
 ${live.map((t) => html`<tr><td>${t.name}</td><td><code>${t.prefix}…</code></td><td>${formatDateTime(t.createdAt)}</td><td>${t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'aldri'}</td>

@@ -13,7 +13,7 @@ function svg(markup: string): SafeHtml {
 
 /** On a phone the chart keeps a readable size and scrolls sideways instead of shrinking its text. */
 function figure(markup: string, caption: string): SafeHtml {
-  return html`<figure class="card" style="margin:0 0 12px"><div class="table-wrap"><div style="min-width:600px">${svg(markup)}</div></div><figcaption class="hint">${caption}</figcaption></figure>`;
+  return html`<figure class="card" style="margin:0 0 12px"><div class="table-wrap" tabindex="0" role="region" aria-label="${caption}"><div style="min-width:600px">${svg(markup)}</div></div><figcaption class="hint">${caption}</figcaption></figure>`;
 }
 
 function tasksDescription(report: YearReport, scope: string): string {

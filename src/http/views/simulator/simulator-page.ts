@@ -41,7 +41,7 @@ function phoneCard(frame: PageFrame, phone: SimulatedPhone, messages: PhoneMessa
   const anchor = phoneAnchor(phone.phone);
   return html`<section class="phone" id="${anchor}" data-phone="${phone.phone}" aria-labelledby="${anchor}-h">
   <h2 id="${anchor}-h">${phone.name} <small>${formatPhone(phone.phone)}${phone.language ? ` · ${phone.language}` : ''}${phone.optedOut ? ' · reservert (STOPP)' : ''}</small></h2>
-  <ol class="sms-list" aria-live="polite">${messages.map(messageItem)}</ol>
+  <ol class="sms-list" aria-live="polite" tabindex="0" aria-label="Meldinger på ${phone.name}s telefon">${messages.map(messageItem)}</ol>
   <form class="sms-form" method="post" action="/admin/simulator/send">
     ${csrfInput(frame.csrfToken)}
     <input type="hidden" name="from" value="${phone.phone}">
