@@ -53,9 +53,22 @@ export async function lockDraftOfRequester(db: Queryable, id: string, requesterI
   return row && toDraft(row);
 }
 
+/** The draft a task was ordered by: its reference «K7» is the draft's id (a request of several days has one task per day). */
 export async function findDraftOfTask(db: Queryable, taskId: string): Promise<RequestDraft | undefined> {
-  const row = await db.selectFrom('request_draft').select(COLUMNS).where('task_id', '=', taskId).executeTakeFirst();
+  const task = await db.selectFrom('task').select(['requester_id', 'request_ref']).where('id', '=', taskId).executeTakeFirst();
+  const id = task?.request_ref?.match(/^K(\d+)$/)?.[1];
+  if (!task?.requester_id || !id) return undefined;
+  const row = await db.selectFrom('request_draft').select(COLUMNS).where('id', '=', id).where('requester_id', '=', task.requester_id).executeTakeFirst();
   return row && toDraft(row);
+}
+
+export interface RequestTask { id: string; status: string; startsAt: Date; assignedVolunteerId: string | null }
+
+/** Every task a request made, in day order. */
+export async function listTasksOfDraft(db: Queryable, draft: Pick<RequestDraft, 'id' | 'requesterId'>): Promise<RequestTask[]> {
+  const rows = await db.selectFrom('task').select(['id', 'status', 'starts_at', 'assigned_volunteer_id'])
+    .where('requester_id', '=', draft.requesterId).where('request_ref', '=', `K${draft.id}`).orderBy('starts_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, status: r.status, startsAt: r.starts_at, assignedVolunteerId: r.assigned_volunteer_id }));
 }
 
 export async function insertDraft(

@@ -11,10 +11,19 @@ export type { RequestFacts } from './request-facts';
 export interface RequesterTemplates {
   summary: (p: { facts: RequestFacts }) => string;
   not_understood: (p: { ref: string }) => string;
-  sent: (p: { ref: string }) => string;
+  /** OK: the request's tasks (one per day) are out. */
+  sent: (p: { facts: RequestFacts }) => string;
+  /** `facts` here are of the one task (its day) a volunteer took. */
   assigned: (p: { facts: RequestFacts; firstName: string; doorstepWord: string | null }) => string;
+  /** The volunteer cancelled and another one took the task. */
+  replaced: (p: { facts: RequestFacts; firstName: string; doorstepWord: string | null }) => string;
   unfilled: (p: { facts: RequestFacts }) => string;
-  cancelled: (p: { ref: string; hadVolunteer: boolean }) => string;
+  /** The volunteer cancelled and nobody else was found: a coordinator takes over. */
+  unfilled_after_cancel: (p: { facts: RequestFacts }) => string;
+  /** `day`: only that day of a request with several was cancelled. */
+  cancelled: (p: { ref: string; hadVolunteer: boolean; day?: string | null }) => string;
+  /** «AVBRYT K7 fredag» when K7 has no such day: which days it has, and how to cancel one. */
+  cancel_day_unknown: (p: { facts: RequestFacts }) => string;
   cancel_unknown: (p: { ref: string | null }) => string;
   abandoned: () => string;
   expired: (p: { ref: string }) => string;
