@@ -1,10 +1,12 @@
 import type { RequestFacts } from './request-facts';
 import { requesterTemplates as enTemplates } from './languages/en';
 import { requesterTemplates as nbTemplates } from './languages/nb';
+import { nynorskRequesterTemplates as nnTemplates } from './requester-templates-nn';
 
 /**
- * What a requester (a nursing home) is told. Bokmål, or English when the requester wrote English;
- * nynorsk writers read bokmål. Kept to GSM-7 (no «», no dashes): these are staff's work phones.
+ * What a requester (a nursing home) is told: bokmål, nynorsk when the requester wrote nynorsk,
+ * English when English (the intake reads it from their first text). Kept to GSM-7 (no «», no
+ * dashes): these are staff's work phones.
  */
 export type { RequestFacts } from './request-facts';
 
@@ -38,11 +40,11 @@ import type { RequesterLanguage } from './request-facts';
 
 
 export function requesterText<K extends RequesterTemplateName>(language: string, name: K, ...params: Parameters<RequesterTemplates[K]>): string {
-  const templates = language === 'en' ? enTemplates : nbTemplates;
+  const templates = language === 'en' ? enTemplates : language === 'nn' ? nnTemplates : nbTemplates;
   const render = templates[name] as (...p: Parameters<RequesterTemplates[K]>) => string;
   return render(...params);
 }
 
 export function requesterLanguageOf(language: string): RequesterLanguage {
-  return language === 'en' ? 'en' : 'nb';
+  return language === 'en' || language === 'nn' ? language : 'nb';
 }
