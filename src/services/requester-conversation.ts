@@ -6,7 +6,7 @@ import { OSLO_ZONE } from '../domain/oslo-time';
 import { DateTime } from 'luxon';
 import { requesterText } from '../domain/requester-templates';
 import type { Tx } from '../db/database';
-import { closeDraft, insertDraft, listTasksOfDraft, lockDraftOfRequester, lockOpenDraft, markRequesterMessage, saveDraftStep, type RequestDraft } from '../db/request-draft.repo';
+import { closeDraft, insertDraft, listTasksOfDraft, tagDraftMessage, lockDraftOfRequester, lockOpenDraft, markRequesterMessage, saveDraftStep, type RequestDraft } from '../db/request-draft.repo';
 import type { Requester } from '../db/requester.repo';
 import type { MessageRow } from '../db/schema';
 import { lockTask } from '../db/task.repo';
@@ -19,7 +19,8 @@ import { factsOf } from './tell-requester';
 /** What became of a requester's SMS (message.classification is `request:<outcome>`). */
 export type RequesterOutcome = 'asked' | 'summary' | 'confirmed' | 'not_understood' | 'cancelled' | 'abandoned' | 'cancel_unknown' | 'not_a_request';
 
-interface Turn { trx: Tx; ctx: ServiceContext; effects: Effects; requester: Requester; message: MessageRow; now: Date }
+/** `draftId`: the conversation this text belongs to, once known; its SMS both ways are tagged with it for the task timeline. */
+interface Turn { trx: Tx; ctx: ServiceContext; effects: Effects; requester: Requester; message: MessageRow; now: Date; draftId: string | null }
 
 /**
  * The conversation with a registered requester (a nursing home): routed here before any volunteer
@@ -27,7 +28,7 @@ interface Turn { trx: Tx; ctx: ServiceContext; effects: Effects; requester: Requ
  * sender's texts are handled one at a time (the inbound job locks the sender).
  */
 export async function handleRequesterSms(trx: Tx, ctx: ServiceContext, effects: Effects, requester: Requester, message: MessageRow, now: Date): Promise<RequesterOutcome> {
-  const turn: Turn = { trx, ctx, effects, requester, message, now };
+  const turn: Turn = { trx, ctx, effects, requester, message, now, draftId: null };
   const command = readRequesterCommand(message.body);
   const draft = await lockOpenDraft(trx, message.from_phone);
   const outcome = command.kind === 'cancel' ? await cancelRequest(turn, draft, command.ref, command.day)
@@ -38,11 +39,12 @@ export async function handleRequesterSms(trx: Tx, ctx: ServiceContext, effects: 
 }
 
 async function reply(t: Turn, body: string, kind: string, taskId?: string): Promise<void> {
-  await t.effects.sms(t.trx, { to: t.message.from_phone, body, kind, taskId: taskId ?? null });
+  const messageId = await t.effects.sms(t.trx, { to: t.message.from_phone, body, kind, taskId: taskId ?? null });
+  if (t.draftId) await tagDraftMessage(t.trx, messageId, t.draftId);
 }
 
 async function mark(t: Turn, outcome: RequesterOutcome, o: { needsAttention?: boolean; taskId?: string | null } = {}): Promise<RequesterOutcome> {
-  await markRequesterMessage(t.trx, t.message.id, { requesterId: t.requester.id, classification: `request:${outcome}`, needsAttention: o.needsAttention ?? false, taskId: o.taskId });
+  await markRequesterMessage(t.trx, t.message.id, { requesterId: t.requester.id, classification: `request:${outcome}`, needsAttention: o.needsAttention ?? false, taskId: o.taskId, draftId: t.draftId });
   return outcome;
 }
 
@@ -70,6 +72,7 @@ async function startDraft(t: Turn): Promise<RequesterOutcome> {
     requesterId: t.requester.id, phone: t.message.from_phone, language: fields.language, status: step.kind === 'ask' ? 'asking' : 'confirming',
     fields, asked: step.kind === 'ask' ? step.field : null, text: t.message.body, receivedAt: t.message.created_at,
   }, t.now);
+  t.draftId = draft.id;
   scheduleExpiry(t, draft.id);
   await alertIfUrgent(t, draft.id, fields);
   return mark(t, await sendStep(t, draft.id, fields, step));
@@ -83,6 +86,7 @@ async function alertIfUrgent(t: Turn, draftId: string, fields: DraftFields): Pro
 }
 
 async function continueDraft(t: Turn, draft: RequestDraft, ok: boolean): Promise<RequesterOutcome> {
+  t.draftId = draft.id;
   if (draft.status === 'confirming' && ok) return confirm(t, draft);
   if (draft.status === 'asking' && draft.asked) {
     const r = answerQuestion(draft.fields, draft.asked, t.message.body, t.message.created_at);
@@ -117,6 +121,7 @@ async function confirm(t: Turn, draft: RequestDraft): Promise<RequesterOutcome> 
 async function cancelRequest(t: Turn, open: RequestDraft | undefined, ref: string | null, day: string | null): Promise<RequesterOutcome> {
   const target = ref === null ? open : ref === open?.id ? open : await lockDraftOfRequester(t.trx, ref, t.requester.id);
   const language = target?.language ?? open?.language ?? 'nb';
+  t.draftId = target?.id ?? null;
   if (target && (target.status === 'asking' || target.status === 'confirming')) {
     await closeDraft(t.trx, target.id, 'abandoned', t.now);
     await reply(t, requesterText(language, 'abandoned'), 'requester_cancelled');

@@ -4,7 +4,7 @@ import type { RequestFacts } from '../domain/request-facts';
 import { requesterText } from '../domain/requester-templates';
 import { daysOf, firstNameOf, refOf } from '../domain/request-conversation';
 import type { Tx } from '../db/database';
-import { findDraftOfTask, type RequestDraft } from '../db/request-draft.repo';
+import { findDraftOfTask, tagDraftMessage, type RequestDraft } from '../db/request-draft.repo';
 import type { Effects } from './effects';
 
 /** The request as a whole: every day it asked for. */
@@ -41,5 +41,5 @@ export async function tellRequester(trx: Tx, effects: Effects, taskId: string, n
   const body = news.kind === 'assigned'
     ? requesterText(draft.language, kind as 'assigned' | 'replaced', { facts, firstName: firstNameOf(news.volunteerName), doorstepWord: task.doorstep_word })
     : requesterText(draft.language, kind as 'unfilled' | 'unfilled_after_cancel', { facts });
-  await effects.sms(trx, { to: draft.phone, body, kind: `requester_${kind}`, taskId });
+  await tagDraftMessage(trx, await effects.sms(trx, { to: draft.phone, body, kind: `requester_${kind}`, taskId }), draft.id);
 }

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import { getTaskLiveView, type TaskView } from '../../services/get-task-view';
 import { liveUpdate, sseEvent } from '../views/tasks/task-live';
 import type { AdminDeps } from './admin-deps';
-import { frameOf } from './frame';
+import { coordinatorOf, frameOf } from './frame';
 
 const KEEP_ALIVE_MS = 20_000;
 
@@ -36,7 +36,7 @@ export async function streamTaskUpdates(deps: AdminDeps, res: Response, taskId: 
   const { csrfToken } = frameOf(res);
   let closed = false;
   const push = coalesced(async () => {
-    const live = await getTaskLiveView(deps.ctx.db, taskId);
+    const live = await getTaskLiveView(deps.ctx.db, taskId, coordinatorOf(res));
     if (live && !closed) res.write(sseEvent('update', liveUpdate(live, csrfToken, mayAct(live.task))));
   }, (err) => deps.ctx.log.warn({ err, taskId }, 'live task update failed'));
   res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });

@@ -101,7 +101,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
 
   router.get('/tasks/:id', async (req, res) => {
     if (!(await taskAllowed(deps, res, req.params.id, 'view'))) return;
-    const live = await getTaskLiveView(ctx.db, req.params.id);
+    const live = await getTaskLiveView(ctx.db, req.params.id, coordinatorOf(res));
     if (!live) return sendNotFound(res);
     const explanation = await explainMatching(ctx.db, live.task.id, ctx.now(), 'nb');
     const choices = mayAct(coordinatorOf(res), live.task) ? await listVolunteerChoices(ctx.db, live.task) : undefined;
