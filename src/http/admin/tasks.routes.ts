@@ -14,6 +14,7 @@ import { html } from '../views/html';
 import { page } from '../views/layout';
 import { parseTaskFilters } from '../views/tasks/task-filters';
 import { emptyTaskForm, taskFormPage } from '../views/tasks/task-form';
+import { pasteResultText, prefillFromText } from '../views/tasks/paste-request';
 import { parseTaskForm, readTaskForm } from '../views/tasks/task-form-input';
 import { taskListPage } from '../views/tasks/task-list';
 import { taskPage } from '../views/tasks/task-page';
@@ -83,6 +84,15 @@ export function tasksRoutes(deps: AdminDeps): Router {
 
   router.get('/tasks/new', async (_req, res) => {
     sendPage(res, taskFormPage(frameOf(res), emptyTaskForm(coordinatorOf(res).unitId), unitsToCreateIn(coordinatorOf(res), await listUnits(ctx.db))));
+  });
+
+  // «Lim inn forespørsel»: the form prefilled from a pasted request; JSON for paste-request.js, the page without JavaScript.
+  router.post('/tasks/new/parse', async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    const { values, paste } = prefillFromText(typeof body.request === 'string' ? body.request : '', ctx.now(), emptyTaskForm(coordinatorOf(res).unitId));
+    const status = paste.error ? 400 : 200;
+    if (req.accepts(['html', 'json']) === 'json') return void res.status(status).json({ values, marks: paste.marks, filled: paste.filled, notices: paste.notices, result: pasteResultText(paste), error: paste.error ?? null });
+    sendPage(res, taskFormPage(frameOf(res), values, unitsToCreateIn(coordinatorOf(res), await listUnits(ctx.db)), {}, paste), status);
   });
 
   router.post('/tasks/new', async (req, res) => {
