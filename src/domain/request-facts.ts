@@ -46,6 +46,17 @@ export function requestText(f: RequestFacts, label: string, language: RequesterL
   return [`${label} ${when}`.trim(), f.place].filter(Boolean).join(', ');
 }
 
+/** «8.12»: the short form of a day a requester can write back («AVBRYT K7 8.12»). */
+export function shortDateText(date: string): string {
+  return `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}`;
+}
+
+/** The last day of a request of several, for the «AVBRYT K7 8.12 for one day» example. */
+export function lastDayOf(f: RequestFacts): string {
+  const days = daysOfFacts(f);
+  return shortDateText(days[days.length - 1]!.date);
+}
+
 /** How many tasks the request makes: one per day. */
 export function taskCountOf(f: RequestFacts): number {
   return Math.max(1, daysOfFacts(f).length);

@@ -1,5 +1,5 @@
 import type { TaskType } from './language';
-import { daysOfFacts, requestText, taskCountOf, whenText, type RequestFacts } from './request-facts';
+import { daysOfFacts, lastDayOf, requestText, shortDateText as shortDate, taskCountOf, whenText, type RequestFacts } from './request-facts';
 import type { RequesterTemplates } from './requester-templates';
 
 /**
@@ -13,9 +13,8 @@ const requestLabel: Record<TaskType, string> = {
 };
 const request = (f: RequestFacts) => requestText(f, requestLabel[f.type], 'nn');
 const dayOf = (date: string) => whenText({ date, time: null }, 'nn');
-const shortDate = (date: string) => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}`;
 const many = (f: RequestFacts) => (taskCountOf(f) > 1 ? `${taskCountOf(f)} oppdrag: ` : '');
-const oneDayHint = (f: RequestFacts) => (taskCountOf(f) > 1 ? `, eller AVBRYT ${f.ref} ${shortDate(f.dates![f.dates!.length - 1]!)} for éin dag` : '');
+const oneDayHint = (f: RequestFacts) => (taskCountOf(f) > 1 ? `, eller AVBRYT ${f.ref} ${lastDayOf(f)} for éin dag` : '');
 
 export const nynorskRequesterTemplates: RequesterTemplates = {
   summary: ({ facts }) => `Motteke ${facts.ref}: ${many(facts)}${request(facts)}. Svar OK for å sende ut, eller skriv det som skal rettast.`,

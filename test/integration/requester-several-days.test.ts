@@ -1,6 +1,6 @@
 import { eventually, startHarness, type Harness } from '../support/harness';
 import { createVolunteers, DEFAULT_START, getTask, outboundMessages, waitForOpenOffers } from '../support/flows';
-import { uniqueMobile } from '../support/factories';
+import { registerHome, smsTo } from '../support/requester';
 
 /**
  * Issue 11: two days in one text («torsdag og fredag kl 12») are two tasks in one summary under one
@@ -11,10 +11,7 @@ let h: Harness;
 let home: string;
 beforeEach(async () => {
   h = await startHarness();
-  const unit = await h.deps.db.insertInto('unit').values({ name: 'Frivilligsentralen' }).returning('id').executeTakeFirstOrThrow();
-  home = uniqueMobile();
-  const res = await h.api('POST', '/api/requesters', { name: 'Solbakken sykehjem', unitId: unit.id, phones: [home] });
-  expect(res.status).toBe(201);
+  ({ home } = await registerHome(h));
 });
 afterEach(async () => {
   await h.close();
@@ -25,13 +22,7 @@ const friday = DEFAULT_START.plus({ days: 1 });
 const short = (d: typeof thursday) => `${d.day}.${d.month}`;
 const dayText = (d: typeof thursday) => d.setLocale('nb').toFormat('ccc d. MMM');
 
-async function toHome(kind: string, count = 1): Promise<string> {
-  const found = await eventually(async () => {
-    const list = await outboundMessages(h, { to: home, kind });
-    return list.length >= count ? list[count - 1] : undefined;
-  }, 20_000, `${kind} #${count} to the nursing home`);
-  return found.body;
-}
+const toHome = (kind: string, count = 1) => smsTo(h, home, kind, count);
 
 async function tasksOfHome(count: number) {
   return eventually(async () => {

@@ -1,6 +1,6 @@
 import { eventually, startHarness, type Harness } from '../support/harness';
-import { createVolunteers, DEFAULT_START, outboundMessages, waitForOpenOffers } from '../support/flows';
-import { uniqueMobile } from '../support/factories';
+import { createVolunteers, DEFAULT_START, waitForOpenOffers } from '../support/flows';
+import { registerHome, smsTo } from '../support/requester';
 import { logInWithFetch } from '../support/web-login';
 
 /**
@@ -12,10 +12,7 @@ let h: Harness;
 let home: string;
 beforeEach(async () => {
   h = await startHarness();
-  const unit = await h.deps.db.insertInto('unit').values({ name: 'Frivilligsentralen' }).returning('id').executeTakeFirstOrThrow();
-  home = uniqueMobile();
-  const res = await h.api('POST', '/api/requesters', { name: 'Solbakken sykehjem', unitId: unit.id, phones: [home] });
-  expect(res.status).toBe(201);
+  ({ home } = await registerHome(h));
 });
 afterEach(async () => {
   await h.close();
@@ -24,9 +21,7 @@ afterEach(async () => {
 const day = `torsdag ${DEFAULT_START.day}.${DEFAULT_START.month}`;
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-async function toHome(kind: string): Promise<string> {
-  return (await eventually(async () => (await outboundMessages(h, { to: home, kind }))[0], 20_000, `${kind} to the nursing home`)).body;
-}
+const toHome = (kind: string, count = 1) => smsTo(h, home, kind, count);
 
 async function taskPage(cookie: string, taskId: string): Promise<{ status: number; html: string }> {
   const res = await fetch(`${h.baseUrl}/admin/tasks/${taskId}`, { headers: { cookie } });

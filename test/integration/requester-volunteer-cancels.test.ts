@@ -1,5 +1,6 @@
 import { eventually, startHarness, type Harness } from '../support/harness';
 import { createVolunteers, DEFAULT_START, getTask, outboundMessages, waitForOpenOffers } from '../support/flows';
+import { registerHome, smsTo } from '../support/requester';
 import { uniqueMobile } from '../support/factories';
 
 /**
@@ -11,10 +12,7 @@ let h: Harness;
 let home: string;
 beforeEach(async () => {
   h = await startHarness();
-  const unit = await h.deps.db.insertInto('unit').values({ name: 'Frivilligsentralen' }).returning('id').executeTakeFirstOrThrow();
-  home = uniqueMobile();
-  const res = await h.api('POST', '/api/requesters', { name: 'Solbakken sykehjem', unitId: unit.id, phones: [home] });
-  expect(res.status).toBe(201);
+  ({ home } = await registerHome(h));
 });
 afterEach(async () => {
   await h.close();
@@ -23,10 +21,7 @@ afterEach(async () => {
 const day = `torsdag ${DEFAULT_START.day}.${DEFAULT_START.month}`;
 const dayText = DEFAULT_START.setLocale('nb').toFormat('ccc d. MMM');
 
-async function toHome(kind: string): Promise<string> {
-  const found = await eventually(async () => (await outboundMessages(h, { to: home, kind }))[0], 20_000, `${kind} to the nursing home`);
-  return found.body;
-}
+const toHome = (kind: string, count = 1) => smsTo(h, home, kind, count);
 
 /** Orders a task by SMS and lets the volunteer who gets the first offer say JA; returns the task, its reference and that volunteer. */
 async function orderAndAssign(volunteers: { id: string; phone: string }[]) {

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { formatDuration, listTasks, type Language, type TaskFacts, type TaskType } from '../language';
-import { daysOfFacts, requestText, taskCountOf, whenText, type RequestFacts } from '../request-facts';
+import { daysOfFacts, lastDayOf, requestText, shortDateText as shortDate, taskCountOf, whenText, type RequestFacts } from '../request-facts';
 import type { RequesterTemplates } from '../requester-templates';
 
 /** English. */
@@ -185,9 +185,8 @@ const requestLabel: Record<TaskType, string> = {
 };
 const request = (f: RequestFacts) => requestText(f, requestLabel[f.type], 'en');
 const dayOf = (date: string) => whenText({ date, time: null }, 'en');
-const shortDate = (date: string) => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}`;
 const many = (f: RequestFacts) => (taskCountOf(f) > 1 ? `${taskCountOf(f)} tasks: ` : '');
-const oneDayHint = (f: RequestFacts) => (taskCountOf(f) > 1 ? `, or CANCEL ${f.ref} ${shortDate(f.dates![f.dates!.length - 1]!)} for one day` : '');
+const oneDayHint = (f: RequestFacts) => (taskCountOf(f) > 1 ? `, or CANCEL ${f.ref} ${lastDayOf(f)} for one day` : '');
 
 export const requesterTemplates: RequesterTemplates = {
   summary: ({ facts }) => `Received ${facts.ref}: ${many(facts)}${request(facts)}. Reply OK to send it out, or write what should be corrected.`,

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { formatDuration, listTasks, type Language, type TaskFacts, type TaskType } from '../language';
-import { daysOfFacts, requestText, taskCountOf, whenText, type RequestFacts } from '../request-facts';
+import { daysOfFacts, lastDayOf, requestText, shortDateText as shortDate, taskCountOf, whenText, type RequestFacts } from '../request-facts';
 import type { RequesterTemplates } from '../requester-templates';
 
 /** Norwegian bokmål: the default language, and what coordinators read. */
@@ -223,10 +223,8 @@ const requestLabel: Record<TaskType, string> = {
 };
 const request = (f: RequestFacts) => requestText(f, requestLabel[f.type], 'nb');
 const dayOf = (date: string) => whenText({ date, time: null }, 'nb');
-/** «8.12»: the short form a requester can write back after AVBRYT K7. */
-const shortDate = (date: string) => `${Number(date.slice(8, 10))}.${Number(date.slice(5, 7))}`;
 const many = (f: RequestFacts) => (taskCountOf(f) > 1 ? `${taskCountOf(f)} oppdrag: ` : '');
-const oneDayHint = (f: RequestFacts) => (taskCountOf(f) > 1 ? `, eller AVBRYT ${f.ref} ${shortDate(f.dates![f.dates!.length - 1]!)} for én dag` : '');
+const oneDayHint = (f: RequestFacts) => (taskCountOf(f) > 1 ? `, eller AVBRYT ${f.ref} ${lastDayOf(f)} for én dag` : '');
 
 export const requesterTemplates: RequesterTemplates = {
   summary: ({ facts }) => `Mottatt ${facts.ref}: ${many(facts)}${request(facts)}. Svar OK for å sende ut, eller skriv det som skal rettes.`,
