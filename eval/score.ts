@@ -13,7 +13,8 @@ export interface Fixture {
   id: string;
   text: string;
   receivedAt: string;
-  expect: { isRequest: boolean; type?: string; date?: string; time?: string; place?: string | null; urgent?: boolean; language?: string };
+  /** `dates`: every day of a list («man og tirs kl 12» is two tasks); without it one day at most is right. */
+  expect: { isRequest: boolean; type?: string; date?: string; dates?: string[]; time?: string; place?: string | null; urgent?: boolean; language?: string };
   note?: string;
 }
 
@@ -35,6 +36,14 @@ function samePlace(a: string, b: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\d ]/gu, ' ').replace(/^\s*(til|på|hos|the|to|at)\s+/, '').replace(/\s+/g, ' ').trim();
   const [x, y] = [norm(a), norm(b)];
   return x.length > 0 && y.length > 0 && (x === y || x.includes(y) || y.includes(x));
+}
+
+/** A list of days is right only as a whole: one day too many is a task nobody asked for. */
+function judgeDate(fx: Fixture, result: IntakeResult): Outcome {
+  const outcome = judge('date', fx.expect.date, result);
+  if (outcome !== 'right' || result.date === null) return outcome;
+  const expectedDays = fx.expect.dates ?? [fx.expect.date];
+  return JSON.stringify(result.dates) === JSON.stringify(expectedDays) ? 'right' : 'wrong';
 }
 
 function judge(field: Field, expected: unknown, result: IntakeResult): Outcome {
@@ -60,10 +69,11 @@ export function score(fixtures: Fixture[], parse: (text: string, receivedAt: str
     const fields = fx.expect.isRequest ? FIELDS.filter((f) => f in fx.expect) : (['isRequest'] as const);
     for (const field of fields) {
       const expected = fx.expect[field];
-      const outcome = judge(field, expected, result);
+      const outcome = field === 'date' ? judgeDate(fx, result) : judge(field, expected, result);
       byField[field][outcome]++;
       total[outcome]++;
-      if (outcome !== 'right') misses.push({ id: fx.id, field, expected, got: outcome === 'asked' ? 'ask' : (result as unknown as Record<string, unknown>)[field], text: fx.text });
+      const got = outcome === 'asked' ? 'ask' : field === 'date' && result.dates.length > 1 ? result.dates : (result as unknown as Record<string, unknown>)[field];
+      if (outcome !== 'right') misses.push({ id: fx.id, field, expected: field === 'date' ? fx.expect.dates ?? expected : expected, got, text: fx.text });
     }
   }
   return { messages: fixtures.length, byField, total, misses };

@@ -53,9 +53,22 @@ export async function lockDraftOfRequester(db: Queryable, id: string, requesterI
   return row && toDraft(row);
 }
 
+/** The draft a task was ordered by: its reference «K7» is the draft's id (a request of several days has one task per day). */
 export async function findDraftOfTask(db: Queryable, taskId: string): Promise<RequestDraft | undefined> {
-  const row = await db.selectFrom('request_draft').select(COLUMNS).where('task_id', '=', taskId).executeTakeFirst();
+  const task = await db.selectFrom('task').select(['requester_id', 'request_ref']).where('id', '=', taskId).executeTakeFirst();
+  const id = task?.request_ref?.match(/^K(\d+)$/)?.[1];
+  if (!task?.requester_id || !id) return undefined;
+  const row = await db.selectFrom('request_draft').select(COLUMNS).where('id', '=', id).where('requester_id', '=', task.requester_id).executeTakeFirst();
   return row && toDraft(row);
+}
+
+export interface RequestTask { id: string; status: string; startsAt: Date; assignedVolunteerId: string | null }
+
+/** Every task a request made, in day order. */
+export async function listTasksOfDraft(db: Queryable, draft: Pick<RequestDraft, 'id' | 'requesterId'>): Promise<RequestTask[]> {
+  const rows = await db.selectFrom('task').select(['id', 'status', 'starts_at', 'assigned_volunteer_id'])
+    .where('requester_id', '=', draft.requesterId).where('request_ref', '=', `K${draft.id}`).orderBy('starts_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, status: r.status, startsAt: r.starts_at, assignedVolunteerId: r.assigned_volunteer_id }));
 }
 
 export async function insertDraft(
@@ -90,11 +103,37 @@ export async function listStaleOpenDrafts(db: Queryable, before: Date, limit: nu
   return rows.map((r) => r.id);
 }
 
-/** Ties an inbound SMS to the requester who sent it (and the task, once there is one). */
-export async function markRequesterMessage(db: Queryable, id: string, o: { requesterId: string; classification: string; needsAttention: boolean; taskId?: string | null }): Promise<void> {
+/** Ties an inbound SMS to the requester who sent it (and the task, once there is one, and the conversation it is part of). */
+export async function markRequesterMessage(
+  db: Queryable, id: string, o: { requesterId: string; classification: string; needsAttention: boolean; taskId?: string | null; draftId?: string | null },
+): Promise<void> {
   await db.updateTable('message').set({
     requester_id: o.requesterId, classification: o.classification, needs_attention: o.needsAttention, volunteer_id: null, task_id: o.taskId ?? null,
+    request_draft_id: o.draftId ?? null,
   }).where('id', '=', id).execute();
+}
+
+/** Ties an SMS we sent to the request conversation it answers, for the task timeline. */
+export async function tagDraftMessage(db: Queryable, messageId: string | undefined, draftId: string): Promise<void> {
+  if (messageId === undefined) return;
+  await db.updateTable('message').set({ request_draft_id: draftId }).where('id', '=', messageId).execute();
+}
+
+export interface ConversationMessage { id: string; at: Date; direction: 'inbound' | 'outbound'; body: string; bodyErased: boolean; taskId: string | null }
+
+/**
+ * A task's part of its request conversation, oldest first: everything until the OK (shared by
+ * every task of a request of several days), and afterwards what is about this task or no task.
+ */
+export async function listConversationOfTask(db: Queryable, taskId: string): Promise<ConversationMessage[]> {
+  const draft = await findDraftOfTask(db, taskId);
+  if (!draft) return [];
+  const closed = await db.selectFrom('request_draft').select('closed_at').where('id', '=', draft.id).executeTakeFirstOrThrow();
+  const rows = await db.selectFrom('message').select(['id', 'created_at', 'direction', 'body', 'body_erased_at', 'task_id'])
+    .where('request_draft_id', '=', draft.id)
+    .where((eb) => eb.or([eb('task_id', 'is', null), eb('task_id', '=', taskId), ...(closed.closed_at ? [eb('created_at', '<=', closed.closed_at)] : [])]))
+    .orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, at: r.created_at, direction: r.direction, body: r.body, bodyErased: r.body_erased_at !== null, taskId: r.task_id }));
 }
 
 /** A draft's texts go to Innboks: every inbound SMS of its conversation needs a coordinator. */

@@ -54,20 +54,28 @@ export async function findRequester(db: Queryable, id: string): Promise<Requeste
   };
 }
 
+/** Every requester number with its requester's name (requesters are few: a handful of homes and teams). */
+export async function listRequesterPhones(db: Queryable): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('requester_phone as p').innerJoin('requester as r', 'r.id', 'p.requester_id').select(['p.phone', 'r.name']).execute();
+  return new Map(rows.map((r) => [r.phone, r.name]));
+}
+
 /** The requester a number belongs to, if any (one requester per number). */
 export async function findRequesterByPhone(db: Queryable, phone: string): Promise<Requester | undefined> {
   const row = await db.selectFrom('requester_phone').select('requester_id').where('phone', '=', phone).executeTakeFirst();
   return row && findRequester(db, row.requester_id);
 }
 
-/** Numbers in `phones` already someone else's (another requester's or a volunteer's). */
-export async function findTakenPhones(db: Queryable, phones: string[], exceptRequesterId?: string): Promise<string[]> {
+/** Who already has each of these numbers: a requester (by name) or a volunteer (by name), for a message that says so. */
+export interface PhoneOwner { phone: string; kind: 'requester' | 'volunteer'; name: string }
+
+export async function findPhoneOwners(db: Queryable, phones: string[], exceptRequesterId?: string): Promise<PhoneOwner[]> {
   if (phones.length === 0) return [];
-  let q = db.selectFrom('requester_phone').select('phone').where('phone', 'in', phones);
-  if (exceptRequesterId) q = q.where('requester_id', '!=', exceptRequesterId);
-  const requesters = await q.execute();
-  const volunteers = await db.selectFrom('volunteer').select('phone').where('phone', 'in', phones).execute();
-  return [...new Set([...requesters, ...volunteers].map((r) => r.phone))].sort();
+  let q = db.selectFrom('requester_phone as p').innerJoin('requester as r', 'r.id', 'p.requester_id').select(['p.phone', 'r.name']).where('p.phone', 'in', phones);
+  if (exceptRequesterId) q = q.where('p.requester_id', '!=', exceptRequesterId);
+  const requesters = (await q.execute()).map((r) => ({ phone: r.phone, kind: 'requester' as const, name: r.name }));
+  const volunteers = (await db.selectFrom('volunteer').select(['phone', 'name']).where('phone', 'in', phones).execute()).map((v) => ({ ...v, kind: 'volunteer' as const }));
+  return [...requesters, ...volunteers].sort((a, b) => a.phone.localeCompare(b.phone));
 }
 
 /** Inserts a requester and its numbers. Throws a unique violation (23505) for a number taken meanwhile. */

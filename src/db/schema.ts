@@ -95,6 +95,8 @@ export interface OfferTable {
   expires_at: Timestamp | null;
   answered_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** The assigned volunteer cancelled (AVBRYT): still 'accepted' for the record, no longer holding the task (sql/0010). */
+  released_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface AssignmentTable {
@@ -156,6 +158,8 @@ export interface MessageTable {
   reading_labelled_by: Id | null;
   reading_labelled_at: Timestamp | null;
   requester_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
+  /** The request conversation this SMS belongs to (both ways), for the task timeline (sql/0010). */
+  request_draft_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { parseAnswer, type IntakeDraft, type IntakeField, type IntakeLanguage, type IntakeResult } from './intake';
+import { parseAnswer, parseIntake, type IntakeDraft, type IntakeField, type IntakeLanguage, type IntakeResult } from './intake';
+import { weekdayOfWord } from './intake/weekdays';
 import { cleanText } from './intake/normalize';
 import { readPlace } from './intake/place';
 import type { TaskType } from './language';
@@ -14,7 +15,10 @@ import { OSLO_ZONE } from './oslo-time';
 /** What is known so far; stored as request_draft.fields. */
 export interface DraftFields {
   type: TaskType;
+  /** The first day; `dates` lists every day when the text asked for several («man og tirs kl 12»). */
   date: string | null;
+  /** Every day, one task each; absent in drafts from before lists were read (then `[date]`). */
+  dates?: string[];
   time: string | null;
   place: string | null;
   notes: string;
@@ -30,7 +34,7 @@ export type DraftStep = { kind: 'ask'; field: IntakeField; question: string } | 
 /** Places other than for an escort are optional: the requester's default place stands in. */
 export function fieldsFromIntake(intake: IntakeResult): DraftFields {
   return {
-    type: intake.type, date: intake.date, time: intake.time, place: intake.place, notes: intake.notes, language: intake.language,
+    type: intake.type, date: intake.date, dates: intake.dates, time: intake.time, place: intake.place, notes: intake.notes, language: intake.language,
     dateCandidates: intake.dateCandidates, holiday: intake.holiday, urgent: intake.urgent,
   };
 }
@@ -40,12 +44,18 @@ export function firstStep(intake: IntakeResult): DraftStep {
   return q ? { kind: 'ask', field: q.field, question: q.text } : { kind: 'confirm' };
 }
 
-const toIntakeDraft = (f: DraftFields): IntakeDraft => ({ type: f.type, date: f.date, time: f.time, place: f.place, language: f.language, dateCandidates: f.dateCandidates });
+const toIntakeDraft = (f: DraftFields): IntakeDraft => ({ type: f.type, date: f.date, dates: daysOf(f), time: f.time, place: f.place, language: f.language, dateCandidates: f.dateCandidates });
+
+/** Every day of the draft, one task each. */
+export function daysOf(f: Pick<DraftFields, 'date' | 'dates'>): string[] {
+  if (f.dates && f.dates.length > 0) return f.dates;
+  return f.date ? [f.date] : [];
+}
 
 /** An answer to the one question asked: it fills what was asked, or what it clearly names. */
 export function answerQuestion(f: DraftFields, asked: IntakeField, text: string, receivedAt: Date): { fields: DraftFields; step: DraftStep; filled: IntakeField[] } {
   const r = parseAnswer(toIntakeDraft(f), asked, text, receivedAt);
-  const fields = { ...f, date: r.draft.date, time: r.draft.time, place: r.draft.place, dateCandidates: r.draft.dateCandidates };
+  const fields = { ...f, date: r.draft.date, dates: daysOf(r.draft), time: r.draft.time, place: r.draft.place, dateCandidates: r.draft.dateCandidates };
   const q = r.questions[0];
   return { fields, filled: r.filled, step: q ? { kind: 'ask', field: q.field, question: q.text } : { kind: 'confirm' } };
 }
@@ -59,31 +69,46 @@ export function applyCorrection(f: DraftFields, text: string, receivedAt: Date):
   const r = parseAnswer({ ...toIntakeDraft(f), date: null, time: null, dateCandidates: [] }, 'time', stripped, receivedAt);
   const changed: IntakeField[] = [];
   const next = { ...f };
-  if (r.filled.includes('date') && r.draft.date !== f.date) { next.date = r.draft.date; changed.push('date'); }
+  const days = daysOf(r.draft);
+  if (r.filled.includes('date') && days.join() !== daysOf(f).join()) { next.date = r.draft.date; next.dates = days; changed.push('date'); }
   if (r.filled.includes('time') && r.draft.time !== f.time) { next.time = r.draft.time; changed.push('time'); }
   const place = readPlace(cleanText(stripped), f.type).place;
   if (place && place !== f.place) { next.place = place; changed.push('place'); }
   return { fields: next, changed, step: { kind: 'confirm' } };
 }
 
-export type RequesterCommand = { kind: 'ok' } | { kind: 'cancel'; ref: string | null } | { kind: 'text' };
+/** `day`: what followed the reference («AVBRYT K7 tirsdag» cancels only that day of K7), as written. */
+export type RequesterCommand = { kind: 'ok' } | { kind: 'cancel'; ref: string | null; day: string | null } | { kind: 'text' };
 
 const OK = /^\s*(?:ok(?:ay|ei)?|ja|jepp|send|send ut|stemmer|riktig|yes|correct)\s*[.!]*\s*(?:takk|thanks)?\s*[.!]*\s*$/i;
-const CANCEL = /^\s*(?:avbryt|avlys|kanseller|cancel)\b(?:\s+(?:bestilling(?:en)?|request)?\s*)?(?:k\s*(\d{1,9}))?\s*[.!]*\s*$/i;
+const CANCEL = /^\s*(?:avbryt|avlys|kanseller|cancel)\b(?:\s+(?:bestilling(?:en)?|request)?\s*)?(?:k\s*(\d{1,9})(?:\s+([^\s].{0,39}?))?)?\s*[.!]*\s*$/i;
 
-/** OK confirms a summary; «AVBRYT K7» cancels request K7 (no reference: the open draft). */
+/** OK confirms a summary; «AVBRYT K7» cancels request K7 (no reference: the open draft), «AVBRYT K7 8.12» one day of it. */
 export function readRequesterCommand(text: string): RequesterCommand {
   if (OK.test(text)) return { kind: 'ok' };
   const cancel = CANCEL.exec(text);
-  if (cancel) return { kind: 'cancel', ref: cancel[1] ?? null };
+  if (cancel) return { kind: 'cancel', ref: cancel[1] ?? null, day: cancel[2]?.trim() || null };
   return { kind: 'text' };
 }
 
-/** The Oslo start of a complete draft. */
-export function startOf(f: DraftFields): Date | null {
-  if (!f.date || !f.time) return null;
-  const dt = DateTime.fromISO(`${f.date}T${f.time}`, { zone: OSLO_ZONE });
-  return dt.isValid ? dt.toJSDate() : null;
+/**
+ * The day «AVBRYT K7 tirsdag» names among the request's days: a date or weekday read as a request
+ * would be, then matched; a weekday alone matches the one day of the request on that weekday.
+ */
+export function pickCancelDay(dayText: string, days: string[], receivedAt: Date): string | null {
+  const read = parseIntake(`${dayText} kl 23:59`, receivedAt);
+  if (read.date && days.includes(read.date)) return read.date;
+  const words = dayText.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const weekday = words.length === 1 ? weekdayOfWord(words[0]!, true)?.weekday : undefined;
+  const matches = weekday === undefined ? [] : days.filter((d) => DateTime.fromISO(d).weekday === weekday);
+  return matches.length === 1 ? matches[0]! : null;
+}
+
+/** The Oslo starts of a complete draft, one per day; empty while the day or the time is missing. */
+export function startsOf(f: DraftFields): Date[] {
+  if (!f.time) return [];
+  const starts = daysOf(f).map((d) => DateTime.fromISO(`${d}T${f.time}`, { zone: OSLO_ZONE }));
+  return starts.every((dt) => dt.isValid) ? starts.map((dt) => dt.toJSDate()) : [];
 }
 
 /** How long a volunteer is busy, by kind of help: an escort includes the waiting room. */

@@ -17,7 +17,7 @@ import {
 export type RowProblem =
   | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'unsupported_language' | 'unknown_task_type'
   | 'invalid_date' | 'invalid_availability' | 'invalid_weekly_limit' | 'too_long'
-  | 'duplicate_in_file' | 'already_exists';
+  | 'duplicate_in_file' | 'already_exists' | 'requester_phone';
 
 export interface CsvVolunteer extends CheckedVolunteer {
   /** The day the volunteer said STOPP, from an exported file's «Meldt av»: they stay opted out. */
@@ -32,6 +32,8 @@ export interface BadRow {
   phone: string;
   problems: RowProblem[];
   sameAsLine?: number;
+  /** The requester (a nursing home) the row's number belongs to, for `requester_phone`. */
+  requesterName?: string;
   /** The headers (as the file writes them) of the columns whose date could not be read. */
   badDateColumns?: string[];
 }

@@ -27,7 +27,7 @@ export interface VolunteerForm {
 
 export type VolunteerFormField = keyof VolunteerForm;
 export type VolunteerFormProblem =
-  | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'duplicate' | 'unsupported_language'
+  | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'duplicate' | 'requester_phone' | 'unsupported_language'
   | 'unknown_task_type' | 'invalid_date' | 'too_long' | 'invalid_availability' | 'invalid_weekly_limit';
 export type VolunteerFormErrors = Partial<Record<VolunteerFormField, VolunteerFormProblem>>;
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { drawDoorstepWord, durationFor, refOf, startOf } from '../domain/request-conversation';
+import { drawDoorstepWord, durationFor, refOf, startsOf } from '../domain/request-conversation';
 import type { Tx } from '../db/database';
 import { insertAuditEvent } from '../db/audit.repo';
 import type { RequestDraft } from '../db/request-draft.repo';
@@ -34,12 +34,20 @@ function detailsOf(draft: RequestDraft, requester: Requester, word: string): str
 }
 
 /**
- * OK from the requester: the task is created in the requester's unit, tied to the requester and its
- * reference, and dispatched by the normal policy, all in the caller's transaction.
+ * OK from the requester: one task per day of the request («man og tirs kl 12» makes two), each in
+ * the requester's unit, tied to the requester and the request's reference, with its own doorstep
+ * word (different volunteers may come), and dispatched by the normal policy, all in the caller's
+ * transaction. Returned in day order.
  */
-export async function createRequestedTaskInTx(trx: Tx, effects: Effects, draft: RequestDraft, requester: Requester, now: Date): Promise<Task> {
-  const startsAt = startOf(draft.fields);
-  if (!startsAt) throw new Error(`draft ${draft.id} is confirmed without a start`);
+export async function createRequestedTasksInTx(trx: Tx, effects: Effects, draft: RequestDraft, requester: Requester, now: Date): Promise<Task[]> {
+  const starts = startsOf(draft.fields);
+  if (starts.length === 0) throw new Error(`draft ${draft.id} is confirmed without a start`);
+  const tasks: Task[] = [];
+  for (const startsAt of starts) tasks.push(await createOne(trx, effects, draft, requester, startsAt, now));
+  return tasks;
+}
+
+async function createOne(trx: Tx, effects: Effects, draft: RequestDraft, requester: Requester, startsAt: Date, now: Date): Promise<Task> {
   const created = await insertTask(trx, {
     type: draft.fields.type, startsAt, durationMinutes: durationFor(draft.fields.type),
     area: (requester.defaultPlace ?? requester.name).slice(0, 100), summary: summaryOf(draft, requester), details: 'x', unitId: requester.unitId,

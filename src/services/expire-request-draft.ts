@@ -1,7 +1,7 @@
 import { DRAFT_TIMEOUT_MS, refOf } from '../domain/request-conversation';
 import { requesterText } from '../domain/requester-templates';
 import { whenText } from '../domain/request-facts';
-import { closeDraft, flagDraftMessages, listStaleOpenDrafts, lockDraft, type RequestDraft } from '../db/request-draft.repo';
+import { closeDraft, flagDraftMessages, listStaleOpenDrafts, lockDraft, tagDraftMessage, type RequestDraft } from '../db/request-draft.repo';
 import type { Queryable } from '../db/database';
 import type { JobRequest } from '../queue/jobs';
 import type { ServiceContext } from './context';
@@ -26,7 +26,7 @@ export async function expireRequestDraft(ctx: ServiceContext, draftId: string): 
     if (!isDue(new Date(draft.lastInboundAt.getTime() + DRAFT_TIMEOUT_MS), now)) return 'skipped';
     await closeDraft(trx, draft.id, 'expired', now);
     await flagDraftMessages(trx, draft, readSoFar(draft).slice(0, 500));
-    await effects.sms(trx, { to: draft.phone, body: requesterText(draft.language, 'expired', { ref: refOf(draft.id) }), kind: 'requester_expired' });
+    await tagDraftMessage(trx, await effects.sms(trx, { to: draft.phone, body: requesterText(draft.language, 'expired', { ref: refOf(draft.id) }), kind: 'requester_expired' }), draft.id);
     ctx.log.info({ draftId, requesterId: draft.requesterId }, 'request draft unanswered: sent to Innboks');
     return 'expired';
   });

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { canSeeTaskDetails, type Actor } from '../domain/access';
 import type { OfferStatus } from '../domain/dispatch';
+import { listConversationOfTask } from '../db/request-draft.repo';
 import { findTask, type Task } from '../db/task.repo';
 import type { Queryable } from '../db/database';
 import type { ReplyReadingJson } from '../db/schema';
@@ -67,9 +69,15 @@ async function sourceOf(db: Queryable, taskId: string): Promise<string | null> {
 /** What the task page's live parts show: the task with its offers, and the timeline. */
 export interface TaskLiveView { task: TaskView; timeline: TimelineEntry[] }
 
-export async function getTaskLiveView(db: Queryable, taskId: string, now: Date = new Date()): Promise<TaskLiveView | undefined> {
+/**
+ * `viewer`: who is looking. The SMS conversation with the requester that ordered the task (its
+ * texts carry names and needs) is on the timeline only for a viewer who may see the task's
+ * details; without a viewer it is left out.
+ */
+export async function getTaskLiveView(db: Queryable, taskId: string, now: Date = new Date(), viewer?: Actor): Promise<TaskLiveView | undefined> {
   const task = await getTaskView(db, taskId, now);
-  return task && { task, timeline: await loadTimeline(db, task) };
+  const conversation = viewer !== undefined && task !== undefined && canSeeTaskDetails(viewer, task);
+  return task && { task, timeline: await loadTimeline(db, task, { conversation }) };
 }
 
 export interface VolunteerChoice { id: string; name: string; phone: string; offeredThisTask: boolean }
@@ -95,16 +103,20 @@ export type TimelineEntry =
   | { at: Date; kind: 'offer_closed'; status: OfferStatus; reason: string | null; volunteerName: string }
   /** `at`: when it left; before that, when it is planned to leave (`planned`), or when it was written. */
   | { at: Date; kind: 'sms_out'; template: string; status: string; errorCode: string | null; recipient: string | null; planned: boolean }
-  | { at: Date; kind: 'sms_in'; body: string; volunteerName: string; classification: string | null; reading: ReplyReadingJson | null };
+  | { at: Date; kind: 'sms_in'; body: string; volunteerName: string; classification: string | null; reading: ReplyReadingJson | null }
+  /** One SMS of the conversation with the requester that ordered the task (only for viewers who may see its details). */
+  | { at: Date; kind: 'request_sms'; direction: 'in' | 'out'; body: string | null; requesterName: string };
 
 /** Within one instant, a reply comes before what it caused. */
-const ORDER: Record<TimelineEntry['kind'], number> = { created: 0, sms_in: 1, action: 2, offer_closed: 3, sms_out: 4 };
+const ORDER: Record<TimelineEntry['kind'], number> = { created: 0, sms_in: 1, request_sms: 1, action: 2, offer_closed: 3, sms_out: 4 };
 
-/** The task's history, oldest first (newest last). */
-export async function loadTimeline(db: Queryable, task: TaskView): Promise<TimelineEntry[]> {
-  const [actions, outbound, inbound] = await Promise.all([loadActions(db, task.id), loadOutbound(db, task.id), loadReplies(db, task.id)]);
+/** The task's history, oldest first (newest last); `conversation`: with the requester's SMS conversation, word for word. */
+export async function loadTimeline(db: Queryable, task: TaskView, opts: { conversation: boolean } = { conversation: false }): Promise<TimelineEntry[]> {
+  const [actions, outbound, inbound, conversation] = await Promise.all([
+    loadActions(db, task.id), loadOutbound(db, task.id, opts.conversation), loadReplies(db, task.id), opts.conversation ? loadConversation(db, task.id) : [],
+  ]);
   const created: TimelineEntry[] = actions.some((a) => a.action === 'task_created') ? [] : [{ at: task.createdAt, kind: 'created' }];
-  const entries: TimelineEntry[] = [...created, ...actions, ...offerClosings(task.offers), ...outbound, ...inbound];
+  const entries: TimelineEntry[] = [...created, ...conversation, ...actions, ...offerClosings(task.offers), ...outbound, ...inbound];
   return entries
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || ORDER[a.e.kind] - ORDER[b.e.kind] || a.i - b.i)
@@ -126,10 +138,13 @@ async function loadActions(db: Queryable, taskId: string): Promise<Extract<Timel
   return rows.map((r) => ({ at: r.at, kind: 'action' as const, action: r.action, actorName: r.name ?? r.actor, detail: r.detail }));
 }
 
-async function loadOutbound(db: Queryable, taskId: string): Promise<TimelineEntry[]> {
-  const rows = await db.selectFrom('message as m').leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
+/** `withoutConversation`: leave out the SMS to the requester, shown word for word as the conversation. */
+async function loadOutbound(db: Queryable, taskId: string, withoutConversation: boolean): Promise<TimelineEntry[]> {
+  let query = db.selectFrom('message as m').leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
     .select(['m.created_at', 'm.sent_at', 'm.send_after', 'm.kind', 'm.status', 'm.error_code', 'v.name'])
-    .where('m.task_id', '=', taskId).where('m.direction', '=', 'outbound').orderBy('m.id').execute();
+    .where('m.task_id', '=', taskId).where('m.direction', '=', 'outbound');
+  if (withoutConversation) query = query.where('m.request_draft_id', 'is', null);
+  const rows = await query.orderBy('m.id').execute();
   return rows.map((r) => {
     // A held SMS is stamped with when it left, not when it was written (07:20 for one that left at 08:00).
     const planned = !r.sent_at && r.send_after !== null && (r.status === 'queued' || r.status === 'sending');
@@ -157,4 +172,13 @@ async function loadReplies(db: Queryable, taskId: string): Promise<TimelineEntry
     ]))
     .orderBy('m.id').execute();
   return rows.map((r) => ({ at: r.created_at, kind: 'sms_in', body: r.body, volunteerName: r.name, classification: r.classification, reading: r.reading }));
+}
+
+/** The requester's texts and our answers, word for word (a body erased by retention stays a line without text). */
+async function loadConversation(db: Queryable, taskId: string): Promise<TimelineEntry[]> {
+  const requester = await db.selectFrom('task as t').innerJoin('requester as r', 'r.id', 't.requester_id').select('r.name').where('t.id', '=', taskId).executeTakeFirst();
+  if (!requester) return [];
+  return (await listConversationOfTask(db, taskId)).map((m) => ({
+    at: m.at, kind: 'request_sms', direction: m.direction === 'inbound' ? 'in' : 'out', body: m.bodyErased ? null : m.body, requesterName: requester.name,
+  }));
 }

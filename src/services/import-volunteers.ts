@@ -4,6 +4,8 @@ import { OSLO } from '../domain/messages';
 import { decodeCsvBytes, isSpreadsheetFile, type CsvFileError, type GoodRow, type BadRow } from '../domain/volunteer-csv';
 import { insertAuditEvent } from '../db/audit.repo';
 import { inTransaction } from '../db/transaction';
+import type { Queryable } from '../db/database';
+import { listRequesterPhones } from '../db/requester.repo';
 import { insertVolunteers, listVolunteerPhones } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { readVolunteerCsvInTurns } from './read-volunteer-csv';
@@ -21,7 +23,16 @@ export async function previewVolunteerImport(ctx: Pick<ServiceContext, 'db'>, by
 /** The same for a file already read as text (a later page of the preview). */
 export async function previewVolunteerText(ctx: Pick<ServiceContext, 'db'>, csvText: string): Promise<ImportPreview> {
   const checked = await readVolunteerCsvInTurns(csvText, await listVolunteerPhones(ctx.db));
-  return checked.ok ? { ...checked, csvText } : checked;
+  return checked.ok ? { ok: true, ...(await withoutRequesterPhones(ctx.db, checked)), csvText } : checked;
+}
+
+/** Rows whose number is a requester's (a nursing home ordering by SMS) are not imported: an SMS from it must mean one thing. */
+async function withoutRequesterPhones(db: Queryable, checked: { good: GoodRow[]; bad: BadRow[] }): Promise<{ good: GoodRow[]; bad: BadRow[] }> {
+  const owners = await listRequesterPhones(db);
+  if (!checked.good.some((r) => owners.has(r.volunteer.phone))) return checked;
+  const refused: BadRow[] = checked.good.filter((r) => owners.has(r.volunteer.phone))
+    .map((r) => ({ line: r.line, name: r.volunteer.name, phone: r.volunteer.phone, problems: ['requester_phone'], requesterName: owners.get(r.volunteer.phone) }));
+  return { good: checked.good.filter((r) => !owners.has(r.volunteer.phone)), bad: [...checked.bad, ...refused].sort((a, b) => a.line - b.line) };
 }
 
 /**
@@ -31,8 +42,9 @@ export async function previewVolunteerText(ctx: Pick<ServiceContext, 'db'>, csvT
  */
 export async function importVolunteers(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, csvText: string): Promise<ImportVolunteersResult> {
   return inTransaction(ctx.db, async (trx) => {
-    const checked = await readVolunteerCsvInTurns(csvText, await listVolunteerPhones(trx));
-    if (!checked.ok) return checked;
+    const read = await readVolunteerCsvInTurns(csvText, await listVolunteerPhones(trx));
+    if (!read.ok) return read;
+    const checked = await withoutRequesterPhones(trx, read);
     const inserted = await insertVolunteers(trx, checked.good.map(({ volunteer: { optedOutOn, ...volunteer } }) => ({
       ...volunteer, optedOutAt: optedOutOn === null ? null : DateTime.fromISO(optedOutOn, { zone: OSLO }).toJSDate(),
     })));

@@ -3,6 +3,7 @@ import { checkVolunteerIdentity } from '../domain/volunteer';
 import { checkVolunteerForm, type VolunteerForm, type VolunteerFormErrors } from '../domain/volunteer-form';
 import { insertAuditEvent } from '../db/audit.repo';
 import { inTransaction } from '../db/transaction';
+import { findRequesterByPhone } from '../db/requester.repo';
 import { insertVolunteer, type Volunteer, type VolunteerProfile, type VolunteerSchedule } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 
@@ -10,7 +11,7 @@ export interface VolunteerInput extends Partial<VolunteerProfile>, Partial<Volun
 
 export type RegisterResult =
   | { ok: true; volunteer: Volunteer }
-  | { ok: false; error: 'invalid_phone' | 'not_mobile' | 'duplicate' | 'unsupported_language' | 'missing_name'; field: string; message: string };
+  | { ok: false; error: 'invalid_phone' | 'not_mobile' | 'duplicate' | 'requester_phone' | 'unsupported_language' | 'missing_name'; field: string; message: string };
 
 const API_MESSAGES = {
   missing_name: 'name is required',
@@ -27,19 +28,32 @@ export async function registerVolunteer(ctx: Pick<ServiceContext, 'db'>, input: 
     const message = first.code === 'unsupported_language' ? API_MESSAGES.unsupported_language(input.language ?? '') : API_MESSAGES[first.code];
     return { ok: false, error: first.code, field: first.field, message };
   }
+  const requester = await findRequesterByPhone(ctx.db, identity.phone);
+  if (requester) return { ok: false, error: 'requester_phone', field: 'phone', message: requesterPhoneMessage(identity.phone, requester.name) };
   const volunteer = await insertVolunteer(ctx.db, { ...input, name: identity.name, phone: identity.phone, language: identity.language });
   if (!volunteer) return { ok: false, error: 'duplicate', field: 'phone', message: `a volunteer with phone ${identity.phone} already exists` };
   return { ok: true, volunteer };
 }
 
+/**
+ * A requester's number (a nursing home ordering by SMS) cannot also be a volunteer's: an SMS from it
+ * must mean one thing. Norwegian, naming the requester, for the API too: it is read by coordinators.
+ */
+function requesterPhoneMessage(phone: string, requesterName: string): string {
+  return `Nummeret ${phone} tilhører bestilleren «${requesterName}» og kan ikke også være en frivilligs nummer.`;
+}
+
 // The coordinators' form (create here, edit in update-volunteer.ts); its rules are in domain/volunteer-form.ts.
-export type SaveVolunteerResult = { ok: true; volunteer: Volunteer } | { ok: false; errors: VolunteerFormErrors };
+/** `requesterName`: whose number it is, when the problem is `requester_phone`. */
+export type SaveVolunteerResult = { ok: true; volunteer: Volunteer } | { ok: false; errors: VolunteerFormErrors; requesterName?: string };
 
 /** A coordinator adds a volunteer through the form; the audit log records who. */
 export async function registerVolunteerFromForm(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, form: VolunteerForm): Promise<SaveVolunteerResult> {
   const checked = checkVolunteerForm(form);
   if (!checked.ok) return checked;
   return inTransaction(ctx.db, async (trx) => {
+    const requester = await findRequesterByPhone(trx, checked.volunteer.phone);
+    if (requester) return { ok: false, errors: { phone: 'requester_phone' }, requesterName: requester.name };
     const volunteer = await insertVolunteer(trx, checked.volunteer);
     if (!volunteer) return { ok: false, errors: { phone: 'duplicate' } };
     await insertAuditEvent(trx, actor, { action: 'volunteer_created', subjectType: 'volunteer', subjectId: volunteer.id, detail: { name: volunteer.name } }, ctx.now());

@@ -2,7 +2,7 @@ import { can, type Actor } from '../domain/access';
 import { checkRequester, type RequesterDraftInput, type RequesterFormErrors } from '../domain/requester-form';
 import { insertAuditEvent } from '../db/audit.repo';
 import { listUnits } from '../db/coordinator.repo';
-import { findRequester, findTakenPhones, insertRequester, lockRequester, saveRequester, type Requester } from '../db/requester.repo';
+import { findPhoneOwners, findRequester, insertRequester, lockRequester, saveRequester, type PhoneOwner, type Requester } from '../db/requester.repo';
 import { inTransaction } from '../db/transaction';
 import type { ServiceContext } from './context';
 import { isUniqueViolation } from './manage-accounts-rules';
@@ -10,7 +10,8 @@ import { isUniqueViolation } from './manage-accounts-rules';
 export type SaveRequesterResult =
   | { ok: true; requester: Requester }
   | { ok: false; error: 'invalid'; errors: RequesterFormErrors & { unitId?: string } }
-  | { ok: false; error: 'duplicate_phone'; phones: string[] }
+  /** `owners`: who has each number (a volunteer or another requester), for a message that names them; empty after a race. */
+  | { ok: false; error: 'duplicate_phone'; phones: string[]; owners: PhoneOwner[] }
   | { ok: false; error: 'forbidden' | 'not_found' };
 
 type Ctx = Pick<ServiceContext, 'db' | 'now'>;
@@ -29,8 +30,8 @@ export async function createRequester(ctx: Ctx, actor: Actor, input: RequesterDr
   if (!checked.ok) return { ok: false, error: 'invalid', errors: checked.errors };
   if (!(await unitExists(ctx, input.unitId))) return { ok: false, error: 'invalid', errors: { unitId: 'Ukjent enhet.' } };
   return withDuplicateCheck(checked.requester.phones, () => inTransaction(ctx.db, async (trx) => {
-    const taken = await findTakenPhones(trx, checked.requester.phones);
-    if (taken.length > 0) return { ok: false, error: 'duplicate_phone', phones: taken } as const;
+    const owners = await findPhoneOwners(trx, checked.requester.phones);
+    if (owners.length > 0) return { ok: false, error: 'duplicate_phone', phones: [...new Set(owners.map((o) => o.phone))], owners } as const;
     const id = await insertRequester(trx, checked.requester, ctx.now());
     await insertAuditEvent(trx, actor, { action: 'requester_created', subjectType: 'requester', subjectId: id, detail: { name: checked.requester.name, unitId: input.unitId } }, ctx.now());
     return { ok: true, requester: (await findRequester(trx, id))! } as const;
@@ -56,8 +57,8 @@ export async function updateRequester(ctx: Ctx, actor: Actor, id: string, patch:
   if (!(await unitExists(ctx, input.unitId))) return { ok: false, error: 'invalid', errors: { unitId: 'Ukjent enhet.' } };
   return withDuplicateCheck(checked.requester.phones, () => inTransaction(ctx.db, async (trx) => {
     if (!(await lockRequester(trx, id))) return { ok: false, error: 'not_found' } as const;
-    const taken = await findTakenPhones(trx, checked.requester.phones, id);
-    if (taken.length > 0) return { ok: false, error: 'duplicate_phone', phones: taken } as const;
+    const owners = await findPhoneOwners(trx, checked.requester.phones, id);
+    if (owners.length > 0) return { ok: false, error: 'duplicate_phone', phones: [...new Set(owners.map((o) => o.phone))], owners } as const;
     await saveRequester(trx, id, checked.requester, ctx.now());
     await insertAuditEvent(trx, actor, { action: 'requester_updated', subjectType: 'requester', subjectId: id, detail: { name: checked.requester.name, unitId: input.unitId } }, ctx.now());
     return { ok: true, requester: (await findRequester(trx, id))! } as const;
@@ -69,7 +70,7 @@ async function withDuplicateCheck(phones: string[], work: () => Promise<SaveRequ
   try {
     return await work();
   } catch (err) {
-    if (isUniqueViolation(err)) return { ok: false, error: 'duplicate_phone', phones };
+    if (isUniqueViolation(err)) return { ok: false, error: 'duplicate_phone', phones, owners: [] };
     throw err;
   }
 }

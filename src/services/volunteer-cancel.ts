@@ -29,6 +29,8 @@ export async function cancelByVolunteerInTx(
   const released = await trx.updateTable('assignment').set({ status: 'cancelled', cancelled_at: now, cancelled_by: 'volunteer' })
     .where('id', '=', next.id).where('status', '=', 'active').returning('id').executeTakeFirst();
   const task = released ? await moveTask(trx, next.taskId, 'release', { assigned_volunteer_id: null, assigned_at: null, closed_at: null }, now) : undefined;
+  // Their offer stays 'accepted' for the record but no longer holds the task: the next JA may be accepted.
+  if (task) await trx.updateTable('offer').set({ released_at: now }).where('task_id', '=', task.id).where('status', '=', 'accepted').where('released_at', 'is', null).execute();
   if (!task) {
     await reply('cancel_nothing_to_cancel', renderText(volunteer.language, 'cancel_nothing_to_cancel', {}));
     return 'nothing_to_cancel';

@@ -102,6 +102,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'POST /admin/follow-ups/:id/handled', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/follow-ups/${await followUpOf(w, u)}/handled`, form: {} }) },
   { route: 'GET /admin/tasks', rule: 'any', ok: 200, prepare: at('/admin/tasks') },
   { route: 'GET /admin/tasks/new', rule: 'any', ok: 200, prepare: at('/admin/tasks/new') },
+  { route: 'POST /admin/tasks/new/parse', rule: 'any', ok: 200, prepare: async () => ({ path: '/admin/tasks/new/parse', form: { request: 'Trenger følge til legen fredag kl 14, Ahus' } }) },
   { route: 'POST /admin/tasks/new', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: '/admin/tasks/new', form: taskForm(w, u) }) },
   { route: 'GET /admin/tasks/:id', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}` }) },
   { route: 'GET /admin/tasks/:id/live', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/live` }) },

@@ -3,6 +3,36 @@ import { parseIntake } from '../../src/domain/intake';
 // Wednesday 2 December 2026, 10:15 in Oslo, unless a row says otherwise.
 const WED = '2026-12-02T10:15:00+01:00';
 
+describe('intake: several days in one text (one task each)', () => {
+  it.each<[string, string, string[]]>([
+    ['følge mandag og tirsdag kl 12', WED, ['2026-12-07', '2026-12-08']],
+    ['følge til lege man og tirs kl 12', WED, ['2026-12-07', '2026-12-08']],
+    ['handlehjelp onsdag og fredag kl 10', '2026-11-30T09:00:00+01:00', ['2026-12-02', '2026-12-04']],
+    ['følge 4. og 11. des kl 12', WED, ['2026-12-04', '2026-12-11']],
+    ['følge 4., 11. og 18. des kl 12', WED, ['2026-12-04', '2026-12-11', '2026-12-18']],
+    ['følge 4.12 og 11.12 kl 12', WED, ['2026-12-04', '2026-12-11']],
+    ['besøk fredag 4.12 og lørdag 5.12 kl 13', WED, ['2026-12-04', '2026-12-05']],
+    ['følgje måndag og tysdag kl 12', WED, ['2026-12-07', '2026-12-08']],
+    ['escort Monday and Tuesday at 12', WED, ['2026-12-07', '2026-12-08']],
+    ['handlehjelp i dag og i morgen kl 15', WED, ['2026-12-02', '2026-12-03']],
+    ['tur 30.12 og 2.1 kl 11', '2026-12-20T12:00:00+01:00', ['2026-12-30', '2027-01-02']],
+  ])('%s (at %s) → %j', (text, at, dates) => {
+    const r = parseIntake(text, at);
+    expect(r.dates).toEqual(dates);
+    expect(r.date).toBe(dates[0]);
+    expect(r.missing).not.toContain('date');
+  });
+
+  it('one day is a list of one; no day is an empty list', () => {
+    expect(parseIntake('følge fredag kl 10', WED).dates).toEqual(['2026-12-04']);
+    expect(parseIntake('følge til legen', WED).dates).toEqual([]);
+  });
+
+  it('«kl 12 og 11. des» lists no day: 12 is the time', () => {
+    expect(parseIntake('følge kl 12 og 11. des', WED).dates).toEqual(['2026-12-11']);
+  });
+});
+
 describe('intake: the day', () => {
   it.each<[string, string, string]>([
     ['følge i dag kl 15', WED, '2026-12-02'],
@@ -67,7 +97,9 @@ describe('intake: the day', () => {
     ['handlehjelp over helga', WED, 'period'],
     ['besøk en gang neste uke', WED, 'period'],
     ['følge mandag eller tirsdag kl 10', WED, 'alternatives'],
-    ['følge mandag og tirsdag kl 12', WED, 'several_days'],
+    ['følge mandag og tirsdag neste uke kl 12', WED, 'several_days'],
+    ['handlehjelp onsdag og fredag kl 10', WED, 'several_days'],
+    ['besøk fredag 4.12 og lørdag 6.12 kl 13', WED, 'several_days'],
     ['besøksvenn helst mandager kl 14', WED, 'recurring'],
     ['besøksvenn hver torsdag', WED, 'recurring'],
     ['følge 31.2 kl 10', WED, 'invalid_date'],

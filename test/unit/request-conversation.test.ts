@@ -1,11 +1,12 @@
 import { can, type Actor } from '../../src/domain/access';
 import { parseIntake } from '../../src/domain/intake';
 import {
-  answerQuestion, applyCorrection, drawDoorstepWord, fieldsFromIntake, firstNameOf, firstStep, readRequesterCommand, startOf, type DraftFields,
+  answerQuestion, applyCorrection, daysOf, drawDoorstepWord, pickCancelDay, fieldsFromIntake, firstNameOf, firstStep, readRequesterCommand, startsOf, type DraftFields,
 } from '../../src/domain/request-conversation';
 import { checkRequester } from '../../src/domain/requester-form';
 import { requesterText } from '../../src/domain/requester-templates';
 import { countSegments } from '../../src/domain/sms-segments';
+import { factsOf } from '../../src/services/tell-requester';
 
 // Wednesday 2 December 2026, 10:15 in Oslo.
 const received = new Date('2026-12-02T09:15:00Z');
@@ -17,8 +18,8 @@ const escort: DraftFields = {
 describe('the requester conversation (pure steps)', () => {
   it.each<[string, ReturnType<typeof readRequesterCommand>]>([
     ['OK', { kind: 'ok' }], ['ok!', { kind: 'ok' }], ['Ok takk', { kind: 'ok' }], ['ja', { kind: 'ok' }], ['yes', { kind: 'ok' }],
-    ['AVBRYT K7', { kind: 'cancel', ref: '7' }], ['avbryt k 12', { kind: 'cancel', ref: '12' }], ['Cancel K3', { kind: 'cancel', ref: '3' }],
-    ['avbryt', { kind: 'cancel', ref: null }],
+    ['AVBRYT K7', { kind: 'cancel', ref: '7', day: null }], ['avbryt k 12', { kind: 'cancel', ref: '12', day: null }], ['Cancel K3', { kind: 'cancel', ref: '3', day: null }],
+    ['avbryt', { kind: 'cancel', ref: null, day: null }], ['AVBRYT K7 8.12', { kind: 'cancel', ref: '7', day: '8.12' }], ['avbryt k7 tirsdag.', { kind: 'cancel', ref: '7', day: 'tirsdag' }],
     ['nei, kl 15', { kind: 'text' }], ['ok men kl 15', { kind: 'text' }], ['avbryt fredag', { kind: 'text' }],
   ])('%s reads as %j', (text, expected) => {
     expect(readRequesterCommand(text)).toEqual(expected);
@@ -35,7 +36,7 @@ describe('the requester conversation (pure steps)', () => {
     const r = answerQuestion(fields, 'time', '13', received);
     expect(r.fields).toMatchObject({ date: '2026-12-04', time: '13:00', place: 'Lørenskog legesenter' });
     expect(r.step).toEqual({ kind: 'confirm' });
-    expect(startOf(r.fields)!.toISOString()).toBe('2026-12-04T12:00:00.000Z');
+    expect(startsOf(r.fields)[0]!.toISOString()).toBe('2026-12-04T12:00:00.000Z');
   });
 
   it.each<[string, Partial<DraftFields>, string[]]>([
@@ -65,11 +66,50 @@ describe('the requester conversation (pure steps)', () => {
       const texts = [
         requesterText(lang, 'summary', { facts }), requesterText(lang, 'assigned', { facts, firstName: 'Kari', doorstepWord: 'fjell' }),
         requesterText(lang, 'unfilled', { facts }), requesterText(lang, 'not_understood', { ref: 'K7' }), requesterText(lang, 'forwarded'),
-        requesterText(lang, 'sent', { ref: 'K7' }), requesterText(lang, 'expired', { ref: 'K7' }), requesterText(lang, 'cancelled', { ref: 'K7', hadVolunteer: true }),
+        requesterText(lang, 'sent', { facts }), requesterText(lang, 'expired', { ref: 'K7' }), requesterText(lang, 'cancelled', { ref: 'K7', hadVolunteer: true }),
       ];
       for (const t of texts) expect(countSegments(t).encoding).toBe('GSM-7');
     }
   });
+});
+
+describe('two days in one text: one summary, one task per day', () => {
+  it('«man og tirs kl 12» is one draft with two days, two starts, and one summary naming both', () => {
+    const fields = fieldsFromIntake(parseIntake('Trenger følge til legen man og tirs kl 12, Lørenskog legesenter', received));
+    expect(fields).toMatchObject({ date: '2026-12-07', dates: ['2026-12-07', '2026-12-08'], time: '12:00' });
+    expect(firstStep(parseIntake('Trenger følge til legen man og tirs kl 12, Lørenskog legesenter', received))).toEqual({ kind: 'confirm' });
+    expect(startsOf(fields).map((d) => d.toISOString())).toEqual(['2026-12-07T11:00:00.000Z', '2026-12-08T11:00:00.000Z']);
+    const facts = factsOf({ id: '7', fields });
+    expect(requesterText('nb', 'summary', { facts })).toBe(
+      'Mottatt K7: 2 oppdrag: følge man. 7. des. kl. 12:00 og tir. 8. des. kl. 12:00, Lørenskog legesenter. Svar OK for å sende ut, eller skriv det som skal rettes.');
+    expect(requesterText('en', 'summary', { facts })).toBe(
+      'Received K7: 2 tasks: escort Mon 7 Dec at 12:00 and Tue 8 Dec at 12:00, Lørenskog legesenter. Reply OK to send it out, or write what should be corrected.');
+    expect(requesterText('nb', 'sent', { facts })).toMatch(/K7 er sendt ut til frivillige \(2 oppdrag\).*AVBRYT K7 for å avlyse, eller AVBRYT K7 8\.12 for én dag\.$/);
+    expect(requesterText('nb', 'cancelled', { ref: 'K7', hadVolunteer: false, day: '2026-12-08' })).toBe('K7 tir. 8. des. er avlyst.');
+  });
+
+  it('three days and a holiday: each day named, the holiday after its day', () => {
+    const fields = fieldsFromIntake(parseIntake('besøk 24., 25. og 26. des kl 14', received));
+    expect(daysOf(fields)).toEqual(['2026-12-24', '2026-12-25', '2026-12-26']);
+    expect(requesterText('nb', 'summary', { facts: factsOf({ id: '9', fields }) })).toMatch(/^Mottatt K9: 3 oppdrag: besøk tor\. 24\. des\. kl\. 14:00 \(Julaften\), fre\. 25\. des\. kl\. 14:00 \(Første juledag\) og lør\. 26\. des\. kl\. 14:00 \(Andre juledag\)\./);
+  });
+
+  it('a correction keeps both days and changes the time of both; naming days replaces the list', () => {
+    const fields = fieldsFromIntake(parseIntake('følge til lege man og tirs kl 12, Ahus', received));
+    expect(applyCorrection(fields, 'nei, kl 13', received).fields).toMatchObject({ dates: ['2026-12-07', '2026-12-08'], time: '13:00' });
+    expect(applyCorrection(fields, 'nei, torsdag og fredag', received)).toMatchObject({ fields: { dates: ['2026-12-03', '2026-12-04'] }, changed: ['date'] });
+    expect(applyCorrection(fields, 'nei, bare tirsdag', received).fields).toMatchObject({ date: '2026-12-08', dates: ['2026-12-08'] });
+  });
+
+  it('the answer to «Hvilken dag?» may be a list', () => {
+    const fields = fieldsFromIntake(parseIntake('følge til lege kl 12, Ahus', received));
+    expect(answerQuestion(fields, 'date', 'mandag og tirsdag', received).fields).toMatchObject({ date: '2026-12-07', dates: ['2026-12-07', '2026-12-08'] });
+  });
+
+  it.each<[string, string | null]>([['8.12', '2026-12-08'], ['tirsdag', '2026-12-08'], ['tirs', '2026-12-08'], ['man', '2026-12-07'], ['fredag', null], ['9.12', null]])(
+    '«AVBRYT K7 %s» picks %s of the days', (day, picked) => {
+      expect(pickCancelDay(day, ['2026-12-07', '2026-12-08'], received)).toBe(picked);
+    });
 });
 
 describe('requesters in the access model and the form', () => {

@@ -17,6 +17,8 @@ import { checkTimeOnDay, hhmm, readWhen } from './when';
 export interface IntakeDraft {
   type: TaskType;
   date: string | null;
+  /** Every day of a list («mandag og tirsdag»), `date` being the first; absent or `[date]` for one day. */
+  dates?: string[];
   time: string | null;
   place: string | null;
   language: IntakeLanguage;
@@ -66,7 +68,7 @@ export function parseAnswer(draft: IntakeDraft, asked: IntakeField, text: string
 
   if (!next.date) {
     const date = checked.date.date ?? (asked === 'date' ? pickCandidate(normalized, draft.dateCandidates) : null);
-    if (date) { next.date = date; filled.push('date'); } else if (asked === 'date') { reasons.date = checked.date.ask ?? 'no_date'; next.dateCandidates = checked.date.candidates; }
+    if (date) { next.date = date; next.dates = checked.date.date === date ? (checked.date.dates ?? [date]) : [date]; filled.push('date'); } else if (asked === 'date') { reasons.date = checked.date.ask ?? 'no_date'; next.dateCandidates = checked.date.candidates; }
   }
   if (!next.time) {
     if (checked.time.time) { next.time = hhmm(checked.time.time); filled.push('time'); } else if (asked === 'time') reasons.time = checked.time.ask ?? 'no_time';

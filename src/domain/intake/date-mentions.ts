@@ -113,7 +113,10 @@ function findMonthNames(text: string, today: DateTime): ExplicitDate[] {
   const dayFirst = new RegExp(`(\\d{1,2})(?:\\.|st|nd|rd|th|te|ende)?\\s*(?:of\\s+|av\\s+)?(${MONTH_SOURCE})\\.?(?:\\s+(\\d{4}))?`, 'g');
   for (const m of text.matchAll(dayFirst)) {
     if (/[\d.]$/.test(text.slice(0, m.index)) || /\p{L}/u.test(text[m.index + m[0].length] ?? '')) continue;
-    const r = nextDayMonth(Number(m[1]), monthNumber(m[2]!), today, m[3] ? Number(m[3]) : undefined);
+    const month = monthNumber(m[2]!);
+    const year = m[3] ? Number(m[3]) : undefined;
+    for (const listed of listedDaysBefore(text, m.index)) out.push({ ...nextDayMonth(listed.day, month, today, year), span: listed.span });
+    const r = nextDayMonth(Number(m[1]), month, today, year);
     out.push({ ...r, span: { start: m.index, end: m.index + m[0].length } });
   }
   const monthFirst = new RegExp(`(?<![\\p{L}])(${MONTH_SOURCE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d.:])`, 'gu');
@@ -121,6 +124,24 @@ function findMonthNames(text: string, today: DateTime): ExplicitDate[] {
     if (out.some((o) => o.span.start <= m.index && o.span.end > m.index)) continue;
     const r = nextDayMonth(Number(m[2]), monthNumber(m[1]!), today);
     out.push({ ...r, span: { start: m.index, end: m.index + m[0].length } });
+  }
+  return out;
+}
+
+const LISTED_DAY = /(?<![\p{L}\d:.,/])(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:,|og|and|&|\+)\s*$/u;
+
+/**
+ * «4. og 11. des», «4., 11. og 18. des»: days listed before the one that carries the month share
+ * its month. A number after «kl» is a time, not a listed day.
+ */
+function listedDaysBefore(text: string, end: number): { day: number; span: Span }[] {
+  const out: { day: number; span: Span }[] = [];
+  let rest = text.slice(0, end);
+  for (let m = LISTED_DAY.exec(rest); m !== null; m = LISTED_DAY.exec(rest)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31 || /(?:kl|kl\.|klokka|klokken|at|ca)\s*$/.test(rest.slice(0, m.index))) break;
+    out.unshift({ day, span: { start: m.index, end: m.index + m[1]!.length + 1 } });
+    rest = rest.slice(0, m.index);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { DateTime, WeekdayNumbers } from 'luxon';
 import type { DateMentions, WeekdayDayMention } from './date-mentions';
-import { hasWord } from './normalize';
+import { hasWord, type Span } from './normalize';
 
 /**
  * What day a request is for, or why we must ask. A confident wrong date sends a volunteer on the
@@ -13,7 +13,8 @@ export type DateAsk =
   | 'several_days' | 'conflicting_dates' | 'past_date' | 'invalid_date' | 'ambiguous_number';
 
 export type DateReading =
-  | { date: string; ask: null; candidates: string[]; explicit?: boolean }
+  /** `dates`: every day of a list («man og tirs»), in order; `date` is the first of them. */
+  | { date: string; ask: null; candidates: string[]; explicit?: boolean; dates?: string[] }
   | { date: null; ask: DateAsk; candidates: string[] };
 
 export interface DateInput {
@@ -89,13 +90,78 @@ function relativeDate(kind: 'today' | 'tomorrow' | 'day_after', received: DateTi
   return iso(received.startOf('day').plus({ days: kind === 'today' ? 0 : kind === 'tomorrow' ? 1 : 2 }));
 }
 
-/** Two or more days: «man og tirs» are two tasks, «man eller tirs» a choice; both are asked back. */
+/**
+ * Two or more days: «man og tirs kl 12» are two tasks, «man eller tirs» a choice (asked back). A
+ * list is read only when its days follow each other joined by «og», «,» or «and» and each day is
+ * clear on its own; anything less is asked back, as a single unclear day would be.
+ */
 function severalDays(input: DateInput, days: string[]): DateReading {
   const alternatives = hasWord(input.text, 'eller|el\\.|or|evt\\.?|eventuelt|alternativt') || /\p{L}\s*\/\s*\p{L}/u.test(input.text);
   if (alternatives) return ask('alternatives', days);
-  if (hasWord(input.text, 'og|and|og så|samt|både|begge') || input.text.includes('+') || input.text.includes('&')) return ask('several_days', days);
+  if (hasWord(input.text, 'og|and|og så|samt|både|begge') || input.text.includes('+') || input.text.includes('&')) return listedDays(input) ?? ask('several_days', days);
   return ask('conflicting_dates', days);
 }
+
+const JOINER = /^\s*(?:,\s*(?:(?:og|and)\s+)?|(?:og|and|&|\+|samt|og så)\s+)(?:(?:på|on|den|the)\s+)?$/;
+
+interface DaySpan extends Span { weekday: boolean }
+
+/** True when the day mentions stand next to each other, joined only by «og», «,», «and» (and a clock time); «fredag 4.12» is one day. */
+function isJoinedList(input: DateInput, spans: DaySpan[]): boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return sorted.slice(1).every((s, i) => {
+    const prev = sorted[i]!;
+    const gap = input.text.slice(prev.end, s.start).replace(/\s*(?:kl\.?|klokka|klokken|at)\s*\d{1,2}(?:[.:]\d{2})?\s*/g, ' ').replace(/^\s*[.]/, ' ');
+    if (prev.weekday && !s.weekday && /^\s*(?:,\s*)?(?:den\s+)?$/.test(gap)) return true;
+    return JOINER.test(gap);
+  });
+}
+
+/** The days of a list, each read as it would be alone; undefined when one is unclear or they clash. */
+function listedDays(input: DateInput): DateReading | undefined {
+  const { mentions: m } = input;
+  const days = listedDayValues(input);
+  if (!days) return undefined;
+  const spans = [...m.relative, ...m.explicit].map((x) => ({ ...x.span, weekday: false })).concat(m.weekdays.map((w) => ({ ...w.span, weekday: true })));
+  // Written in the order they come («onsdag og fredag» on a Wednesday after the time is past is not next Wednesday first).
+  const ascending = days.every((d, i) => i === 0 || days[i - 1]! < d);
+  if (days.length < 2 || !ascending || !isJoinedList(input, spans)) return undefined;
+  return { date: days[0]!, ask: null, candidates: [], explicit: m.explicit.length > 0, dates: days };
+}
+
+function listedDayValues(input: DateInput): string[] | undefined {
+  const { mentions: m, received } = input;
+  if (m.relative.length > 0) {
+    // «i dag og i morgen»: only alone, and not in the small hours, when «i morgen» may mean today.
+    if (m.weekdays.length + m.explicit.length > 0 || received.hour < 6) return undefined;
+    return sortedBySpan(m.relative).map((r) => relativeDate(r.kind, received));
+  }
+  if (m.explicit.length > 0) return explicitList(input);
+  // «mandag og tirsdag neste uke»: a qualifier on one day of the list could mean all or one.
+  const kinds = new Set(m.weekdays.map((w) => w.qualifier.kind));
+  if (kinds.size > 1 || hasWord(input.text, PERIOD_SOURCE)) return undefined;
+  const read = sortedBySpan(m.weekdays).map((w) => weekdayDate(w, input));
+  return read.every((r) => r.date !== null) ? read.map((r) => r.date!) : undefined;
+}
+
+/** «4. og 11. des», «fredag 4.12 og lørdag 5.12»: every date valid and ahead, and every weekday its own. */
+function explicitList(input: DateInput): string[] | undefined {
+  const { mentions: m, received } = input;
+  const today = received.startOf('day');
+  const dates: string[] = [];
+  for (const e of sortedBySpan(m.explicit)) {
+    if (e.date === null || e.recentlyPast) return undefined;
+    if (e.yearGiven && e.date < iso(today)) return undefined;
+    dates.push(e.date);
+  }
+  const weekdayOf = (d: string) => today.set({ year: Number(d.slice(0, 4)), month: Number(d.slice(5, 7)), day: Number(d.slice(8, 10)) }).weekday;
+  if (m.weekdays.length === 0) return dates;
+  if (m.weekdays.length !== dates.length) return undefined;
+  const matches = sortedBySpan(m.weekdays).every((w, i) => weekdayOf(dates[i]!) === w.weekday);
+  return matches ? dates : undefined;
+}
+
+const sortedBySpan = <T extends { span: Span }>(xs: T[]) => [...xs].sort((a, b) => a.span.start - b.span.start);
 
 function unique(values: (string | null)[]): (string | null)[] {
   return [...new Set(values)];

@@ -32,8 +32,10 @@ export interface IntakeResult {
   /** «K7» when a change or cancellation names the request it is about. */
   reference: string | null;
   type: TaskType;
-  /** 'YYYY-MM-DD' in Oslo, or null when missing or unclear (then `missing` has 'date'). */
+  /** 'YYYY-MM-DD' in Oslo, or null when missing or unclear (then `missing` has 'date'); the first day of a list. */
   date: string | null;
+  /** Every day asked for, in order: two or more for «man og tirs kl 12» (one task each), `[date]` for one day, `[]` without one. */
+  dates: string[];
   /** 'HH:MM' when the volunteer starts (a pick-up time wins over the appointment). */
   time: string | null;
   /** ISO 8601 with the Oslo offset of that day, when both date and time are known. */
@@ -101,6 +103,7 @@ export function parseIntake(text: string, receivedAt: Date | string): IntakeResu
     reference: kind.reference,
     type,
     date: date.date,
+    dates: date.date ? (date.dates ?? [date.date]) : [],
     time: time.time ? hhmm(time.time) : null,
     startsAt: startsAt ? startsAt.toISO({ suppressMilliseconds: true, suppressSeconds: true }) : null,
     place: place.place,

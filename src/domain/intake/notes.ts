@@ -10,7 +10,8 @@ const NOISE = /^(?:hei|hallo|heisann|hi|hello|takk|tusen takk|mvh|hilsen|helsing
 
 export function readNotes(clean: string, used: Span[]): string {
   const sentences: { text: string; start: number }[] = [];
-  for (const m of clean.matchAll(/[^.!?\n]+[.!?]*/g)) sentences.push({ text: m[0], start: m.index });
+  // A dot between digits («10.12», «14.30») is part of a date or a time, not the end of a sentence.
+  for (const m of clean.matchAll(/(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*/g)) sentences.push({ text: m[0], start: m.index });
   const kept = sentences.filter((s) => {
     const end = s.start + s.text.length;
     if (used.some((u) => u.start >= s.start && u.start < end)) return false;

@@ -65,12 +65,18 @@ function isSubsequence(short: string, long: string): boolean {
   return i === short.length;
 }
 
+/** «man og tirs», «tor, fre»: a risky abbreviation listed with a sure weekday is a weekday too. */
+function listedWithWeekday(after: string): boolean {
+  const next = /^\.?\s*(?:,|og|and|&|\+)\s*(\p{L}+)/u.exec(after);
+  return next !== null && weekdayOfWord(next[1]!, false) !== undefined;
+}
+
 /** Every weekday word in the normalised text. */
 export function findWeekdays(text: string): WeekdayMention[] {
   const out: WeekdayMention[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    const followedByWhen = /^\.?\s*(\d|kl|klokka|at |den |\d)/.test(after);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    const followedByWhen = /^\.?\s*(\d|kl|klokka|at |den |\d)/.test(after) || listedWithWeekday(after);
     const found = weekdayOfWord(m[0], followedByWhen);
     if (!found) continue;
     out.push({ ...found, span: { start: m.index, end: m.index + m[0].replace(/\.$/, '').length } });

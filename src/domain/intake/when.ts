@@ -39,7 +39,8 @@ export function checkTimeOnDay(r: Readings, received: DateTime): { date: DateRea
   const { date, time } = r;
   if (!date.date || !time.time) return { date, time };
   const start = DateTime.fromISO(`${date.date}T${hhmm(time.time)}`, { zone: OSLO_ZONE });
-  if (start.hour !== time.time.hour) return { date, time: { ...time, time: null, ask: 'nonexistent_time' } };
+  const skipped = (date.dates ?? [date.date]).some((d) => DateTime.fromISO(`${d}T${hhmm(time.time!)}`, { zone: OSLO_ZONE }).hour !== time.time!.hour);
+  if (skipped) return { date, time: { ...time, time: null, ask: 'nonexistent_time' } };
   if (start >= received.minus({ minutes: 15 })) return { date, time };
   if (date.explicit) return { date: { date: null, ask: 'past_date', candidates: [date.date] }, time };
   return { date, time: { ...time, time: null, ask: 'time_passed' } };

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { formatDuration, listTasks, type Language, type TaskFacts, type TaskType } from '../language';
-import { whenText, type RequestFacts } from '../request-facts';
+import { daysOfFacts, lastDayOf, requestText, shortDateText as shortDate, taskCountOf, whenText, type RequestFacts } from '../request-facts';
 import type { RequesterTemplates } from '../requester-templates';
 
 /** English. */
@@ -186,17 +186,23 @@ export const en: Language = {
 const requestLabel: Record<TaskType, string> = {
   shopping: 'shopping help', escort: 'escort', visit: 'visit', walk: 'walk', practical: 'practical help', other: 'help',
 };
-const request = (f: RequestFacts) =>
-  [`${requestLabel[f.type]} ${whenText(f, 'en')}`.trim(), f.place, f.holiday ? `(${f.holiday})` : null].filter(Boolean).join(', ');
+const request = (f: RequestFacts) => requestText(f, requestLabel[f.type], 'en');
+const dayOf = (date: string) => whenText({ date, time: null }, 'en');
+const many = (f: RequestFacts) => (taskCountOf(f) > 1 ? `${taskCountOf(f)} tasks: ` : '');
+const oneDayHint = (f: RequestFacts) => (taskCountOf(f) > 1 ? `, or CANCEL ${f.ref} ${lastDayOf(f)} for one day` : '');
 
 export const requesterTemplates: RequesterTemplates = {
-  summary: ({ facts }) => `Received ${facts.ref}: ${request(facts)}. Reply OK to send it out, or write what should be corrected.`,
+  summary: ({ facts }) => `Received ${facts.ref}: ${many(facts)}${request(facts)}. Reply OK to send it out, or write what should be corrected.`,
   not_understood: ({ ref }) => `Sorry, I did not understand. Reply OK to send out ${ref}, or write the correction, e.g. "at 15" or "Friday". CANCEL ${ref} stops the request.`,
-  sent: ({ ref }) => `${ref} has been sent to volunteers. You will get an SMS when someone says yes. Reply CANCEL ${ref} to cancel.`,
+  sent: ({ facts }) => `${facts.ref} has been sent to volunteers${taskCountOf(facts) > 1 ? ` (${taskCountOf(facts)} tasks)` : ''}. You will get an SMS when someone says yes. Reply CANCEL ${facts.ref} to cancel${oneDayHint(facts)}.`,
   assigned: ({ facts, firstName, doorstepWord }) =>
     `${facts.ref}: ${firstName} is coming (${request(facts)}).${doorstepWord ? ` Doorstep word: ${doorstepWord}. ${firstName} will say it at the door.` : ''} Reply CANCEL ${facts.ref} to cancel.`,
+  replaced: ({ facts, firstName, doorstepWord }) =>
+    `${facts.ref}: The volunteer could not come after all. ${firstName} is coming instead (${request(facts)}).${doorstepWord ? ` The doorstep word is the same: ${doorstepWord}.` : ''}`,
   unfilled: ({ facts }) => `${facts.ref}: Sorry, we found no volunteer for ${request(facts)}. A coordinator has been told.`,
-  cancelled: ({ ref, hadVolunteer }) => `${ref} is cancelled.${hadVolunteer ? ' The volunteer has been told.' : ''}`,
+  unfilled_after_cancel: ({ facts }) => `${facts.ref}: The volunteer could not come after all, and we found no one else for ${request(facts)}. A coordinator has been told and will get in touch.`,
+  cancelled: ({ ref, hadVolunteer, day }) => `${ref}${day ? ` ${dayOf(day)}` : ''} is cancelled.${hadVolunteer ? ' The volunteer has been told.' : ''}`,
+  cancel_day_unknown: ({ facts }) => `${facts.ref} is for ${daysOfFacts(facts).map((d) => dayOf(d.date)).join(' and ')}. Write CANCEL ${facts.ref} for all, or CANCEL ${facts.ref} ${shortDate(daysOfFacts(facts)[0]!.date)} for one day.`,
   cancel_unknown: ({ ref }) => (ref ? `No active request K${ref} from this number.` : 'There is no request to cancel. Write CANCEL and the reference, e.g. CANCEL K7.'),
   abandoned: () => 'The request is stopped. Send a new message when you need help.',
   expired: ({ ref }) => `${ref} was not completed. A coordinator will look at it and get in touch.`,

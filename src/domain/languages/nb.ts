@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { formatDuration, listTasks, type Language, type TaskFacts, type TaskType } from '../language';
-import { whenText, type RequestFacts } from '../request-facts';
+import { daysOfFacts, lastDayOf, requestText, shortDateText as shortDate, taskCountOf, whenText, type RequestFacts } from '../request-facts';
 import type { RequesterTemplates } from '../requester-templates';
 
 /** Norwegian bokmål: the default language, and what coordinators read. */
@@ -224,17 +224,23 @@ export const nb: Language = {
 const requestLabel: Record<TaskType, string> = {
   shopping: 'handlehjelp', escort: 'følge', visit: 'besøk', walk: 'tur', practical: 'praktisk hjelp', other: 'hjelp',
 };
-const request = (f: RequestFacts) =>
-  [`${requestLabel[f.type]} ${whenText(f, 'nb')}`.trim(), f.place, f.holiday ? `(${f.holiday})` : null].filter(Boolean).join(', ');
+const request = (f: RequestFacts) => requestText(f, requestLabel[f.type], 'nb');
+const dayOf = (date: string) => whenText({ date, time: null }, 'nb');
+const many = (f: RequestFacts) => (taskCountOf(f) > 1 ? `${taskCountOf(f)} oppdrag: ` : '');
+const oneDayHint = (f: RequestFacts) => (taskCountOf(f) > 1 ? `, eller AVBRYT ${f.ref} ${lastDayOf(f)} for én dag` : '');
 
 export const requesterTemplates: RequesterTemplates = {
-  summary: ({ facts }) => `Mottatt ${facts.ref}: ${request(facts)}. Svar OK for å sende ut, eller skriv det som skal rettes.`,
+  summary: ({ facts }) => `Mottatt ${facts.ref}: ${many(facts)}${request(facts)}. Svar OK for å sende ut, eller skriv det som skal rettes.`,
   not_understood: ({ ref }) => `Det forsto jeg ikke. Svar OK for å sende ut ${ref}, eller skriv det som skal rettes, f.eks. "kl 15" eller "fredag". AVBRYT ${ref} stopper bestillingen.`,
-  sent: ({ ref }) => `${ref} er sendt ut til frivillige. Dere får SMS når noen har sagt ja. Svar AVBRYT ${ref} for å avlyse.`,
+  sent: ({ facts }) => `${facts.ref} er sendt ut til frivillige${taskCountOf(facts) > 1 ? ` (${taskCountOf(facts)} oppdrag)` : ''}. Dere får SMS når noen har sagt ja. Svar AVBRYT ${facts.ref} for å avlyse${oneDayHint(facts)}.`,
   assigned: ({ facts, firstName, doorstepWord }) =>
     `${facts.ref}: ${firstName} kommer (${request(facts)}).${doorstepWord ? ` Dørord: ${doorstepWord}. ${firstName} sier det ved døren.` : ''} Svar AVBRYT ${facts.ref} for å avlyse.`,
+  replaced: ({ facts, firstName, doorstepWord }) =>
+    `${facts.ref}: Den frivillige kunne ikke likevel. Nå kommer ${firstName} i stedet (${request(facts)}).${doorstepWord ? ` Dørordet er det samme: ${doorstepWord}.` : ''}`,
   unfilled: ({ facts }) => `${facts.ref}: Vi fant dessverre ingen frivillig til ${request(facts)}. En koordinator er varslet.`,
-  cancelled: ({ ref, hadVolunteer }) => `${ref} er avlyst.${hadVolunteer ? ' Den frivillige er varslet.' : ''}`,
+  unfilled_after_cancel: ({ facts }) => `${facts.ref}: Den frivillige kunne ikke likevel, og vi fant ingen ny til ${request(facts)}. En koordinator er varslet og tar kontakt.`,
+  cancelled: ({ ref, hadVolunteer, day }) => `${ref}${day ? ` ${dayOf(day)}` : ''} er avlyst.${hadVolunteer ? ' Den frivillige er varslet.' : ''}`,
+  cancel_day_unknown: ({ facts }) => `${facts.ref} gjelder ${daysOfFacts(facts).map((d) => dayOf(d.date)).join(' og ')}. Skriv AVBRYT ${facts.ref} for alle, eller AVBRYT ${facts.ref} ${shortDate(daysOfFacts(facts)[0]!.date)} for én dag.`,
   cancel_unknown: ({ ref }) => (ref ? `Fant ingen aktiv bestilling K${ref} fra dette nummeret.` : 'Det er ingen bestilling å avbryte. Skriv AVBRYT og referansen, f.eks. AVBRYT K7.'),
   abandoned: () => 'Bestillingen er stoppet. Send en ny melding når dere trenger hjelp.',
   expired: ({ ref }) => `${ref} ble ikke fullført. En koordinator ser på den og tar kontakt.`,

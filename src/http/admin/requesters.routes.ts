@@ -24,7 +24,10 @@ const toInput = (v: RequesterFormValues): RequesterDraftInput => ({
 /** The problems of a failed save, as the form shows them; undefined for a refusal (403). */
 function formErrors(result: Exclude<SaveRequesterResult, { ok: true }>): FieldErrors | undefined {
   if (result.error === 'invalid') return { ...result.errors };
-  if (result.error === 'duplicate_phone') return { phones: `Nummeret er allerede registrert (som bestiller eller frivillig): ${result.phones.map(formatPhone).join(', ')}.` };
+  if (result.error === 'duplicate_phone') {
+    const named = result.owners.map((o) => `${formatPhone(o.phone)} tilhører ${o.kind === 'volunteer' ? `den frivillige ${o.name}` : `bestilleren «${o.name}»`}`);
+    return { phones: named.length > 0 ? `Nummeret er allerede registrert: ${named.join('; ')}. Ett nummer kan bare høre til én.` : `Nummeret er allerede registrert (som bestiller eller frivillig): ${result.phones.map(formatPhone).join(', ')}.` };
+  }
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import { getTaskLiveView, type TaskView } from '../../services/get-task-view';
 import { explainMatching } from '../../services/explain-matching';
 import { liveUpdate, sseEvent } from '../views/tasks/task-live';
 import type { AdminDeps } from './admin-deps';
-import { frameOf } from './frame';
+import { coordinatorOf, frameOf } from './frame';
 
 const KEEP_ALIVE_MS = 20_000;
 
@@ -38,7 +38,7 @@ export async function streamTaskUpdates(deps: AdminDeps, res: Response, taskId: 
   let closed = false;
   const push = coalesced(async () => {
     const now = deps.ctx.now();
-    const live = await getTaskLiveView(deps.ctx.db, taskId, now);
+    const live = await getTaskLiveView(deps.ctx.db, taskId, now, coordinatorOf(res));
     const considered = live && await explainMatching(deps.ctx.db, taskId, now, 'nb');
     if (live && !closed) res.write(sseEvent('update', liveUpdate(live, considered?.volunteers ?? [], csrfToken, mayAct(live.task), now)));
   }, (err) => deps.ctx.log.warn({ err, taskId }, 'live task update failed'));

@@ -17,6 +17,7 @@ import { html } from '../views/html';
 import { page } from '../views/layout';
 import { parseTaskFilters } from '../views/tasks/task-filters';
 import { emptyTaskForm, taskFormPage } from '../views/tasks/task-form';
+import { pasteResultText, prefillFromText } from '../views/tasks/paste-request';
 import { parseTaskForm, readTaskForm } from '../views/tasks/task-form-input';
 import { taskListPage } from '../views/tasks/task-list';
 import { taskPage } from '../views/tasks/task-page';
@@ -88,6 +89,15 @@ export function tasksRoutes(deps: AdminDeps): Router {
     sendPage(res, taskFormPage(frameOf(res), emptyTaskForm(coordinatorOf(res).unitId), unitsToCreateIn(coordinatorOf(res), await listUnits(ctx.db))));
   });
 
+  // «Lim inn forespørsel»: the form prefilled from a pasted request; JSON for paste-request.js, the page without JavaScript.
+  router.post('/tasks/new/parse', async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    const { values, paste } = prefillFromText(typeof body.request === 'string' ? body.request : '', ctx.now(), emptyTaskForm(coordinatorOf(res).unitId));
+    const status = paste.error ? 400 : 200;
+    if (req.accepts(['html', 'json']) === 'json') return void res.status(status).json({ values, marks: paste.marks, filled: paste.filled, notices: paste.notices, result: pasteResultText(paste), error: paste.error ?? null });
+    sendPage(res, taskFormPage(frameOf(res), values, unitsToCreateIn(coordinatorOf(res), await listUnits(ctx.db)), {}, paste), status);
+  });
+
   router.post('/tasks/new', async (req, res) => {
     const units = await listUnits(ctx.db);
     const values = readTaskForm(req.body as Record<string, unknown>);
@@ -104,7 +114,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
 
   router.get('/tasks/:id', async (req, res) => {
     if (!(await taskAllowed(deps, res, req.params.id, 'view'))) return;
-    const live = await getTaskLiveView(ctx.db, req.params.id, ctx.now());
+    const live = await getTaskLiveView(ctx.db, req.params.id, ctx.now(), coordinatorOf(res));
     if (!live) return sendNotFound(res);
     const explanation = await explainMatching(ctx.db, live.task.id, ctx.now(), 'nb');
     const choices = mayAct(coordinatorOf(res), live.task) ? await listVolunteerChoices(ctx.db, live.task) : undefined;

@@ -37,7 +37,7 @@ export function volunteersRoutes(deps: AdminDeps): Router {
     const form = readVolunteerForm(req.body);
     const result = await registerVolunteerFromForm(ctx, coordinatorOf(res), form);
     if (!result.ok) {
-      sendPage(res, volunteerFormPage(frameOf(res), { values: form, errors: result.errors }), 400);
+      sendPage(res, volunteerFormPage(frameOf(res), { values: form, errors: result.errors, requesterName: result.requesterName }), 400);
       return;
     }
     setFlash(req, 'ok', `${result.volunteer.name} er lagt til.`);

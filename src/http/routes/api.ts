@@ -89,7 +89,7 @@ export function apiRoutes(ctx: ServiceContext): Router {
       res.status(201).json(result.volunteer);
       return;
     }
-    const status = result.error === 'duplicate' ? 409 : 400;
+    const status = result.error === 'duplicate' || result.error === 'requester_phone' ? 409 : 400;
     res.status(status).json({ error: result.error, message: result.message, fields: [{ field: result.field, message: result.message }] });
   });
 

@@ -35,7 +35,13 @@ function sendResult(res: Response, result: SaveRequesterResult, okStatus: number
     case 'forbidden': return sendApiForbidden(res, 'requesters belong to a unit: you may manage your own unit\'s only');
     case 'not_found': res.status(404).json({ error: 'not_found', message: 'requester not found' }); return;
     case 'duplicate_phone':
-      res.status(409).json({ error: 'duplicate', message: `already someone's number: ${result.phones.join(', ')}`, fields: [{ field: 'phones', message: 'already registered' }] });
+      res.status(409).json({
+        error: 'duplicate',
+        message: result.owners.length > 0
+          ? `already someone's number: ${result.owners.map((o) => `${o.phone} belongs to ${o.kind === 'volunteer' ? 'the volunteer' : 'the requester'} ${o.name}`).join('; ')}`
+          : `already someone's number: ${result.phones.join(', ')}`,
+        fields: [{ field: 'phones', message: 'already registered' }],
+      });
       return;
     case 'invalid': {
       const fields = Object.entries(result.errors).map(([field, message]) => ({ field, message }));

@@ -4,6 +4,7 @@ import { TASK_TYPE_LABELS } from '../format';
 import { html, type SafeHtml } from '../html';
 import { page, type PageFrame } from '../layout';
 import { TASK_FORM_FIELDS, type TaskFormValues } from './task-form-input';
+import { pasteRequestBox, type PasteState } from './paste-request';
 
 const LABELS: Record<keyof TaskFormValues, string> = {
   type: 'Type oppdrag', date: 'Dato', time: 'Klokkeslett', durationMinutes: 'Varighet i minutter', area: 'Sted',
@@ -59,16 +60,19 @@ ${inputField({ name: 'offerTimeoutMinutes', label: LABELS.offerTimeoutMinutes, t
  * The new-task form. `novalidate`: the server checks every field and answers in bokmål next to
  * it, so the browser's own (differently worded) bubbles do not get in first.
  */
-export function taskFormPage(frame: PageFrame, v: TaskFormValues, units: Unit[], errors: FieldErrors = {}): SafeHtml {
+export function taskFormPage(frame: PageFrame, v: TaskFormValues, units: Unit[], submitted: FieldErrors = {}, paste?: PasteState): SafeHtml {
+  // «Mangler: …» from a pasted request shows where an error would, until the form is submitted.
+  const errors: FieldErrors = { ...paste?.marks, ...submitted };
   const types = [{ value: '', label: 'Velg …' }, ...Object.entries(TASK_TYPE_LABELS).map(([value, label]) => ({ value, label }))];
   return page(frame, {
-    title: Object.keys(errors).length > 0 ? 'Feil i skjemaet: Nytt oppdrag' : 'Nytt oppdrag',
+    title: Object.keys(submitted).length > 0 ? 'Feil i skjemaet: Nytt oppdrag' : 'Nytt oppdrag',
     section: 'tasks',
     body: html`
 <p><a href="/admin/tasks">← Alle oppdrag</a></p>
 <h1>Nytt oppdrag</h1>
-${errorSummary(errors)}
-<form class="stack" method="post" action="/admin/tasks/new" novalidate>
+${errorSummary(submitted)}
+${pasteRequestBox(frame.csrfToken, paste)}
+<form class="stack" method="post" action="/admin/tasks/new" novalidate id="task-form">
 ${csrfInput(frame.csrfToken)}
 ${selectField({ name: 'type', label: LABELS.type, value: v.type, errors, options: types })}
 ${whenFields(v, errors)}
@@ -80,5 +84,6 @@ ${matchingFields(v, errors)}
 ${dispatchFields(v, errors)}
 <div><button type="submit">Lagre oppdraget</button> <span class="hint">Ingenting sendes før du trykker «Send ut» på oppdraget.</span></div>
 </form>`,
+    scripts: ['/static/paste-request.js'],
   });
 }

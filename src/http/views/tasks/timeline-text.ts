@@ -41,6 +41,12 @@ const SMS_KINDS: Record<string, (to: string) => string> = {
   check_in_question: (to) => `«Gikk det bra?» til ${to}`,
   check_in_thanks_ok: (to) => `Takk etter oppdraget til ${to}`,
   check_in_thanks_follow_up: (to) => `Takk, og beskjed om oppfølging, til ${to}`,
+  requester_sent: (to) => `Bekreftelse til ${to} om at oppdraget er sendt ut`,
+  requester_assigned: (to) => `Beskjed til ${to} om hvem som kommer`,
+  requester_replaced: (to) => `Beskjed til ${to} om at en annen frivillig kommer`,
+  requester_unfilled: (to) => `Beskjed til ${to} om at ingen frivillig er funnet`,
+  requester_unfilled_after_cancel: (to) => `Beskjed til ${to} om at den frivillige meldte avbud og ingen ny er funnet`,
+  requester_cancelled: (to) => `Bekreftelse til ${to} om at oppdraget er avlyst`,
 };
 
 const SMS_STATUS: Record<string, string> = {
@@ -63,7 +69,8 @@ function offerClosed(e: Extract<TimelineEntry, { kind: 'offer_closed' }>): Timel
 }
 
 function smsOut(e: Extract<TimelineEntry, { kind: 'sms_out' }>): TimelineLine {
-  const to = e.recipient ?? (e.template.startsWith('coordinator_') || e.template === 'volunteer_cancelled_coordinator' ? 'koordinator' : 'ukjent mottaker');
+  const to = e.recipient ?? (e.template.startsWith('coordinator_') || e.template === 'volunteer_cancelled_coordinator' ? 'koordinator'
+    : e.template.startsWith('requester_') ? 'bestilleren' : 'ukjent mottaker');
   const what = (SMS_KINDS[e.template] ?? ((t: string) => `SMS til ${t}`))(to);
   const bad = e.status === 'failed' || e.status === 'undelivered';
   const status = e.planned ? 'venter på at stilletiden er over' : `${SMS_STATUS[e.status] ?? e.status}${bad && e.errorCode ? `, feilkode ${e.errorCode}` : ''}`;
@@ -76,6 +83,10 @@ export function timelineLine(e: TimelineEntry): TimelineLine {
     case 'action': return { text: (ACTIONS[e.action] ?? ((a: string) => `${a}: ${e.action}`))(e.actorName, e.detail), tone: 'neutral' };
     case 'offer_closed': return offerClosed(e);
     case 'sms_out': return smsOut(e);
+    case 'request_sms': {
+      const said = e.body === null ? '(teksten er slettet etter lagringstiden)' : `«${e.body}»`;
+      return { text: e.direction === 'in' ? `SMS fra ${e.requesterName}: ${said}` : `Svar til ${e.requesterName}: ${said}`, tone: 'neutral' };
+    }
     case 'sms_in': {
       const unclear = e.classification === 'unclear' ? ' – uklart svar, vises i innboksen' : '';
       const reading = e.reading ? ` – ${readingSummary(e.reading).toLowerCase()} [${readingEvidence(e.reading)}]` : '';

@@ -3,7 +3,7 @@ import { formatAvailability } from '../../../domain/availability-text';
 import type { Weekday } from '../../../domain/matching';
 import { languageLabel, listLanguages } from '../../../domain/messages';
 import { TASK_TYPES } from '../../../domain/volunteer';
-import { DATE_FIELDS, parseDay, type VolunteerForm, type VolunteerFormErrors, type VolunteerFormField } from '../../../domain/volunteer-form';
+import { DATE_FIELDS, parseDay, type VolunteerForm, type VolunteerFormErrors, type VolunteerFormField, type VolunteerFormProblem } from '../../../domain/volunteer-form';
 import { csrfInput, inputField, selectField, textareaField, type FieldErrors } from '../form';
 import { formatDateTime, TASK_TYPE_LABELS } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -15,6 +15,8 @@ export interface VolunteerFormView {
   volunteer?: Volunteer;
   values: VolunteerForm;
   errors: VolunteerFormErrors;
+  /** The requester whose number was typed, named in the `requester_phone` message. */
+  requesterName?: string;
 }
 
 export const EMPTY_VOLUNTEER_FORM: VolunteerForm = {
@@ -44,14 +46,14 @@ const FIELD_LABELS: Record<VolunteerFormField, string> = {
 export function volunteerFormPage(frame: PageFrame, view: VolunteerFormView): SafeHtml {
   const v = view.volunteer;
   const title = v ? v.name : 'Ny frivillig';
-  const errors = toFieldErrors(view.errors);
+  const errors = toFieldErrors(view.errors, view.requesterName);
   return page(frame, {
     title,
     section: 'volunteers',
     body: html`
 <p><a href="/admin/volunteers">← Alle frivillige</a></p>
 <h1>${title}</h1>
-${errorSummary(view.errors)}
+${errorSummary(view.errors, view.requesterName)}
 ${v ? optOutStatus(v) : ''}
 <form class="stack" method="post" action="${v ? `/admin/volunteers/${v.id}` : '/admin/volunteers/new'}" novalidate>
   ${csrfInput(frame.csrfToken)}
@@ -74,18 +76,22 @@ ${v ? optOutStatus(v) : ''}
   });
 }
 
-function toFieldErrors(errors: VolunteerFormErrors): FieldErrors {
+function problemText(problem: VolunteerFormProblem, requesterName?: string): string {
+  return problem === 'requester_phone' && requesterName ? `Nummeret tilhører bestilleren «${requesterName}» og kan ikke også være en frivilligs nummer.` : FORM_PROBLEM_TEXT[problem];
+}
+
+function toFieldErrors(errors: VolunteerFormErrors, requesterName?: string): FieldErrors {
   const out: FieldErrors = {};
-  for (const [field, problem] of Object.entries(errors)) if (problem) out[field] = FORM_PROBLEM_TEXT[problem];
+  for (const [field, problem] of Object.entries(errors)) if (problem) out[field] = problemText(problem, requesterName);
   return out;
 }
 
 /** On a failed save: one alert at the top that links to each field, for keyboard and screen reader users. */
-function errorSummary(errors: VolunteerFormErrors): SafeHtml | string {
+function errorSummary(errors: VolunteerFormErrors, requesterName?: string): SafeHtml | string {
   const fields = Object.keys(errors) as VolunteerFormField[];
   if (fields.length === 0) return '';
   return html`<div class="flash error" role="alert"><p><strong>Skjemaet ble ikke lagret.</strong> Rett opp dette:</p>
-<ul>${fields.map((f) => html`<li><a href="#f-${f}">${FIELD_LABELS[f]}: ${FORM_PROBLEM_TEXT[errors[f]!]}</a></li>`)}</ul></div>`;
+<ul>${fields.map((f) => html`<li><a href="#f-${f}">${FIELD_LABELS[f]}: ${problemText(errors[f]!, requesterName)}</a></li>`)}</ul></div>`;
 }
 
 function optOutStatus(v: Volunteer): SafeHtml {

@@ -98,6 +98,7 @@ function badRowsTable(rows: BadRow[], total: number): SafeHtml {
 function describeProblems(row: BadRow): string {
   return row.problems.map((p) => {
     if (p === 'duplicate_in_file' && row.sameAsLine) return `${ROW_PROBLEM_TEXT[p]} (samme nummer som linje ${row.sameAsLine})`;
+    if (p === 'requester_phone' && row.requesterName) return `nummeret tilhører bestilleren «${row.requesterName}»`;
     if (p === 'invalid_date' && row.badDateColumns) return `ugyldig dato i ${row.badDateColumns.map((c) => `«${c}»`).join(', ')} (skriv dd.mm.åååå)`;
     return ROW_PROBLEM_TEXT[p];
   }).join(', ');

@@ -13,6 +13,7 @@ export const FORM_PROBLEM_TEXT: Record<VolunteerFormProblem, string> = {
   invalid_phone: 'Ugyldig nummer. Skriv et mobilnummer, for eksempel 412 34 567 eller +47 412 34 567.',
   not_mobile: 'Dette er ikke et mobilnummer. Tilbudene sendes på SMS, så det må være en mobil.',
   duplicate: 'Det finnes allerede en frivillig med dette nummeret.',
+  requester_phone: 'Nummeret tilhører en bestiller (et sykehjem eller en hjemmetjeneste som bestiller hjelp på SMS) og kan ikke også være en frivilligs nummer.',
   unsupported_language: 'Velg et språk fra listen.',
   unknown_task_type: 'Velg oppgaver fra listen.',
   invalid_date: 'Ugyldig dato. Skriv den som dd.mm.åååå, for eksempel 3.12.2026.',
@@ -28,6 +29,7 @@ export const ROW_PROBLEM_TEXT: Record<RowProblem, string> = {
   not_mobile: 'ikke et mobilnummer',
   duplicate_in_file: 'duplikat i filen',
   already_exists: 'finnes allerede',
+  requester_phone: 'nummeret tilhører en bestiller', // with the requester named when known (import.ts)
   unsupported_language: 'ukjent språk',
   unknown_task_type: 'ukjent oppgavetype',
   invalid_date: 'ugyldig dato (skriv dd.mm.åååå)', // with the columns named when known (import.ts)
