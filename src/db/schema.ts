@@ -75,6 +75,8 @@ export interface TaskTable {
   requester_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
   request_ref: ColumnType<string | null, string | null | undefined, string | null>;
   doorstep_word: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Issue 13: bumped by every coordinator edit (compare-and-set for the edit form). */
+  edit_version: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

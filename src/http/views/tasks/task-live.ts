@@ -19,7 +19,7 @@ export function liveUpdate(live: TaskLiveView, csrfToken: string, mayAct: boolea
   return {
     status: task.status,
     statusLabel: TASK_STATUS_LABELS[task.status] ?? task.status,
-    assignable: mayAct && availableTaskActions(task.status).assignManually,
+    assignable: mayAct && (availableTaskActions(task.status).assignManually || task.status === 'assigned'),
     statusHtml: statusFragment(task, csrfToken, mayAct).value,
     timelineHtml: timelineFragment(live.timeline).value,
   };
