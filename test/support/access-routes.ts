@@ -4,6 +4,9 @@ import { createApiToken } from '../../src/services/api-tokens';
 import { coordinatorActor } from '../../src/services/authenticate-coordinator';
 import { findCoordinator } from '../../src/db/coordinator.repo';
 import { insertRequester } from '../../src/db/requester.repo';
+import { findTask } from '../../src/db/task.repo';
+import { assignManually } from '../../src/services/assign-manually';
+import { taskToFormValues } from '../../src/http/views/tasks/task-form-input';
 import { buildVolunteer, uniqueMobile } from './factories';
 import { DEFAULT_START } from './flows';
 import { auditEventsOfEveryKind, followUpOf, inboxMessageOf, inboxOfEveryUnit, taskOf, type Role, type UnitName, type World } from './access-world';
@@ -64,6 +67,20 @@ async function requesterOf(w: World, u: UnitName): Promise<string> {
 }
 const requesterJson = (w: World, u: UnitName) => ({ name: `Bestiller ${w.seq()}`, unitId: w.unitId[u], phones: [uniqueMobile()] });
 
+/** The edit form of a task as the edit page fills it in. */
+async function editFormOf(w: World, taskId: string): Promise<Record<string, string>> {
+  const task = (await findTask(w.h.deps.db, taskId))!;
+  return { ...taskToFormValues(task), editVersion: String(task.editVersion) };
+}
+
+/** A task of unit U with a volunteer on it (what «Fjern tildeling» acts on). */
+async function assignedTaskOf(w: World, u: UnitName): Promise<string> {
+  const id = await taskOf(w, u);
+  const r = await assignManually(w.h.deps.ctx, { kind: 'service' }, id, (await buildVolunteer(w.h.deps.db)).id);
+  if (!r.ok) throw new Error(`could not assign: ${r.error}`);
+  return id;
+}
+
 const csvFile = () => `navn;telefon\nImport Person;${uniqueMobile()}\n`;
 const at = (path: string) => async (): Promise<Request> => ({ path });
 
@@ -110,6 +127,16 @@ export const ROUTE_TABLE: RouteSpec[] = [
   {
     route: 'POST /admin/tasks/:id/assign', rule: 'own-unit', unitBound: true, ok: 303,
     prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/assign`, form: { volunteerId: (await buildVolunteer(w.h.deps.db)).id } }),
+  },
+
+  { route: 'GET /admin/tasks/:id/edit', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/edit` }) },
+  { route: 'POST /admin/tasks/:id/edit', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => {
+    const id = await taskOf(w, u);
+    return { path: `/admin/tasks/${id}/edit`, form: { ...(await editFormOf(w, id)), summary: `Endret ${w.seq()}` } };
+  } },
+  {
+    route: 'POST /admin/tasks/:id/unassign', rule: 'own-unit', unitBound: true, ok: 303,
+    prepare: async (w, u) => ({ path: `/admin/tasks/${await assignedTaskOf(w, u)}/unassign`, form: { resend: 'no' } }),
   },
 
   // Frivillige: one shared pool.
