@@ -166,6 +166,14 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /admin/inbox', rule: 'any', ok: 200, prepare: async (w) => (await inboxOfEveryUnit(w), { path: '/admin/inbox' }) },
   { route: 'POST /admin/inbox/:id/reply', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/reply`, form: { body: 'Vi ringer deg.' } }) },
   { route: 'POST /admin/inbox/:id/interpret', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/interpret`, form: { as: 'none' } }) },
+  {
+    route: 'POST /admin/inbox/:id/undo', rule: 'own-unit', unitBound: true, ok: 303,
+    prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u, { handled: true })}/undo`, form: {} }),
+  },
+  {
+    route: 'POST /admin/inbox/:id/assign', rule: 'own-unit', unitBound: true, ok: 303,
+    prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u, { fromVolunteer: true })}/assign`, form: {} }),
+  },
   { route: 'POST /admin/inbox/:id/handled', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/handled`, form: {} }) },
   { route: 'GET /admin/reports', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/reports?unit=${w.unitId[u]}` }) },
   { route: 'GET /admin/reports.csv', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/reports.csv?unit=${w.unitId[u]}` }) },
