@@ -298,6 +298,26 @@ describe('editing a task', () => {
   });
 });
 
+describe('PATCH /api/tasks/:id', () => {
+  it('changes only what is sent, asks with 409 when the assigned volunteer would no longer fit, and applies the answer', async () => {
+    const where = newArea();
+    const tove = await volunteer('Tove Api', where, { availability: [{ weekday: 4, from: '08:00', to: '16:00' }] });
+    const id = await task(where);
+    expect(await post(`/admin/tasks/${id}/assign`, { volunteerId: tove.id })).toMatchObject({ status: 303 });
+    expect((await h.api('PATCH', `/api/tasks/${id}`, { durationMinutes: 0 })).status).toBe(400);
+    expect((await h.api('PATCH', `/api/tasks/${id}`, { unitId: '1' })).status).toBe(400);
+
+    const asked = await h.api('PATCH', `/api/tasks/${id}`, { startsAt: FRIDAY_12.toISO() });
+    expect(asked).toMatchObject({ status: 409, body: { error: 'confirm_unfit', volunteer: { id: tove.id, name: 'Tove Api' }, reasons: ['ikke tilgjengelig fredager'] } });
+    expect((await getTask(h, id)).editVersion).toBe(0);
+
+    const kept = await h.api('PATCH', `/api/tasks/${id}`, { startsAt: FRIDAY_12.toISO(), editVersion: 0, assignedVolunteer: { id: tove.id, decision: 'keep' } });
+    expect(kept).toMatchObject({ status: 200, body: { changed: ['startsAt'], told: 1, unassigned: false, task: { editVersion: 1, assignedVolunteerId: tove.id, area: where } } });
+    expect((await sentTo(tove.phone)).map((m) => m.kind)).toEqual(['assigned', 'task_changed']);
+    expect(await h.api('PATCH', `/api/tasks/${id}`, { summary: 'Gammel versjon.', editVersion: 0 })).toMatchObject({ status: 409, body: { error: 'stale', editVersion: 1 } });
+  });
+});
+
 describe('taking a volunteer off, and changing who has the task', () => {
   it('«Fjern tildeling» tells the volunteer; the task waits, is audit-logged and on the timeline', async () => {
     const where = newArea();

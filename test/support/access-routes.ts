@@ -109,6 +109,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /api/tasks/:id', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}` }) },
   { route: 'GET /api/tasks/:id/candidates', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/candidates` }) },
   { route: 'POST /api/tasks/:id/dispatch', rule: 'own-unit', unitBound: true, ok: 202, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/dispatch`, json: {} }) },
+  { route: 'PATCH /api/tasks/:id', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}`, json: { summary: `Endret ${w.seq()}` } }) },
   { route: 'POST /api/tasks/:id/cancel', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/cancel`, json: {} }) },
   { route: 'GET /api/simulator/messages', rule: 'admin', ok: 200, prepare: at('/api/simulator/messages') },
   { route: 'POST /api/simulator/inbound', rule: 'admin', ok: 202, prepare: async () => ({ path: '/api/simulator/inbound', json: { from: uniqueMobile(), body: 'STOPP' } }) },
