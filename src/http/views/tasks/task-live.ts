@@ -9,6 +9,8 @@ export interface LiveUpdate {
   status: string;
   statusLabel: string;
   assignable: boolean;
+  /** Whether «Bytt frivillig» applies (someone has the task): the page shows it instead of «Tildel». */
+  swappable: boolean;
   statusHtml: string;
   timelineHtml: string;
 }
@@ -19,7 +21,8 @@ export function liveUpdate(live: TaskLiveView, csrfToken: string, mayAct: boolea
   return {
     status: task.status,
     statusLabel: TASK_STATUS_LABELS[task.status] ?? task.status,
-    assignable: mayAct && (availableTaskActions(task.status).assignManually || task.status === 'assigned'),
+    assignable: mayAct && availableTaskActions(task.status).assignManually,
+    swappable: mayAct && task.status === 'assigned',
     statusHtml: statusFragment(task, csrfToken, mayAct).value,
     timelineHtml: timelineFragment(live.timeline).value,
   };

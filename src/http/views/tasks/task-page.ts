@@ -91,7 +91,7 @@ function manualAssignBlock(task: TaskView, options: AssignOption[], csrfToken: s
   const hint = swapping
     ? `${task.assignedVolunteer?.name ?? 'Den som har oppdraget'} får SMS om at de ikke trenger å møte opp, og den du velger får detaljene på SMS.`
     : 'Når oppdraget er avtalt på telefon. Den frivillige får detaljene på SMS, og andre åpne tilbud trekkes tilbake.';
-  return html`<section id="manual-assign" aria-labelledby="manual-assign-h"${hidden}>
+  return html`<section id="manual-assign" aria-labelledby="manual-assign-h" data-swap="${swapping ? 'yes' : 'no'}"${hidden}>
 <h2 id="manual-assign-h">${heading}</h2>
 <form class="stack" method="post" action="/admin/tasks/${task.id}/assign">${csrfInput(csrfToken)}${swapping ? html`<input type="hidden" name="replacing" value="${task.assignedVolunteer?.id ?? ''}">` : ''}
 <div class="field"><label for="f-volunteerId">Frivillig</label>
