@@ -8,6 +8,7 @@ import type { FieldErrors } from '../views/form';
 import { taskFormPage } from '../views/tasks/task-form';
 import { parseTaskForm, readTaskForm, taskToFormValues, type TaskFormValues } from '../views/tasks/task-form-input';
 import { editUnfitPage } from '../views/tasks/task-confirm';
+import { EDITED_FIELD_LABELS } from '../views/tasks/edited-fields';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, sendPage } from './frame';
 import { sendForbidden } from './require-admin';
@@ -16,16 +17,11 @@ import { finish, sendNotFound, taskAllowed } from './tasks.routes';
 const ID = /^\d{1,18}$/;
 const DECISIONS: readonly UnfitDecision[] = ['keep', 'unassign', 'unassign_resend'];
 
-const FIELD_NAMES: Record<string, string> = {
-  type: 'type', startsAt: 'tid', durationMinutes: 'varighet', area: 'sted', summary: 'kort beskrivelse', details: 'detaljer',
-  requirements: 'krav', personRef: 'referanse', fillBy: 'frist', waveSize: 'antall om gangen', offerTimeoutMinutes: 'svarfrist',
-};
-
 /** «Endret tid og sted. 2 frivillige fikk SMS om det.» — what happened, as it happened. */
 function savedText(o: EditOutcome, volunteerName: string | undefined): string {
-  const parts = [`Endringene er lagret (${o.changed.map((f) => FIELD_NAMES[f] ?? f).join(', ')}).`];
+  const parts = [`Endringene er lagret (${o.changed.map((f) => EDITED_FIELD_LABELS[f] ?? f).join(', ')}).`];
   if (o.told > 0) parts.push(o.told === 1 ? 'Én frivillig fikk SMS om ny tid eller nytt sted.' : `${o.told} frivillige fikk SMS om ny tid eller nytt sted.`);
-  if (o.withdrawn > 0) parts.push(`${o.withdrawn} ${o.withdrawn === 1 ? 'tilbud' : 'tilbud'} ble trukket tilbake fordi de frivillige ikke passer lenger.`);
+  if (o.withdrawn > 0) parts.push(`${o.withdrawn} tilbud ble trukket tilbake fordi ${o.withdrawn === 1 ? 'den frivillige' : 'de frivillige'} ikke passer lenger.`);
   if (o.unassigned) parts.push(`${volunteerName ?? 'Den frivillige'} er tatt av oppdraget og får SMS om det.`);
   return parts.join(' ');
 }
@@ -35,8 +31,7 @@ async function unitsOf(deps: AdminDeps, task: Task) {
 }
 
 function editVersionOf(body: Record<string, unknown>): number | undefined {
-  const v = typeof body.editVersion === 'string' && /^\d{1,9}$/.test(body.editVersion) ? Number(body.editVersion) : undefined;
-  return v;
+  return typeof body.editVersion === 'string' && /^\d{1,9}$/.test(body.editVersion) ? Number(body.editVersion) : undefined;
 }
 
 function decisionOf(body: Record<string, unknown>): { volunteerId: string; choice: UnfitDecision } | undefined {

@@ -1,5 +1,6 @@
 import { readingEvidence, readingSummary } from '../reply-reading-text';
 import { formatWhen, TASK_TYPE_LABELS } from '../format';
+import { EDITED_FIELD_LABELS } from './edited-fields';
 import type { TimelineEntry } from '../../../services/get-task-view';
 
 /** How each kind of timeline entry reads to a coordinator (bokmål), and whether it is bad news. */
@@ -18,11 +19,6 @@ const ACTIONS: Record<string, (actor: string, detail: Record<string, unknown>) =
   task_assigned_from_inbox: (a) => `${a} tildelte oppdraget fra innboksen (svaret var uklart)`,
 };
 
-const FIELD_TEXT: Record<string, string> = {
-  type: 'type', startsAt: 'tid', durationMinutes: 'varighet', area: 'sted', summary: 'kort beskrivelse', details: 'detaljer',
-  requirements: 'krav', personRef: 'referanse', fillBy: 'frist', waveSize: 'antall om gangen', offerTimeoutMinutes: 'svarfrist',
-};
-
 function fromTo(d: unknown, show: (v: unknown) => string): string {
   const ft = d as { from?: unknown; to?: unknown } | undefined;
   return ft && ft.from !== undefined ? ` (${show(ft.from)} → ${show(ft.to)})` : '';
@@ -36,7 +32,7 @@ function editedText(d: Record<string, unknown>): string {
     startsAt: (v) => fromTo(v, when), area: (v) => fromTo(v, String), durationMinutes: (v) => fromTo(v, (m) => `${String(m)} min`),
     type: (v) => fromTo(v, (t) => TASK_TYPE_LABELS[String(t)] ?? String(t)),
   };
-  const parts = fields.map((f) => `${FIELD_TEXT[f] ?? f}${extra[f]?.(d[f]) ?? ''}`);
+  const parts = fields.map((f) => `${EDITED_FIELD_LABELS[f] ?? f}${extra[f]?.(d[f]) ?? ''}`);
   const told = typeof d.told === 'number' && d.told > 0 ? `; ${d.told} frivillige fikk SMS om endringen` : '';
   const withdrawn = typeof d.withdrawn === 'number' && d.withdrawn > 0 ? `; ${d.withdrawn} tilbud trukket tilbake` : '';
   const unfit = d.assignedUnfit as { reasons?: unknown; decision?: unknown } | undefined;
