@@ -151,7 +151,8 @@ async function tellVolunteers(trx: Tx, effects: Effects, ids: string[], before: 
   for (const v of await findVolunteersByIds(trx, ids)) {
     if (v.optedOut) continue;
     const offerId = offers.find((o) => o.volunteerId === v.id)?.id;
-    const sent = await effects.sms(trx, { to: v.phone, body: renderText(v.language, 'task_changed', { before, task: after, assigned }), kind: 'task_changed', volunteerId: v.id, taskId: after.taskId, offerId });
+    const kind = assigned ? 'task_changed' : 'offer_changed';
+    const sent = await effects.sms(trx, { to: v.phone, body: renderText(v.language, 'task_changed', { before, task: after, assigned }), kind, volunteerId: v.id, taskId: after.taskId, offerId });
     if (sent) told += 1;
   }
   return told;

@@ -109,9 +109,9 @@ describe('editing a task', () => {
 
     const moved = await post(`/admin/tasks/${id}/edit`, await editForm(id, { date: FRIDAY_12.toISODate()!, time: '12:00', area: north, summary: 'Følge til legen, ny time.' }));
     expect(moved).toMatchObject({ status: 303, location: `/admin/tasks/${id}` });
-    for (const v of asked) expect((await sentTo(v.phone)).map((m) => m.kind)).toEqual(['offer', 'task_changed']);
+    for (const v of asked) expect((await sentTo(v.phone)).map((m) => m.kind)).toEqual(['offer', 'offer_changed']);
     expect(await sentTo(notAsked[0]!.phone)).toEqual([]);
-    const [notice] = await sentTo(asked[0]!.phone, 'task_changed');
+    const [notice] = await sentTo(asked[0]!.phone, 'offer_changed');
     expect(notice!.body).toMatch(new RegExp(`^Endring i tilbudet \\(følge tor\\. .* kl\\. 10:00\\): nå fre\\. .* kl\\. 12:00 \\(1 t 30 min\\), ${north}\\. Svar JA eller NEI som før\\.$`));
     const audit = (await auditOf(id)).at(-1)!;
     expect(audit.action).toBe('task_edited');
@@ -128,8 +128,8 @@ describe('editing a task', () => {
     expect(await post(`/admin/tasks/${id}/edit`, await editForm(id, { date: FRIDAY_12.toISODate()!, time: '12:00' }))).toMatchObject({ status: 303 });
     expect(await flash()).toContain('2 frivillige fikk SMS om ny tid eller nytt sted');
 
-    const [nb] = await sentTo(ola.phone, 'task_changed');
-    const [en] = await sentTo(john.phone, 'task_changed');
+    const [nb] = await sentTo(ola.phone, 'offer_changed');
+    const [en] = await sentTo(john.phone, 'offer_changed');
     expect(nb!.body).toContain('fre. ');
     expect(nb!.body).toContain('kl. 12:00');
     expect(nb!.body).toContain('Svar JA eller NEI');

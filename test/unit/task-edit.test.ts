@@ -1,4 +1,6 @@
 import { unfitReasons } from '../../src/domain/fitness';
+import { isHeldInQuietHours } from '../../src/domain/quiet-hours';
+import { smsPurpose } from '../../src/domain/sms-purpose';
 import { changedFields, fitnessMayChange, offerTextChanged, volunteersMustHear, type EditableFacts } from '../../src/domain/task-edit';
 
 const base: EditableFacts = {
@@ -37,5 +39,13 @@ describe('fitness, not the queue', () => {
     expect(unfitReasons([{ code: 'open_offer' }, { code: 'already_offered' }])).toEqual([]);
     expect(unfitReasons([{ code: 'open_offer' }, { code: 'wrong_task_type', taskType: 'shopping' }, { code: 'not_available_weekday', weekday: 5 }]))
       .toEqual([{ code: 'wrong_task_type', taskType: 'shopping' }, { code: 'not_available_weekday', weekday: 5 }]);
+  });
+});
+
+describe('quiet hours for the notices an edit sends', () => {
+  it('the one who has the task hears of a change, or of being taken off, at once; someone only offered it, with the offers', () => {
+    expect(isHeldInQuietHours(smsPurpose('task_changed'))).toBe(false);
+    expect(isHeldInQuietHours(smsPurpose('unassigned'))).toBe(false);
+    expect(isHeldInQuietHours(smsPurpose('offer_changed'))).toBe(true);
   });
 });

@@ -72,6 +72,7 @@ const SMS_KINDS: Record<string, (to: string) => string> = {
   check_in_thanks_ok: (to) => `Takk etter oppdraget til ${to}`,
   check_in_thanks_follow_up: (to) => `Takk, og beskjed om oppfølging, til ${to}`,
   task_changed: (to) => `Beskjed til ${to} om ny tid eller nytt sted`,
+  offer_changed: (to) => `Beskjed til ${to} om ny tid eller nytt sted i tilbudet`,
   unassigned: (to) => `Beskjed til ${to} om at de er tatt av oppdraget`,
 };
 
