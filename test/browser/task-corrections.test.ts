@@ -84,7 +84,7 @@ describe('correcting a task', () => {
     await screenshot(page, 'oppdrag-endret-tidslinje');
   });
 
-  it('«Tildel» of someone unfit asks «Tildel likevel?»; «Fjern tildeling» lets the task wait', async () => {
+  it('«Tildel» of someone unfit asks «Tildel likevel?»; «Bytt frivillig» tells both; «Fjern tildeling» lets the task wait', async () => {
     const where = 'Finstadjordet';
     const ivar = await volunteer('Ivar Innkjøp', where, { taskTypes: ['shopping'] });
     const { id } = await createTask(h, { area: where, unitId: kari.unitId }); // an escort
@@ -100,11 +100,24 @@ describe('correcting a task', () => {
     expect(await getTask(h, id)).toMatchObject({ status: 'assigned', assignedVolunteerId: ivar.id });
     await expect_(page.locator('#task-timeline'), 'selv om den nye ikke passet (gjør ikke følge)');
 
+    // «Bytt frivillig»: the section on an assigned task; Ivar is told he need not come, Gro gets the details.
+    const gro = await volunteer('Gro Følger', where);
+    await page.reload();
+    await page.locator('#manual-assign h2', { hasText: 'Bytt frivillig' }).waitFor();
+    await page.getByLabel('Frivillig', { exact: true }).selectOption(gro.id);
+    await page.getByRole('button', { name: 'Bytt frivillig' }).click();
+    await page.waitForURL(new RegExp(`/admin/tasks/${id}$`));
+    expect(await flash()).toBe('Oppdraget er tildelt Gro Følger, som får detaljene på SMS. Ivar Innkjøp får SMS om at de ikke trenger å møte opp.');
+    expect(await getTask(h, id)).toMatchObject({ status: 'assigned', assignedVolunteerId: gro.id });
+    await expect_(page.locator('#task-timeline'), 'byttet frivillig');
+    await waitForQuiet(h);
+    expect((await outboundMessages(h, { to: ivar.phone })).map((m) => m.kind)).toEqual(['assigned', 'unassigned']);
+
     await page.getByText('Fjern tildeling …').click();
     await page.getByLabel('La oppdraget vente (send ut eller tildel selv senere)').check();
     await page.getByRole('button', { name: 'Fjern tildeling' }).click();
     await page.waitForURL(new RegExp(`/admin/tasks/${id}$`));
-    expect(await flash()).toContain('Ivar Innkjøp er tatt av oppdraget og får SMS om at de ikke trenger å møte opp. Oppdraget venter');
+    expect(await flash()).toContain('Gro Følger er tatt av oppdraget og får SMS om at de ikke trenger å møte opp. Oppdraget venter');
     expect((await getTask(h, id)).status).toBe('new');
   });
 });
