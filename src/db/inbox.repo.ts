@@ -20,6 +20,9 @@ export interface InboxMessage {
   taskId: string | null;
   /** How the reply was read (issue 12); null for unknown senders and older messages. */
   reading: ReplyReadingJson | null;
+  /** When a coordinator marked it handled, and who; null while it waits. */
+  handledAt: Date | null;
+  handledByName: string | null;
 }
 
 /**
@@ -31,7 +34,8 @@ function attentionQuery(db: Queryable, scope: ListScope) {
     .leftJoin('volunteer as v', 'v.id', 'm.volunteer_id')
     .leftJoin('task as t', 't.id', 'm.task_id')
     .leftJoin('requester as r', 'r.id', 'm.requester_id')
-    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'm.reading', 'v.name as volunteer_name', 'v.opted_out_at', 'r.name as requester_name'])
+    .leftJoin('coordinator as hb', 'hb.id', 'm.handled_by')
+    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'm.reading', 'v.name as volunteer_name', 'v.opted_out_at', 'r.name as requester_name', 'hb.name as handled_by_name'])
     .where('m.direction', '=', 'inbound').where('m.needs_attention', '=', true)
     .where((eb) => (scope.all ? eb.val(true) : eb.or([
       eb('m.task_id', 'is', null),
@@ -45,6 +49,7 @@ function toInboxMessage(r: InboxRow): InboxMessage {
   return {
     id: r.id, fromPhone: r.from_phone, body: r.body, receivedAt: r.created_at, classification: r.classification,
     volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, requesterName: r.requester_name, taskId: r.task_id, reading: r.reading,
+    handledAt: r.handled_at, handledByName: r.handled_by_name,
   };
 }
 
@@ -52,6 +57,21 @@ function toInboxMessage(r: InboxRow): InboxMessage {
 export async function listInboxMessages(db: Queryable, scope: ListScope, limit = 100): Promise<InboxMessage[]> {
   const rows = await attentionQuery(db, scope).where('m.handled_at', 'is', null).orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
   return rows.map(toInboxMessage);
+}
+
+/** «Behandlet»: handled messages stay findable, most recently handled first. */
+export async function listHandledMessages(db: Queryable, scope: ListScope, limit = 100): Promise<InboxMessage[]> {
+  const rows = await attentionQuery(db, scope).where('m.handled_at', 'is not', null).orderBy('m.handled_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+  return rows.map(toInboxMessage);
+}
+
+/** «Angre»: back to the inbox. Compare-and-set: false when it was not handled (or is no inbox message). */
+export async function markMessageUnhandled(db: Queryable, id: string, now: Date): Promise<boolean> {
+  const r = await db.updateTable('message')
+    .set({ handled_at: null, handled_by: null, updated_at: now })
+    .where('id', '=', id).where('direction', '=', 'inbound').where('needs_attention', '=', true).where('handled_at', 'is not', null)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
 }
 
 export async function countInboxMessages(db: Queryable, scope: ListScope): Promise<number> {

@@ -29,9 +29,11 @@ export function toMatchTask(task: Task): MatchTask {
  * waiting on an offer, already asked — and the rest is judged in memory; without it (the task
  * page's explanation) every volunteer is loaded so each one's reason can be shown.
  */
-export async function loadCandidates(db: Queryable, task: Task, now: Date, opts: { plausibleOnly: boolean }): Promise<ReachableCandidate[]> {
+export async function loadCandidates(db: Queryable, task: Task, now: Date, opts: { plausibleOnly: boolean; onlyIds?: readonly string[] }): Promise<ReachableCandidate[]> {
   // Only what matching reads: notes and the rest of the row would be loaded per volunteer per fill.
   let q = db.selectFrom('volunteer as v').select(MATCHING_COLUMNS);
+  // Judging a few named people (the assigned volunteer, those with live offers) needs only them.
+  if (opts.onlyIds) q = q.where(anyOf('v.id', [...opts.onlyIds]));
   if (opts.plausibleOnly) {
     q = q.where('v.opted_out_at', 'is', null)
       .where(sql<boolean>`${task.type} = ANY(v.task_types)`)
@@ -71,7 +73,7 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, opts:
       assignmentsThisWeek: own.filter((a) => isoWeekOf(a.startsAt) === week).length,
       assignments: own,
       hasOpenOffer: facts?.live ?? false,
-      // Whoever gave this task back (AVBRYT) counts as asked already, even if it was agreed by phone.
+      // Whoever gave this task back (AVBRYT) or was taken off it counts as asked already, even if it was agreed by phone.
       alreadyOfferedThisTask: (facts?.thisTask ?? false) || withdrew.has(v.id),
       helpedThisPersonBefore: helped.has(v.id),
       recentOffers: facts?.recentOffers ?? 0,
@@ -149,7 +151,8 @@ async function loadOfferFacts(db: Queryable, ids: string[], taskId: string, now:
 
 async function loadCancelledThisTask(db: Queryable, taskId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('assignment').select('volunteer_id')
-    .where('task_id', '=', taskId).where('status', '=', 'cancelled').where('cancelled_by', '=', 'volunteer').execute();
+    // Given back (AVBRYT) or taken off by a coordinator: either way not the one to ask again.
+    .where('task_id', '=', taskId).where('status', '=', 'cancelled').where('cancelled_by', 'in', ['volunteer', 'coordinator']).execute();
   return new Set(rows.map((r) => r.volunteer_id));
 }
 

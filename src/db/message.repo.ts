@@ -255,3 +255,20 @@ export async function cancelUnsentOfferSms(db: Queryable, offerIds: string[], no
     .returning('offer_id').execute();
   return new Set(rows.map((r) => r.offer_id).filter((id): id is string => id !== null));
 }
+
+/**
+ * Puts a new text into offer SMS that no sender has touched yet (queued, never attempted, so no
+ * provider lookup depends on the old body); returns the offers whose SMS now carry the new text.
+ * One already tried or sending keeps its text, and its volunteer is told of the change instead.
+ */
+export async function rewriteUntriedOfferSms(db: Queryable, offerBodies: Map<string, string>, now: Date): Promise<Set<string>> {
+  const rewritten = new Set<string>();
+  for (const [offerId, body] of offerBodies) {
+    const row = await db.updateTable('message').set({ body, updated_at: now })
+      .where('offer_id', '=', offerId).where('kind', '=', 'offer').where('direction', '=', 'outbound')
+      .where('status', '=', 'queued').where('attempts', '=', 0).where('needs_reconcile', '=', false)
+      .returning('id').executeTakeFirst();
+    if (row) rewritten.add(offerId);
+  }
+  return rewritten;
+}

@@ -131,6 +131,23 @@ export async function withdrawLiveOffers(db: Queryable, taskId: string, reason: 
   return rows.map(offerRowToOffer);
 }
 
+/** Withdraws these live offers of a task (those still live); returns the ones it closed. */
+export async function withdrawOffersById(db: Queryable, taskId: string, offerIds: string[], reason: string, now: Date): Promise<Offer[]> {
+  if (offerIds.length === 0) return [];
+  const move = offerTransition('withdraw');
+  const rows = await db.updateTable('offer')
+    .set({ status: move.to, close_reason: reason, closed_at: now })
+    .where('task_id', '=', taskId).where('id', 'in', offerIds).where('status', 'in', [...move.from])
+    .returningAll().execute();
+  return rows.map(offerRowToOffer);
+}
+
+/** The live offers of a task (pending or open). */
+export async function listLiveOffers(db: Queryable, taskId: string): Promise<Offer[]> {
+  const rows = await db.selectFrom('offer').selectAll().where('task_id', '=', taskId).where('status', 'in', [...LIVE_OFFER_STATUSES]).orderBy('id').execute();
+  return rows.map(offerRowToOffer);
+}
+
 /** Expires every open offer of a task whose deadline has passed, so a wave ends as one. */
 export async function expireDueOffers(db: Queryable, taskId: string, dueBy: Date, now: Date): Promise<Offer[]> {
   const move = offerTransition('expire');

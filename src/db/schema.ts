@@ -77,6 +77,8 @@ export interface TaskTable {
   doorstep_word: ColumnType<string | null, string | null | undefined, string | null>;
   /** «Send nå likevel»: offers of this task ignore quiet hours until then (sql/0011). */
   quiet_hours_override_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Issue 13: bumped by every coordinator edit (compare-and-set for the edit form). */
+  edit_version: Generated<number>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

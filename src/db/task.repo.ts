@@ -33,6 +33,8 @@ export interface Task {
   deadlineAlertedAt: Date | null;
   /** A coordinator's «Send nå likevel»: offers go out despite quiet hours until then. */
   quietHoursOverrideUntil: Date | null;
+  /** How many times a coordinator has edited it: the edit form's compare-and-set. */
+  editVersion: number;
   createdAt: Date;
 }
 
@@ -61,6 +63,7 @@ export function taskRowToTask(r: TaskRow): Task {
     urgent: r.urgent,
     deadlineAlertedAt: r.deadline_alerted_at,
     quietHoursOverrideUntil: r.quiet_hours_override_until,
+    editVersion: r.edit_version,
     createdAt: r.created_at,
   };
 }
@@ -110,6 +113,19 @@ export async function moveTask(db: Queryable, id: string, event: TaskEvent, set:
     .where('status', 'in', [...move.from])
     .returningAll()
     .executeTakeFirst();
+  return row && taskRowToTask(row);
+}
+
+/** What an edit may change: what, when, where, the texts, the requirements and the dispatch settings. */
+export type TaskEdit = Pick<Task, 'type' | 'startsAt' | 'durationMinutes' | 'area' | 'summary' | 'details' | 'requirements' | 'personRef' | 'fillBy' | 'waveSize' | 'offerTimeoutMinutes'>;
+
+/** Compare-and-set on edit_version: undefined when another coordinator's edit got there first. */
+export async function saveTaskEdit(db: Queryable, id: string, expectedVersion: number, e: TaskEdit, now: Date): Promise<Task | undefined> {
+  const row = await db.updateTable('task').set({
+    type: e.type, starts_at: e.startsAt, duration_minutes: e.durationMinutes, area: e.area, summary: e.summary, details: e.details,
+    requirements: e.requirements, person_ref: e.personRef, fill_by: e.fillBy, wave_size: e.waveSize, offer_timeout_minutes: e.offerTimeoutMinutes,
+    edit_version: expectedVersion + 1, updated_at: now,
+  }).where('id', '=', id).where('edit_version', '=', expectedVersion).returningAll().executeTakeFirst();
   return row && taskRowToTask(row);
 }
 

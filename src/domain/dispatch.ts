@@ -13,7 +13,8 @@ export type TaskEvent =
   | 'cancel'
   | 'stop'           // a coordinator stops the search: live offers are withdrawn, the task waits again
   | 'manual_assign'  // agreed by phone: also possible before any SMS went out
-  | 'release';       // the assigned volunteer cancels (AVBRYT): the task looks for someone else
+  | 'release'        // the assigned volunteer cancels (AVBRYT): the task looks for someone else
+  | 'unassign';      // a coordinator takes the volunteer off: the task waits until sent out again
 export type OfferEvent =
   | 'sms_sent'      // the offer SMS left through the transport; its timer starts
   | 'accept'        // the volunteer said yes while the offer was live
@@ -31,6 +32,7 @@ const taskMoves: Record<TaskEvent, { from: readonly TaskStatus[]; to: TaskStatus
   stop: { from: ['searching'], to: 'new' },
   manual_assign: { from: ['new', 'searching', 'unfilled'], to: 'assigned' },
   release: { from: ['assigned'], to: 'searching' },
+  unassign: { from: ['assigned'], to: 'new' },
 };
 
 const offerMoves: Record<OfferEvent, { from: readonly OfferStatus[]; to: OfferStatus }> = {
@@ -65,11 +67,15 @@ export function nextOfferStatus(current: OfferStatus, event: OfferEvent): OfferS
 }
 
 /** What a coordinator may do with a task in this state: the buttons on the task page follow this. */
-export interface TaskActions { dispatch: boolean; stop: boolean; cancel: boolean; assignManually: boolean }
+export interface TaskActions { dispatch: boolean; stop: boolean; cancel: boolean; assignManually: boolean; unassign: boolean; edit: boolean }
 
 export function availableTaskActions(status: TaskStatus): TaskActions {
   const can = (event: TaskEvent) => nextTaskStatus(status, event) !== undefined;
-  return { dispatch: can('dispatch'), stop: can('stop'), cancel: can('cancel'), assignManually: can('manual_assign') };
+  return {
+    dispatch: can('dispatch'), stop: can('stop'), cancel: can('cancel'), assignManually: can('manual_assign'), unassign: can('unassign'),
+    // A cancelled task is history; everything else can still be put right.
+    edit: status !== 'cancelled',
+  };
 }
 
 /**

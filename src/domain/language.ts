@@ -92,6 +92,13 @@ export interface TextParams {
   volunteer_cancelled_coordinator: { task: TaskFacts; volunteerName: string };
   /** To the volunteer who was assigned. */
   cancelled_by_coordinator: { task: TaskFacts };
+  /**
+   * A coordinator moved the task (time or place): to a volunteer with a live offer (`assigned`
+   * false) or to the one who has it. `before` names the task as they knew it. Never the details.
+   */
+  task_changed: { before: TaskFacts; task: TaskFacts; assigned: boolean };
+  /** A coordinator took the volunteer off a task that still takes place (someone else, or later). */
+  unassigned: { task: TaskFacts };
   /** To the coordinator: the task starts soon and nobody has said yes. */
   coordinator_deadline_alert: { task: TaskFacts; offersSent: number };
 }

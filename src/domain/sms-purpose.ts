@@ -11,6 +11,11 @@ const BY_TEMPLATE: Readonly<Record<string, SmsKind>> = {
   coordinator_urgent_request: 'coordinator_alert',
   task_cancelled: 'cancellation',
   cancelled_by_coordinator: 'cancellation',
+  // A new time or place: to whoever has the task at once (they may be leaving early in the morning),
+  // like a cancellation; to someone only offered it, with the offers (their answer time waits anyway).
+  task_changed: 'cancellation',
+  offer_changed: 'offer',
+  unassigned: 'cancellation',
 };
 
 /**

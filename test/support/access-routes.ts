@@ -4,6 +4,9 @@ import { createApiToken } from '../../src/services/api-tokens';
 import { coordinatorActor } from '../../src/services/authenticate-coordinator';
 import { findCoordinator } from '../../src/db/coordinator.repo';
 import { insertRequester } from '../../src/db/requester.repo';
+import { findTask } from '../../src/db/task.repo';
+import { assignManually } from '../../src/services/assign-manually';
+import { taskToFormValues } from '../../src/http/views/tasks/task-form-input';
 import { buildVolunteer, uniqueMobile } from './factories';
 import { DEFAULT_START } from './flows';
 import { auditEventsOfEveryKind, followUpOf, inboxMessageOf, inboxOfEveryUnit, taskOf, type Role, type UnitName, type World } from './access-world';
@@ -64,6 +67,20 @@ async function requesterOf(w: World, u: UnitName): Promise<string> {
 }
 const requesterJson = (w: World, u: UnitName) => ({ name: `Bestiller ${w.seq()}`, unitId: w.unitId[u], phones: [uniqueMobile()] });
 
+/** The edit form of a task as the edit page fills it in. */
+async function editFormOf(w: World, taskId: string): Promise<Record<string, string>> {
+  const task = (await findTask(w.h.deps.db, taskId))!;
+  return { ...taskToFormValues(task), editVersion: String(task.editVersion) };
+}
+
+/** A task of unit U with a volunteer on it (what «Fjern tildeling» acts on). */
+async function assignedTaskOf(w: World, u: UnitName): Promise<string> {
+  const id = await taskOf(w, u);
+  const r = await assignManually(w.h.deps.ctx, { kind: 'service' }, id, (await buildVolunteer(w.h.deps.db)).id);
+  if (!r.ok) throw new Error(`could not assign: ${r.error}`);
+  return id;
+}
+
 const csvFile = () => `navn;telefon\nImport Person;${uniqueMobile()}\n`;
 const at = (path: string) => async (): Promise<Request> => ({ path });
 
@@ -93,6 +110,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /api/tasks/:id', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}` }) },
   { route: 'GET /api/tasks/:id/candidates', rule: 'any', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/candidates` }) },
   { route: 'POST /api/tasks/:id/dispatch', rule: 'own-unit', unitBound: true, ok: 202, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/dispatch`, json: {} }) },
+  { route: 'PATCH /api/tasks/:id', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}`, json: { summary: `Endret ${w.seq()}` } }) },
   { route: 'POST /api/tasks/:id/cancel', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/api/tasks/${await taskOf(w, u)}/cancel`, json: {} }) },
   { route: 'GET /api/simulator/messages', rule: 'admin', ok: 200, prepare: at('/api/simulator/messages') },
   { route: 'POST /api/simulator/inbound', rule: 'admin', ok: 202, prepare: async () => ({ path: '/api/simulator/inbound', json: { from: uniqueMobile(), body: 'STOPP' } }) },
@@ -113,6 +131,16 @@ export const ROUTE_TABLE: RouteSpec[] = [
   {
     route: 'POST /admin/tasks/:id/assign', rule: 'own-unit', unitBound: true, ok: 303,
     prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/assign`, form: { volunteerId: (await buildVolunteer(w.h.deps.db)).id } }),
+  },
+
+  { route: 'GET /admin/tasks/:id/edit', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/tasks/${await taskOf(w, u)}/edit` }) },
+  { route: 'POST /admin/tasks/:id/edit', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => {
+    const id = await taskOf(w, u);
+    return { path: `/admin/tasks/${id}/edit`, form: { ...(await editFormOf(w, id)), summary: `Endret ${w.seq()}` } };
+  } },
+  {
+    route: 'POST /admin/tasks/:id/unassign', rule: 'own-unit', unitBound: true, ok: 303,
+    prepare: async (w, u) => ({ path: `/admin/tasks/${await assignedTaskOf(w, u)}/unassign`, form: { resend: 'no' } }),
   },
 
   // Frivillige: one shared pool.
@@ -142,6 +170,14 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /admin/inbox', rule: 'any', ok: 200, prepare: async (w) => (await inboxOfEveryUnit(w), { path: '/admin/inbox' }) },
   { route: 'POST /admin/inbox/:id/reply', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/reply`, form: { body: 'Vi ringer deg.' } }) },
   { route: 'POST /admin/inbox/:id/interpret', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/interpret`, form: { as: 'none' } }) },
+  {
+    route: 'POST /admin/inbox/:id/undo', rule: 'own-unit', unitBound: true, ok: 303,
+    prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u, { handled: true })}/undo`, form: {} }),
+  },
+  {
+    route: 'POST /admin/inbox/:id/assign', rule: 'own-unit', unitBound: true, ok: 303,
+    prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u, { fromVolunteer: true })}/assign`, form: {} }),
+  },
   { route: 'POST /admin/inbox/:id/handled', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/handled`, form: {} }) },
   { route: 'GET /admin/reports', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/reports?unit=${w.unitId[u]}` }) },
   { route: 'GET /admin/reports.csv', rule: 'own-unit', unitBound: true, ok: 200, prepare: async (w, u) => ({ path: `/admin/reports.csv?unit=${w.unitId[u]}` }) },

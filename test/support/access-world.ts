@@ -98,12 +98,18 @@ export async function followUpOf(w: World, u: UnitName): Promise<string> {
   return row.id;
 }
 
-/** An unclear text about a task of unit U, waiting in the inbox. Returns the message id. */
-export async function inboxMessageOf(w: World, u: UnitName): Promise<string> {
+/**
+ * An unclear text about a task of unit U, waiting in the inbox (or already handled). Returns the
+ * message id. `fromVolunteer`: written by a registered volunteer, as an unclear answer to an offer is.
+ */
+export async function inboxMessageOf(w: World, u: UnitName, opts: { handled?: boolean; fromVolunteer?: boolean } = {}): Promise<string> {
   const taskId = await taskOf(w, u);
+  const volunteer = opts.fromVolunteer ? await buildVolunteer(w.h.deps.db) : undefined;
+  const handler = opts.handled ? w.accounts[u].id : null;
   const row = await w.h.deps.db.insertInto('message').values({
-    direction: 'inbound', from_phone: uniqueMobile(), to_phone: SERVICE_NUMBER, body: `${unitMarkers(u).inbox} kommer hun hjem i dag?`,
+    direction: 'inbound', from_phone: volunteer?.phone ?? uniqueMobile(), to_phone: SERVICE_NUMBER, body: `${unitMarkers(u).inbox} kommer hun hjem i dag?`,
     kind: 'reply', status: 'processed', task_id: taskId, needs_attention: true, classification: 'unclear', processed_at: new Date(),
+    volunteer_id: volunteer?.id ?? null, handled_at: handler ? new Date() : null, handled_by: handler,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }

@@ -39,11 +39,11 @@ describe('task state machine', () => {
 
 describe('what a coordinator may do', () => {
   it.each<[TaskStatus, ReturnType<typeof availableTaskActions>]>([
-    ['new', { dispatch: true, stop: false, cancel: true, assignManually: true }],
-    ['searching', { dispatch: false, stop: true, cancel: true, assignManually: true }],
-    ['unfilled', { dispatch: true, stop: false, cancel: true, assignManually: true }],
-    ['assigned', { dispatch: false, stop: false, cancel: true, assignManually: false }],
-    ['cancelled', { dispatch: false, stop: false, cancel: false, assignManually: false }],
+    ['new', { dispatch: true, stop: false, cancel: true, assignManually: true, unassign: false, edit: true }],
+    ['searching', { dispatch: false, stop: true, cancel: true, assignManually: true, unassign: false, edit: true }],
+    ['unfilled', { dispatch: true, stop: false, cancel: true, assignManually: true, unassign: false, edit: true }],
+    ['assigned', { dispatch: false, stop: false, cancel: true, assignManually: false, unassign: true, edit: true }],
+    ['cancelled', { dispatch: false, stop: false, cancel: false, assignManually: false, unassign: false, edit: false }],
   ])('%s', (status, expected) => {
     expect(availableTaskActions(status)).toEqual(expected);
   });

@@ -73,6 +73,8 @@ const SAMPLES: { [K in TemplateName]: readonly TextParams[K][] } = {
   volunteer_cancelled_coordinator: tasks.map((task) => ({ task, volunteerName })),
   cancelled_by_coordinator: perTask,
   coordinator_deadline_alert: tasks.map((task) => ({ task, offersSent: 3 })),
+  task_changed: tasks.flatMap((task, i) => [true, false].map((assigned) => ({ before: tasks[(i + 1) % tasks.length]!, task, assigned }))),
+  unassigned: perTask,
 };
 const TEMPLATE_NAMES = Object.keys(SAMPLES) as TemplateName[];
 

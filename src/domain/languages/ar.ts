@@ -85,6 +85,9 @@ export const ar: Language = {
       `كيف سارت المهمة (${short(task)})؟ أرسل 1 إذا كان كل شيء بخير، أو 2 إذا كان هناك ما يحتاج إلى متابعة.`,
     check_in_thanks_ok: () => 'رائع! شكرا على مساعدتك.',
     check_in_thanks_follow_up: () => 'شكرا لإبلاغنا. سيتواصل معك أحد المنسقين.',
+    task_changed: ({ before, task, assigned }) =>
+      `تغيير (${short(before)}): الآن ${when(task)}، ${task.area}. ${assigned ? 'لا تستطيع؟ أرسل إلغاء.' : 'أجب نعم أو لا.'}`,
+    unassigned: ({ task }) => `أعفاك المنسق من المهمة (${short(task)}). لا داعي للحضور. شكرا على استعدادك للمساعدة!`,
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
       `Svarja: ألغيت مشاركة ${volunteerName} في المهمة #${task.taskId} (${describeInline(task)}).`,
     cancelled_by_coordinator: ({ task }) => `ألغى المنسق مهمتك (${short(task)}). لا داعي للحضور. شكرا!`,

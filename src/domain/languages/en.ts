@@ -82,6 +82,10 @@ export const en: Language = {
       `Thank you for your help (${short(task)})! Did it go well? Reply 1 if all went fine, 2 if something needs follow-up.`,
     check_in_thanks_ok: () => 'Wonderful! Thank you for your help.',
     check_in_thanks_follow_up: () => 'Thanks for letting us know. A coordinator will contact you.',
+    task_changed: ({ before, task, assigned }) =>
+      `Change to ${assigned ? 'your task' : 'the offer'} (${short(before)}): now ${when(task)} (${duration(task.durationMinutes)}), ${task.area}. ` +
+      (assigned ? 'Send CANCEL if you cannot make it now.' : 'Reply YES or NO as before.'),
+    unassigned: ({ task }) => `The coordinator has taken you off the task (${short(task)}). You do not need to come. Thank you for offering to help!`,
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
       `Svarja: ${volunteerName} has cancelled task #${task.taskId} (${describeInline(task)}). See the admin page.`,
     cancelled_by_coordinator: ({ task }) =>

@@ -82,6 +82,10 @@ export const nb: Language = {
       `Takk for innsatsen (${short(task)})! Gikk det bra? Svar 1 hvis alt gikk fint, 2 hvis noe bør følges opp.`,
     check_in_thanks_ok: () => 'Så fint! Takk for hjelpen.',
     check_in_thanks_follow_up: () => 'Takk for beskjed. En koordinator tar kontakt med deg.',
+    task_changed: ({ before, task, assigned }) =>
+      `Endring i ${assigned ? 'oppdraget ditt' : 'tilbudet'} (${short(before)}): nå ${when(task)} (${duration(task.durationMinutes)}), ${task.area}. ` +
+      (assigned ? 'Send AVBRYT om du ikke kan likevel.' : 'Svar JA eller NEI som før.'),
+    unassigned: ({ task }) => `Koordinatoren har tatt deg av oppdraget (${short(task)}). Du trenger ikke møte opp. Takk for at du stilte opp!`,
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
       `Svarja: ${volunteerName} har avbrutt oppdrag #${task.taskId} (${describeInline(task)}). Se admin-siden.`,
     cancelled_by_coordinator: ({ task }) =>

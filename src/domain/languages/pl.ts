@@ -87,6 +87,10 @@ export const pl: Language = {
       `Dziękujemy za pomoc (${short(task)})! Czy wszystko poszło dobrze? Odpowiedz 1, jeśli tak, lub 2, jeśli coś wymaga uwagi.`,
     check_in_thanks_ok: () => 'Świetnie! Dziękujemy za pomoc.',
     check_in_thanks_follow_up: () => 'Dziękujemy za informację. Koordynator się z Tobą skontaktuje.',
+    task_changed: ({ before, task, assigned }) =>
+      `Zmiana ${assigned ? 'w Twoim zadaniu' : 'w ofercie'} (${short(before)}): teraz ${when(task)} (${duration(task.durationMinutes)}), ${task.area}. ` +
+      (assigned ? 'Jeśli nie możesz, wyślij ANULUJ.' : 'Odpowiedz TAK lub NIE jak wcześniej.'),
+    unassigned: ({ task }) => `Koordynator zwolnił Cię z zadania (${short(task)}). Nie musisz przychodzić. Dziękujemy za chęć pomocy!`,
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
       `Svarja: ${volunteerName} rezygnuje z zadania #${task.taskId} (${describeInline(task)}). Zobacz panel administracyjny.`,
     cancelled_by_coordinator: ({ task }) =>

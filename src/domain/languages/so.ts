@@ -80,6 +80,10 @@ export const so: Language = {
       `Mahadsanid caawimaadda (${short(task)})! Si wanaagsan ma u dhacday? Ku jawaab 1 haddii wax walba fiican yihiin, 2 haddii wax u baahan yihiin dabagal.`,
     check_in_thanks_ok: () => 'Aad u fiican! Mahadsanid caawimaadda.',
     check_in_thanks_follow_up: () => 'Mahadsanid ogeysiiska. Isku-duwe ayaa kula soo xiriiri doona.',
+    task_changed: ({ before, task, assigned }) =>
+      `Isbeddel ${assigned ? 'hawshaada' : 'dalabka'} (${short(before)}): hadda ${when(task)} (${duration(task.durationMinutes)}), ${task.area}. ` +
+      (assigned ? 'Haddii aadan awoodin, dir BAAJI.' : 'Ku jawaab HAA ama MAYA sidii hore.'),
+    unassigned: ({ task }) => `Isuduwaha ayaa hawsha (${short(task)}) kaa qaaday. Uma baahnid inaad timaado. Mahadsanid diyaar ahaanshahaaga!`,
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
       `Svarja: Hawsha #${task.taskId} (${describeInline(task)}) waxaa baajiyay ${volunteerName}. Eeg bogga maamulka.`,
     cancelled_by_coordinator: ({ task }) =>

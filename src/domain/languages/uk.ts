@@ -80,6 +80,9 @@ export const uk: Language = {
       `Як пройшло завдання (${short(task)})? Напишіть 1, якщо все добре, 2, якщо щось потребує уваги.`,
     check_in_thanks_ok: () => 'Чудово! Дякуємо за допомогу.',
     check_in_thanks_follow_up: () => "Дякуємо, що повідомили. Координатор зв'яжеться з вами.",
+    task_changed: ({ before, task, assigned }) =>
+      `Зміна (${short(before)}): тепер ${when(task)}, ${task.area}. ${assigned ? 'Не зможете? Напишіть СКАСУВАТИ.' : 'Відповідь ТАК чи НІ.'}`,
+    unassigned: ({ task }) => `Координатор зняв вас із завдання (${short(task)}). Приходити не потрібно. Дякуємо за готовність допомогти!`,
     volunteer_cancelled_coordinator: ({ task, volunteerName }) =>
       `Svarja: ${volunteerName} скасовує завдання #${task.taskId} (${describeInline(task)}).`,
     cancelled_by_coordinator: ({ task }) =>

@@ -10,6 +10,7 @@ import { queueDashboard } from './queue-dashboard';
 import { settingsRoutes } from './settings.routes';
 import { simulatorRoutes } from './simulator.routes';
 import { tasksRoutes } from './tasks.routes';
+import { taskEditRoutes } from './task-edit.routes';
 import { todayRoutes } from './today.routes';
 import { volunteersRoutes } from './volunteers.routes';
 import { requestersRoutes } from './requesters.routes';
@@ -26,7 +27,7 @@ export function adminRouter(deps: AdminDeps): Router {
   router.use('/queues', queueDashboard(deps.queues, '/admin/queues'));
   router.use(...formBody({ limit: '3mb', parameterLimit: 500 }, upload), deps.csrf.protect);
   router.use(accountRoutes(deps));
-  for (const routes of [todayRoutes, tasksRoutes, volunteersRoutes, requestersRoutes, inboxRoutes, reportsRoutes, auditRoutes, settingsRoutes]) {
+  for (const routes of [todayRoutes, tasksRoutes, taskEditRoutes, volunteersRoutes, requestersRoutes, inboxRoutes, reportsRoutes, auditRoutes, settingsRoutes]) {
     router.use(routes(deps));
   }
   if (deps.config.smsTransport === 'simulator') router.use(simulatorRoutes(deps));

@@ -1,6 +1,8 @@
 import { Router, type Response } from 'express';
 import { listScopeOf } from '../../domain/access';
-import { listCoordinatorReplies, listInboxMessages } from '../../db/inbox.repo';
+import { countInboxMessages, listCoordinatorReplies, listHandledMessages, listInboxMessages } from '../../db/inbox.repo';
+import { assignFromInbox, type InboxAssignResult } from '../../services/inbox-assign-task';
+import { undoInboxMessageHandled } from '../../services/inbox-undo-handled';
 import { authorizeInboxMessage } from '../../services/authorize';
 import { markInboxMessageHandled } from '../../services/inbox-mark-handled';
 import { MAX_REPLY_LENGTH, replyToInboxMessage, type InboxReplyResult } from '../../services/inbox-reply';
@@ -28,15 +30,35 @@ async function messageAllowed(deps: AdminDeps, res: Response, id: string, action
   return false;
 }
 
-/** Innboks (/inbox): list, reply by SMS, mark handled. Every change redirects back (post/redirect/get). */
+/** Innboks (/inbox): list, reply by SMS, mark handled (and undo it), give the writer of an unclear reply the task. Every change redirects back (post/redirect/get). */
 export function inboxRoutes(deps: AdminDeps): Router {
   const router = Router();
 
-  router.get('/inbox', async (_req, res) => {
-    const messages = await listInboxMessages(deps.ctx.db, listScopeOf(coordinatorOf(res)));
-    const oldest = messages.at(-1)?.receivedAt;
+  router.get('/inbox', async (req, res) => {
+    const scope = listScopeOf(coordinatorOf(res));
+    const handled = req.query.vis === 'behandlet';
+    const messages = handled ? await listHandledMessages(deps.ctx.db, scope) : await listInboxMessages(deps.ctx.db, scope);
+    const oldest = messages.reduce<Date | undefined>((min, m) => (!min || m.receivedAt < min ? m.receivedAt : min), undefined);
     const replies = oldest ? await listCoordinatorReplies(deps.ctx.db, [...new Set(messages.map((m) => m.fromPhone))], oldest) : [];
-    sendPage(res, inboxPage(frameOf(res), { messages, replies }));
+    sendPage(res, inboxPage(frameOf(res), { messages, replies, tab: handled ? 'handled' : 'open', openCount: await countInboxMessages(deps.ctx.db, scope) }));
+  });
+
+  // «Angre» in the «Behandlet» list: back to the inbox.
+  router.post('/inbox/:id/undo', async (req, res) => {
+    const id = String(req.params.id);
+    if (!(await messageAllowed(deps, res, id, 'handle'))) return;
+    const undone = /^\d{1,18}$/.test(id) && await undoInboxMessageHandled(deps.ctx, coordinatorOf(res), id);
+    setFlash(req, undone ? 'ok' : 'error', undone ? 'Meldingen er tilbake i innboksen. Det som ble gjort med den (svar, tolkning, tildeling), står som før.' : 'Meldingen var ikke merket som behandlet.');
+    redirectAfterSave(req, res, undone ? `/admin/inbox#m-${id}` : '/admin/inbox?vis=behandlet');
+  });
+
+  // «Tildel oppdraget»: an unclear reply answered by giving its writer the task (the same rule as a JA).
+  router.post('/inbox/:id/assign', async (req, res) => {
+    const id = String(req.params.id);
+    if (!(await messageAllowed(deps, res, id, 'handle'))) return;
+    const result: InboxAssignResult = /^\d{1,18}$/.test(id) ? await assignFromInbox(deps.ctx, coordinatorOf(res), id) : { ok: false, error: 'not_found' };
+    setFlash(req, result.ok ? 'ok' : 'error', assignFlash(result));
+    redirectAfterSave(req, res, '/admin/inbox');
   });
 
   router.post('/inbox/:id/reply', async (req, res) => {
@@ -68,6 +90,19 @@ export function inboxRoutes(deps: AdminDeps): Router {
   });
 
   return router;
+}
+
+function assignFlash(r: InboxAssignResult): string {
+  if (r.ok) return `Oppdrag ${r.taskId} er tildelt ${r.volunteerName}, som får detaljene på SMS. Meldingen er merket som behandlet.`;
+  switch (r.error) {
+    case 'not_found': return 'Fant ikke meldingen.';
+    case 'not_a_reply': return 'Meldingen er ikke et svar på et tilbud, så det er ikke noe oppdrag å tildele.';
+    case 'already_handled': return 'Meldingen var allerede behandlet.';
+    case 'opted_out': return 'Den frivillige har sendt STOPP og kan ikke få oppdraget på SMS.';
+    case 'already_theirs': return `${r.volunteerName} har allerede oppdrag ${r.taskId}. Meldingen er merket som behandlet.`;
+    case 'taken': return `Oppdrag ${r.taskId} er allerede tatt${r.takenBy ? ` av ${r.takenBy}` : ''}. Ingenting er endret; svar den frivillige om de skal vite det.`;
+    case 'not_assignable': return `Oppdrag ${r.taskId} kan ikke tildeles når det er ${r.status === 'cancelled' ? 'avlyst' : r.status}.`;
+  }
 }
 
 const INTERPRET_FLASH: Record<InterpretResult, string> = {

@@ -21,6 +21,7 @@ import { pasteResultText, prefillFromText } from '../views/tasks/paste-request';
 import { parseTaskForm, readTaskForm } from '../views/tasks/task-form-input';
 import { taskListPage } from '../views/tasks/task-list';
 import { taskPage } from '../views/tasks/task-page';
+import { assignUnfitPage } from '../views/tasks/task-confirm';
 import { explainMatching } from '../../services/explain-matching';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
@@ -29,20 +30,21 @@ import { streamTaskUpdates } from './task-stream';
 
 const TASK_ID = /^\d{1,18}$/;
 
-function sendNotFound(res: Response): void {
+export function sendNotFound(res: Response): void {
   sendPage(res, page(frameOf(res), { title: 'Fant ikke oppdraget', section: 'tasks', body: html`<h1>Fant ikke oppdraget</h1><p><a href="/admin/tasks">Til alle oppdrag</a></p>` }), 404);
 }
 
 const statusText = (status?: string) => (status ? TASK_STATUS_LABELS[status] ?? status : 'ukjent').toLowerCase();
 
 /** The outcome of a button on the task page: a message shown once, back to the task (POST, redirect, GET). */
-function finish(req: Request, res: Response, taskId: string, ok: boolean, text: string): void {
+export function finish(req: Request, res: Response, taskId: string, ok: boolean, text: string): void {
   setFlash(req, ok ? 'ok' : 'error', text);
   redirectAfterSave(req, res, `/admin/tasks/${taskId}`);
 }
 
-function assignRefusal(error: 'volunteer_not_found' | 'volunteer_opted_out' | 'not_assignable', status?: string): string {
+function assignRefusal(error: 'volunteer_not_found' | 'volunteer_opted_out' | 'not_assignable' | 'already_theirs', status?: string): string {
   switch (error) {
+    case 'already_theirs': return 'Den frivillige har allerede oppdraget.';
     case 'volunteer_not_found': return 'Fant ikke den frivillige.';
     case 'volunteer_opted_out': return 'Den frivillige har meldt seg av SMS fra Svarja og kan ikke få oppdraget her.';
     case 'not_assignable': return `Oppdraget kan ikke tildeles når det er ${statusText(status)}.`;
@@ -54,7 +56,7 @@ async function audit(deps: AdminDeps, actor: Actor, action: string, taskId: stri
 }
 
 /** Asks the access model about the task in the URL; answers 404 or 403 itself and returns false then. */
-async function taskAllowed(deps: AdminDeps, res: Response, taskId: string, action: ActionsOn['task']): Promise<boolean> {
+export async function taskAllowed(deps: AdminDeps, res: Response, taskId: string, action: ActionsOn['task']): Promise<boolean> {
   const access = await authorizeTask(deps.ctx.db, coordinatorOf(res), taskId, action);
   if (access.ok) return true;
   if (access.error === 'not_found') sendNotFound(res);
@@ -161,12 +163,18 @@ export function tasksRoutes(deps: AdminDeps): Router {
   router.post('/tasks/:id/assign', async (req, res) => {
     // Assigning sends the task's details to the volunteer: only for a task the actor may act on.
     if (!(await taskAllowed(deps, res, req.params.id, 'assign'))) return;
-    const volunteerId = String((req.body as Record<string, unknown>).volunteerId ?? '');
+    const body = req.body as Record<string, unknown>;
+    const volunteerId = String(body.volunteerId ?? '');
     if (!TASK_ID.test(volunteerId)) return finish(req, res, req.params.id, false, 'Velg en frivillig å tildele oppdraget.');
-    const r = await assignManually(ctx, coordinatorOf(res), req.params.id, volunteerId);
-    if (r.ok) return finish(req, res, req.params.id, true, `Oppdraget er tildelt ${r.volunteer.name}, som får detaljene på SMS.`);
+    const replacing = typeof body.replacing === 'string' && TASK_ID.test(body.replacing) ? body.replacing : undefined;
+    const r = await assignManually(ctx, coordinatorOf(res), req.params.id, volunteerId, { allowUnfit: body.allowUnfit === 'yes', replacing });
+    if (r.ok) {
+      const swapped = r.replaced ? ` ${r.replaced.name} får SMS om at de ikke trenger å møte opp.` : '';
+      return finish(req, res, req.params.id, true, `Oppdraget er tildelt ${r.volunteer.name}, som får detaljene på SMS.${swapped}`);
+    }
     if (r.error === 'not_found') return sendNotFound(res);
     if (r.error === 'forbidden') return sendForbidden(res, 'task');
+    if (r.error === 'unfit') return sendPage(res, assignUnfitPage(frameOf(res), req.params.id, r.volunteer, r.reasons, replacing), 409);
     finish(req, res, req.params.id, false, assignRefusal(r.error, r.status));
   });
 

@@ -15,6 +15,7 @@ import { sendApiForbidden } from '../forbidden';
 import { explainMatching } from '../../services/explain-matching';
 import { CalendarDay, OsloDateTime } from '../input/dates';
 import { parseRequest, RequestValidationError } from '../validate';
+import { addTaskEditRoute } from './api-task-edit';
 
 const Day = CalendarDay;
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
@@ -146,6 +147,8 @@ export function apiRoutes(ctx: ServiceContext): Router {
     await auditTask(ctx, res, 'task_dispatched', id);
     res.status(202).json(visibleTask(actorOf(res), result.task));
   });
+
+  addTaskEditRoute(router, ctx);
 
   router.post('/tasks/:id/cancel', async (req, res) => {
     const { id } = parseRequest(IdParam, req.params);

@@ -50,7 +50,8 @@
     swap(statusBox, update.statusHtml);
     swap(timelineBox, update.timelineHtml);
     swap(candidatesBox, update.candidatesHtml);
-    if (manualAssign) manualAssign.hidden = !update.assignable;
+    // The section is «Tildel manuelt» or, on a task someone has, «Bytt frivillig»: each shows while it applies.
+    if (manualAssign) manualAssign.hidden = !(manualAssign.getAttribute('data-swap') === 'yes' ? update.swappable : update.assignable);
     if (update.status !== lastStatus) say(note, `Status endret: ${update.statusLabel}`);
     lastStatus = update.status;
   });

@@ -62,7 +62,7 @@ function text(s: string, max: number, missing: string, errors: FieldErrors, fiel
   return s;
 }
 
-function parseStart(v: TaskFormValues, now: Date, errors: FieldErrors): Date | undefined {
+function parseStart(v: TaskFormValues, now: Date, errors: FieldErrors, keepStart?: Date): Date | undefined {
   const day = parseDay(v.date);
   const time = parseTime(v.time);
   if (!day) errors.date = v.date ? 'Skriv datoen som dd.mm.åååå.' : 'Velg dato.';
@@ -73,7 +73,9 @@ function parseStart(v: TaskFormValues, now: Date, errors: FieldErrors): Date | u
     errors.date = 'Datoen finnes ikke.';
     return undefined;
   }
-  if (start.toMillis() < now.getTime()) errors.time = 'Tidspunktet har allerede vært.';
+  // Editing a task that has begun must not force a new time on it: only a changed time must lie ahead.
+  const unchanged = keepStart !== undefined && start.toMillis() === keepStart.getTime();
+  if (start.toMillis() < now.getTime() && !unchanged) errors.time = 'Tidspunktet har allerede vært.';
   if (start.toMillis() > now.getTime() + START_HORIZON_MS) errors.date = 'Oppdraget må starte innen to år.';
   return start.toJSDate();
 }
@@ -91,11 +93,11 @@ function parseFillBy(text: string, startsAt: Date | undefined, errors: FieldErro
 }
 
 /** Checks every field and reports each problem next to its field, in bokmål. Times are Oslo time. */
-export function parseTaskForm(v: TaskFormValues, now: Date, unitIds: string[]): TaskFormResult {
+export function parseTaskForm(v: TaskFormValues, now: Date, unitIds: string[], opts: { keepStart?: Date } = {}): TaskFormResult {
   const errors: FieldErrors = {};
   const type = TYPES.find((t) => t === v.type);
   if (!type) errors.type = 'Velg type oppdrag.';
-  const startsAt = parseStart(v, now, errors);
+  const startsAt = parseStart(v, now, errors, opts.keepStart);
   const durationMinutes = intIn(v.durationMinutes, 1, 1440);
   if (durationMinutes === undefined) errors.durationMinutes = 'Varigheten må være et helt antall minutter, fra 1 til 1440.';
   const area = text(v.area, 100, 'Skriv hvor oppdraget er (sted eller bydel).', errors, 'area');
@@ -115,5 +117,18 @@ export function parseTaskForm(v: TaskFormValues, now: Date, unitIds: string[]): 
   return {
     ok: true,
     task: { type, startsAt, durationMinutes, area, summary, details, waveSize, offerTimeoutMinutes, unitId: v.unitId, requirements, personRef: v.personRef || null, fillBy },
+  };
+}
+
+/** The task as the form shows it for editing (Oslo time). */
+export function taskToFormValues(t: Omit<NewTask, 'unitId'> & { unitId: string | null }): TaskFormValues {
+  const start = DateTime.fromJSDate(t.startsAt, { zone: OSLO });
+  const has = (r: string) => (t.requirements ?? []).some((x) => x === r) ? 'on' : '';
+  return {
+    type: t.type, date: start.toFormat('yyyy-MM-dd'), time: start.toFormat('HH:mm'), durationMinutes: String(t.durationMinutes), area: t.area,
+    summary: t.summary, details: t.details, waveSize: String(t.waveSize ?? 3), offerTimeoutMinutes: String(t.offerTimeoutMinutes ?? 30),
+    unitId: t.unitId ?? '', personRef: t.personRef ?? '',
+    fillBy: t.fillBy ? DateTime.fromJSDate(t.fillBy, { zone: OSLO }).toFormat("yyyy-MM-dd'T'HH:mm") : '',
+    reqConfidentiality: has('confidentiality'), reqPoliceCertificate: has('police_certificate'), reqTraining: has('training'),
   };
 }

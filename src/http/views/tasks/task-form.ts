@@ -56,24 +56,42 @@ ${inputField({ name: 'offerTimeoutMinutes', label: LABELS.offerTimeoutMinutes, t
 </fieldset>`;
 }
 
+/** Editing an existing task instead of creating one: the same fields, another heading, action and button. */
+export interface TaskFormEdit { taskId: string; editVersion: number; notice?: string }
+
+function editNotice(edit: TaskFormEdit | undefined): SafeHtml | string {
+  if (!edit) return '';
+  return html`${edit.notice ? html`<div class="flash error" role="alert" id="edit-notice">${edit.notice}</div>` : ''}
+<p class="hint">Endres tid eller sted, får den som har oppdraget og de som har et åpent tilbud en SMS om det. Andre endringer sendes ikke. Passer den som har oppdraget ikke lenger, blir du spurt før noe lagres.</p>`;
+}
+
+function submitRow(edit: TaskFormEdit | undefined): SafeHtml {
+  return edit
+    ? html`<div><button type="submit">Lagre endringene</button> <a href="/admin/tasks/${edit.taskId}">Avbryt</a></div>`
+    : html`<div><button type="submit">Lagre oppdraget</button> <span class="hint">Ingenting sendes før du trykker «Send ut» på oppdraget.</span></div>`;
+}
+
 /**
- * The new-task form. `novalidate`: the server checks every field and answers in bokmål next to
- * it, so the browser's own (differently worded) bubbles do not get in first.
+ * The new-task form, and with `edit` the same form for changing a task. `novalidate`: the server
+ * checks every field and answers in bokmål next to it, so the browser's own (differently worded)
+ * bubbles do not get in first.
  */
-export function taskFormPage(frame: PageFrame, v: TaskFormValues, units: Unit[], submitted: FieldErrors = {}, paste?: PasteState): SafeHtml {
+export function taskFormPage(frame: PageFrame, v: TaskFormValues, units: Unit[], submitted: FieldErrors = {}, paste?: PasteState, edit?: TaskFormEdit): SafeHtml {
   // «Mangler: …» from a pasted request shows where an error would, until the form is submitted.
   const errors: FieldErrors = { ...paste?.marks, ...submitted };
   const types = [{ value: '', label: 'Velg …' }, ...Object.entries(TASK_TYPE_LABELS).map(([value, label]) => ({ value, label }))];
+  const heading = edit ? `Endre oppdrag ${edit.taskId}` : 'Nytt oppdrag';
   return page(frame, {
-    title: Object.keys(submitted).length > 0 ? 'Feil i skjemaet: Nytt oppdrag' : 'Nytt oppdrag',
+    title: Object.keys(submitted).length > 0 ? `Feil i skjemaet: ${heading}` : heading,
     section: 'tasks',
     body: html`
-<p><a href="/admin/tasks">← Alle oppdrag</a></p>
-<h1>Nytt oppdrag</h1>
+<p><a href="${edit ? `/admin/tasks/${edit.taskId}` : '/admin/tasks'}">${edit ? '← Tilbake til oppdraget' : '← Alle oppdrag'}</a></p>
+<h1>${heading}</h1>
+${editNotice(edit)}
 ${errorSummary(submitted)}
-${pasteRequestBox(frame.csrfToken, paste)}
-<form class="stack" method="post" action="/admin/tasks/new" novalidate id="task-form">
-${csrfInput(frame.csrfToken)}
+${edit ? '' : pasteRequestBox(frame.csrfToken, paste)}
+<form class="stack" method="post" action="${edit ? `/admin/tasks/${edit.taskId}/edit` : '/admin/tasks/new'}" novalidate id="task-form">
+${csrfInput(frame.csrfToken)}${edit ? html`<input type="hidden" name="editVersion" value="${String(edit.editVersion)}">` : ''}
 ${selectField({ name: 'type', label: LABELS.type, value: v.type, errors, options: types })}
 ${whenFields(v, errors)}
 ${inputField({ name: 'area', label: LABELS.area, value: v.area, errors, required: true, hint: 'Omtrent hvor, for eksempel «Lørenskog sentrum». Står i SMS-en.' })}
@@ -82,7 +100,7 @@ ${textareaField({ name: 'details', label: LABELS.details, value: v.details, erro
 ${selectField({ name: 'unitId', label: LABELS.unitId, value: v.unitId, errors, hint: 'Bare koordinatorene i denne enheten ser detaljene.', options: [{ value: '', label: 'Velg …' }, ...units.map((u) => ({ value: u.id, label: u.name }))] })}
 ${matchingFields(v, errors)}
 ${dispatchFields(v, errors)}
-<div><button type="submit">Lagre oppdraget</button> <span class="hint">Ingenting sendes før du trykker «Send ut» på oppdraget.</span></div>
+${submitRow(edit)}
 </form>`,
     scripts: ['/static/paste-request.js'],
   });

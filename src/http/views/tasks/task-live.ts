@@ -11,6 +11,8 @@ export interface LiveUpdate {
   status: string;
   statusLabel: string;
   assignable: boolean;
+  /** Whether «Bytt frivillig» applies (someone has the task): the page shows it instead of «Tildel». */
+  swappable: boolean;
   statusHtml: string;
   timelineHtml: string;
   /** «Hvem blir spurt», so it never says «Nr. 1 i køen» about someone the timeline shows as asked. */
@@ -24,6 +26,7 @@ export function liveUpdate(live: TaskLiveView, considered: ConsideredVolunteer[]
     status: task.status,
     statusLabel: TASK_STATUS_LABELS[task.status] ?? task.status,
     assignable: mayAct && availableTaskActions(task.status).assignManually,
+    swappable: mayAct && task.status === 'assigned',
     statusHtml: statusFragment(task, csrfToken, mayAct, now).value,
     timelineHtml: timelineFragment(live.timeline).value,
     candidatesHtml: candidatesFragment(considered, task.status).value,

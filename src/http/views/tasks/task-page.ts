@@ -1,5 +1,6 @@
 import { visibleTask, type VisibleTask } from '../../../domain/access';
 import { availableTaskActions } from '../../../domain/dispatch';
+import { unfitReasons } from '../../../domain/fitness';
 import { fillByDeadline } from '../../../domain/task-timing';
 import type { TaskLiveView, TaskView, VolunteerChoice } from '../../../services/get-task-view';
 import { csrfInput } from '../form';
@@ -52,25 +53,51 @@ ${personRefBlock(task)}
 </dl>`;
 }
 
-function volunteerOptions(choices: VolunteerChoice[]): SafeHtml {
-  const option = (c: VolunteerChoice) => html`<option value="${c.id}">${c.name} (${c.phone})</option>`;
-  const offered = choices.filter((c) => c.offeredThisTask);
-  const others = choices.filter((c) => !c.offeredThisTask);
-  return html`<option value="">Velg frivillig …</option>
-${offered.length > 0 ? html`<optgroup label="Har fått tilbud på dette oppdraget">${offered.map(option)}</optgroup>` : ''}
-<optgroup label="Alle frivillige">${others.map(option)}</optgroup>`;
+/** One choice in «Tildel»: whether they fit the task itself (not just the queue) and why. */
+export interface AssignOption { id: string; name: string; phone: string; fits: boolean; reasons: string[] }
+
+/**
+ * Who fits first, with what placed them, then who does not, with why — from the same rules the
+ * dispatcher uses ("Hvem blir spurt"). Waiting on another offer or having been asked already is
+ * about the queue, not the person, so such a volunteer still counts as fitting here.
+ */
+export function assignOptions(considered: ConsideredVolunteer[], choices: VolunteerChoice[], exceptId: string | null): AssignOption[] {
+  const phoneOf = new Map(choices.map((c) => [c.id, c.phone]));
+  const options = considered.filter((v) => phoneOf.has(v.volunteerId) && v.volunteerId !== exceptId).map((v): AssignOption => {
+    const unfit = v.exclusions.map((e, i) => [e, v.reasons[i] ?? ''] as const).filter(([e]) => unfitReasons([e]).length > 0).map(([, text]) => text);
+    return { id: v.volunteerId, name: v.name, phone: phoneOf.get(v.volunteerId) ?? '', fits: unfit.length === 0, reasons: unfit.length > 0 ? unfit : v.eligible ? v.reasons : [] };
+  });
+  return [...options.filter((o) => o.fits), ...options.filter((o) => !o.fits)];
 }
 
-/** Hidden (not removed) when the task cannot be assigned, so task-live.js can show it again. */
-function manualAssignBlock(task: TaskView, choices: VolunteerChoice[], csrfToken: string): SafeHtml {
-  const hidden = availableTaskActions(task.status).assignManually ? '' : html` hidden`;
-  return html`<section id="manual-assign" aria-labelledby="manual-assign-h"${hidden}>
-<h2 id="manual-assign-h">Tildel manuelt</h2>
-<form class="stack" method="post" action="/admin/tasks/${task.id}/assign">${csrfInput(csrfToken)}
+function volunteerOptions(options: AssignOption[]): SafeHtml {
+  const option = (o: AssignOption) => html`<option value="${o.id}">${o.name} (${o.phone})${o.reasons.length > 0 ? ` – ${o.reasons.join('; ')}` : ''}</option>`;
+  const fits = options.filter((o) => o.fits);
+  const unfit = options.filter((o) => !o.fits);
+  return html`<option value="">Velg frivillig …</option>
+${fits.length > 0 ? html`<optgroup label="Passer (best først)">${fits.map(option)}</optgroup>` : ''}
+${unfit.length > 0 ? html`<optgroup label="Passer ikke (du blir spurt før tildeling)">${unfit.map(option)}</optgroup>` : ''}`;
+}
+
+/**
+ * «Tildel manuelt», or on an assigned task «Bytt frivillig». Hidden (not removed) when the task
+ * cannot be assigned, so task-live.js can show it again.
+ */
+function manualAssignBlock(task: TaskView, options: AssignOption[], csrfToken: string): SafeHtml {
+  const can = availableTaskActions(task.status);
+  const swapping = task.status === 'assigned' && task.assignedVolunteer !== null;
+  const hidden = can.assignManually || swapping ? '' : html` hidden`;
+  const heading = swapping ? 'Bytt frivillig' : 'Tildel manuelt';
+  const hint = swapping
+    ? `${task.assignedVolunteer?.name ?? 'Den som har oppdraget'} får SMS om at de ikke trenger å møte opp, og den du velger får detaljene på SMS.`
+    : 'Når oppdraget er avtalt på telefon. Den frivillige får detaljene på SMS, og andre åpne tilbud trekkes tilbake.';
+  return html`<section id="manual-assign" aria-labelledby="manual-assign-h" data-swap="${swapping ? 'yes' : 'no'}"${hidden}>
+<h2 id="manual-assign-h">${heading}</h2>
+<form class="stack" method="post" action="/admin/tasks/${task.id}/assign">${csrfInput(csrfToken)}${swapping ? html`<input type="hidden" name="replacing" value="${task.assignedVolunteer?.id ?? ''}">` : ''}
 <div class="field"><label for="f-volunteerId">Frivillig</label>
-<span class="hint" id="volunteerId-hint">Når oppdraget er avtalt på telefon. Den frivillige får detaljene på SMS, og andre åpne tilbud trekkes tilbake.</span>
-<select id="f-volunteerId" name="volunteerId" required aria-describedby="volunteerId-hint">${volunteerOptions(choices)}</select></div>
-<div><button type="submit">Tildel (avtalt på telefon)</button></div>
+<span class="hint" id="volunteerId-hint">${hint} De som passer står først, med hvorfor; velger du en som ikke passer, blir du spurt først.</span>
+<select id="f-volunteerId" name="volunteerId" required aria-describedby="volunteerId-hint">${volunteerOptions(options)}</select></div>
+<div><button type="submit">${swapping ? 'Bytt frivillig' : 'Tildel (avtalt på telefon)'}</button></div>
 </form></section>`;
 }
 
@@ -90,7 +117,7 @@ export function taskPage(frame: PageFrame, live: TaskLiveView, choices: Voluntee
 <section class="card" aria-labelledby="status-h"><h2 id="status-h">Status</h2><div id="task-status">${statusFragment(task, frame.csrfToken, mayAct)}</div></section>
 <section class="card" aria-labelledby="facts-h"><h2 id="facts-h">Oppdraget</h2>${factsBlock(visibleTask(frame.actor, task))}</section>
 </div>
-${choices ? manualAssignBlock(task, choices, frame.csrfToken) : ''}
+${choices ? manualAssignBlock(task, assignOptions(considered, choices, task.assignedVolunteerId), frame.csrfToken) : ''}
 ${candidatesSection(considered, task.status)}
 <section aria-labelledby="timeline-h"><h2 id="timeline-h">Tidslinje</h2>
 <p class="hint" id="live-state">Last inn siden på nytt for å se det siste.</p>

@@ -29,6 +29,23 @@ function quietHold(task: TaskView, csrfToken: string, mayAct: boolean, now: Date
 ${mayAct ? postButton(`/admin/tasks/${task.id}/send-now`, 'Send nå likevel', csrfToken, { className: 'secondary' }) : ''}</div>`;
 }
 
+/**
+ * «Fjern tildeling»: the volunteer is told by SMS; the coordinator decides whether the task goes
+ * straight out again. Preselected: out again if it was sent out before (it was meant to be filled
+ * by SMS), otherwise wait (it was arranged by phone, so the coordinator will likely phone again).
+ */
+function unassignForm(task: TaskView, csrfToken: string): SafeHtml {
+  const name = task.assignedVolunteer?.name ?? 'den frivillige';
+  const resend = task.dispatchedAt !== null;
+  const radio = (value: string, label: string, checked: boolean) =>
+    html`<div><input type="radio" id="resend-${value}" name="resend" value="${value}"${checked ? html` checked` : ''}> <label for="resend-${value}" style="display:inline;font-weight:400">${label}</label></div>`;
+  return html`<details id="unassign"><summary>Fjern tildeling …</summary>
+<form method="post" action="/admin/tasks/${task.id}/unassign">${csrfInput(csrfToken)}<p>${name} får SMS om at de ikke trenger å møte opp, og spørres ikke om dette oppdraget igjen.</p>
+<fieldset><legend>Og så?</legend>${radio('yes', 'Send oppdraget ut på nytt nå', resend)}${radio('no', 'La oppdraget vente (send ut eller tildel selv senere)', !resend)}</fieldset>
+<button type="submit" class="danger">Fjern tildeling</button></form>
+</details>`;
+}
+
 /** The buttons allowed in this state (the state machine decides); each is a POST with the CSRF token. */
 function actionButtons(task: TaskView, csrfToken: string): SafeHtml {
   const can = availableTaskActions(task.status);
@@ -36,6 +53,8 @@ function actionButtons(task: TaskView, csrfToken: string): SafeHtml {
   return html`<div class="actions">
 ${can.dispatch ? postButton(`${base}/dispatch`, task.status === 'unfilled' ? 'Send ut på nytt' : 'Send ut', csrfToken) : ''}
 ${can.stop ? postButton(`${base}/stop`, 'Stopp utsending', csrfToken, { className: 'secondary' }) : ''}
+${can.edit ? html`<a class="button secondary" id="edit-task" href="${base}/edit">Endre oppdraget</a>` : ''}
+${can.unassign && task.assignedVolunteer ? unassignForm(task, csrfToken) : ''}
 ${can.cancel ? html`<details><summary>Avlys oppdraget …</summary>
 <form method="post" action="${base}/cancel">${csrfInput(csrfToken)}<p>Alle med åpent tilbud${task.assignedVolunteer ? ' og den som har oppdraget' : ''} får beskjed på SMS.</p><button type="submit" class="danger">Avlys</button></form>
 </details>` : ''}

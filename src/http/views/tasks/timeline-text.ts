@@ -1,4 +1,6 @@
 import { readingEvidence, readingSummary } from '../reply-reading-text';
+import { formatWhen, TASK_TYPE_LABELS } from '../format';
+import { EDITED_FIELD_LABELS } from './edited-fields';
 import type { TimelineEntry } from '../../../services/get-task-view';
 
 /** How each kind of timeline entry reads to a coordinator (bokmål), and whether it is bad news. */
@@ -9,10 +11,39 @@ const ACTIONS: Record<string, (actor: string, detail: Record<string, unknown>) =
   task_dispatched: (a) => `${a} sendte ut oppdraget`,
   task_dispatch_stopped: (a, d) => `${a} stoppet utsendingen${typeof d.withdrawnOffers === 'number' && d.withdrawnOffers > 0 ? ` (${d.withdrawnOffers} tilbud trukket tilbake)` : ''}`,
   task_cancelled: (a) => `${a} avlyste oppdraget`,
-  task_assigned_manually: (a) => `${a} tildelte oppdraget manuelt (avtalt på telefon)`,
+  task_assigned_manually: (a, d) => `${a} tildelte oppdraget manuelt (avtalt på telefon)${unfitText(d.unfit)}`,
   task_sent_despite_quiet_hours: (a, d) => `${a} valgte «Send nå likevel» i stilletiden${typeof d.released === 'number' ? `: ${d.released} SMS sendt straks` : ''}`,
   assignment_cancelled_by_volunteer: () => 'Den frivillige meldte avbud (AVBRYT); oppdraget sendes ut igjen',
+  task_edited: (a, d) => `${a} endret oppdraget: ${editedText(d)}`,
+  task_unassigned: (a, d) => `${a} tok den frivillige av oppdraget${d.resent === true ? ' og sendte det ut på nytt' : '; oppdraget venter'}`,
+  task_reassigned: (a, d) => `${a} byttet frivillig${unfitText(d.unfit)}`,
+  task_assigned_from_inbox: (a) => `${a} tildelte oppdraget fra innboksen (svaret var uklart)`,
 };
+
+function fromTo(d: unknown, show: (v: unknown) => string): string {
+  const ft = d as { from?: unknown; to?: unknown } | undefined;
+  return ft && ft.from !== undefined ? ` (${show(ft.from)} → ${show(ft.to)})` : '';
+}
+
+/** «tid (tor. 3. des. kl. 10:00 → fre. 4. des. kl. 12:00), sted (A → B); 2 fikk SMS» — never the details' text. */
+function editedText(d: Record<string, unknown>): string {
+  const fields = Array.isArray(d.changed) ? d.changed.map(String) : [];
+  const when = (v: unknown) => (typeof v === 'string' ? formatWhen(new Date(v)) : '');
+  const extra: Record<string, (v: unknown) => string> = {
+    startsAt: (v) => fromTo(v, when), area: (v) => fromTo(v, String), durationMinutes: (v) => fromTo(v, (m) => `${String(m)} min`),
+    type: (v) => fromTo(v, (t) => TASK_TYPE_LABELS[String(t)] ?? String(t)),
+  };
+  const parts = fields.map((f) => `${EDITED_FIELD_LABELS[f] ?? f}${extra[f]?.(d[f]) ?? ''}`);
+  const told = typeof d.told === 'number' && d.told > 0 ? `; ${d.told} frivillige fikk SMS om endringen` : '';
+  const withdrawn = typeof d.withdrawn === 'number' && d.withdrawn > 0 ? `; ${d.withdrawn} tilbud trukket tilbake` : '';
+  const unfit = d.assignedUnfit as { reasons?: unknown; decision?: unknown } | undefined;
+  const decision = unfit ? `; den som hadde oppdraget passet ikke lenger (${Array.isArray(unfit.reasons) ? unfit.reasons.join(', ') : ''}) og ble ${unfit.decision === 'keep' ? 'beholdt' : 'tatt av'}` : '';
+  return `${parts.join(', ')}${told}${withdrawn}${decision}`;
+}
+
+function unfitText(unfit: unknown): string {
+  return Array.isArray(unfit) && unfit.length > 0 ? ` selv om den nye ikke passet (${unfit.join(', ')})` : '';
+}
 
 const WITHDRAW_REASONS: Record<string, string> = {
   taken: 'oppdraget ble tatt',
@@ -20,6 +51,7 @@ const WITHDRAW_REASONS: Record<string, string> = {
   stopped: 'utsendingen ble stoppet',
   opted_out: 'den frivillige meldte seg av',
   too_late: 'oppdraget hadde startet før SMS-en kunne gå',
+  task_changed: 'oppdraget ble endret, og den frivillige passer ikke lenger',
 };
 
 const SMS_KINDS: Record<string, (to: string) => string> = {
@@ -47,6 +79,9 @@ const SMS_KINDS: Record<string, (to: string) => string> = {
   requester_unfilled: (to) => `Beskjed til ${to} om at ingen frivillig er funnet`,
   requester_unfilled_after_cancel: (to) => `Beskjed til ${to} om at den frivillige meldte avbud og ingen ny er funnet`,
   requester_cancelled: (to) => `Bekreftelse til ${to} om at oppdraget er avlyst`,
+  task_changed: (to) => `Beskjed til ${to} om ny tid eller nytt sted`,
+  offer_changed: (to) => `Beskjed til ${to} om ny tid eller nytt sted i tilbudet`,
+  unassigned: (to) => `Beskjed til ${to} om at de er tatt av oppdraget`,
 };
 
 const SMS_STATUS: Record<string, string> = {
