@@ -75,6 +75,8 @@ export interface TaskTable {
   requester_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
   request_ref: ColumnType<string | null, string | null | undefined, string | null>;
   doorstep_word: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Issue 14: when a fill last left the task short of its wave with nobody more to ask; null while a fill is owed. */
+  fill_settled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

@@ -31,6 +31,8 @@ export interface Task {
   fillBy: Date | null;
   urgent: boolean;
   deadlineAlertedAt: Date | null;
+  /** A fill found nobody more to ask then, with the wave still short; null while a fill is owed. */
+  fillSettledAt: Date | null;
   createdAt: Date;
 }
 
@@ -58,6 +60,7 @@ export function taskRowToTask(r: TaskRow): Task {
     fillBy: r.fill_by,
     urgent: r.urgent,
     deadlineAlertedAt: r.deadline_alerted_at,
+    fillSettledAt: r.fill_settled_at,
     createdAt: r.created_at,
   };
 }
@@ -115,12 +118,26 @@ export async function updateTask(db: Queryable, id: string, set: TaskUpdate, now
 }
 
 /**
- * Searching tasks with fewer live offers than their wave size: a fill-task job was lost, or lost
- * its candidates to concurrent fills. Filling one that simply has nobody left is a cheap no-op.
+ * A change less than this before a fill settled may have been invisible to it (committed after
+ * its snapshot was taken): such a task is filled once more.
+ */
+const SETTLE_MARGIN_MS = 10_000;
+
+/**
+ * Searching tasks with fewer live offers than their wave size whose fill is really owed: one was
+ * never completed (its job was lost, or concurrent fills took its candidates), or something that
+ * could add a candidate happened after the last fill found nobody more to ask — an offer closed
+ * (its volunteer is free), a volunteer was added or edited, an assignment was released. A task that
+ * merely waits (offers held for the morning, a pool smaller than the wave) is left alone.
  */
 export async function listStarvedSearchingTasks(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const lastChange = sql<Date | null>`GREATEST(
+    (SELECT max(closed_at) FROM offer WHERE closed_at IS NOT NULL),
+    (SELECT max(updated_at) FROM volunteer),
+    (SELECT max(cancelled_at) FROM assignment WHERE cancelled_at IS NOT NULL))`;
   const rows = await db.selectFrom('task as t').select('t.id')
     .where('t.status', '=', 'searching').where('t.updated_at', '<', before)
+    .where(sql<boolean>`(t.fill_settled_at IS NULL OR t.fill_settled_at < ${lastChange} + make_interval(secs => ${SETTLE_MARGIN_MS / 1000}))`)
     .where(sql<boolean>`(SELECT count(*) FROM offer o WHERE o.task_id = t.id AND o.status IN (${sql.join([...LIVE_OFFER_STATUSES])})) < t.wave_size`)
     .limit(limit).execute();
   return rows.map((r) => r.id);

@@ -76,4 +76,9 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
 /** The port services use to schedule work; implemented over BullMQ in queues.ts. */
 export interface JobQueue {
   enqueue(jobs: readonly JobRequest[]): Promise<void>;
+  /**
+   * Enqueues those of `jobs` that no waiting, delayed or running job stands for, and returns them:
+   * what the sweeper re-derives is only work that is really missing.
+   */
+  enqueueMissing(jobs: readonly JobRequest[]): Promise<JobRequest[]>;
 }

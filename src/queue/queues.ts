@@ -27,6 +27,20 @@ export interface Queues extends JobQueue {
   close(): Promise<void>;
 }
 
+/**
+ * The jobs of `jobs` that BullMQ does not hold: no waiting, delayed or running job has their
+ * deduplication key. A key whose job hash is gone (an outage mid-write) counts as missing, as
+ * BullMQ itself treats it as stale.
+ */
+async function findMissing(byName: Record<QueueName, Queue>, jobs: readonly JobRequest[]): Promise<JobRequest[]> {
+  const present = await Promise.all(jobs.map(async (job) => {
+    const queue = byName[queueOf[job.name]];
+    const jobId = await queue.getDeduplicationJobId(dedupKeyFor(job));
+    return jobId !== null && (await (await queue.backend.client).hexists(queue.toKey(jobId), 'name')) === 1;
+  }));
+  return jobs.filter((_, i) => !present[i]);
+}
+
 export function createQueues(connection: ConnectionOptions, prefix: string, log: Logger): Queues {
   const make = (name: QueueName) => {
     const queue = new Queue(name, { connection, prefix, defaultJobOptions });
@@ -44,6 +58,11 @@ export function createQueues(connection: ConnectionOptions, prefix: string, log:
         const delay = job.runAt ? Math.max(0, job.runAt.getTime() - now) : 0;
         return byName[queueOf[job.name]].add(job.name, job.data, { delay, deduplication: { id: key } });
       })), ENQUEUE_TIMEOUT_MS, `Redis (enqueue of ${jobs.length} job(s))`);
+    },
+    async enqueueMissing(jobs: readonly JobRequest[]) {
+      const missing = await withTimeout(findMissing(byName, jobs), ENQUEUE_TIMEOUT_MS, `Redis (presence of ${jobs.length} job(s))`);
+      if (missing.length > 0) await this.enqueue(missing);
+      return missing;
     },
     async close() {
       await Promise.all(Object.values(byName).map((q) => q.close()));

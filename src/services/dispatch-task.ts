@@ -20,7 +20,7 @@ export async function dispatchTask(ctx: ServiceContext, taskId: string): Promise
 
 /** dispatchTask inside the caller's transaction (a requester's OK creates and dispatches in one). */
 export async function dispatchTaskInTx(trx: Tx, effects: Effects, taskId: string, now: Date): Promise<DispatchResult> {
-  const moved = await moveTask(trx, taskId, 'dispatch', { dispatched_at: now, closed_at: null }, now);
+  const moved = await moveTask(trx, taskId, 'dispatch', { dispatched_at: now, closed_at: null, fill_settled_at: null }, now);
   if (!moved) {
     const task = await findTask(trx, taskId);
     return task ? { ok: false, error: 'not_dispatchable', status: task.status } : { ok: false, error: 'not_found' };

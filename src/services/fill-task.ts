@@ -38,12 +38,19 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
     });
   }
   if (created.length > 0 && wave !== task.wavesSent) await updateTask(trx, taskId, { waves_sent: wave }, now);
+  const short = live + created.length < task.waveSize;
+  if (outOfCandidates && isExhausted(live, created.length) && !await someoneIsOnlyBusy(trx, task, now)) {
+    await markUnfilled(trx, ctx, effects, task, now);
+    return;
+  }
+  // Short with nobody more to ask: settled until something changes that could add a candidate
+  // (the sweeper watches for that). Short because concurrent fills took the candidates: owed.
+  const settledAt = short && outOfCandidates ? now : null;
+  if (settledAt?.getTime() !== task.fillSettledAt?.getTime()) await updateTask(trx, taskId, { fill_settled_at: settledAt }, now);
   if (!isExhausted(live, created.length)) return;
-  if (outOfCandidates && await someoneIsOnlyBusy(trx, task, now)) {
-    // Nobody free now, but someone who fits is only waiting to answer another offer: they will be
-    // free within one answer time, and the sweeper asks them then. Unfilled would be premature.
-    ctx.log.info({ taskId }, 'no free candidate now; waiting for volunteers busy with other offers');
-  } else if (outOfCandidates) await markUnfilled(trx, ctx, effects, task, now);
+  // Nobody free now, but someone who fits is only waiting to answer another offer: they will be
+  // free within one answer time, and the sweeper asks them then. Unfilled would be premature.
+  if (outOfCandidates) ctx.log.info({ taskId }, 'no free candidate now; waiting for volunteers busy with other offers');
   // There are candidates, but concurrent fills took every one first: not unfilled. The task stays
   // searching with nothing live, and the sweeper fills it again.
   else ctx.log.warn({ taskId }, 'fill-task lost every candidate to concurrent fills; left to the sweeper');

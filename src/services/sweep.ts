@@ -8,7 +8,8 @@ import { dueLifecycleJobs } from './sweep-timers';
 
 const BATCH = 500;
 
-export interface SweepReport { sends: number; unopenedOffers: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number }
+/** The jobs one sweep found missing and enqueued, by kind. */
+export interface SweepReport { sends: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number }
 
 /**
  * Re-derives from Postgres every job that a lost Redis entry or a crash between commit and enqueue
@@ -38,12 +39,16 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     ...tasks.map((taskId) => ({ name: 'fill-task' as const, data: { taskId } })),
     ...timers,
   ];
-  if (jobs.length > 0) {
-    await ctx.jobs.enqueue(jobs);
-    ctx.log.info({ jobs: jobs.length }, 'sweeper re-enqueued work');
-  }
-  await recordSweeperRun(ctx.db, countByName(jobs), now);
-  return { sends: sends.length, unopenedOffers: unopened.length, inbound: inbound.length, expiries: expiries.length, deliveryFailures: failures.length, searchingTasks: tasks.length, lifecycleTimers: timers.length };
+  // A job BullMQ still holds (waiting, delayed, running) is not lost: only the rest is re-derived.
+  const missing = jobs.length > 0 ? await ctx.jobs.enqueueMissing(jobs) : [];
+  if (missing.length > 0) ctx.log.info({ jobs: missing.length }, 'sweeper re-enqueued work');
+  const counts = countByName(missing);
+  await recordSweeperRun(ctx.db, counts, now);
+  const n = (name: JobRequest['name']) => counts.get(name) ?? 0;
+  return {
+    sends: n('send-sms'), inbound: n('handle-inbound-sms'), expiries: n('expire-offer'), deliveryFailures: n('handle-delivery-failure'),
+    searchingTasks: n('fill-task'), lifecycleTimers: missing.length - n('send-sms') - n('handle-inbound-sms') - n('expire-offer') - n('handle-delivery-failure') - n('fill-task'),
+  };
 }
 
 function countByName(jobs: readonly JobRequest[]): Map<string, number> {
