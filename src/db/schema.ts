@@ -26,6 +26,15 @@ export interface VolunteerTable {
   availability: ColumnType<AvailabilityWindowJson[], string | undefined, string>;
   absences: ColumnType<AbsenceJson[], string | undefined, string>;
   max_tasks_per_week: number | null;
+  /** Issue 14: ranking counters kept by triggers (sql/0014), aged by the sweeper; never written by the app. */
+  recent_offers: ColumnType<number, never, never>;
+  recent_assignments: ColumnType<number, never, never>;
+  answered_offers: ColumnType<number, never, never>;
+  resolved_offers: ColumnType<number, never, never>;
+  /** When one counted event leaves its window; the counters are exact until then. */
+  counters_valid_until: ColumnType<Date | null, never, never>;
+  /** The answer rate the ranking uses, negated (generated column). */
+  rank_rate: ColumnType<number, never, never>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

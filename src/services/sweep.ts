@@ -2,6 +2,7 @@ import type { JobRequest } from '../queue/jobs';
 import { listFailedOfferMessages, listStuckOutbound, listUnopenedSentOffers, listUnprocessedInbound } from '../db/message.repo';
 import { recordSweeperRun } from '../db/sweeper.repo';
 import { listDueOffers } from '../db/offer.repo';
+import { ageVolunteerCounters } from '../db/volunteer-counters.repo';
 import { listStarvedSearchingTasks } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import { dueLifecycleJobs } from './sweep-timers';
@@ -44,6 +45,8 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   if (missing.length > 0) ctx.log.info({ jobs: missing.length }, 'sweeper re-enqueued work');
   const counts = countByName(missing);
   await recordSweeperRun(ctx.db, counts, now);
+  // Not lost work but upkeep on the same schedule: ranking counters whose window moved on.
+  await ageVolunteerCounters(ctx.db, now, BATCH);
   const n = (name: JobRequest['name']) => counts.get(name) ?? 0;
   return {
     sends: n('send-sms'), inbound: n('handle-inbound-sms'), expiries: n('expire-offer'), deliveryFailures: n('handle-delivery-failure'),
