@@ -125,3 +125,8 @@ END $$;
 
 CREATE TRIGGER assignment_counters AFTER INSERT OR DELETE OR UPDATE OF status ON assignment
   FOR EACH ROW EXECUTE FUNCTION svarja_assignment_counters();
+
+-- Batched fills: a dispatched task waits here for the fill-searching-tasks job, which fills many in
+-- one transaction, soonest start first (so one urgent task is not queued behind a burst).
+ALTER TABLE task ADD COLUMN fill_requested_at timestamptz;
+CREATE INDEX task_fill_requested_idx ON task (starts_at, id) WHERE fill_requested_at IS NOT NULL;

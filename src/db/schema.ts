@@ -86,6 +86,8 @@ export interface TaskTable {
   doorstep_word: ColumnType<string | null, string | null | undefined, string | null>;
   /** Issue 14: when a fill last left the task short of its wave with nobody more to ask; null while a fill is owed. */
   fill_settled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Issue 14: dispatched and waiting for the batched fill (fill-searching-tasks); null once filled. */
+  fill_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

@@ -33,6 +33,8 @@ export interface Task {
   deadlineAlertedAt: Date | null;
   /** A fill found nobody more to ask then, with the wave still short; null while a fill is owed. */
   fillSettledAt: Date | null;
+  /** Waiting for the batched fill; null once a fill ran. */
+  fillRequestedAt: Date | null;
   createdAt: Date;
 }
 
@@ -61,6 +63,7 @@ export function taskRowToTask(r: TaskRow): Task {
     urgent: r.urgent,
     deadlineAlertedAt: r.deadline_alerted_at,
     fillSettledAt: r.fill_settled_at,
+    fillRequestedAt: r.fill_requested_at,
     createdAt: r.created_at,
   };
 }
@@ -136,11 +139,29 @@ export async function listStarvedSearchingTasks(db: Queryable, before: Date, lim
     (SELECT max(updated_at) FROM volunteer),
     (SELECT max(cancelled_at) FROM assignment WHERE cancelled_at IS NOT NULL))`;
   const rows = await db.selectFrom('task as t').select('t.id')
-    .where('t.status', '=', 'searching').where('t.updated_at', '<', before)
+    .where('t.status', '=', 'searching').where('t.updated_at', '<', before).where('t.fill_requested_at', 'is', null)
     .where(sql<boolean>`(t.fill_settled_at IS NULL OR t.fill_settled_at < ${lastChange} + make_interval(secs => ${SETTLE_MARGIN_MS / 1000}))`)
     .where(sql<boolean>`(SELECT count(*) FROM offer o WHERE o.task_id = t.id AND o.status IN (${sql.join([...LIVE_OFFER_STATUSES])})) < t.wave_size`)
     .limit(limit).execute();
   return rows.map((r) => r.id);
+}
+
+/** Whether a dispatched task has waited longer than `before` for the batched fill (its job was lost). */
+export async function hasOverdueFillRequest(db: Queryable, before: Date): Promise<boolean> {
+  const row = await db.selectFrom('task').select('id').where('fill_requested_at', '<', before).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Takes up to `limit` tasks waiting for the batched fill, soonest start first, and marks them
+ * taken; another transaction holding one (a reply, a concurrent batch) is skipped, not waited for.
+ */
+export async function claimFillRequests(db: Queryable, limit: number): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    UPDATE task SET fill_requested_at = NULL
+    WHERE id IN (SELECT id FROM task WHERE fill_requested_at IS NOT NULL ORDER BY starts_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id`.execute(db);
+  return r.rows.map((row) => row.id);
 }
 
 export interface TaskFilter { status?: TaskStatus; type?: TaskType; unitId?: string; from?: Date; to?: Date }

@@ -10,6 +10,7 @@ export const JobSchemas = {
   'send-sms': z.object({ messageId: IdSchema }),
   'handle-inbound-sms': z.object({ messageId: IdSchema }),
   'fill-task': z.object({ taskId: IdSchema }),
+  'fill-searching-tasks': z.object({}),
   'expire-offer': z.object({ offerId: IdSchema }),
   'handle-delivery-failure': z.object({ messageId: IdSchema }),
   'deadline-alert': z.object({ taskId: IdSchema }),
@@ -30,6 +31,7 @@ export const queueOf: Record<JobName, QueueName> = {
   'send-sms': 'sms', // its own queue, so the rate limit applies to SMS alone
   'handle-inbound-sms': 'dispatch',
   'fill-task': 'dispatch',
+  'fill-searching-tasks': 'dispatch',
   'expire-offer': 'dispatch',
   'handle-delivery-failure': 'dispatch',
   'deadline-alert': 'dispatch',
@@ -56,6 +58,8 @@ export function dedupKeyFor(job: JobRequest): string {
     case 'send-sms': return `sms-${job.data.messageId}`;
     case 'handle-inbound-sms': return `inbound-${job.data.messageId}`;
     case 'fill-task': return `fill-${job.data.taskId}`;
+    // One for all dispatched tasks; one more is kept while it runs (see queues.ts).
+    case 'fill-searching-tasks': return 'fill-searching-tasks';
     case 'expire-offer': return `expire-${job.data.offerId}`;
     case 'handle-delivery-failure': return `delivery-failure-${job.data.messageId}`;
     case 'deadline-alert': return `deadline-alert-${job.data.taskId}`;

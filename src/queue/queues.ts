@@ -22,6 +22,8 @@ const defaultJobOptions: JobsOptions = {
  */
 export const ENQUEUE_TIMEOUT_MS = 2_000;
 
+const KEEP_LAST_IF_ACTIVE: ReadonlySet<JobRequest['name']> = new Set(['fill-searching-tasks']);
+
 export interface Queues extends JobQueue {
   readonly byName: Record<QueueName, Queue>;
   close(): Promise<void>;
@@ -53,11 +55,19 @@ export function createQueues(connection: ConnectionOptions, prefix: string, log:
     byName,
     async enqueue(jobs: readonly JobRequest[]) {
       const now = Date.now();
-      await withTimeout(Promise.all(jobs.map((job) => {
-        const key = dedupKeyFor(job);
-        const delay = job.runAt ? Math.max(0, job.runAt.getTime() - now) : 0;
-        return byName[queueOf[job.name]].add(job.name, job.data, { delay, deduplication: { id: key } });
-      })), ENQUEUE_TIMEOUT_MS, `Redis (enqueue of ${jobs.length} job(s))`);
+      // One addBulk (one round trip) per queue, however many jobs a transaction caused.
+      const perQueue = new Map<QueueName, JobRequest[]>();
+      for (const job of jobs) perQueue.set(queueOf[job.name], [...(perQueue.get(queueOf[job.name]) ?? []), job]);
+      await withTimeout(Promise.all([...perQueue].map(([queue, some]) => byName[queue].addBulk(some.map((job) => ({
+        name: job.name,
+        data: job.data,
+        opts: {
+          delay: job.runAt ? Math.max(0, job.runAt.getTime() - now) : 0,
+          // A batch job asked for while one runs must still run after it: the running one may have
+          // taken its batch before the new work was committed.
+          deduplication: { id: dedupKeyFor(job), ...(KEEP_LAST_IF_ACTIVE.has(job.name) ? { keepLastIfActive: true } : {}) },
+        },
+      }))))), ENQUEUE_TIMEOUT_MS, `Redis (enqueue of ${jobs.length} job(s))`);
     },
     async enqueueMissing(jobs: readonly JobRequest[]) {
       const missing = await withTimeout(findMissing(byName, jobs), ENQUEUE_TIMEOUT_MS, `Redis (presence of ${jobs.length} job(s))`);

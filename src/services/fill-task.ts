@@ -28,16 +28,14 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   const task = await applyUrgency(trx, ctx, locked, now);
   const wave = waveForNewOffers(task.wavesSent, live);
   const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), now);
-  for (const { offer, candidate } of created) {
-    await effects.sms(trx, {
-      to: candidate.phone,
-      body: renderOffer(candidate.language, toTaskFacts(task), task.offerTimeoutMinutes),
-      kind: 'offer',
-      volunteerId: candidate.id,
-      taskId,
-      offerId: offer.id,
-    });
-  }
+  await effects.smsMany(trx, created.map(({ offer, candidate }) => ({
+    to: candidate.phone,
+    body: renderOffer(candidate.language, toTaskFacts(task), task.offerTimeoutMinutes),
+    kind: 'offer',
+    volunteerId: candidate.id,
+    taskId,
+    offerId: offer.id,
+  })));
   if (created.length > 0 && wave !== task.wavesSent) await updateTask(trx, taskId, { waves_sent: wave }, now);
   const short = live + created.length < task.waveSize;
   if (outOfCandidates && isExhausted(live, created.length) && !await someoneIsOnlyBusy(trx, task, now)) {

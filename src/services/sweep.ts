@@ -3,7 +3,7 @@ import { listFailedOfferMessages, listStuckOutbound, listUnopenedSentOffers, lis
 import { recordSweeperRun } from '../db/sweeper.repo';
 import { listDueOffers } from '../db/offer.repo';
 import { ageVolunteerCounters } from '../db/volunteer-counters.repo';
-import { listStarvedSearchingTasks } from '../db/task.repo';
+import { hasOverdueFillRequest, listStarvedSearchingTasks } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import { dueLifecycleJobs } from './sweep-timers';
 
@@ -22,7 +22,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   // Work younger than the grace period is left alone: its own job is most likely still on the way.
   const before = new Date(now.getTime() - ctx.settings.sweepGraceSeconds * 1000);
   const leaseCutoff = new Date(now.getTime() - ctx.settings.smsSendLeaseSeconds * 1000);
-  const [sends, unopened, inbound, expiries, failures, tasks, timers] = await Promise.all([
+  const [sends, unopened, inbound, expiries, failures, tasks, timers, batch] = await Promise.all([
     listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
     listUnopenedSentOffers(ctx.db, before, BATCH),
     listUnprocessedInbound(ctx.db, before, BATCH),
@@ -30,6 +30,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     listFailedOfferMessages(ctx.db, BATCH),
     listStarvedSearchingTasks(ctx.db, before, BATCH),
     dueLifecycleJobs(ctx, before),
+    hasOverdueFillRequest(ctx.db, before),
   ]);
   const jobs: JobRequest[] = [
     // The send job of a message the provider has opens its offer instead of sending it again.
@@ -38,6 +39,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     ...expiries.map((offerId) => ({ name: 'expire-offer' as const, data: { offerId } })),
     ...failures.map((messageId) => ({ name: 'handle-delivery-failure' as const, data: { messageId } })),
     ...tasks.map((taskId) => ({ name: 'fill-task' as const, data: { taskId } })),
+    ...(batch ? [{ name: 'fill-searching-tasks' as const, data: {} }] : []),
     ...timers,
   ];
   // A job BullMQ still holds (waiting, delayed, running) is not lost: only the rest is re-derived.
@@ -50,7 +52,8 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   const n = (name: JobRequest['name']) => counts.get(name) ?? 0;
   return {
     sends: n('send-sms'), inbound: n('handle-inbound-sms'), expiries: n('expire-offer'), deliveryFailures: n('handle-delivery-failure'),
-    searchingTasks: n('fill-task'), lifecycleTimers: missing.length - n('send-sms') - n('handle-inbound-sms') - n('expire-offer') - n('handle-delivery-failure') - n('fill-task'),
+    searchingTasks: n('fill-task') + n('fill-searching-tasks'),
+    lifecycleTimers: missing.length - n('send-sms') - n('handle-inbound-sms') - n('expire-offer') - n('handle-delivery-failure') - n('fill-task') - n('fill-searching-tasks'),
   };
 }
 

@@ -91,10 +91,10 @@ describe('the sweeper re-derives only work that is really missing', () => {
   });
 });
 
-/** Waits until no fill-task job of this task is waiting, delayed or running. */
+/** Waits until no fill of this task (its own, or the batch) is waiting, delayed or running. */
 async function waitForFillToSettle(taskId: string): Promise<void> {
   await eventually(async () => {
     const jobs = await h.deps.queues.byName.dispatch.getJobs(['waiting', 'active', 'delayed', 'prioritized']);
-    return jobs.some((j) => j.name === 'fill-task' && j.data.taskId === taskId) ? undefined : true;
+    return jobs.some((j) => j.name === 'fill-searching-tasks' || (j.name === 'fill-task' && j.data.taskId === taskId)) ? undefined : true;
   }, 20_000, `the fill of task ${taskId} to finish`);
 }
