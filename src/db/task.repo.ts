@@ -146,10 +146,11 @@ export async function listStarvedSearchingTasks(db: Queryable, before: Date, lim
   return rows.map((r) => r.id);
 }
 
-/** Whether a dispatched task has waited longer than `before` for the batched fill (its job was lost). */
-export async function hasOverdueFillRequest(db: Queryable, before: Date): Promise<boolean> {
-  const row = await db.selectFrom('task').select('id').where('fill_requested_at', '<', before).limit(1).executeTakeFirst();
-  return row !== undefined;
+/** The lanes (task id modulo `lanes`) of dispatched tasks that waited longer than `before` for the batched fill. */
+export async function listOverdueFillLanes(db: Queryable, before: Date, lanes: number): Promise<number[]> {
+  const r = await sql<{ lane: number }>`
+    SELECT DISTINCT (id % ${lanes})::integer AS lane FROM task WHERE fill_requested_at < ${before}`.execute(db);
+  return r.rows.map((row) => row.lane);
 }
 
 /**

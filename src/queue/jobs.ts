@@ -10,7 +10,7 @@ export const JobSchemas = {
   'send-sms': z.object({ messageId: IdSchema }),
   'handle-inbound-sms': z.object({ messageId: IdSchema }),
   'fill-task': z.object({ taskId: IdSchema }),
-  'fill-searching-tasks': z.object({}),
+  'fill-searching-tasks': z.object({ lane: z.number().int().min(0).max(63) }),
   'expire-offer': z.object({ offerId: IdSchema }),
   'handle-delivery-failure': z.object({ messageId: IdSchema }),
   'deadline-alert': z.object({ taskId: IdSchema }),
@@ -58,8 +58,8 @@ export function dedupKeyFor(job: JobRequest): string {
     case 'send-sms': return `sms-${job.data.messageId}`;
     case 'handle-inbound-sms': return `inbound-${job.data.messageId}`;
     case 'fill-task': return `fill-${job.data.taskId}`;
-    // One for all dispatched tasks; one more is kept while it runs (see queues.ts).
-    case 'fill-searching-tasks': return 'fill-searching-tasks';
+    // One per lane; one more is kept while it runs (see queues.ts).
+    case 'fill-searching-tasks': return `fill-searching-tasks-${job.data.lane}`;
     case 'expire-offer': return `expire-${job.data.offerId}`;
     case 'handle-delivery-failure': return `delivery-failure-${job.data.messageId}`;
     case 'deadline-alert': return `deadline-alert-${job.data.taskId}`;

@@ -6,6 +6,7 @@ import { findVolunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { alertTimeOf } from './deadline-alert';
 import { runUseCase, type Effects } from './effects';
+import { fillLaneOf } from './fill-searching-tasks';
 import { withdrawOffersWithNotice } from './withdraw-offers';
 
 export type DispatchResult = { ok: true; task: Task } | { ok: false; error: 'not_found' | 'not_dispatchable'; status?: string };
@@ -25,8 +26,8 @@ export async function dispatchTaskInTx(trx: Tx, effects: Effects, taskId: string
     const task = await findTask(trx, taskId);
     return task ? { ok: false, error: 'not_dispatchable', status: task.status } : { ok: false, error: 'not_found' };
   }
-  // Filled in a batch with every other task dispatched meanwhile (fill-searching-tasks).
-  effects.add({ name: 'fill-searching-tasks', data: {} });
+  // Filled in a batch with other tasks dispatched meanwhile (fill-searching-tasks).
+  effects.add({ name: 'fill-searching-tasks', data: { lane: fillLaneOf(taskId) } });
   const alertAt = alertTimeOf(moved);
   if (alertAt && !moved.deadlineAlertedAt) effects.add({ name: 'deadline-alert', data: { taskId }, runAt: alertAt });
   effects.taskChanged(taskId);

@@ -3,7 +3,8 @@ import { listFailedOfferMessages, listStuckOutbound, listUnopenedSentOffers, lis
 import { recordSweeperRun } from '../db/sweeper.repo';
 import { listDueOffers } from '../db/offer.repo';
 import { ageVolunteerCounters } from '../db/volunteer-counters.repo';
-import { hasOverdueFillRequest, listStarvedSearchingTasks } from '../db/task.repo';
+import { listOverdueFillLanes, listStarvedSearchingTasks } from '../db/task.repo';
+import { FILL_LANES } from './fill-searching-tasks';
 import type { ServiceContext } from './context';
 import { dueLifecycleJobs } from './sweep-timers';
 
@@ -22,7 +23,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   // Work younger than the grace period is left alone: its own job is most likely still on the way.
   const before = new Date(now.getTime() - ctx.settings.sweepGraceSeconds * 1000);
   const leaseCutoff = new Date(now.getTime() - ctx.settings.smsSendLeaseSeconds * 1000);
-  const [sends, unopened, inbound, expiries, failures, tasks, timers, batch] = await Promise.all([
+  const [sends, unopened, inbound, expiries, failures, tasks, timers, lanes] = await Promise.all([
     listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
     listUnopenedSentOffers(ctx.db, before, BATCH),
     listUnprocessedInbound(ctx.db, before, BATCH),
@@ -30,7 +31,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     listFailedOfferMessages(ctx.db, BATCH),
     listStarvedSearchingTasks(ctx.db, before, BATCH),
     dueLifecycleJobs(ctx, before),
-    hasOverdueFillRequest(ctx.db, before),
+    listOverdueFillLanes(ctx.db, before, FILL_LANES),
   ]);
   const jobs: JobRequest[] = [
     // The send job of a message the provider has opens its offer instead of sending it again.
@@ -39,7 +40,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     ...expiries.map((offerId) => ({ name: 'expire-offer' as const, data: { offerId } })),
     ...failures.map((messageId) => ({ name: 'handle-delivery-failure' as const, data: { messageId } })),
     ...tasks.map((taskId) => ({ name: 'fill-task' as const, data: { taskId } })),
-    ...(batch ? [{ name: 'fill-searching-tasks' as const, data: {} }] : []),
+    ...lanes.map((lane) => ({ name: 'fill-searching-tasks' as const, data: { lane } })),
     ...timers,
   ];
   // A job BullMQ still holds (waiting, delayed, running) is not lost: only the rest is re-derived.
