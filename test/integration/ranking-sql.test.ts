@@ -7,6 +7,7 @@ import { ageVolunteerCounters } from '../../src/db/volunteer-counters.repo';
 import { considerVolunteers, pickNextWave, type Requirement } from '../../src/domain/matching';
 import type { TaskType } from '../../src/domain/messages';
 import { createTestDatabase } from '../support/db';
+import { seededRandom } from '../support/fuzz-corpus';
 
 /**
  * The property behind ranking in SQL: on random pools, the volunteers a fill asks (the head SQL
@@ -32,18 +33,7 @@ afterAll(async () => {
   await drop();
 });
 
-/** mulberry32: small, fast and seedable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+const rng = seededRandom;
 type Random = ReturnType<typeof rng>;
 const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const chance = (r: Random, p: number) => r() < p;
