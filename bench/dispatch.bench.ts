@@ -5,6 +5,8 @@
  *
  *   npm run --silent build && node dist/bench/dispatch.bench.js
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { sql, type RawBuilder } from 'kysely';
 import { loadConfig } from '../src/config';
@@ -20,8 +22,9 @@ import { startWorkers, type RunningWorkers } from '../workers/start-workers';
 import { checkMark, fmtMs, fmtNumber, formatTable, percentile, printMachineInfo, printSection, sortedAscending, type Cell } from './report';
 import { createBenchDatabase, forEachLimited, obliterateQueues, REDIS_URL, runIfMain, serviceLogLevel, sleep, uniqueQueuePrefix, waitUntil, type BenchDatabase } from './setup';
 
-const VOLUNTEERS = 5_000;
-const TASKS = 1_000;
+// Smaller runs (a loaded machine, a quick check): BENCH_DISPATCH_VOLUNTEERS, BENCH_DISPATCH_TASKS.
+const VOLUNTEERS = Number(process.env.BENCH_DISPATCH_VOLUNTEERS ?? 5_000);
+const TASKS = Number(process.env.BENCH_DISPATCH_TASKS ?? 1_000);
 const WAVE_SIZE = 3;
 const EXPECTED_OFFERS = TASKS * WAVE_SIZE;
 const WORKER_CONCURRENCY = 16;
@@ -347,7 +350,7 @@ function printResults(dispatched: Dispatched, lat: Latencies, load: ProcessLoad,
   if (outcome === 'stalled') console.log(`!! ${fmtNumber(messages)} of ${fmtNumber(EXPECTED_OFFERS)} SMS arrived, then the queues ran empty and nothing more came`);
   console.log(formatTable(['throughput', 'value'], [
     ['offers (SMS at the fake, mapped to a task)', fmtNumber(lat.endToEnd.length)],
-    ['dispatch phase (1,000 dispatchTask() calls)', fmtMs(dispatched.t1 - dispatched.t0)],
+    [`dispatch phase (${fmtNumber(TASKS)} dispatchTask() calls)`, fmtMs(dispatched.t1 - dispatched.t0)],
     ['wall time (first dispatch -> last offer SMS)', fmtMs(wallMs)],
     ['offers per second', fmtNumber(offersPerSec, 1)],
     ['this process: CPU (% of one core)', `${fmtNumber(load.cpuPercentOfOneCore)} %`],
@@ -385,10 +388,26 @@ interface Running {
   /** The "worker" side: its own pools, as the worker process would have. */
   worker: Deps;
   workers?: RunningWorkers;
+  /** Worker processes besides this one (BENCH with 2 worker processes). */
+  children: ChildProcess[];
+}
+
+/** Starts the `worker` role (dist/workers/main.js) as a separate process on the same Postgres and Redis. */
+async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'workers', 'main.js')], {
+    env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+  const started = await waitUntil(async () => out.includes('workers started') || child.exitCode !== null, 30_000, 50);
+  if (!started || child.exitCode !== null) throw new Error(`the second worker process did not start:\n${out}`);
+  return child;
 }
 
 async function teardown(r: Running): Promise<void> {
   await r.workers?.close();
+  await Promise.all(r.children.map((c) => (c.exitCode === null ? new Promise((resolve) => { c.once('exit', resolve); c.kill('SIGTERM'); }) : undefined)));
   await obliterateQueues(r.worker.queues).catch((err: unknown) => console.error('could not remove the bench queues:', err));
   await r.web.close();
   await r.worker.close();
@@ -407,6 +426,7 @@ async function measure(r: Running, taskIds: string[]): Promise<DispatchResult> {
   await sleep(SETTLE_MS);
   await r.workers?.close();
   r.workers = undefined;
+  for (const child of r.children) child.kill('SIGTERM');
 
   const messages = [...r.fake.messages];
   const state = await readDbState(r.web.db);
@@ -415,18 +435,21 @@ async function measure(r: Running, taskIds: string[]): Promise<DispatchResult> {
   return printResults(dispatched, lat, load, messages.length, outcome, buildChecks(messages, r.fake, state, failed, dispatched, lat.unmapped));
 }
 
-export async function runDispatchBench(): Promise<DispatchResult> {
-  printSection('Bench 2: dispatch (fill-task -> send-sms -> fake Twilio)');
+/** `workerProcesses` 2: a second worker process runs beside this one's workers. */
+export async function runDispatchBench(workerProcesses: 1 | 2 = 1): Promise<DispatchResult> {
+  printSection(`Bench 2: dispatch (fill -> send-sms -> fake Twilio), ${workerProcesses} worker process${workerProcesses > 1 ? 'es' : ''}`);
   const fake = await FakeTwilio.start();
   const database = await createBenchDatabase('dispatch');
-  const config = loadConfig(benchEnv(database, fake));
-  const r: Running = { fake, database, web: createDeps(config), worker: createDeps(config) };
+  const env = benchEnv(database, fake);
+  const config = loadConfig(env);
+  const r: Running = { fake, database, web: createDeps(config), worker: createDeps(config), children: [] };
   try {
     const seedStart = performance.now();
     await seedVolunteers(r.web.db, VOLUNTEERS);
     const taskIds = await seedTasks(r.web, TASKS);
     console.log(`  seeded ${fmtNumber(VOLUNTEERS)} volunteers and ${fmtNumber(TASKS)} tasks in ${fmtMs(performance.now() - seedStart)}`);
     r.workers = await startWorkers(r.worker);
+    if (workerProcesses === 2) r.children.push(await startWorkerProcess(env));
     return await measure(r, taskIds);
   } finally {
     await teardown(r);
@@ -435,5 +458,5 @@ export async function runDispatchBench(): Promise<DispatchResult> {
 
 runIfMain(module, async () => {
   await printMachineInfo();
-  await runDispatchBench();
+  await runDispatchBench(process.env.BENCH_WORKER_PROCESSES === '2' ? 2 : 1);
 });

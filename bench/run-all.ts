@@ -1,12 +1,19 @@
 /**
- * `npm run bench`: both benchmarks, one after the other, then a summary. Each also runs alone:
+ * `npm run bench`: every benchmark, one after the other, then a summary with the figures of the
+ * previous stored run beside this run's (bench/results/figures.json, see figures.ts). Each also
+ * runs alone:
  *   node dist/bench/webhooks.bench.js
- *   node dist/bench/dispatch.bench.js
+ *   node dist/bench/dispatch.bench.js          (BENCH_WORKER_PROCESSES=2 for two worker processes)
+ *   node dist/bench/matching.bench.js
  * Figures are printed, never asserted; the exit code is non-zero only when a bench crashed.
+ * BENCH_SAVE=0 leaves figures.json as it is (a trial run).
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runDispatchBench, type DispatchResult } from './dispatch.bench';
-import { checkMark, fmtMs, fmtNumber, formatTable, printMachineInfo, printSection, type Cell } from './report';
+import { readStoredFigures, writeFigures } from './figures';
+import { runMatchingBench, type MatchingResult } from './matching.bench';
+import { fmtMs, fmtNumber, formatTable, printMachineInfo, printSection, type Cell } from './report';
 import { runIfMain } from './setup';
 import { runWebhooksBench, type WebhooksResult } from './webhooks.bench';
 
@@ -20,34 +27,64 @@ async function attempt<T>(name: string, run: () => Promise<T>): Promise<T | unde
   }
 }
 
-function webhookRows(w: WebhooksResult | undefined): Cell[][] {
-  if (!w) return [['webhooks', 'crashed', '', '']];
+type Unit = 'ms' | 'n' | 'x';
+interface Figure { key: string; bench: string; label: string; value: number | undefined; unit: Unit }
+
+function webhookFigures(w: WebhooksResult | undefined): Figure[] {
   return [
-    ['webhooks', 'baseline req/s | p50 | p99', fmtNumber(w.baseline.reqPerSec), `${fmtMs(w.baseline.p50Ms)} | ${fmtMs(w.baseline.p99Ms)}`],
-    ['webhooks', 'svarja req/s | p50 | p99', fmtNumber(w.svarja.reqPerSec), `${fmtMs(w.svarja.p50Ms)} | ${fmtMs(w.svarja.p99Ms)}`],
-    ['webhooks', 'svarja/baseline throughput', `x${fmtNumber(w.ratio, 3)}`, ''],
-    ['webhooks', 'stored (200 responses)', `${fmtNumber(w.stored)} of ${fmtNumber(w.acknowledged)}`, checkMark(w.stored === w.acknowledged && w.rowsWithoutJob === 0)],
+    { key: 'webhooks.baseline.rps', bench: 'webhooks', label: 'bare Express req/s', value: w?.baseline.reqPerSec, unit: 'n' },
+    { key: 'webhooks.svarja.rps', bench: 'webhooks', label: 'svarja req/s', value: w?.svarja.reqPerSec, unit: 'n' },
+    { key: 'webhooks.svarja.p99', bench: 'webhooks', label: 'svarja p99', value: w?.svarja.p99Ms, unit: 'ms' },
+    { key: 'webhooks.ratio', bench: 'webhooks', label: 'svarja / bare throughput', value: w?.ratio, unit: 'x' },
   ];
 }
 
-function dispatchRows(d: DispatchResult | undefined): Cell[][] {
-  if (!d) return [['dispatch', 'crashed', '', '']];
+function dispatchFigures(d: DispatchResult | undefined, processes: 1 | 2): Figure[] {
+  const bench = `dispatch, ${processes} worker process${processes > 1 ? 'es' : ''}`;
   return [
-    ['dispatch', 'offers at the fake | wall time', fmtNumber(d.offers), fmtMs(d.wallMs)],
-    ['dispatch', 'offers per second', fmtNumber(d.offersPerSec, 1), ''],
-    ['dispatch', 'dispatch -> SMS p50 | p95 | p99', fmtMs(d.p50Ms), `${fmtMs(d.p95Ms)} | ${fmtMs(d.p99Ms)}`],
-    ['dispatch', 'all checks', d.checksOk ? 'ok' : 'MISMATCH (see above)', ''],
+    { key: `dispatch${processes}.offersPerSec`, bench, label: 'offers per second', value: d?.offersPerSec, unit: 'n' },
+    { key: `dispatch${processes}.p95`, bench, label: 'dispatch -> SMS p95', value: d?.p95Ms, unit: 'ms' },
+    { key: `dispatch${processes}.checksOk`, bench, label: 'exactly-once checks ok (1 = yes)', value: d === undefined ? undefined : Number(d.checksOk), unit: 'n' },
   ];
+}
+
+function matchingFigures(m: MatchingResult | undefined): Figure[] {
+  const bench = `matching, ${m ? fmtNumber(m.volunteers) : '?'} volunteers`;
+  return [
+    { key: 'matching.p50', bench, label: 'one fill ranking p50', value: m?.p50Ms, unit: 'ms' },
+    { key: 'matching.p95', bench, label: 'one fill ranking p95', value: m?.p95Ms, unit: 'ms' },
+  ];
+}
+
+function show(value: number | undefined, unit: Unit): string {
+  if (value === undefined) return '-';
+  return unit === 'ms' ? fmtMs(value) : unit === 'x' ? `x${fmtNumber(value, 3)}` : fmtNumber(value, value < 10 ? 2 : 1);
 }
 
 async function main(): Promise<void> {
   const start = performance.now();
   await printMachineInfo();
+  const previous = readStoredFigures();
   const webhooks = await attempt('webhooks', runWebhooksBench);
-  const dispatch = await attempt('dispatch', runDispatchBench);
+  const dispatch1 = await attempt('dispatch (1 worker process)', () => runDispatchBench(1));
+  const dispatch2 = await attempt('dispatch (2 worker processes)', () => runDispatchBench(2));
+  const matching = await attempt('matching', runMatchingBench);
+  const figures = [...webhookFigures(webhooks), ...dispatchFigures(dispatch1, 1), ...dispatchFigures(dispatch2, 2), ...matchingFigures(matching)];
+
   printSection('Summary');
-  console.log(formatTable(['bench', 'figure', 'value', ''], [...webhookRows(webhooks), ...dispatchRows(dispatch)], ['l', 'l', 'r', 'l']));
+  const was = previous ? `previous (${previous.commit}, ${previous.takenAt.slice(0, 16)})` : 'previous (none stored)';
+  const rows: Cell[][] = figures.map((f) => [f.bench, f.label, show(f.value, f.unit), show(previous?.figures[f.key], f.unit)]);
+  console.log(formatTable(['bench', 'figure', 'this run', was], rows, ['l', 'l', 'r', 'r']));
+  if (previous && previous.machine !== machineName()) console.log(`(the previous figures were taken on ${previous.machine}: compare with care)`);
+  if (process.env.BENCH_SAVE !== '0') {
+    writeFigures(Object.fromEntries(figures.filter((f) => f.value !== undefined).map((f) => [f.key, f.value!])), machineName());
+    console.log('\nfigures written to bench/results/figures.json: commit it with the change it measured');
+  }
   console.log(`\ntotal bench time ${fmtMs(performance.now() - start)}`);
+}
+
+function machineName(): string {
+  return `${os.cpus().length} cpu ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
 }
 
 runIfMain(module, main);

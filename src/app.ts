@@ -32,11 +32,14 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   app.disable('x-powered-by');
   // Only the proxies the deployment names (TRUST_PROXY) may tell us the client's address.
   app.set('trust proxy', config.trustProxy);
-  app.use(helmet());
   // Query strings are checked once for every route (bodies by the parsers in http/input).
   app.use(refuseUnreadableText('query'));
 
   const metrics = createMetrics({ db: deps.db, queues: deps.queues });
+  // Twilio's webhooks first: the busiest route by far, and nothing below is for Twilio (helmet's
+  // headers are for browsers; health, metrics and static files never match its paths).
+  app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
+  app.use(helmet());
   app.use(healthRoutes({ db: deps.db, redis: deps.redis }));
   app.get('/metrics', requireMetricsToken(config.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -44,7 +47,6 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   app.use('/static', staticFiles());
   // Browsers ask for /favicon.ico on their own; the icon is the SVG the pages link to.
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
-  app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
 
   const api = express.Router();
   api.use(...jsonBody('100kb'), requireApiToken(ctx, config.apiToken));

@@ -6,6 +6,7 @@ import { alertDeadline } from '../src/services/deadline-alert';
 import { expireOffer } from '../src/services/expire-offer';
 import { sendReminder } from '../src/services/send-reminder';
 import { fillTask } from '../src/services/fill-task';
+import { fillSearchingTasks } from '../src/services/fill-searching-tasks';
 import { handleDeliveryFailure } from '../src/services/handle-delivery-failure';
 import { handleInboundSms } from '../src/services/handle-inbound-sms';
 import { sendSms } from '../src/services/send-sms';
@@ -25,6 +26,7 @@ export function createProcessors(ctx: ServiceContext): Record<JobName, Processor
     'send-sms': (job) => sendSms(ctx, parsePayload('send-sms', job.data).messageId, isLastAttempt(job)),
     'handle-inbound-sms': (job) => handleInboundSms(ctx, parsePayload('handle-inbound-sms', job.data).messageId),
     'fill-task': (job) => fillTask(ctx, parsePayload('fill-task', job.data).taskId),
+    'fill-searching-tasks': () => fillSearchingTasks(ctx),
     'expire-offer': (job) => expireOffer(ctx, parsePayload('expire-offer', job.data).offerId),
     'handle-delivery-failure': (job) => handleDeliveryFailure(ctx, parsePayload('handle-delivery-failure', job.data).messageId),
     'deadline-alert': (job) => alertDeadline(ctx, parsePayload('deadline-alert', job.data).taskId),

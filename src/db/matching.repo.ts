@@ -15,7 +15,7 @@ const MATCHING_COLUMNS = [
 /** A candidate with what an offer needs to reach them. */
 export interface ReachableCandidate extends Candidate { phone: string; language: string }
 
-/** Fairness looks at this much history; reliability at a longer stretch. */
+/** Fairness looks at this much history; reliability at a longer stretch (the same windows as sql/0014's counters). */
 const RECENT_DAYS = 30;
 const RELIABILITY_DAYS = 180;
 
@@ -24,23 +24,16 @@ export function toMatchTask(task: Task): MatchTask {
 }
 
 /**
- * Every fact the matching rules judge, for the volunteers who could be asked at all. With
- * `plausibleOnly` (dispatch) the cheap hard rules run in SQL first — opted out, wrong type, already
- * waiting on an offer, already asked — and the rest is judged in memory; without it (the task
- * page's explanation) every volunteer is loaded so each one's reason can be shown.
+ * Every fact the matching rules judge, for `scope`: every volunteer (the task page's explanation,
+ * so each one's reason can be shown), or the given ones (dispatch judges the head of the SQL
+ * ranking, src/db/ranked-head.repo.ts).
  */
-export async function loadCandidates(db: Queryable, task: Task, now: Date, opts: { plausibleOnly: boolean; onlyIds?: readonly string[] }): Promise<ReachableCandidate[]> {
+export async function loadCandidates(db: Queryable, task: Task, now: Date, scope: 'everyone' | { ids: readonly string[] }): Promise<ReachableCandidate[]> {
   // Only what matching reads: notes and the rest of the row would be loaded per volunteer per fill.
   let q = db.selectFrom('volunteer as v').select(MATCHING_COLUMNS);
-  // Judging a few named people (the assigned volunteer, those with live offers) needs only them.
-  if (opts.onlyIds) q = q.where(anyOf('v.id', [...opts.onlyIds]));
-  if (opts.plausibleOnly) {
-    q = q.where('v.opted_out_at', 'is', null)
-      .where(sql<boolean>`${task.type} = ANY(v.task_types)`)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('offer as o').select(sql.lit(1).as('one'))
-        .whereRef('o.volunteer_id', '=', 'v.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]))))
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('offer as o').select(sql.lit(1).as('one'))
-        .whereRef('o.volunteer_id', '=', 'v.id').where('o.task_id', '=', task.id))));
+  if (scope !== 'everyone') {
+    if (scope.ids.length === 0) return [];
+    q = q.where(anyOf('v.id', [...scope.ids]));
   }
   const volunteers = await q.orderBy('v.id').execute();
   if (volunteers.length === 0) return [];
@@ -85,7 +78,7 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, opts:
 }
 
 /** `column = ANY($1)`: one array parameter instead of thousands (a municipality may have many volunteers). */
-function anyOf(column: string, ids: string[]) {
+export function anyOf(column: string, ids: string[]) {
   return sql<boolean>`${sql.ref(column)} = ANY(${ids.map(Number)}::bigint[])`;
 }
 
@@ -157,7 +150,7 @@ async function loadCancelledThisTask(db: Queryable, taskId: string): Promise<Set
 }
 
 /** Volunteers who helped the same person (same person reference in the same unit) before. */
-async function loadHelpedBefore(db: Queryable, ids: string[], task: Task): Promise<Set<string>> {
+export async function loadHelpedBefore(db: Queryable, ids: string[], task: Task): Promise<Set<string>> {
   if (!task.personRef) return new Set();
   let q = db.selectFrom('assignment as a').innerJoin('task as t', 't.id', 'a.task_id').select('a.volunteer_id').distinct()
     .where(anyOf('a.volunteer_id', ids)).where('a.status', 'in', ['active', 'done'])

@@ -35,10 +35,14 @@ export async function findHeldUntil(db: Queryable, taskId: string, now: Date): P
   return row?.until ?? null;
 }
 
-/** Writes an outbound SMS as `queued`, in the caller's transaction; the send-sms job takes it from there. */
-export async function insertOutbound(db: Queryable, from: string, draft: OutboundDraft, now: Date): Promise<string> {
-  const row = await db.insertInto('message').values({
-    direction: 'outbound',
+/**
+ * Writes outbound SMS as `queued`, in the caller's transaction, in one statement; the send-sms jobs
+ * take it from there. The ids come back in the drafts' order.
+ */
+export async function insertOutboundMany(db: Queryable, from: string, drafts: readonly OutboundDraft[], now: Date): Promise<string[]> {
+  if (drafts.length === 0) return [];
+  const rows = await db.insertInto('message').values(drafts.map((draft) => ({
+    direction: 'outbound' as const,
     from_phone: from,
     to_phone: draft.to,
     body: draft.body,
@@ -46,12 +50,13 @@ export async function insertOutbound(db: Queryable, from: string, draft: Outboun
     volunteer_id: draft.volunteerId ?? null,
     task_id: draft.taskId ?? null,
     offer_id: draft.offerId ?? null,
-    status: 'queued',
+    status: 'queued' as const,
     send_after: draft.sendAfter ?? null,
     created_at: now,
     updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  }))).returning('id').execute();
+  // Ids are drawn from the sequence in VALUES order: sorting them gives the drafts' order.
+  return rows.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
 }
 
 export interface InboundDraft { twilioSid: string; from: string; to: string; body: string; volunteerId: string | null; providerOptOut?: string; mediaCount?: number }

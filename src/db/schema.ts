@@ -26,6 +26,15 @@ export interface VolunteerTable {
   availability: ColumnType<AvailabilityWindowJson[], string | undefined, string>;
   absences: ColumnType<AbsenceJson[], string | undefined, string>;
   max_tasks_per_week: number | null;
+  /** Issue 14: ranking counters kept by triggers (sql/0014), aged by the sweeper; never written by the app. */
+  recent_offers: ColumnType<number, never, never>;
+  recent_assignments: ColumnType<number, never, never>;
+  answered_offers: ColumnType<number, never, never>;
+  resolved_offers: ColumnType<number, never, never>;
+  /** When one counted event leaves its window; the counters are exact until then. */
+  counters_valid_until: ColumnType<Date | null, never, never>;
+  /** The answer rate the ranking uses, negated (generated column). */
+  rank_rate: ColumnType<number, never, never>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -79,6 +88,10 @@ export interface TaskTable {
   quiet_hours_override_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Issue 13: bumped by every coordinator edit (compare-and-set for the edit form). */
   edit_version: Generated<number>;
+  /** Issue 14: when a fill last left the task short of its wave with nobody more to ask; null while a fill is owed. */
+  fill_settled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Issue 14: dispatched and waiting for the batched fill (fill-searching-tasks); null once filled. */
+  fill_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

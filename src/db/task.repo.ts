@@ -35,6 +35,10 @@ export interface Task {
   quietHoursOverrideUntil: Date | null;
   /** How many times a coordinator has edited it: the edit form's compare-and-set. */
   editVersion: number;
+  /** A fill found nobody more to ask then, with the wave still short; null while a fill is owed. */
+  fillSettledAt: Date | null;
+  /** Waiting for the batched fill; null once a fill ran. */
+  fillRequestedAt: Date | null;
   createdAt: Date;
 }
 
@@ -64,6 +68,8 @@ export function taskRowToTask(r: TaskRow): Task {
     deadlineAlertedAt: r.deadline_alerted_at,
     quietHoursOverrideUntil: r.quiet_hours_override_until,
     editVersion: r.edit_version,
+    fillSettledAt: r.fill_settled_at,
+    fillRequestedAt: r.fill_requested_at,
     createdAt: r.created_at,
   };
 }
@@ -134,15 +140,48 @@ export async function updateTask(db: Queryable, id: string, set: TaskUpdate, now
 }
 
 /**
- * Searching tasks with fewer live offers than their wave size: a fill-task job was lost, or lost
- * its candidates to concurrent fills. Filling one that simply has nobody left is a cheap no-op.
+ * A change less than this before a fill settled may have been invisible to it (committed after
+ * its snapshot was taken): such a task is filled once more.
+ */
+const SETTLE_MARGIN_MS = 10_000;
+
+/**
+ * Searching tasks with fewer live offers than their wave size whose fill is really owed: one was
+ * never completed (its job was lost, or concurrent fills took its candidates), or something that
+ * could add a candidate happened after the last fill found nobody more to ask — an offer closed
+ * (its volunteer is free), a volunteer was added or edited, an assignment was released. A task that
+ * merely waits (offers held for the morning, a pool smaller than the wave) is left alone.
  */
 export async function listStarvedSearchingTasks(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const lastChange = sql<Date | null>`GREATEST(
+    (SELECT max(closed_at) FROM offer WHERE closed_at IS NOT NULL),
+    (SELECT max(updated_at) FROM volunteer),
+    (SELECT max(cancelled_at) FROM assignment WHERE cancelled_at IS NOT NULL))`;
   const rows = await db.selectFrom('task as t').select('t.id')
-    .where('t.status', '=', 'searching').where('t.updated_at', '<', before)
+    .where('t.status', '=', 'searching').where('t.updated_at', '<', before).where('t.fill_requested_at', 'is', null)
+    .where(sql<boolean>`(t.fill_settled_at IS NULL OR t.fill_settled_at < ${lastChange} + make_interval(secs => ${SETTLE_MARGIN_MS / 1000}))`)
     .where(sql<boolean>`(SELECT count(*) FROM offer o WHERE o.task_id = t.id AND o.status IN (${sql.join([...LIVE_OFFER_STATUSES])})) < t.wave_size`)
     .limit(limit).execute();
   return rows.map((r) => r.id);
+}
+
+/** The lanes (task id modulo `lanes`) of dispatched tasks that waited longer than `before` for the batched fill. */
+export async function listOverdueFillLanes(db: Queryable, before: Date, lanes: number): Promise<number[]> {
+  const r = await sql<{ lane: number }>`
+    SELECT DISTINCT (id % ${lanes})::integer AS lane FROM task WHERE fill_requested_at < ${before}`.execute(db);
+  return r.rows.map((row) => row.lane);
+}
+
+/**
+ * Takes up to `limit` tasks waiting for the batched fill, soonest start first, and marks them
+ * taken; another transaction holding one (a reply, a concurrent batch) is skipped, not waited for.
+ */
+export async function claimFillRequests(db: Queryable, limit: number): Promise<string[]> {
+  const r = await sql<{ id: string }>`
+    UPDATE task SET fill_requested_at = NULL
+    WHERE id IN (SELECT id FROM task WHERE fill_requested_at IS NOT NULL ORDER BY starts_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id`.execute(db);
+  return r.rows.map((row) => row.id);
 }
 
 export interface TaskFilter { status?: TaskStatus; type?: TaskType; unitId?: string; from?: Date; to?: Date }

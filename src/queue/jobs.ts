@@ -10,6 +10,7 @@ export const JobSchemas = {
   'send-sms': z.object({ messageId: IdSchema }),
   'handle-inbound-sms': z.object({ messageId: IdSchema }),
   'fill-task': z.object({ taskId: IdSchema }),
+  'fill-searching-tasks': z.object({ lane: z.number().int().min(0).max(63) }),
   'expire-offer': z.object({ offerId: IdSchema }),
   'handle-delivery-failure': z.object({ messageId: IdSchema }),
   'deadline-alert': z.object({ taskId: IdSchema }),
@@ -30,6 +31,7 @@ export const queueOf: Record<JobName, QueueName> = {
   'send-sms': 'sms', // its own queue, so the rate limit applies to SMS alone
   'handle-inbound-sms': 'dispatch',
   'fill-task': 'dispatch',
+  'fill-searching-tasks': 'dispatch',
   'expire-offer': 'dispatch',
   'handle-delivery-failure': 'dispatch',
   'deadline-alert': 'dispatch',
@@ -60,6 +62,8 @@ export function dedupKeyFor(job: JobRequest): string {
     case 'send-sms': return `sms-${job.data.messageId}`;
     case 'handle-inbound-sms': return `inbound-${job.data.messageId}`;
     case 'fill-task': return `fill-${job.data.taskId}`;
+    // One per lane; one more is kept while it runs (see queues.ts).
+    case 'fill-searching-tasks': return `fill-searching-tasks-${job.data.lane}`;
     case 'expire-offer': return `expire-${job.data.offerId}`;
     case 'handle-delivery-failure': return `delivery-failure-${job.data.messageId}`;
     case 'deadline-alert': return `deadline-alert-${job.data.taskId}`;
@@ -80,4 +84,9 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
 /** The port services use to schedule work; implemented over BullMQ in queues.ts. */
 export interface JobQueue {
   enqueue(jobs: readonly JobRequest[]): Promise<void>;
+  /**
+   * Enqueues those of `jobs` that no waiting, delayed or running job stands for, and returns them:
+   * what the sweeper re-derives is only work that is really missing.
+   */
+  enqueueMissing(jobs: readonly JobRequest[]): Promise<JobRequest[]>;
 }

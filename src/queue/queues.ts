@@ -22,9 +22,25 @@ const defaultJobOptions: JobsOptions = {
  */
 export const ENQUEUE_TIMEOUT_MS = 2_000;
 
+const KEEP_LAST_IF_ACTIVE: ReadonlySet<JobRequest['name']> = new Set(['fill-searching-tasks']);
+
 export interface Queues extends JobQueue {
   readonly byName: Record<QueueName, Queue>;
   close(): Promise<void>;
+}
+
+/**
+ * The jobs of `jobs` that BullMQ does not hold: no waiting, delayed or running job has their
+ * deduplication key. A key whose job hash is gone (an outage mid-write) counts as missing, as
+ * BullMQ itself treats it as stale.
+ */
+async function findMissing(byName: Record<QueueName, Queue>, jobs: readonly JobRequest[]): Promise<JobRequest[]> {
+  const present = await Promise.all(jobs.map(async (job) => {
+    const queue = byName[queueOf[job.name]];
+    const jobId = await queue.getDeduplicationJobId(dedupKeyFor(job));
+    return jobId !== null && (await (await queue.backend.client).hexists(queue.toKey(jobId), 'name')) === 1;
+  }));
+  return jobs.filter((_, i) => !present[i]);
 }
 
 export function createQueues(connection: ConnectionOptions, prefix: string, log: Logger): Queues {
@@ -39,12 +55,28 @@ export function createQueues(connection: ConnectionOptions, prefix: string, log:
     byName,
     async enqueue(jobs: readonly JobRequest[]) {
       const now = Date.now();
-      await withTimeout(Promise.all(jobs.map((job) => {
-        const key = dedupKeyFor(job);
-        const delay = job.runAt ? Math.max(0, job.runAt.getTime() - now) : 0;
-        const deduplication = job.reschedule ? { id: key, reschedule: true } : { id: key };
-        return byName[queueOf[job.name]].add(job.name, job.data, { delay, deduplication });
-      })), ENQUEUE_TIMEOUT_MS, `Redis (enqueue of ${jobs.length} job(s))`);
+      // One addBulk (one round trip) per queue, however many jobs a transaction caused.
+      const perQueue = new Map<QueueName, JobRequest[]>();
+      for (const job of jobs) perQueue.set(queueOf[job.name], [...(perQueue.get(queueOf[job.name]) ?? []), job]);
+      await withTimeout(Promise.all([...perQueue].map(([queue, some]) => byName[queue].addBulk(some.map((job) => ({
+        name: job.name,
+        data: job.data,
+        opts: {
+          delay: job.runAt ? Math.max(0, job.runAt.getTime() - now) : 0,
+          // A batch job asked for while one runs must still run after it: the running one may have
+          // taken its batch before the new work was committed. `reschedule` moves a delayed job to the new time.
+          deduplication: {
+            id: dedupKeyFor(job),
+            ...(job.reschedule ? { reschedule: true } : {}),
+            ...(KEEP_LAST_IF_ACTIVE.has(job.name) ? { keepLastIfActive: true } : {}),
+          },
+        },
+      }))))), ENQUEUE_TIMEOUT_MS, `Redis (enqueue of ${jobs.length} job(s))`);
+    },
+    async enqueueMissing(jobs: readonly JobRequest[]) {
+      const missing = await withTimeout(findMissing(byName, jobs), ENQUEUE_TIMEOUT_MS, `Redis (presence of ${jobs.length} job(s))`);
+      if (missing.length > 0) await this.enqueue(missing);
+      return missing;
     },
     async close() {
       await Promise.all(Object.values(byName).map((q) => q.close()));

@@ -6,13 +6,14 @@ import { findVolunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { alertTimeOf } from './deadline-alert';
 import { runUseCase, type Effects } from './effects';
+import { fillLaneOf } from './fill-searching-tasks';
 import { withdrawOffersWithNotice } from './withdraw-offers';
 
 export type DispatchResult = { ok: true; task: Task } | { ok: false; error: 'not_found' | 'not_dispatchable'; status?: string };
 
 /**
  * Starts (or, after `unfilled`, restarts) looking for a volunteer. The offers themselves are made
- * by the fill-task job, so the request returns at once.
+ * by the fill-searching-tasks job, so the request returns at once.
  */
 export async function dispatchTask(ctx: ServiceContext, taskId: string): Promise<DispatchResult> {
   return runUseCase(ctx, (trx, effects, now) => dispatchTaskInTx(trx, effects, taskId, now));
@@ -20,12 +21,13 @@ export async function dispatchTask(ctx: ServiceContext, taskId: string): Promise
 
 /** dispatchTask inside the caller's transaction (a requester's OK creates and dispatches in one). */
 export async function dispatchTaskInTx(trx: Tx, effects: Effects, taskId: string, now: Date): Promise<DispatchResult> {
-  const moved = await moveTask(trx, taskId, 'dispatch', { dispatched_at: now, closed_at: null }, now);
+  const moved = await moveTask(trx, taskId, 'dispatch', { dispatched_at: now, closed_at: null, fill_settled_at: null, fill_requested_at: now }, now);
   if (!moved) {
     const task = await findTask(trx, taskId);
     return task ? { ok: false, error: 'not_dispatchable', status: task.status } : { ok: false, error: 'not_found' };
   }
-  effects.add({ name: 'fill-task', data: { taskId } });
+  // Filled in a batch with other tasks dispatched meanwhile (fill-searching-tasks).
+  effects.add({ name: 'fill-searching-tasks', data: { lane: fillLaneOf(taskId) } });
   const alertAt = alertTimeOf(moved);
   if (alertAt && !moved.deadlineAlertedAt) effects.add({ name: 'deadline-alert', data: { taskId }, runAt: alertAt });
   effects.taskChanged(taskId);

@@ -1,7 +1,7 @@
 import { isHeldInQuietHours, nextSendableAt } from '../domain/quiet-hours';
 import { isE164 } from '../domain/phone';
 import { smsPurpose } from '../domain/sms-purpose';
-import { insertOutbound, type OutboundDraft } from '../db/message.repo';
+import { insertOutboundMany, type OutboundDraft } from '../db/message.repo';
 import type { Queryable, Tx } from '../db/database';
 import { inTransaction } from '../db/transaction';
 import type { JobRequest } from '../queue/jobs';
@@ -26,15 +26,21 @@ export class Effects {
    * undefined then, and no SMS.
    */
   async sms(db: Queryable, draft: OutboundDraft): Promise<string | undefined> {
-    if (!isE164(draft.to)) return undefined;
-    const { quietHours } = this.ctx.settings;
-    const held = isHeldInQuietHours(smsPurpose(draft.kind)) && !draft.despiteQuietHours;
-    const sendable = held ? nextSendableAt(quietHours, this.now) : this.now;
-    const sendAfter = sendable > this.now ? sendable : null;
-    const messageId = await insertOutbound(db, this.ctx.settings.serviceNumber, { ...draft, sendAfter }, this.now);
-    this.jobs.push({ name: 'send-sms', data: { messageId }, runAt: sendAfter ?? undefined });
-    if (draft.taskId) this.changedTasks.add(draft.taskId);
+    const [messageId] = await this.smsMany(db, [draft]);
     return messageId;
+  }
+
+  /** sms() for many in one multi-row INSERT (a fill's wave); returns the ids of those written. */
+  async smsMany(db: Queryable, drafts: readonly OutboundDraft[]): Promise<string[]> {
+    const { quietHours } = this.ctx.settings;
+    const held = (d: OutboundDraft) => (isHeldInQuietHours(smsPurpose(d.kind)) && !d.despiteQuietHours ? nextSendableAt(quietHours, this.now) : this.now);
+    const writable = drafts.filter((d) => isE164(d.to)).map((d) => ({ ...d, sendAfter: held(d) > this.now ? held(d) : null }));
+    const ids = await insertOutboundMany(db, this.ctx.settings.serviceNumber, writable, this.now);
+    writable.forEach((draft, i) => {
+      this.jobs.push({ name: 'send-sms', data: { messageId: ids[i]! }, runAt: draft.sendAfter ?? undefined });
+      if (draft.taskId) this.changedTasks.add(draft.taskId);
+    });
+    return ids;
   }
 
   add(job: JobRequest): void {

@@ -30,7 +30,7 @@ export interface MatchingExplanation { taskId: string; volunteers: ConsideredVol
 export async function explainMatching(db: Queryable, taskId: string, now: Date, language: ReasonLanguage): Promise<MatchingExplanation | undefined> {
   const task = await findTask(db, taskId);
   if (!task) return undefined;
-  const candidates = await loadCandidates(db, task, now, { plausibleOnly: false });
+  const candidates = await loadCandidates(db, task, now, 'everyone');
   const offers = await db.selectFrom('offer').select(['volunteer_id', 'status', 'close_reason']).where('task_id', '=', taskId).execute();
   const offerOf = new Map(offers.map((o) => [o.volunteer_id, { status: o.status, closeReason: o.close_reason }]));
   const reference = osloDate(task.startsAt);

@@ -3,7 +3,8 @@ import { renderOffer, renderText, toTaskFacts } from '../domain/messages';
 import { considerVolunteers, pickNextWave } from '../domain/matching';
 import { dispatchPolicy } from '../domain/task-timing';
 import type { Tx } from '../db/database';
-import { loadCandidates, toMatchTask, type ReachableCandidate } from '../db/matching.repo';
+import { toMatchTask, type ReachableCandidate } from '../db/matching.repo';
+import { loadBusyCandidates, loadRankedCandidates } from '../db/ranked-head.repo';
 import { countLiveOffers, countOffers, insertOffers, lockBestAvailable, type Offer } from '../db/offer.repo';
 import { lockTask, moveTask, updateTask, type Task } from '../db/task.repo';
 import { tellRequester } from './tell-requester';
@@ -29,24 +30,29 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), now);
   // «Send nå likevel» holds for the rest of that night: later waves do not wait for the morning either.
   const despiteQuietHours = task.quietHoursOverrideUntil !== null && task.quietHoursOverrideUntil.getTime() > now.getTime();
-  for (const { offer, candidate } of created) {
-    await effects.sms(trx, {
-      to: candidate.phone,
-      body: renderOffer(candidate.language, toTaskFacts(task), task.offerTimeoutMinutes),
-      kind: 'offer',
-      volunteerId: candidate.id,
-      taskId,
-      offerId: offer.id,
-      despiteQuietHours,
-    });
-  }
+  await effects.smsMany(trx, created.map(({ offer, candidate }) => ({
+    to: candidate.phone,
+    body: renderOffer(candidate.language, toTaskFacts(task), task.offerTimeoutMinutes),
+    kind: 'offer',
+    volunteerId: candidate.id,
+    taskId,
+    offerId: offer.id,
+    despiteQuietHours,
+  })));
   if (created.length > 0 && wave !== task.wavesSent) await updateTask(trx, taskId, { waves_sent: wave }, now);
+  const short = live + created.length < task.waveSize;
+  if (outOfCandidates && isExhausted(live, created.length) && !await someoneIsOnlyBusy(trx, task, now)) {
+    await markUnfilled(trx, ctx, effects, task, now);
+    return;
+  }
+  // Short with nobody more to ask: settled until something changes that could add a candidate
+  // (the sweeper watches for that). Short because concurrent fills took the candidates: owed.
+  const settledAt = short && outOfCandidates ? now : null;
+  if (settledAt?.getTime() !== task.fillSettledAt?.getTime()) await updateTask(trx, taskId, { fill_settled_at: settledAt }, now);
   if (!isExhausted(live, created.length)) return;
-  if (outOfCandidates && await someoneIsOnlyBusy(trx, task, now)) {
-    // Nobody free now, but someone who fits is only waiting to answer another offer: they will be
-    // free within one answer time, and the sweeper asks them then. Unfilled would be premature.
-    ctx.log.info({ taskId }, 'no free candidate now; waiting for volunteers busy with other offers');
-  } else if (outOfCandidates) await markUnfilled(trx, ctx, effects, task, now);
+  // Nobody free now, but someone who fits is only waiting to answer another offer: they will be
+  // free within one answer time, and the sweeper asks them then. Unfilled would be premature.
+  if (outOfCandidates) ctx.log.info({ taskId }, 'no free candidate now; waiting for volunteers busy with other offers');
   // There are candidates, but concurrent fills took every one first: not unfilled. The task stays
   // searching with nothing live, and the sweeper fills it again.
   else ctx.log.warn({ taskId }, 'fill-task lost every candidate to concurrent fills; left to the sweeper');
@@ -79,17 +85,23 @@ type CreatedOffer = { offer: Offer; candidate: ReachableCandidate };
 async function createOffers(trx: Tx, task: Task, wave: number, wanted: number, now: Date): Promise<{ created: CreatedOffer[]; outOfCandidates: boolean }> {
   const created: CreatedOffer[] = [];
   const tried = new Set<string>();
+  /** Ranked above the ones we got, but held by another fill's lock: passed over from then on. */
+  const held = new Set<string>();
   let contended = false;
   for (let round = 0; round < MAX_ROUNDS && created.length < wanted; round++) {
-    const candidates = (await loadCandidates(trx, task, now, { plausibleOnly: true })).filter((c) => !tried.has(c.id));
+    const need = wanted - created.length + held.size;
+    const candidates = (await loadRankedCandidates(trx, task, now, need)).filter((c) => !tried.has(c.id) && !held.has(c.id));
     const ranked = pickNextWave(considerVolunteers(toMatchTask(task), candidates), candidates.length);
     if (ranked.length === 0) return { created, outOfCandidates: !contended };
     const locked = await lockBestAvailable(trx, ranked, wanted - created.length);
     for (const id of locked) tried.add(id);
-    if (locked.length < Math.min(ranked.length, wanted - created.length)) contended = true;
+    if (locked.length < Math.min(ranked.length, wanted - created.length)) {
+      // lockBestAvailable went through the whole list: whoever it did not get is held by another fill.
+      contended = true;
+      for (const id of ranked) if (!tried.has(id)) held.add(id);
+    }
     const offers = await insertOffers(trx, task.id, wave, locked);
     if (offers.length < locked.length) contended = true;
-    if (locked.length === 0) break; // every one of them is held by another fill: the sweeper comes back
     const byVolunteer = new Map(candidates.map((c) => [c.id, c]));
     for (const offer of offers) created.push({ offer, candidate: byVolunteer.get(offer.volunteerId)! });
   }
@@ -98,8 +110,8 @@ async function createOffers(trx: Tx, task: Task, wave: number, wanted: number, n
 
 /** Someone would be eligible but for an offer of another task they have not answered yet. */
 async function someoneIsOnlyBusy(trx: Tx, task: Task, now: Date): Promise<boolean> {
-  const everyone = await loadCandidates(trx, task, now, { plausibleOnly: false });
-  return considerVolunteers(toMatchTask(task), everyone)
+  const busy = await loadBusyCandidates(trx, task, now);
+  return considerVolunteers(toMatchTask(task), busy)
     .some((c) => c.exclusions.length > 0 && c.exclusions.every((e) => e.code === 'open_offer'));
 }
 

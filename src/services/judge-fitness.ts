@@ -16,7 +16,7 @@ export interface Fitness { volunteerId: string; name: string; unfit: Exclusion[]
 export async function judgeFitness(db: Queryable, task: Task, now: Date, volunteerIds: readonly string[]): Promise<Map<string, Fitness>> {
   const out = new Map<string, Fitness>();
   if (volunteerIds.length === 0) return out;
-  const candidates = await loadCandidates(db, task, now, { plausibleOnly: false, onlyIds: volunteerIds });
+  const candidates = await loadCandidates(db, task, now, { ids: volunteerIds });
   const reference = osloDate(task.startsAt);
   for (const c of considerVolunteers(toMatchTask(task), candidates)) {
     const unfit = unfitReasons(c.exclusions);

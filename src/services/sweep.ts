@@ -2,13 +2,16 @@ import type { JobRequest } from '../queue/jobs';
 import { listFailedOfferMessages, listStuckOutbound, listUnopenedSentOffers, listUnprocessedInbound } from '../db/message.repo';
 import { recordSweeperRun } from '../db/sweeper.repo';
 import { listDueOffers } from '../db/offer.repo';
-import { listStarvedSearchingTasks } from '../db/task.repo';
+import { ageVolunteerCounters } from '../db/volunteer-counters.repo';
+import { listOverdueFillLanes, listStarvedSearchingTasks } from '../db/task.repo';
+import { FILL_LANES } from './fill-searching-tasks';
 import type { ServiceContext } from './context';
 import { dueLifecycleJobs } from './sweep-timers';
 
 const BATCH = 500;
 
-export interface SweepReport { sends: number; unopenedOffers: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number }
+/** The jobs one sweep found missing and enqueued, by kind. */
+export interface SweepReport { sends: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number }
 
 /**
  * Re-derives from Postgres every job that a lost Redis entry or a crash between commit and enqueue
@@ -20,7 +23,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   // Work younger than the grace period is left alone: its own job is most likely still on the way.
   const before = new Date(now.getTime() - ctx.settings.sweepGraceSeconds * 1000);
   const leaseCutoff = new Date(now.getTime() - ctx.settings.smsSendLeaseSeconds * 1000);
-  const [sends, unopened, inbound, expiries, failures, tasks, timers] = await Promise.all([
+  const [sends, unopened, inbound, expiries, failures, tasks, timers, lanes] = await Promise.all([
     listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
     listUnopenedSentOffers(ctx.db, before, BATCH),
     listUnprocessedInbound(ctx.db, before, BATCH),
@@ -28,6 +31,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     listFailedOfferMessages(ctx.db, BATCH),
     listStarvedSearchingTasks(ctx.db, before, BATCH),
     dueLifecycleJobs(ctx, before),
+    listOverdueFillLanes(ctx.db, before, FILL_LANES),
   ]);
   const jobs: JobRequest[] = [
     // The send job of a message the provider has opens its offer instead of sending it again.
@@ -36,14 +40,22 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     ...expiries.map((offerId) => ({ name: 'expire-offer' as const, data: { offerId } })),
     ...failures.map((messageId) => ({ name: 'handle-delivery-failure' as const, data: { messageId } })),
     ...tasks.map((taskId) => ({ name: 'fill-task' as const, data: { taskId } })),
+    ...lanes.map((lane) => ({ name: 'fill-searching-tasks' as const, data: { lane } })),
     ...timers,
   ];
-  if (jobs.length > 0) {
-    await ctx.jobs.enqueue(jobs);
-    ctx.log.info({ jobs: jobs.length }, 'sweeper re-enqueued work');
-  }
-  await recordSweeperRun(ctx.db, countByName(jobs), now);
-  return { sends: sends.length, unopenedOffers: unopened.length, inbound: inbound.length, expiries: expiries.length, deliveryFailures: failures.length, searchingTasks: tasks.length, lifecycleTimers: timers.length };
+  // A job BullMQ still holds (waiting, delayed, running) is not lost: only the rest is re-derived.
+  const missing = jobs.length > 0 ? await ctx.jobs.enqueueMissing(jobs) : [];
+  if (missing.length > 0) ctx.log.info({ jobs: missing.length }, 'sweeper re-enqueued work');
+  const counts = countByName(missing);
+  await recordSweeperRun(ctx.db, counts, now);
+  // Not lost work but upkeep on the same schedule: ranking counters whose window moved on.
+  await ageVolunteerCounters(ctx.db, now, BATCH);
+  const n = (name: JobRequest['name']) => counts.get(name) ?? 0;
+  return {
+    sends: n('send-sms'), inbound: n('handle-inbound-sms'), expiries: n('expire-offer'), deliveryFailures: n('handle-delivery-failure'),
+    searchingTasks: n('fill-task') + n('fill-searching-tasks'),
+    lifecycleTimers: missing.length - n('send-sms') - n('handle-inbound-sms') - n('expire-offer') - n('handle-delivery-failure') - n('fill-task') - n('fill-searching-tasks'),
+  };
 }
 
 function countByName(jobs: readonly JobRequest[]): Map<string, number> {

@@ -1,6 +1,13 @@
+import { Agent } from 'node:http';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import type Response from 'twilio/lib/http/response';
+
+/**
+ * Connections to Twilio are reused (a TLS handshake per SMS costs more than the POST itself); at
+ * most this many at once, well above what the send rate limit lets through.
+ */
+export const KEEP_ALIVE = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 64 } as const;
 
 /**
  * Sends every Twilio REST call to a Twilio-compatible server (TWILIO_API_BASE_URL: the tests'
@@ -12,8 +19,10 @@ export class RedirectingRequestClient extends twilio.RequestClient {
 
   /** `timeoutMs` becomes the per-request timeout (the client's default is 30 s). */
   constructor(baseUrl: string, opts: { timeoutMs?: number } = {}) {
-    super(opts.timeoutMs === undefined ? {} : { timeout: opts.timeoutMs });
+    super({ ...KEEP_ALIVE, ...(opts.timeoutMs === undefined ? {} : { timeout: opts.timeoutMs }) });
     this.base = new URL(baseUrl);
+    // The client's own agent is https only; a plain-http server (the tests' fake) gets the same reuse.
+    if (this.base.protocol === 'http:') this.axios.defaults.httpAgent = new Agent({ keepAlive: true, maxSockets: KEEP_ALIVE.maxSockets });
   }
 
   override request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<Response<TData>> {

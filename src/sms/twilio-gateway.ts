@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import type { TwilioConfig } from '../config';
-import { RedirectingRequestClient } from './redirecting-request-client';
+import { KEEP_ALIVE, RedirectingRequestClient } from './redirecting-request-client';
 import type { OutboundSms, SendResult, SmsGateway } from './sms-gateway';
 import { classifyTwilioFailure } from './twilio-errors';
 
@@ -18,7 +18,7 @@ export function createTwilioGateway(opts: TwilioGatewayOptions): SmsGateway {
   const { config } = opts;
   const httpClient = config.apiBaseUrl
     ? new RedirectingRequestClient(config.apiBaseUrl, { timeoutMs: opts.timeoutMs })
-    : new twilio.RequestClient({ timeout: opts.timeoutMs });
+    : new twilio.RequestClient({ ...KEEP_ALIVE, timeout: opts.timeoutMs });
   const client = twilio(config.accountSid, config.authToken, { httpClient });
   const sender = config.messagingServiceSid
     ? { messagingServiceSid: config.messagingServiceSid }
