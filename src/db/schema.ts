@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ContactPreference } from '../domain/contact-preference';
 
 /** bigserial ids come back from pg as strings; we keep them as strings end to end. */
 type Id = ColumnType<string, string | number | bigint, string | number | bigint>;
@@ -26,6 +27,8 @@ export interface VolunteerTable {
   availability: ColumnType<AvailabilityWindowJson[], string | undefined, string>;
   absences: ColumnType<AbsenceJson[], string | undefined, string>;
   max_tasks_per_week: number | null;
+  /** Issue 15: how offers reach the volunteer. */
+  contact_preference: Generated<ContactPreference>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

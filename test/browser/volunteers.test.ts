@@ -54,7 +54,7 @@ describe('adding and editing volunteers', () => {
     await page.getByLabel('Politiattest').fill('2026-01-10');
     const [rejected] = await Promise.all([waitForPost(page, '/admin/volunteers/new'), page.getByRole('button', { name: 'Legg til frivillig' }).click()]);
     expect(rejected.status()).toBe(400);
-    await expect(page.locator('#phone-error').textContent()).resolves.toContain('ikke et mobilnummer');
+    await expect(page.locator('#phone-error').textContent()).resolves.toContain('fasttelefon, som ikke kan få SMS');
     expect(await page.getByLabel('Mobilnummer').getAttribute('aria-describedby')).toContain('phone-error');
     expect(await page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Per Pensjonist'); // kept as typed
     expect(await page.getByLabel('Politiattest').inputValue()).toBe('2026-01-10');
