@@ -14,6 +14,7 @@ import { healthRoutes } from './http/routes/health';
 import { loginRoutes } from './http/routes/login';
 import { simulatorRoutes } from './http/routes/simulator';
 import { twilioWebhookRoutes } from './http/routes/twilio-webhooks';
+import { twilioVoiceRoutes } from './http/routes/twilio-voice';
 import { sessionMiddleware } from './http/session';
 import { staticFiles } from './http/static-files';
 import { TaskEventHub } from './live/task-events';
@@ -42,6 +43,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   });
   app.use('/static', staticFiles());
   app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
+  app.use('/webhooks/twilio/voice', twilioVoiceRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
 
   const api = express.Router();
   api.use(...jsonBody('100kb'), requireApiToken(ctx, config.apiToken));

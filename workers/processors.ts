@@ -12,6 +12,7 @@ import { sendSms } from '../src/services/send-sms';
 import { sweep } from '../src/services/sweep';
 import { eraseOldMessageBodies } from '../src/services/erase-old-message-bodies';
 import { expireRequestDraft } from '../src/services/expire-request-draft';
+import { placeCall } from '../src/services/place-call';
 
 type Processor = (job: Job) => Promise<unknown>;
 
@@ -37,5 +38,6 @@ export function createProcessors(ctx: ServiceContext): Record<JobName, Processor
     'expire-request-draft': (job) => expireRequestDraft(ctx, parsePayload('expire-request-draft', job.data).draftId),
     sweep: () => sweep(ctx),
     'erase-old-message-bodies': () => eraseOldMessageBodies(ctx),
+    'place-call': (job) => placeCall(ctx, parsePayload('place-call', job.data).callId, isLastAttempt(job)),
   };
 }

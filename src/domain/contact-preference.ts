@@ -1,4 +1,4 @@
-import type { PhoneType } from './phone';
+import { normalizePhone, type PhoneType } from './phone';
 
 /**
  * How a volunteer wants offers: `sms` (the default), `call` (an automated call, for those who do
@@ -49,4 +49,14 @@ export function checkReachability(type: PhoneType, preference: ContactPreference
   if (type === 'mobile') return undefined;
   if (type === 'fixed_line') return preference === 'call' ? undefined : 'landline_needs_call';
   return 'not_mobile';
+}
+
+/**
+ * A number that cannot take SMS at all (a Norwegian landline, say): nothing is texted to it, so a
+ * volunteer called on a landline gets no SMS that would only fail. Numbers whose type is unclear
+ * are texted as before.
+ */
+export function isLandline(phone: string): boolean {
+  const parsed = normalizePhone(phone);
+  return parsed.ok && parsed.type === 'fixed_line';
 }

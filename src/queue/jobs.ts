@@ -19,12 +19,13 @@ export const JobSchemas = {
   'expire-request-draft': z.object({ draftId: IdSchema }),
   sweep: z.object({}),
   'erase-old-message-bodies': z.object({}),
+  'place-call': z.object({ callId: IdSchema }),
 } as const;
 
 export type JobName = keyof typeof JobSchemas;
 export type JobPayload<N extends JobName> = z.infer<(typeof JobSchemas)[N]>;
 
-export type QueueName = 'sms' | 'dispatch' | 'maintenance';
+export type QueueName = 'sms' | 'dispatch' | 'maintenance' | 'voice';
 
 export const queueOf: Record<JobName, QueueName> = {
   'send-sms': 'sms', // its own queue, so the rate limit applies to SMS alone
@@ -39,6 +40,7 @@ export const queueOf: Record<JobName, QueueName> = {
   'expire-request-draft': 'dispatch',
   sweep: 'maintenance',
   'erase-old-message-bodies': 'maintenance',
+  'place-call': 'voice', // its own queue: Twilio allows 1 call/s per account by default (CALL_RATE_PER_SECOND)
 };
 
 /** A job a service wants run after its transaction commits. */
@@ -66,6 +68,7 @@ export function dedupKeyFor(job: JobRequest): string {
     case 'expire-request-draft': return `expire-draft-${job.data.draftId}-${job.runAt?.getTime() ?? 0}`;
     case 'sweep': return 'sweep';
     case 'erase-old-message-bodies': return 'erase-old-message-bodies';
+    case 'place-call': return `call-${job.data.callId}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { isHeldInQuietHours, nextSendableAt } from '../domain/quiet-hours';
 import { isE164 } from '../domain/phone';
+import { isLandline } from '../domain/contact-preference';
 import { smsPurpose } from '../domain/sms-purpose';
 import { insertOutbound, type OutboundDraft } from '../db/message.repo';
 import type { Queryable, Tx } from '../db/database';
@@ -22,11 +23,11 @@ export class Effects {
   /**
    * Writes an outbound SMS row and schedules its send. In quiet hours an offer, reminder or
    * check-in waits for the morning: the row says when it may go, and its job is delayed till then.
-   * Nothing is written for a number that is not E.164 at all (an inbound `From` of 'abc' or '+'):
-   * undefined then, and no SMS.
+   * Nothing is written for a number that is not E.164 at all (an inbound `From` of 'abc' or '+'),
+   * nor for a landline (a volunteer reached by calls): undefined then, and no SMS.
    */
   async sms(db: Queryable, draft: OutboundDraft): Promise<string | undefined> {
-    if (!isE164(draft.to)) return undefined;
+    if (!isE164(draft.to) || isLandline(draft.to)) return undefined;
     const { quietHours } = this.ctx.settings;
     const sendable = isHeldInQuietHours(smsPurpose(draft.kind)) ? nextSendableAt(quietHours, this.now) : this.now;
     const sendAfter = sendable > this.now ? sendable : null;

@@ -7,6 +7,7 @@ import { loadCandidates, toMatchTask, type ReachableCandidate } from '../db/matc
 import { countLiveOffers, countOffers, insertOffers, lockBestAvailable, type Offer } from '../db/offer.repo';
 import { lockTask, moveTask, updateTask, type Task } from '../db/task.repo';
 import { tellRequester } from './tell-requester';
+import { queueOfferCall } from './offer-by-call';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
 
@@ -28,6 +29,11 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   const wave = waveForNewOffers(task.wavesSent, live);
   const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), now);
   for (const { offer, candidate } of created) {
+    // Issue 15: a volunteer who wants calls gets the offer by a call (sms_then_call starts with the SMS).
+    if (candidate.contactPreference === 'call') {
+      await queueOfferCall(trx, ctx, effects, { offerId: offer.id, taskId, volunteerId: candidate.id, phone: candidate.phone }, now);
+      continue;
+    }
     await effects.sms(trx, {
       to: candidate.phone,
       body: renderOffer(candidate.language, toTaskFacts(task), task.offerTimeoutMinutes),
