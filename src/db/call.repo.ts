@@ -135,3 +135,8 @@ export async function listStuckCalls(db: Queryable, before: Date, leaseCutoff: D
     .orderBy('id').limit(limit).execute();
   return rows.map((r) => r.id);
 }
+
+export async function countCallsOfOffer(db: Queryable, offerId: string): Promise<number> {
+  const r = await db.selectFrom('call').select((eb) => eb.fn.countAll<string>().as('n')).where('offer_id', '=', offerId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

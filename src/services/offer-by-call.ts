@@ -16,8 +16,8 @@ export interface CallOffer {
  * (so the offer and its call commit together) and placed by the place-call job after the commit.
  * Quiet hours hold calls as they hold offer SMS; the offer opens once Twilio has the call.
  */
-export async function queueOfferCall(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, effects: Effects, o: CallOffer, now: Date): Promise<string> {
-  const callable = nextSendableAt(ctx.settings.quietHours, now);
+export async function queueOfferCall(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, effects: Effects, o: CallOffer, now: Date, notBefore: Date = now): Promise<string> {
+  const callable = nextSendableAt(ctx.settings.quietHours, notBefore);
   const callAfter = callable > now ? callable : null;
   const callId = await insertOutboundCall(trx, {
     to: o.phone, from: ctx.settings.serviceNumber, kind: 'offer', volunteerId: o.volunteerId, taskId: o.taskId, offerId: o.offerId, callAfter,

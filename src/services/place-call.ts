@@ -1,3 +1,4 @@
+import { LIVE_OFFER_STATUSES } from '../domain/dispatch';
 import type { Queryable } from '../db/database';
 import { cancelClaimedCall, claimCall, findCall, isCallSidOwnedByAnother, markCallFailed, markCallPlaced, releaseCall, type ClaimedCall } from '../db/call.repo';
 import { findOffer, moveOffer } from '../db/offer.repo';
@@ -92,7 +93,8 @@ async function offerStands(db: Queryable, offerId: string, now: Date): Promise<b
   const row = await db.selectFrom('offer as o').innerJoin('task as t', 't.id', 'o.task_id')
     .select(['o.status as offer_status', 't.status as task_status', 't.starts_at'])
     .where('o.id', '=', offerId).executeTakeFirst();
-  return row?.offer_status === 'pending' && row.task_status === 'searching' && row.starts_at.getTime() > now.getTime();
+  // Open too: a second call (after no answer) is for an offer that opened with the first.
+  return !!row && LIVE_OFFER_STATUSES.includes(row.offer_status) && row.task_status === 'searching' && row.starts_at.getTime() > now.getTime();
 }
 
 /** Twilio has the call: record its SID and open the offer (its answer time starts now). */

@@ -14,5 +14,8 @@ export function createSimulatorVoiceGateway(): VoiceGateway {
     async findPlaced() {
       return [];
     },
+    async updateCall() {
+      return true;
+    },
   };
 }

@@ -49,5 +49,13 @@ export function createTwilioVoiceGateway(opts: TwilioVoiceGatewayOptions): Voice
       const found = await client.calls.list({ to: call.to, from: opts.fromNumber, limit: 20 });
       return found.filter((c) => c.dateCreated >= since).map((c) => ({ providerSid: c.sid, status: c.status }));
     },
+    async updateCall(providerSid: string, twiml: string) {
+      try {
+        await client.calls(providerSid).update({ twiml });
+        return true;
+      } catch {
+        return false; // the call has ended already (21220), or Twilio is away: the SMS offer still went
+      }
+    },
   };
 }

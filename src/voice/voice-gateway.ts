@@ -20,6 +20,8 @@ export interface VoiceGateway {
    * so an attempt interrupted after Twilio accepted the call is not repeated.
    */
   findPlaced(call: OutboundCall, since: Date): Promise<{ providerSid: string; status: string }[]>;
+  /** Replaces what a live call is playing (a machine gets a short message instead of the menu). False when Twilio refused. */
+  updateCall(providerSid: string, twiml: string): Promise<boolean>;
 }
 
 /** The webhook paths of a call, under PUBLIC_BASE_URL. */

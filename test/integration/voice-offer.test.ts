@@ -197,4 +197,40 @@ describe('an offer by call', () => {
     const unsigned = await fetch(call.url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'x' }, body: `CallSid=${call.sid}` });
     expect(unsigned.status).toBe(403);
   });
+
+  it('an answering machine gets a short message without details, and a mobile gets the offer by SMS', async () => {
+    const { taskId, volunteers: [kari] } = await setUp(1);
+    const call = await callTo(kari!.phone);
+    const transcript = await h.fake.voice.playCall(call.sid, { answeredBy: 'machine_end_beep' });
+    const message = transcript.said.at(-1)!;
+    expect(message).toBe('Hei, dette er Frivilligsentralen. Vi lurer på om du kan hjelpe med et oppdrag. Du får en SMS om det nå. Ring oss gjerne tilbake på 67 93 40 00. Ha det bra!');
+    expect(transcript.said.join(' ')).not.toMatch(/Per Olsen|Kirkeveien/);
+    const sms = await eventually(async () => h.fake.messagesTo(kari!.phone)[0], 20_000, 'the SMS offer');
+    expect(sms.body).toMatch(/^Svarja: Kan du hjelpe\? Følge/);
+    expect(sms.body).not.toContain('Kirkeveien');
+    const row = await h.deps.db.selectFrom('call').select('answered_by').where('twilio_sid', '=', call.sid).executeTakeFirstOrThrow();
+    expect(row.answered_by).toBe('machine_end_beep');
+    // The SMS answers the same offer.
+    await h.sms(kari!.phone, 'JA');
+    await eventually(async () => (await getTask(h, taskId)).status === 'assigned', 20_000, 'JA by SMS after the machine');
+  });
+
+  it('no answer: one more call after 10 minutes within the answer time, and no third', async () => {
+    const { taskId, volunteers: [kari] } = await setUp(1);
+    const first = await callTo(kari!.phone);
+    await eventually(async () => (await offerOf(taskId, kari!.id))?.status === 'open', 20_000, 'the offer to open');
+    await h.fake.voice.endUnanswered(first.sid, 'no-answer');
+    const rows = await h.deps.db.selectFrom('call').selectAll().where('to_phone', '=', kari!.phone).orderBy('id').execute();
+    expect(rows.map((r) => r.status)).toEqual(['no-answer', 'queued']);
+    const waited = rows[1]!.call_after!.getTime() - rows[0]!.status_at!.getTime();
+    expect(waited).toBeGreaterThanOrEqual(10 * 60_000 - 1000);
+    expect(waited).toBeLessThan(10 * 60_000 + 5000);
+    h.clock.advance(10 * 60_000);
+    for (const job of await h.deps.queues.byName.voice.getDelayed()) await job.promote();
+    const second = await eventually(async () => h.fake.voice.callsTo(kari!.phone)[1], 20_000, 'the second call');
+    await h.fake.voice.endUnanswered(second.sid, 'busy');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await h.deps.db.selectFrom('call').select('id').where('to_phone', '=', kari!.phone).execute()).toHaveLength(2);
+    expect((await offerOf(taskId, kari!.id))?.status).toBe('open'); // it expires as usual
+  });
 });

@@ -196,6 +196,8 @@ export const en: Language = {
     taken: () => 'Thank you for answering! Someone else has already taken the task. Goodbye!',
     unknownKey: () => 'Sorry, I did not understand that.',
     noAnswerGoodbye: ({ centrePhone }) => `We did not hear an answer. You can call us back on ${centrePhone}. Goodbye!`,
+    machineMessage: ({ centreName, centrePhone, bySms }) =>
+      `Hello, this is ${centreName}. We wonder if you can help with a task.${bySms ? ' We are sending you an SMS about it now.' : ''} Please call us back on ${centrePhone}. Goodbye!`,
   },
 };
 

@@ -234,6 +234,8 @@ export const nb: Language = {
     taken: () => 'Takk for at du svarte! Noen andre har allerede tatt oppdraget. Ha det bra!',
     unknownKey: () => 'Det forsto jeg ikke.',
     noAnswerGoodbye: ({ centrePhone }) => `Vi hørte ikke noe svar. Du kan ringe oss tilbake på ${centrePhone}. Ha det bra!`,
+    machineMessage: ({ centreName, centrePhone, bySms }) =>
+      `Hei, dette er ${centreName}. Vi lurer på om du kan hjelpe med et oppdrag.${bySms ? ' Du får en SMS om det nå.' : ''} Ring oss gjerne tilbake på ${centrePhone}. Ha det bra!`,
   },
 };
 

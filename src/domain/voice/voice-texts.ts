@@ -20,6 +20,8 @@ export interface VoiceTexts {
   taken(): string;
   /** A key that means nothing here. */
   unknownKey(): string;
+  /** An answering machine: who called and how to answer, no details (anyone may play it back). */
+  machineMessage(p: { centreName: string; centrePhone: string; bySms: boolean }): string;
   /** Nobody pressed anything, twice: the offer still waits for an answer by SMS or a call back. */
   noAnswerGoodbye(p: { centrePhone: string }): string;
 }

@@ -47,7 +47,7 @@ export function twilioVoiceRoutes(ctx: ServiceContext, opts: { authToken: string
     const { c } = parseRequest(z.object({ c: CallId }), req.query);
     const body = parseRequest(AmdBody, req.body);
     const outcome = await recordCallAmd(ctx, { callId: c, callSid: body.CallSid, answeredBy: body.AnsweredBy });
-    if (outcome !== 'applied') ctx.log.debug({ outcome, callId: c }, 'AMD callback not applied');
+    ctx.log.debug({ outcome, callId: c }, 'AMD callback');
     res.status(204).end();
   });
 

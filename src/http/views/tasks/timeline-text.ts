@@ -23,6 +23,7 @@ const WITHDRAW_REASONS: Record<string, string> = {
 
 const SMS_KINDS: Record<string, (to: string) => string> = {
   offer: (to) => `Tilbud på SMS til ${to}`,
+  offer_after_call: (to) => `Tilbud på SMS til ${to} (en telefonsvarer tok samtalen)`,
   assigned: (to) => `Bekreftelse med detaljene til ${to}`,
   taken: (to) => `Beskjed til ${to} om at oppdraget er tatt`,
   offer_withdrawn: (to) => `Beskjed til ${to} om at tilbudet er trukket tilbake`,
