@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { LIVE_OFFER_STATUSES } from '../domain/dispatch';
 import { callStatusMovesForward } from '../domain/voice/call-status';
 import type { Queryable } from './database';
 import type { CallRow } from './schema';
@@ -139,4 +140,22 @@ export async function listStuckCalls(db: Queryable, before: Date, leaseCutoff: D
 export async function countCallsOfOffer(db: Queryable, offerId: string): Promise<number> {
   const r = await db.selectFrom('call').select((eb) => eb.fn.countAll<string>().as('n')).where('offer_id', '=', offerId).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/**
+ * Open SMS offers of `sms_then_call` volunteers past half their answer time with no call yet: the
+ * sweeper re-enqueues their follow-up-call job if Redis lost it. (Half the answer time counted
+ * plainly here; the call itself still waits for the end of quiet hours.)
+ */
+export async function listDueFollowUpCalls(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('offer as o')
+    .innerJoin('volunteer as v', 'v.id', 'o.volunteer_id')
+    .innerJoin('task as t', 't.id', 'o.task_id')
+    .select('o.id')
+    .where('o.status', 'in', [...LIVE_OFFER_STATUSES])
+    .where('v.contact_preference', '=', 'sms_then_call')
+    .where(sql<boolean>`o.sent_at + t.offer_timeout_minutes * interval '30 seconds' < ${before}`)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('call as c').select(sql.lit(1).as('one')).whereRef('c.offer_id', '=', 'o.id'))))
+    .orderBy('o.id').limit(limit).execute();
+  return rows.map((r) => r.id);
 }

@@ -20,6 +20,7 @@ export const JobSchemas = {
   sweep: z.object({}),
   'erase-old-message-bodies': z.object({}),
   'place-call': z.object({ callId: IdSchema }),
+  'follow-up-call': z.object({ offerId: IdSchema }),
 } as const;
 
 export type JobName = keyof typeof JobSchemas;
@@ -41,6 +42,7 @@ export const queueOf: Record<JobName, QueueName> = {
   sweep: 'maintenance',
   'erase-old-message-bodies': 'maintenance',
   'place-call': 'voice', // its own queue: Twilio allows 1 call/s per account by default (CALL_RATE_PER_SECOND)
+  'follow-up-call': 'dispatch',
 };
 
 /** A job a service wants run after its transaction commits. */
@@ -69,6 +71,7 @@ export function dedupKeyFor(job: JobRequest): string {
     case 'sweep': return 'sweep';
     case 'erase-old-message-bodies': return 'erase-old-message-bodies';
     case 'place-call': return `call-${job.data.callId}`;
+    case 'follow-up-call': return `follow-up-call-${job.data.offerId}`;
   }
 }
 

@@ -5,7 +5,7 @@ import { listDueOffers } from '../db/offer.repo';
 import { listStarvedSearchingTasks } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import { dueLifecycleJobs } from './sweep-timers';
-import { listStuckCalls } from '../db/call.repo';
+import { listDueFollowUpCalls, listStuckCalls } from '../db/call.repo';
 
 const BATCH = 500;
 
@@ -21,7 +21,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   // Work younger than the grace period is left alone: its own job is most likely still on the way.
   const before = new Date(now.getTime() - ctx.settings.sweepGraceSeconds * 1000);
   const leaseCutoff = new Date(now.getTime() - ctx.settings.smsSendLeaseSeconds * 1000);
-  const [sends, unopened, inbound, expiries, failures, tasks, timers, calls] = await Promise.all([
+  const [sends, unopened, inbound, expiries, failures, tasks, timers, calls, followUps] = await Promise.all([
     listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
     listUnopenedSentOffers(ctx.db, before, BATCH),
     listUnprocessedInbound(ctx.db, before, BATCH),
@@ -30,6 +30,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     listStarvedSearchingTasks(ctx.db, before, BATCH),
     dueLifecycleJobs(ctx, before),
     listStuckCalls(ctx.db, before, leaseCutoff, BATCH),
+    listDueFollowUpCalls(ctx.db, before, BATCH),
   ]);
   const jobs: JobRequest[] = [
     // The send job of a message the provider has opens its offer instead of sending it again.
@@ -41,13 +42,14 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     ...timers,
     // A call whose job was lost; the job claims it, and looks it up at Twilio if an attempt may have reached it.
     ...calls.map((callId) => ({ name: 'place-call' as const, data: { callId } })),
+    ...followUps.map((offerId) => ({ name: 'follow-up-call' as const, data: { offerId } })),
   ];
   if (jobs.length > 0) {
     await ctx.jobs.enqueue(jobs);
     ctx.log.info({ jobs: jobs.length }, 'sweeper re-enqueued work');
   }
   await recordSweeperRun(ctx.db, countByName(jobs), now);
-  return { sends: sends.length, unopenedOffers: unopened.length, inbound: inbound.length, expiries: expiries.length, deliveryFailures: failures.length, searchingTasks: tasks.length, lifecycleTimers: timers.length, calls: calls.length };
+  return { sends: sends.length, unopenedOffers: unopened.length, inbound: inbound.length, expiries: expiries.length, deliveryFailures: failures.length, searchingTasks: tasks.length, lifecycleTimers: timers.length, calls: calls.length + followUps.length };
 }
 
 function countByName(jobs: readonly JobRequest[]): Map<string, number> {

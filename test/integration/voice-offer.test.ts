@@ -8,6 +8,7 @@ import { parseTwiml, findAll } from '../support/fake-twilio-twiml';
 import { createTask, dispatch, getTask, startPlus } from '../support/flows';
 import { uniqueMobile } from '../support/factories';
 import { eventually, startHarness, type Harness } from '../support/harness';
+import { sweep } from '../../src/services/sweep';
 
 let h: Harness;
 let zone = 0;
@@ -232,5 +233,53 @@ describe('an offer by call', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await h.deps.db.selectFrom('call').select('id').where('to_phone', '=', kari!.phone).execute()).toHaveLength(2);
     expect((await offerOf(taskId, kari!.id))?.status).toBe('open'); // it expires as usual
+  });
+
+  it('sms_then_call: an SMS first, a call at half the answer time while it is unanswered, and none once answered', async () => {
+    zone += 1;
+    const area = `Sone ${zone}`;
+    const make = async (name: string) => (await h.api('POST', '/api/volunteers', { name, phone: uniqueMobile(), contactPreference: 'sms_then_call', areas: [area] })).body as Caller;
+    const [anna, bodil] = [await make('Anna Berg'), await make('Bodil Dahl')];
+    const task = await createTask(h, { area, waveSize: 2, offerTimeoutMinutes: 30, startsAt: startPlus({ days: zone }) });
+    await dispatch(h, task.id);
+    await eventually(async () => h.fake.messagesTo(anna.phone).length > 0 && h.fake.messagesTo(bodil.phone).length > 0, 20_000, 'both SMS offers');
+    const followUps = await eventually(async () => {
+      const jobs = (await h.deps.queues.byName.dispatch.getDelayed()).filter((j) => j.name === 'follow-up-call');
+      return jobs.length === 2 && jobs;
+    }, 20_000, 'two follow-up timers');
+    // Due half the answer time after the SMS left: the delay is the due time (test clock) minus real time at enqueue.
+    const sentAt = (await h.deps.db.selectFrom('offer').select('sent_at').where('task_id', '=', task.id).execute()).map((o) => o.sent_at!.getTime());
+    for (const [i, job] of followUps.entries()) {
+      const dueAt = job.timestamp + job.opts.delay!;
+      expect([i, Math.min(...sentAt.map((t) => Math.abs(dueAt - (t + 15 * 60_000)))) < 5_000]).toEqual([i, true]);
+    }
+    expect(h.fake.voice.callsTo(anna.phone)).toEqual([]);
+
+    await h.sms(bodil.phone, 'NEI'); // Bodil answered: no call for her
+    await eventually(async () => (await offerOf(task.id, bodil.id))?.status === 'declined', 20_000, 'the NEI');
+    h.clock.advance(15 * 60_000);
+    for (const job of followUps) await job.promote();
+    const call = await callTo(anna.phone);
+    const transcript = await h.fake.voice.playCall(call.sid, { keys: ['1'] });
+    expect(transcript.said.some((t) => t.startsWith('Tusen takk!'))).toBe(true);
+    expect((await getTask(h, task.id)).status).toBe('assigned');
+    expect(h.fake.voice.callsTo(bodil.phone)).toEqual([]);
+  });
+
+  it('sms_then_call: a follow-up timer Redis lost is re-derived by the sweeper', async () => {
+    zone += 1;
+    const area = `Sone ${zone}`;
+    const cato = (await h.api('POST', '/api/volunteers', { name: 'Cato Lie', phone: uniqueMobile(), contactPreference: 'sms_then_call', areas: [area] })).body as Caller;
+    const task = await createTask(h, { area, waveSize: 1, offerTimeoutMinutes: 30, startsAt: startPlus({ days: zone }) });
+    await dispatch(h, task.id);
+    const timer = await eventually(async () => (await h.deps.queues.byName.dispatch.getDelayed()).find((j) => j.name === 'follow-up-call' && j.data.offerId !== undefined
+      && (h.fake.messagesTo(cato.phone).length > 0)), 20_000, 'the follow-up timer');
+    await timer.remove(); // Redis lost it
+    h.clock.advance(16 * 60_000);
+    const report = await sweep(h.deps.ctx);
+    expect(report.calls).toBeGreaterThanOrEqual(1);
+    const call = await callTo(cato.phone);
+    await h.fake.voice.playCall(call.sid, { keys: ['2'] });
+    expect((await offerOf(task.id, cato.id))?.status).toBe('declined');
   });
 });
