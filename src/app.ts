@@ -15,6 +15,7 @@ import { healthRoutes } from './http/routes/health';
 import { loginRoutes } from './http/routes/login';
 import { simulatorRoutes } from './http/routes/simulator';
 import { twilioWebhookRoutes } from './http/routes/twilio-webhooks';
+import { twilioVoiceRoutes } from './http/routes/twilio-voice';
 import { sessionMiddleware } from './http/session';
 import { staticFiles } from './http/static-files';
 import { TaskEventHub } from './live/task-events';
@@ -39,6 +40,7 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   // Twilio's webhooks first: the busiest route by far, and nothing below is for Twilio (helmet's
   // headers are for browsers; health, metrics and static files never match its paths).
   app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
+  app.use('/webhooks/twilio/voice', twilioVoiceRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
   app.use(helmet());
   app.use(healthRoutes({ db: deps.db, redis: deps.redis }));
   app.get('/metrics', requireMetricsToken(config.metricsToken), async (_req, res) => {

@@ -14,6 +14,9 @@ const e164 = z.string().refine(isE164, 'must be an E.164 number such as +4759440
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+/** The Norwegian voices Twilio's <Say> has (twilio-node 6.2 SayVoice). */
+const NB_VOICE = /^(Polly\.Ida-Neural|Polly\.Liv|Google\.nb-NO-(Standard|Wavenet)-[A-G])$/;
+
 const EnvSchema = z.object({
   NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
@@ -65,7 +68,17 @@ const EnvSchema = z.object({
     return parsed;
   })),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  CALL_RATE_PER_SECOND: optional(z.coerce.number().int().min(1).max(100)),
+  VOICE_NB: optional(z.string().regex(NB_VOICE, 'must be a Norwegian Twilio voice: Polly.Ida-Neural, Polly.Liv, Google.nb-NO-Standard-A…G or Google.nb-NO-Wavenet-A…G')),
 });
+
+/** Issue 15: calls (see README «Voice calls»). */
+export interface VoiceConfig {
+  /** Outbound calls placed per second (Twilio's default limit per account is 1). */
+  callRatePerSecond: number;
+  /** The <Say> voice for Norwegian; Polly.Liv is the standard voice when the neural one is not wanted. */
+  nbVoice: string;
+}
 
 /**
  * Which proxies' X-Forwarded-For / -Proto Express believes (its `trust proxy` setting). Believing a
@@ -162,6 +175,7 @@ export interface Config {
    * answers only requests that come straight from this machine.
    */
   metricsToken: string | undefined;
+  voice: VoiceConfig;
 }
 
 /** The demo's volunteer centre; a real deployment sets CENTRE_NAME and CENTRE_PHONE. */
@@ -268,5 +282,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.max(10, 2 * (e.WORKER_CONCURRENCY ?? 8) + 4),
     trustProxy: e.TRUST_PROXY ?? false,
     metricsToken: e.METRICS_TOKEN,
+    voice: { callRatePerSecond: e.CALL_RATE_PER_SECOND ?? 1, nbVoice: e.VOICE_NB ?? 'Polly.Ida-Neural' },
   });
 }

@@ -10,6 +10,9 @@ import type { ServiceContext } from './services/context';
 import type { SmsGateway } from './sms/sms-gateway';
 import { createSimulatorGateway } from './sms/simulator-gateway';
 import { createTwilioGateway } from './sms/twilio-gateway';
+import { createSimulatorVoiceGateway } from './voice/simulator-voice-gateway';
+import { createTwilioVoiceGateway } from './voice/twilio-voice-gateway';
+import type { VoiceGateway } from './voice/voice-gateway';
 
 export interface Deps {
   config: Config;
@@ -31,6 +34,13 @@ export function createSmsGateway(config: Config): SmsGateway {
   // Half the lease: a call that outlives it could overlap a second sender taking the message over.
   const timeoutMs = Math.min(30_000, (config.smsSendLeaseSeconds * 1000) / 2);
   return createTwilioGateway({ config: config.twilio, publicBaseUrl: config.publicBaseUrl, timeoutMs });
+}
+
+/** Calls go through Twilio whenever SMS do and a number to call from is set; otherwise nothing rings. */
+export function createVoiceGateway(config: Config): VoiceGateway {
+  if (config.smsTransport === 'simulator' || !config.twilio?.fromNumber) return createSimulatorVoiceGateway();
+  const timeoutMs = Math.min(30_000, (config.smsSendLeaseSeconds * 1000) / 2);
+  return createTwilioVoiceGateway({ config: config.twilio, fromNumber: config.twilio.fromNumber, publicBaseUrl: config.publicBaseUrl, timeoutMs });
 }
 
 export function createRedis(config: Config): Redis {
@@ -62,8 +72,10 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
       retentionDays: config.retentionDays,
       quietHours: config.quietHours,
       urgency: config.urgency,
+      voices: { nb: config.voice.nbVoice },
     },
     taskEvents: createTaskEventPublisher(redis, config.queuePrefix, log),
+    voice: createVoiceGateway(config),
   };
   return {
     config, db, pool, redis, queues, sms, log, ctx,

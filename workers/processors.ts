@@ -13,6 +13,8 @@ import { sendSms } from '../src/services/send-sms';
 import { sweep } from '../src/services/sweep';
 import { eraseOldMessageBodies } from '../src/services/erase-old-message-bodies';
 import { expireRequestDraft } from '../src/services/expire-request-draft';
+import { placeCall } from '../src/services/place-call';
+import { followUpCall } from '../src/services/follow-up-call';
 
 type Processor = (job: Job) => Promise<unknown>;
 
@@ -39,5 +41,7 @@ export function createProcessors(ctx: ServiceContext): Record<JobName, Processor
     'expire-request-draft': (job) => expireRequestDraft(ctx, parsePayload('expire-request-draft', job.data).draftId),
     sweep: () => sweep(ctx),
     'erase-old-message-bodies': () => eraseOldMessageBodies(ctx),
+    'place-call': (job) => placeCall(ctx, parsePayload('place-call', job.data).callId, isLastAttempt(job)),
+    'follow-up-call': (job) => followUpCall(ctx, parsePayload('follow-up-call', job.data).offerId),
   };
 }

@@ -35,11 +35,12 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
     const worker = new Worker(queue, route, {
       connection,
       prefix: config.queuePrefix,
-      concurrency: queue === 'maintenance' ? 1 : config.workerConcurrency,
+      concurrency: queue === 'maintenance' ? 1 : queue === 'voice' ? Math.min(config.workerConcurrency, config.voice.callRatePerSecond * 2) : config.workerConcurrency,
       lockDuration,
       stalledInterval: lockDuration,
       settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade) },
       ...(queue === 'sms' ? { limiter: { max: config.smsSendRatePerSecond, duration: 1000 } } : {}),
+      ...(queue === 'voice' ? { limiter: { max: config.voice.callRatePerSecond, duration: 1000 } } : {}),
     });
     worker.on('error', (err) => log.error({ err, queue }, 'worker error'));
     worker.on('failed', (job, err) => {

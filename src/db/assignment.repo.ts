@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from './database';
 
-export async function insertAssignment(db: Queryable, a: { taskId: string; volunteerId: string; offerId: string | null; source: 'sms' | 'manual' }, now: Date): Promise<string> {
+export async function insertAssignment(db: Queryable, a: { taskId: string; volunteerId: string; offerId: string | null; source: 'sms' | 'manual' | 'call' }, now: Date): Promise<string> {
   const row = await db.insertInto('assignment').values({
     task_id: a.taskId,
     volunteer_id: a.volunteerId,

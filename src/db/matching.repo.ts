@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { sql } from 'kysely';
 import { LIVE_OFFER_STATUSES } from '../domain/dispatch';
+import type { ContactPreference } from '../domain/contact-preference';
 import type { Candidate, MatchTask, Requirement, Weekday } from '../domain/matching';
 import type { TaskType } from '../domain/messages';
 import { OSLO_ZONE } from '../domain/oslo-time';
@@ -10,10 +11,11 @@ import type { Task } from './task.repo';
 const MATCHING_COLUMNS = [
   'v.id', 'v.name', 'v.phone', 'v.language', 'v.opted_out_at', 'v.paused_until', 'v.task_types', 'v.areas',
   'v.confidentiality_signed_on', 'v.police_certificate_on', 'v.training_on', 'v.availability', 'v.absences', 'v.max_tasks_per_week',
+  'v.contact_preference',
 ] as const;
 
 /** A candidate with what an offer needs to reach them. */
-export interface ReachableCandidate extends Candidate { phone: string; language: string }
+export interface ReachableCandidate extends Candidate { phone: string; language: string; contactPreference: ContactPreference }
 
 /** Fairness looks at this much history; reliability at a longer stretch (the same windows as sql/0014's counters). */
 const RECENT_DAYS = 30;
@@ -53,6 +55,7 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, scope
       name: v.name,
       phone: v.phone,
       language: v.language,
+      contactPreference: v.contact_preference,
       optedOut: v.opted_out_at !== null,
       pausedUntil: v.paused_until,
       taskTypes: v.task_types as TaskType[],

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ContactPreference } from '../domain/contact-preference';
 
 /** bigserial ids come back from pg as strings; we keep them as strings end to end. */
 type Id = ColumnType<string, string | number | bigint, string | number | bigint>;
@@ -35,6 +36,8 @@ export interface VolunteerTable {
   counters_valid_until: ColumnType<Date | null, never, never>;
   /** The answer rate the ranking uses, negated (generated column). */
   rank_rate: ColumnType<number, never, never>;
+  /** Issue 15: how offers reach the volunteer. */
+  contact_preference: Generated<ContactPreference>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -119,7 +122,7 @@ export interface AssignmentTable {
   task_id: Id;
   volunteer_id: Id;
   offer_id: Id | null;
-  source: 'sms' | 'manual';
+  source: 'sms' | 'manual' | 'call';
   status: Generated<'active' | 'cancelled' | 'done'>;
   assigned_at: CreatedAt;
   cancelled_at: Timestamp | null;
@@ -250,6 +253,42 @@ export interface Database {
   requester: RequesterTable;
   requester_phone: RequesterPhoneTable;
   request_draft: RequestDraftTable;
+  call: CallTable;
+  call_event: CallEventTable;
+}
+
+/** Issue 15: a call placed or received (see sql/0015_voice.sql). */
+export interface CallTable {
+  id: GeneratedId;
+  direction: 'outbound' | 'inbound';
+  twilio_sid: string | null;
+  from_phone: string;
+  to_phone: string;
+  kind: string;
+  volunteer_id: Id | null;
+  task_id: Id | null;
+  offer_id: Id | null;
+  status: Generated<string>;
+  answered_by: string | null;
+  attempts: Generated<number>;
+  needs_reconcile: Generated<boolean>;
+  claimed_at: Timestamp | null;
+  call_after: Timestamp | null;
+  placed_at: Timestamp | null;
+  status_at: Timestamp | null;
+  duration_seconds: number | null;
+  error_code: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+/** Something that happened on a call, once per key; `twiml` is the answer a repeated request gets again. */
+export interface CallEventTable {
+  call_id: Id;
+  key: string;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+  twiml: string | null;
+  at: CreatedAt;
 }
 
 export interface RequesterTable {
@@ -298,5 +337,6 @@ export type TaskRow = Selectable<TaskTable>;
 export type OfferRow = Selectable<OfferTable>;
 export type AssignmentRow = Selectable<AssignmentTable>;
 export type MessageRow = Selectable<MessageTable>;
+export type CallRow = Selectable<CallTable>;
 export type NewMessage = Insertable<MessageTable>;
 export type TaskUpdate = Updateable<TaskTable>;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ContactPreference } from '../domain/contact-preference';
 import { normalizePhone } from '../domain/phone';
 import type { VolunteerProfile } from '../domain/volunteer';
 import type { Queryable } from './database';
@@ -18,6 +19,8 @@ export interface Volunteer extends VolunteerProfile, VolunteerSchedule {
   name: string;
   phone: string;
   language: string;
+  /** How offers reach them: SMS, a call, or SMS then a call (issue 15). */
+  contactPreference: ContactPreference;
   optedOut: boolean;
   optedOutAt: Date | null;
   lastAssignedAt: Date | null;
@@ -28,6 +31,8 @@ export interface NewVolunteer extends Partial<VolunteerProfile>, Partial<Volunte
   name: string;
   phone: string;
   language: string;
+  /** Left out: the column default, `sms`. */
+  contactPreference?: ContactPreference;
   /** Only from an imported file that says the volunteer already opted out: they must stay out. */
   optedOutAt?: Date | null;
 }
@@ -38,6 +43,7 @@ export function volunteerRowToVolunteer(r: VolunteerRow): Volunteer {
     name: r.name,
     phone: r.phone,
     language: r.language,
+    contactPreference: r.contact_preference,
     optedOut: r.opted_out_at !== null,
     optedOutAt: r.opted_out_at,
     lastAssignedAt: r.last_assigned_at,
@@ -74,7 +80,7 @@ function profileToColumns(p: Partial<VolunteerProfile> & Partial<VolunteerSchedu
 }
 
 function newVolunteerToColumns(v: NewVolunteer) {
-  return { name: v.name, phone: v.phone, language: v.language, opted_out_at: v.optedOutAt, ...profileToColumns(v) };
+  return { name: v.name, phone: v.phone, language: v.language, contact_preference: v.contactPreference, opted_out_at: v.optedOutAt, ...profileToColumns(v) };
 }
 
 /** Undefined when the phone number is already registered. */

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import type { VoiceTexts } from './voice/voice-texts';
 
 /**
  * What one language is: its SMS templates, the words it answers with and its keywords. Each language
@@ -24,6 +25,8 @@ export interface Language {
    * Polish bulk SMS usually are: GSM-7 gives 153 characters a part instead of 67 in UCS-2.
    */
   readonly foldToGsm?: boolean;
+  /** Issue 15: what calls say, and with which voice; a language without it is called in Norwegian. */
+  readonly voice?: VoiceTexts;
 }
 
 export type TaskType = 'shopping' | 'escort' | 'visit' | 'walk' | 'practical' | 'other';

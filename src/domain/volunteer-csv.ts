@@ -2,6 +2,7 @@ import { parse, type Info } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { formatAvailability } from './availability-text';
+import { CONTACT_PREFERENCE_NAMES, type ContactPreference } from './contact-preference';
 import type { AvailabilityWindow } from './matching';
 import { OSLO, type TaskType } from './messages';
 import { normalizePhone } from './phone';
@@ -15,7 +16,7 @@ import {
 // ---------------------------------------------------------------------------------------------
 
 export type RowProblem =
-  | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'unsupported_language' | 'unknown_task_type'
+  | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'landline_needs_call' | 'invalid_contact_preference' | 'unsupported_language' | 'unknown_task_type'
   | 'invalid_date' | 'invalid_availability' | 'invalid_weekly_limit' | 'too_long'
   | 'duplicate_in_file' | 'already_exists' | 'requester_phone';
 
@@ -47,7 +48,7 @@ export type CsvFileError =
 export type VolunteerCsvResult = { ok: true; good: GoodRow[]; bad: BadRow[] } | { ok: false; error: CsvFileError };
 
 type DateColumn = (typeof DATE_FIELDS)[number] | 'optedOutOn';
-type Column = 'name' | 'phone' | 'language' | 'areas' | 'taskTypes' | 'notes' | 'availability' | 'maxTasksPerWeek' | DateColumn;
+type Column = 'name' | 'phone' | 'language' | 'contactPreference' | 'areas' | 'taskTypes' | 'notes' | 'availability' | 'maxTasksPerWeek' | DateColumn;
 
 // Header names, compared lower-cased with '_' and '-' read as spaces. The export's headers are among
 // them, so an exported file imports with every detail, and so are the admin form's labels.
@@ -67,12 +68,14 @@ const HEADER_NAMES: Record<string, Column> = {
   tilgjengelig: 'availability', tilgjengelighet: 'availability', availability: 'availability', available: 'availability',
   'maks per uke': 'maxTasksPerWeek', 'maks oppdrag per uke': 'maxTasksPerWeek', 'høyst antall oppdrag per uke': 'maxTasksPerWeek',
   'max per week': 'maxTasksPerWeek', 'max tasks per week': 'maxTasksPerWeek',
+  kontakt: 'contactPreference', kontaktmåte: 'contactPreference', kontaktmate: 'contactPreference', 'tilbud på': 'contactPreference',
+  'contact preference': 'contactPreference', contact: 'contactPreference', 'contact by': 'contactPreference',
   'meldt av': 'optedOutOn', 'opted out': 'optedOutOn',
 };
 
 /** A row's problems are listed in the order of the admin form's fields, whatever the file's column order. */
 const FORM_PROBLEM_ORDER: VolunteerFormField[] = [
-  'name', 'language', 'phone', 'taskTypes', ...DATE_FIELDS, 'availability', 'maxTasksPerWeek', 'notes', 'areas',
+  'name', 'language', 'phone', 'contactPreference', 'taskTypes', ...DATE_FIELDS, 'availability', 'maxTasksPerWeek', 'notes', 'areas',
 ];
 
 export interface CsvRecord { line: number; cells: string[] }
@@ -204,6 +207,7 @@ function checkRow(record: CsvRecord, columns: ColumnMap, existingPhones: Readonl
   const taskTypes = cell('taskTypes') ? parseTaskTypes(cell('taskTypes')) : [...TASK_TYPES];
   const form: VolunteerForm = {
     name: cell('name'), phone: cell('phone'), language: parseLanguage(cell('language')) ?? cell('language'),
+    contactPreference: cell('contactPreference'),
     taskTypes: taskTypes ?? [], areas: cell('areas'), notes: cell('notes'),
     agreementSignedOn: cell('agreementSignedOn'), confidentialitySignedOn: cell('confidentialitySignedOn'),
     policeCertificateOn: cell('policeCertificateOn'), trainingOn: cell('trainingOn'), pausedUntil: cell('pausedUntil'),
@@ -226,7 +230,7 @@ function checkRow(record: CsvRecord, columns: ColumnMap, existingPhones: Readonl
 
   let sameAsLine: number | undefined;
   // Duplicates are told even when the row has other problems, so one round of fixes is enough.
-  const normalized = normalizePhone(form.phone, { requireMobile: true });
+  const normalized = normalizePhone(form.phone); // landlines too: a called volunteer may have one
   const phone = normalized.ok ? normalized.e164 : undefined;
   if (phone) {
     sameAsLine = firstLineOfPhone.get(phone);
@@ -252,6 +256,7 @@ export interface VolunteerCsvExportRow extends VolunteerProfile {
   name: string;
   phone: string;
   language: string;
+  contactPreference: ContactPreference;
   /** As stored: every window was checked when it was saved. */
   availability: readonly { weekday: number; from: string; to: string }[];
   maxTasksPerWeek: number | null;
@@ -273,6 +278,7 @@ const EXPORT_COLUMNS: { header: string; value: (v: VolunteerCsvExportRow) => str
   { header: 'Tilgjengelig', value: (v) => formatAvailability(v.availability as AvailabilityWindow[]) },
   { header: 'Maks per uke', value: (v) => (v.maxTasksPerWeek === null ? '' : String(v.maxTasksPerWeek)) },
   { header: 'Meldt av', value: (v) => (v.optedOutAt ? DateTime.fromJSDate(v.optedOutAt, { zone: OSLO }).toISODate() ?? '' : '') },
+  { header: 'Kontakt', value: (v) => CONTACT_PREFERENCE_NAMES[v.contactPreference] },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { parseAvailability } from './availability-text';
+import { parseContactPreference, type ContactPreference } from './contact-preference';
 import type { AvailabilityWindow } from './matching';
 import { checkVolunteerIdentity, splitAreas, TASK_TYPES, type VolunteerProfile } from './volunteer';
 
@@ -11,6 +12,8 @@ export interface VolunteerForm {
   name: string;
   phone: string;
   language: string;
+  /** sms, call or sms_then_call (or a word for one, from a CSV cell); blank or absent means sms. */
+  contactPreference?: string;
   taskTypes: string[];
   areas: string;
   notes: string;
@@ -27,7 +30,7 @@ export interface VolunteerForm {
 
 export type VolunteerFormField = keyof VolunteerForm;
 export type VolunteerFormProblem =
-  | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'duplicate' | 'requester_phone' | 'unsupported_language'
+  | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'landline_needs_call' | 'invalid_contact_preference' | 'duplicate' | 'requester_phone' | 'unsupported_language'
   | 'unknown_task_type' | 'invalid_date' | 'too_long' | 'invalid_availability' | 'invalid_weekly_limit';
 export type VolunteerFormErrors = Partial<Record<VolunteerFormField, VolunteerFormProblem>>;
 
@@ -36,6 +39,7 @@ export interface CheckedVolunteer extends VolunteerProfile {
   name: string;
   phone: string; // E.164
   language: string;
+  contactPreference: ContactPreference;
   availability: AvailabilityWindow[];
   maxTasksPerWeek: number | null;
 }
@@ -50,7 +54,9 @@ const MAX_AREAS = 500;
 /** Checks the whole form at once, so every problem is shown next to its field in one round. */
 export function checkVolunteerForm(form: VolunteerForm): VolunteerFormCheck {
   const errors: VolunteerFormErrors = {};
-  const identity = checkVolunteerIdentity(form);
+  // A word from a CSV cell ('Ring') becomes its code; one that names nothing is reported as such.
+  const contactPreference = parseContactPreference(form.contactPreference ?? '') ?? form.contactPreference;
+  const identity = checkVolunteerIdentity({ ...form, contactPreference });
   if (!identity.ok) for (const p of identity.problems) errors[p.field] = p.code;
   if (form.name.length > MAX_NAME) errors.name = 'too_long';
   if (form.notes.length > MAX_NOTES) errors.notes = 'too_long';
@@ -72,7 +78,7 @@ export function checkVolunteerForm(form: VolunteerForm): VolunteerFormCheck {
   return {
     ok: true,
     volunteer: {
-      name: identity.name, phone: identity.phone, language: identity.language,
+      name: identity.name, phone: identity.phone, language: identity.language, contactPreference: identity.contactPreference,
       taskTypes, areas: splitAreas(form.areas), notes: form.notes.trim(),
       agreementSignedOn: dates.agreementSignedOn ?? null,
       confidentialitySignedOn: dates.confidentialitySignedOn ?? null,

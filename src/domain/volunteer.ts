@@ -1,4 +1,5 @@
 import { DEFAULT_LANGUAGE, isSupportedLanguage, listLanguages, type TaskType } from './messages';
+import { checkReachability, isContactPreference, DEFAULT_CONTACT_PREFERENCE, type ContactPreference } from './contact-preference';
 import { normalizePhone } from './phone';
 
 /**
@@ -23,27 +24,33 @@ export interface VolunteerProfile {
 export type IdentityProblem =
   | { field: 'name'; code: 'missing_name' }
   | { field: 'language'; code: 'unsupported_language' }
-  | { field: 'phone'; code: 'invalid_phone' | 'not_mobile' };
+  | { field: 'phone'; code: 'invalid_phone' | 'not_mobile' | 'landline_needs_call' }
+  | { field: 'contactPreference'; code: 'invalid_contact_preference' };
 
 export type IdentityCheck =
-  | { ok: true; name: string; phone: string; language: string }
+  | { ok: true; name: string; phone: string; language: string; contactPreference: ContactPreference }
   | { ok: false; problems: IdentityProblem[] };
 
 /**
- * Name, phone and language of a volunteer. The phone number is their identity and offers go by SMS,
- * so it must be a valid mobile number; it comes back in E.164. Problems are listed in the order
- * name, language, phone (the JSON API reports the first).
+ * Name, phone, language and contact preference of a volunteer. The phone number is their identity
+ * and must reach them the way they want offers: a mobile for SMS, a mobile or a landline for calls;
+ * it comes back in E.164. Problems are listed in the order name, language, phone, contact
+ * preference (the JSON API reports the first).
  */
-export function checkVolunteerIdentity(input: { name: string; phone: string; language?: string }): IdentityCheck {
+export function checkVolunteerIdentity(input: { name: string; phone: string; language?: string; contactPreference?: string }): IdentityCheck {
   const problems: IdentityProblem[] = [];
   const name = input.name.trim();
   if (!name) problems.push({ field: 'name', code: 'missing_name' });
   const language = input.language ?? DEFAULT_LANGUAGE;
   if (!isSupportedLanguage(language)) problems.push({ field: 'language', code: 'unsupported_language' });
-  const phone = normalizePhone(input.phone, { requireMobile: true });
-  if (!phone.ok) problems.push({ field: 'phone', code: phone.reason === 'not_mobile' ? 'not_mobile' : 'invalid_phone' });
-  if (problems.length > 0 || !phone.ok) return { ok: false, problems };
-  return { ok: true, name, phone: phone.e164, language };
+  const preference = input.contactPreference || DEFAULT_CONTACT_PREFERENCE;
+  const phone = normalizePhone(input.phone);
+  if (!phone.ok) problems.push({ field: 'phone', code: 'invalid_phone' });
+  const unreachable = phone.ok && isContactPreference(preference) ? checkReachability(phone.type, preference) : undefined;
+  if (unreachable) problems.push({ field: 'phone', code: unreachable });
+  if (!isContactPreference(preference)) problems.push({ field: 'contactPreference', code: 'invalid_contact_preference' });
+  if (problems.length > 0 || !phone.ok || !isContactPreference(preference)) return { ok: false, problems };
+  return { ok: true, name, phone: phone.e164, language, contactPreference: preference };
 }
 
 /** 'Lørenskog sentrum, Fjellhamar' → ['Lørenskog sentrum', 'Fjellhamar'] (also `;`), without repeats. */

@@ -20,12 +20,14 @@ export const JobSchemas = {
   'expire-request-draft': z.object({ draftId: IdSchema }),
   sweep: z.object({}),
   'erase-old-message-bodies': z.object({}),
+  'place-call': z.object({ callId: IdSchema }),
+  'follow-up-call': z.object({ offerId: IdSchema }),
 } as const;
 
 export type JobName = keyof typeof JobSchemas;
 export type JobPayload<N extends JobName> = z.infer<(typeof JobSchemas)[N]>;
 
-export type QueueName = 'sms' | 'dispatch' | 'maintenance';
+export type QueueName = 'sms' | 'dispatch' | 'maintenance' | 'voice';
 
 export const queueOf: Record<JobName, QueueName> = {
   'send-sms': 'sms', // its own queue, so the rate limit applies to SMS alone
@@ -41,6 +43,8 @@ export const queueOf: Record<JobName, QueueName> = {
   'expire-request-draft': 'dispatch',
   sweep: 'maintenance',
   'erase-old-message-bodies': 'maintenance',
+  'place-call': 'voice', // its own queue: Twilio allows 1 call/s per account by default (CALL_RATE_PER_SECOND)
+  'follow-up-call': 'dispatch',
 };
 
 /**
@@ -74,6 +78,8 @@ export function dedupKeyFor(job: JobRequest): string {
     case 'expire-request-draft': return `expire-draft-${job.data.draftId}-${job.runAt?.getTime() ?? 0}`;
     case 'sweep': return 'sweep';
     case 'erase-old-message-bodies': return 'erase-old-message-bodies';
+    case 'place-call': return `call-${job.data.callId}`;
+    case 'follow-up-call': return `follow-up-call-${job.data.offerId}`;
   }
 }
 

@@ -4,7 +4,7 @@ import { withTimeout } from '../timeout';
 import { RETRY_BACKOFF } from './backoff';
 import { dedupKeyFor, queueOf, type JobQueue, type JobRequest, type QueueName } from './jobs';
 
-export const QUEUE_NAMES: readonly QueueName[] = ['sms', 'dispatch', 'maintenance'];
+export const QUEUE_NAMES: readonly QueueName[] = ['sms', 'dispatch', 'maintenance', 'voice'];
 
 const defaultJobOptions: JobsOptions = {
   // About seven minutes of retries (see backoff.ts): a provider outage that long, then the SMS fails.
@@ -49,7 +49,7 @@ export function createQueues(connection: ConnectionOptions, prefix: string, log:
     queue.on('error', (err) => log.error({ err, queue: name }, 'queue error'));
     return queue;
   };
-  const byName = { sms: make('sms'), dispatch: make('dispatch'), maintenance: make('maintenance') };
+  const byName = { sms: make('sms'), dispatch: make('dispatch'), maintenance: make('maintenance'), voice: make('voice') };
 
   return {
     byName,

@@ -23,7 +23,7 @@ export interface Assignment {
   /** The offer the volunteer answered; absent for a manual assignment. */
   offerId?: string;
   late: boolean;
-  source: 'sms' | 'manual';
+  source: 'sms' | 'manual' | 'call';
 }
 
 /**

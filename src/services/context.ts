@@ -5,6 +5,7 @@ import type { Logger } from '../log';
 import type { JobQueue } from '../queue/jobs';
 import type { SmsGateway } from '../sms/sms-gateway';
 import type { TaskEventPublisher } from '../live/task-events';
+import type { VoiceGateway } from '../voice/voice-gateway';
 
 /** What every use case needs: the database, the job queue, the clock and a few settings. */
 export interface ServiceContext {
@@ -16,6 +17,8 @@ export interface ServiceContext {
   settings: ServiceSettings;
   /** Tells open task pages that a task changed (after commit). */
   taskEvents: TaskEventPublisher;
+  /** Issue 15: outbound calls (Twilio Programmable Voice, or the simulator). */
+  voice: VoiceGateway;
 }
 
 export interface ServiceSettings {
@@ -30,4 +33,6 @@ export interface ServiceSettings {
   retentionDays: number;
   quietHours: QuietHours;
   urgency: UrgencySettings;
+  /** Issue 15: the <Say> voice per language code where configuration overrides the language file (VOICE_NB). */
+  voices: Record<string, string>;
 }

@@ -1,5 +1,6 @@
 import { isHeldInQuietHours, nextSendableAt } from '../domain/quiet-hours';
 import { isE164 } from '../domain/phone';
+import { isLandline } from '../domain/contact-preference';
 import { smsPurpose } from '../domain/sms-purpose';
 import { insertOutboundMany, type OutboundDraft } from '../db/message.repo';
 import type { Queryable, Tx } from '../db/database';
@@ -22,8 +23,8 @@ export class Effects {
   /**
    * Writes an outbound SMS row and schedules its send. In quiet hours an offer, reminder or
    * check-in waits for the morning: the row says when it may go, and its job is delayed till then.
-   * Nothing is written for a number that is not E.164 at all (an inbound `From` of 'abc' or '+'):
-   * undefined then, and no SMS.
+   * Nothing is written for a number that is not E.164 at all (an inbound `From` of 'abc' or '+'),
+   * nor for a landline (a volunteer reached by calls): undefined then, and no SMS.
    */
   async sms(db: Queryable, draft: OutboundDraft): Promise<string | undefined> {
     const [messageId] = await this.smsMany(db, [draft]);
@@ -34,7 +35,7 @@ export class Effects {
   async smsMany(db: Queryable, drafts: readonly OutboundDraft[]): Promise<string[]> {
     const { quietHours } = this.ctx.settings;
     const held = (d: OutboundDraft) => (isHeldInQuietHours(smsPurpose(d.kind)) && !d.despiteQuietHours ? nextSendableAt(quietHours, this.now) : this.now);
-    const writable = drafts.filter((d) => isE164(d.to)).map((d) => ({ ...d, sendAfter: held(d) > this.now ? held(d) : null }));
+    const writable = drafts.filter((d) => isE164(d.to) && !isLandline(d.to)).map((d) => ({ ...d, sendAfter: held(d) > this.now ? held(d) : null }));
     const ids = await insertOutboundMany(db, this.ctx.settings.serviceNumber, writable, this.now);
     writable.forEach((draft, i) => {
       this.jobs.push({ name: 'send-sms', data: { messageId: ids[i]! }, runAt: draft.sendAfter ?? undefined });

@@ -4,6 +4,7 @@ import { findOffer, moveOffer } from '../db/offer.repo';
 import { findTask } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import type { Effects } from './effects';
+import { scheduleFollowUpCall } from './follow-up-call';
 
 /**
  * An offer opens when its SMS is known to have reached the provider, whichever path learns it
@@ -22,5 +23,6 @@ export async function openOffer(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, 
   if (!opened) return false;
   effects.add({ name: 'expire-offer', data: { offerId }, runAt: expiresAt });
   effects.taskChanged(offer.taskId);
+  await scheduleFollowUpCall(trx, ctx, effects, offer, sentAt); // issue 15: sms_then_call
   return true;
 }

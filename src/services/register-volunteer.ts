@@ -7,16 +7,18 @@ import { findRequesterByPhone } from '../db/requester.repo';
 import { insertVolunteer, type Volunteer, type VolunteerProfile, type VolunteerSchedule } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 
-export interface VolunteerInput extends Partial<VolunteerProfile>, Partial<VolunteerSchedule> { name: string; phone: string; language?: string }
+export interface VolunteerInput extends Partial<VolunteerProfile>, Partial<VolunteerSchedule> { name: string; phone: string; language?: string; contactPreference?: string }
 
 export type RegisterResult =
   | { ok: true; volunteer: Volunteer }
-  | { ok: false; error: 'invalid_phone' | 'not_mobile' | 'duplicate' | 'requester_phone' | 'unsupported_language' | 'missing_name'; field: string; message: string };
+  | { ok: false; error: 'invalid_phone' | 'not_mobile' | 'landline_needs_call' | 'invalid_contact_preference' | 'duplicate' | 'requester_phone' | 'unsupported_language' | 'missing_name'; field: string; message: string };
 
 const API_MESSAGES = {
   missing_name: 'name is required',
   unsupported_language: (language: string) => `language "${language}" is not supported`,
-  not_mobile: 'phone is not a mobile number: offers go by SMS',
+  not_mobile: 'phone is not a mobile number or a landline: offers go by SMS or by a call',
+  landline_needs_call: 'phone is a landline, which cannot take SMS: set contactPreference to "call"',
+  invalid_contact_preference: 'contactPreference must be "sms", "call" or "sms_then_call"',
   invalid_phone: 'phone is not a valid phone number',
 } as const;
 
@@ -30,7 +32,7 @@ export async function registerVolunteer(ctx: Pick<ServiceContext, 'db'>, input: 
   }
   const requester = await findRequesterByPhone(ctx.db, identity.phone);
   if (requester) return { ok: false, error: 'requester_phone', field: 'phone', message: requesterPhoneMessage(identity.phone, requester.name) };
-  const volunteer = await insertVolunteer(ctx.db, { ...input, name: identity.name, phone: identity.phone, language: identity.language });
+  const volunteer = await insertVolunteer(ctx.db, { ...input, name: identity.name, phone: identity.phone, language: identity.language, contactPreference: identity.contactPreference });
   if (!volunteer) return { ok: false, error: 'duplicate', field: 'phone', message: `a volunteer with phone ${identity.phone} already exists` };
   return { ok: true, volunteer };
 }

@@ -7,11 +7,12 @@ import { listOverdueFillLanes, listStarvedSearchingTasks } from '../db/task.repo
 import { FILL_LANES } from './fill-searching-tasks';
 import type { ServiceContext } from './context';
 import { dueLifecycleJobs } from './sweep-timers';
+import { listDueFollowUpCalls, listStuckCalls } from '../db/call.repo';
 
 const BATCH = 500;
 
 /** The jobs one sweep found missing and enqueued, by kind. */
-export interface SweepReport { sends: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number }
+export interface SweepReport { sends: number; inbound: number; expiries: number; deliveryFailures: number; searchingTasks: number; lifecycleTimers: number; calls: number }
 
 /**
  * Re-derives from Postgres every job that a lost Redis entry or a crash between commit and enqueue
@@ -23,7 +24,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   // Work younger than the grace period is left alone: its own job is most likely still on the way.
   const before = new Date(now.getTime() - ctx.settings.sweepGraceSeconds * 1000);
   const leaseCutoff = new Date(now.getTime() - ctx.settings.smsSendLeaseSeconds * 1000);
-  const [sends, unopened, inbound, expiries, failures, tasks, timers, lanes] = await Promise.all([
+  const [sends, unopened, inbound, expiries, failures, tasks, timers, lanes, calls, followUps] = await Promise.all([
     listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
     listUnopenedSentOffers(ctx.db, before, BATCH),
     listUnprocessedInbound(ctx.db, before, BATCH),
@@ -32,6 +33,8 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     listStarvedSearchingTasks(ctx.db, before, BATCH),
     dueLifecycleJobs(ctx, before),
     listOverdueFillLanes(ctx.db, before, FILL_LANES),
+    listStuckCalls(ctx.db, before, leaseCutoff, BATCH),
+    listDueFollowUpCalls(ctx.db, before, BATCH),
   ]);
   const jobs: JobRequest[] = [
     // The send job of a message the provider has opens its offer instead of sending it again.
@@ -42,6 +45,9 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     ...tasks.map((taskId) => ({ name: 'fill-task' as const, data: { taskId } })),
     ...lanes.map((lane) => ({ name: 'fill-searching-tasks' as const, data: { lane } })),
     ...timers,
+    // A call whose job was lost; the job claims it, and looks it up at Twilio if an attempt may have reached it.
+    ...calls.map((callId) => ({ name: 'place-call' as const, data: { callId } })),
+    ...followUps.map((offerId) => ({ name: 'follow-up-call' as const, data: { offerId } })),
   ];
   // A job BullMQ still holds (waiting, delayed, running) is not lost: only the rest is re-derived.
   const missing = jobs.length > 0 ? await ctx.jobs.enqueueMissing(jobs) : [];
@@ -51,10 +57,12 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   // Not lost work but upkeep on the same schedule: ranking counters whose window moved on.
   await ageVolunteerCounters(ctx.db, now, BATCH);
   const n = (name: JobRequest['name']) => counts.get(name) ?? 0;
+  const callJobs = n('place-call') + n('follow-up-call');
   return {
     sends: n('send-sms'), inbound: n('handle-inbound-sms'), expiries: n('expire-offer'), deliveryFailures: n('handle-delivery-failure'),
     searchingTasks: n('fill-task') + n('fill-searching-tasks'),
-    lifecycleTimers: missing.length - n('send-sms') - n('handle-inbound-sms') - n('expire-offer') - n('handle-delivery-failure') - n('fill-task') - n('fill-searching-tasks'),
+    lifecycleTimers: missing.length - n('send-sms') - n('handle-inbound-sms') - n('expire-offer') - n('handle-delivery-failure') - n('fill-task') - n('fill-searching-tasks') - callJobs,
+    calls: callJobs,
   };
 }
 

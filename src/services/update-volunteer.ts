@@ -10,7 +10,7 @@ export type UpdateVolunteerResult = SaveVolunteerResult | { ok: false; notFound:
 
 // Compared to tell the audit log which fields an edit changed (names only: values are personal data).
 const EDITABLE: (keyof Volunteer)[] = [
-  'name', 'phone', 'language', 'taskTypes', 'areas', 'notes',
+  'name', 'phone', 'language', 'contactPreference', 'taskTypes', 'areas', 'notes',
   'agreementSignedOn', 'confidentialitySignedOn', 'policeCertificateOn', 'trainingOn', 'pausedUntil', 'availability', 'maxTasksPerWeek',
 ];
 

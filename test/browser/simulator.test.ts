@@ -102,7 +102,7 @@ describe('the queue dashboard (bull-board)', () => {
     expect(res?.status()).toBe(200);
     await page.getByText('dispatch', { exact: true }).first().waitFor({ timeout: 20_000 });
     const api = await page.evaluate(async () => (await fetch('/admin/queues/api/queues')).json() as Promise<{ queues: { name: string; readOnlyMode: boolean }[] }>);
-    expect(api.queues.map((q) => q.name).sort()).toEqual(['dispatch', 'maintenance', 'sms']);
+    expect(api.queues.map((q) => q.name).sort()).toEqual(['dispatch', 'maintenance', 'sms', 'voice']);
     expect(api.queues.every((q) => q.readOnlyMode)).toBe(true);
     const put = await page.evaluate(async () => (await fetch('/admin/queues/api/queues/sms/pause', { method: 'PUT' })).status);
     expect(put).toBe(405);

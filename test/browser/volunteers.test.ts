@@ -54,7 +54,7 @@ describe('adding and editing volunteers', () => {
     await page.getByLabel('Politiattest').fill('2026-01-10');
     const [rejected] = await Promise.all([waitForPost(page, '/admin/volunteers/new'), page.getByRole('button', { name: 'Legg til frivillig' }).click()]);
     expect(rejected.status()).toBe(400);
-    await expect(page.locator('#phone-error').textContent()).resolves.toContain('ikke et mobilnummer');
+    await expect(page.locator('#phone-error').textContent()).resolves.toContain('fasttelefon, som ikke kan få SMS');
     expect(await page.getByLabel('Mobilnummer').getAttribute('aria-describedby')).toContain('phone-error');
     expect(await page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Per Pensjonist'); // kept as typed
     expect(await page.getByLabel('Politiattest').inputValue()).toBe('2026-01-10');
@@ -276,8 +276,8 @@ describe('exporting', () => {
     expect(lines[0]).toMatch(/^Navn;Telefon;Språk;Områder;Oppgaver;/);
     const total = await h.deps.db.selectFrom('volunteer').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(lines.filter((l) => l !== '').length).toBe(Number(total.n) + 1);
-    expect(csv).toContain('\r\nEli Eksport;+4741277777;en;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;Har bil.;2026-01-15;;2026-01-10;;;fre 10:00–14:00;3;\r\n');
-    expect(csv).toContain('\r\n"Semi; Kolon";+4741277778;nb;;Handlehjelp, Følge, Besøk, Tur, Praktisk hjelp, Annet;;;;;;;;;\r\n');
+    expect(csv).toContain('\r\nEli Eksport;+4741277777;en;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;Har bil.;2026-01-15;;2026-01-10;;;fre 10:00–14:00;3;;SMS\r\n');
+    expect(csv).toContain('\r\n"Semi; Kolon";+4741277778;nb;;Handlehjelp, Følge, Besøk, Tur, Praktisk hjelp, Annet;;;;;;;;;;SMS\r\n');
     const audit = await expectAudit('volunteers_exported');
     expect(audit.detail).toEqual({ count: Number(total.n) });
   });

@@ -59,6 +59,9 @@ describe('JSON API', () => {
   it.each([
     [{ name: 'Ola', phone: '1234' }, 400, 'phone'],
     [{ name: 'Ola', phone: '22 12 34 56' }, 400, 'phone'], // a landline cannot get SMS
+    [{ name: 'Ola', phone: '22 12 34 56', contactPreference: 'sms_then_call' }, 400, 'phone'], // nor an SMS first
+    [{ name: 'Ola', phone: '800 12 345', contactPreference: 'call' }, 400, 'phone'], // toll-free: neither
+    [{ name: 'Ola', phone: '41234599', contactPreference: 'fax' }, 400, 'contactPreference'],
     [{ name: 'Ola', phone: 'ring meg' }, 400, 'phone'],
     [{ name: '', phone: '41234599' }, 400, 'name'],
     [{ phone: '41234599' }, 400, 'name'],
@@ -68,6 +71,17 @@ describe('JSON API', () => {
     const res = await h.api('POST', '/api/volunteers', body);
     expect(res.status).toBe(status);
     expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+
+  it('registers a landline volunteer who wants offers by call, and lists the preference', async () => {
+    const res = await h.api('POST', '/api/volunteers', { name: 'Per Fasttelefon', phone: '22 12 34 58', contactPreference: 'call' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ phone: '+4722123458', contactPreference: 'call' });
+    const refused = await h.api('POST', '/api/volunteers', { name: 'Per', phone: '22 12 34 59' });
+    expect(refused.body).toMatchObject({ error: 'landline_needs_call', message: expect.stringContaining('"call"') });
+    const list = await h.api('GET', '/api/volunteers');
+    expect(list.body.volunteers.find((v: { id: string }) => v.id === res.body.id)).toMatchObject({ contactPreference: 'call' });
+    expect(list.body.volunteers.filter((v: { contactPreference: string }) => v.contactPreference === 'sms').length).toBeGreaterThan(0);
   });
 
   it('lists volunteers with whether each has opted out', async () => {

@@ -227,7 +227,7 @@ describe('FakeTwilio with the real twilio client', () => {
 
   test('unknown routes are 404 JSON; a missing To over raw HTTP is 400 / 21604', async () => {
     const auth = 'Basic ' + Buffer.from(`${fake.accountSid}:${fake.authToken}`).toString('base64');
-    const unknown = await fetch(`${fake.url}/2010-04-01/Accounts/${fake.accountSid}/Calls.json`, { headers: { Authorization: auth } });
+    const unknown = await fetch(`${fake.url}/2010-04-01/Accounts/${fake.accountSid}/Conferences.json`, { headers: { Authorization: auth } });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ code: 20404, status: 404 });
 

@@ -97,6 +97,9 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'POST /logout', rule: 'public', ok: 403, prepare: async () => ({ path: '/logout', form: {} }) },
   { route: 'POST /webhooks/twilio/sms', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/sms', form: { From: '+4741000001', Body: 'JA', MessageSid: 'SM1' } }) },
   { route: 'POST /webhooks/twilio/status', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/status', form: { MessageSid: 'SM1', MessageStatus: 'delivered' } }) },
+  { route: 'POST /webhooks/twilio/voice/call', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/call?c=1&s=1&q=0', form: { CallSid: `CA${'0'.repeat(32)}`, Digits: '1' } }) },
+  { route: 'POST /webhooks/twilio/voice/amd', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/amd?c=1', form: { CallSid: `CA${'0'.repeat(32)}`, AnsweredBy: 'human' } }) },
+  { route: 'POST /webhooks/twilio/voice/status', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/status?c=1', form: { CallSid: `CA${'0'.repeat(32)}`, CallStatus: 'completed' } }) },
 
   // JSON API.
   { route: 'GET /api/volunteers', rule: 'any', ok: 200, prepare: at('/api/volunteers') },

@@ -11,6 +11,7 @@ import https from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import twilio from 'twilio';
+import { CALLS_ROUTE, FakeCalls } from './fake-twilio-calls';
 
 export interface FakeMessage {
   sid: string;
@@ -93,6 +94,8 @@ const ROUTE = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages(?:\/([^/.]+))?\.json$/
 export class FakeTwilio {
   readonly messages: FakeMessage[] = [];
   readonly requests: RecordedRequest[] = [];
+  /** Programmable Voice: Calls.json, and playing answered calls against our webhooks. */
+  readonly voice: FakeCalls;
 
   private readonly bySid = new Map<string, FakeMessage>();
   private readonly listeners = new Set<(m: FakeMessage) => void>();
@@ -113,6 +116,7 @@ export class FakeTwilio {
     readonly authToken: string,
   ) {
     this.expectedCredentials = `${accountSid}:${authToken}`;
+    this.voice = new FakeCalls(accountSid, authToken);
     server.on('request', (req, res) => this.handle(req, res));
   }
 
@@ -207,6 +211,7 @@ export class FakeTwilio {
     this.messages.length = 0;
     this.requests.length = 0;
     this.bySid.clear();
+    this.voice.reset();
     this.failures = [];
     this.hangCount = 0;
     this.latencyMs = 0;
@@ -263,6 +268,8 @@ export class FakeTwilio {
     this.requests.push(record);
     const ex: Exchange = { req, res, record, receivedAtMs };
 
+    const calls = CALLS_ROUTE.exec(path);
+    if (calls) return this.routeCalls(ex, calls[1], calls[2], form, query);
     const match = ROUTE.exec(path);
     if (!match) return this.notFound(ex, path);
     if (!record.authorized) return this.unauthorized(ex);
@@ -273,6 +280,15 @@ export class FakeTwilio {
     if (sid === undefined && record.method === 'GET') return this.listMessages(ex, query);
     if (sid !== undefined && record.method === 'GET') return this.fetchMessage(ex, sid, path);
     return this.notFound(ex, path);
+  }
+
+  private routeCalls(ex: Exchange, account: string | undefined, sid: string | undefined, form: Record<string, string | string[]>, query: URLSearchParams): void {
+    if (!ex.record.authorized) return this.unauthorized(ex);
+    if (account !== this.accountSid) return this.notFound(ex, ex.record.path);
+    const reply = this.voice.handle(ex.record.method, sid, form, query);
+    if (!reply.hang) return this.answer(ex, reply.status, reply.payload);
+    this.hung.add(ex.res); // created, but the answer never comes (see FakeCalls.hangNext)
+    ex.res.on('close', () => this.hung.delete(ex.res));
   }
 
   private isAuthorized(req: http.IncomingMessage): boolean {

@@ -124,4 +124,11 @@ describe('loadConfig', () => {
       .toEqual({ name: 'Lørenskog frivilligsentral', phone: '+47 67 93 40 00' });
     expect(() => loadConfig({ CENTRE_NAME: 'x'.repeat(41), CENTRE_PHONE: 'ring oss' })).toThrow(/CENTRE_NAME: .*\n.*CENTRE_PHONE: /s);
   });
+
+  it('calls: 1 call a second and the neural Norwegian voice by default; VOICE_NB only takes Norwegian voices', () => {
+    expect(loadConfig({}).voice).toEqual({ callRatePerSecond: 1, nbVoice: 'Polly.Ida-Neural' });
+    expect(loadConfig({ CALL_RATE_PER_SECOND: '5', VOICE_NB: 'Polly.Liv' }).voice).toEqual({ callRatePerSecond: 5, nbVoice: 'Polly.Liv' });
+    expect(loadConfig({ VOICE_NB: 'Google.nb-NO-Wavenet-E' }).voice.nbVoice).toBe('Google.nb-NO-Wavenet-E');
+    expect(() => loadConfig({ VOICE_NB: 'Polly.Amy', CALL_RATE_PER_SECOND: '0' })).toThrow(/CALL_RATE_PER_SECOND: [\s\S]*VOICE_NB: must be a Norwegian Twilio voice/);
+  });
 });

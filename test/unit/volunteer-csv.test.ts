@@ -9,7 +9,7 @@ const NONE = new Set<string>();
 /** A good row's volunteer: what a row with only a name and a number gives, with these details. */
 function volunteer(details: Partial<CsvVolunteer> & { name: string; phone: string }): CsvVolunteer {
   return {
-    language: 'nb', taskTypes: ['shopping', 'escort', 'visit', 'walk', 'practical', 'other'], areas: [], notes: '',
+    language: 'nb', contactPreference: 'sms', taskTypes: ['shopping', 'escort', 'visit', 'walk', 'practical', 'other'], areas: [], notes: '',
     agreementSignedOn: null, confidentialitySignedOn: null, policeCertificateOn: null, trainingOn: null, pausedUntil: null,
     availability: [], maxTasksPerWeek: null, optedOutOn: null, ...details,
   };
@@ -145,10 +145,11 @@ describe('readVolunteerCsv: bad rows', () => {
     ['missing number', 'Kari;;;', ['invalid_phone']],
     ['too short a number', 'Kari;4123;;', ['invalid_phone']],
     ['letters in the number', 'Kari;ring meg;;', ['invalid_phone']],
-    ['a landline', 'Kari;22 22 22 22;;', ['not_mobile']],
+    ['a landline', 'Kari;22 22 22 22;;', ['landline_needs_call']],
+    ['a toll-free number', 'Kari;800 12 345;;', ['not_mobile']],
     ['an unknown language', 'Kari;41234567;klingon;', ['unsupported_language']],
     ['an unknown task type', 'Kari;41234567;;Handlehjelp, hagearbeid', ['unknown_task_type']],
-    ['several problems at once', ';22 22 22 22;;', ['missing_name', 'not_mobile']],
+    ['several problems at once', ';22 22 22 22;;', ['missing_name', 'landline_needs_call']],
   ])('reports %s', (_name, row, problems) => {
     const result = readVolunteerCsv(header + row, NONE);
     expect(result.ok && result.bad).toEqual([expect.objectContaining({ line: 2, problems })]);
@@ -255,9 +256,9 @@ describe('the shared rules', () => {
   it('checkVolunteerIdentity lists problems in the order name, language, phone', () => {
     expect(checkVolunteerIdentity({ name: ' ', phone: '22222222', language: 'xx' })).toEqual({
       ok: false,
-      problems: [{ field: 'name', code: 'missing_name' }, { field: 'language', code: 'unsupported_language' }, { field: 'phone', code: 'not_mobile' }],
+      problems: [{ field: 'name', code: 'missing_name' }, { field: 'language', code: 'unsupported_language' }, { field: 'phone', code: 'landline_needs_call' }],
     });
-    expect(checkVolunteerIdentity({ name: ' Kari ', phone: '412 34 567' })).toEqual({ ok: true, name: 'Kari', phone: '+4741234567', language: 'nb' });
+    expect(checkVolunteerIdentity({ name: ' Kari ', phone: '412 34 567' })).toEqual({ ok: true, name: 'Kari', phone: '+4741234567', language: 'nb', contactPreference: 'sms' });
   });
 
   it.each<[string, string[] | undefined]>([
@@ -280,15 +281,15 @@ describe('formatVolunteersCsv', () => {
     name: 'Nordmann; Kari', phone: '+4741234567', language: 'nb', areas: ['Lørenskog sentrum', 'Fjellhamar'], taskTypes: ['shopping', 'escort'],
     notes: 'Har bil.\nIkke mandager.', agreementSignedOn: '2026-01-15', confidentialitySignedOn: null, policeCertificateOn: null, trainingOn: '2026-02-01',
     pausedUntil: null, availability: [{ weekday: 1, from: '09:00', to: '15:00' }, { weekday: 2, from: '09:00', to: '15:00' }], maxTasksPerWeek: 2,
-    optedOutAt: new Date('2026-03-01T23:30:00Z'),
+    optedOutAt: new Date('2026-03-01T23:30:00Z'), contactPreference: 'sms',
   };
 
   it('writes semicolon-separated CRLF lines with a BOM and Norwegian headers', () => {
     const csv = formatVolunteersCsv([kari]);
     expect(csv.startsWith(BOM)).toBe(true);
     const [header] = csv.slice(1).split('\r\n');
-    expect(header).toBe('Navn;Telefon;Språk;Områder;Oppgaver;Notater;Avtale signert;Taushetserklæring;Politiattest;Opplæring;Pause til;Tilgjengelig;Maks per uke;Meldt av');
-    expect(csv).toContain('"Nordmann; Kari";+4741234567;nb;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;"Har bil.\nIkke mandager.";2026-01-15;;;2026-02-01;;man–tir 09:00–15:00;2;2026-03-02\r\n');
+    expect(header).toBe('Navn;Telefon;Språk;Områder;Oppgaver;Notater;Avtale signert;Taushetserklæring;Politiattest;Opplæring;Pause til;Tilgjengelig;Maks per uke;Meldt av;Kontakt');
+    expect(csv).toContain('"Nordmann; Kari";+4741234567;nb;Lørenskog sentrum, Fjellhamar;Handlehjelp, Følge;"Har bil.\nIkke mandager.";2026-01-15;;;2026-02-01;;man–tir 09:00–15:00;2;2026-03-02;SMS\r\n');
   });
 
   it('keeps cells that a spreadsheet would run as formulas as text', () => {
@@ -300,7 +301,7 @@ describe('formatVolunteersCsv', () => {
   it('reads back through the import with every detail, opted out included', () => {
     const ola: VolunteerCsvExportRow = {
       ...kari, name: 'Ola', phone: '+4791234567', language: 'uk', taskTypes: ['visit', 'other'], notes: '', agreementSignedOn: null,
-      policeCertificateOn: '2025-11-30', pausedUntil: '2026-12-24', availability: [], maxTasksPerWeek: null, optedOutAt: null,
+      policeCertificateOn: '2025-11-30', pausedUntil: '2026-12-24', availability: [], maxTasksPerWeek: null, optedOutAt: null, contactPreference: 'sms_then_call',
     };
     const result = readVolunteerCsv(formatVolunteersCsv([kari, ola]), NONE);
     expect(result.ok && result.bad).toEqual([]);
@@ -308,5 +309,20 @@ describe('formatVolunteersCsv', () => {
       { ...kari, optedOutAt: undefined, optedOutOn: '2026-03-02' },
       { ...ola, optedOutAt: undefined, optedOutOn: null },
     ].map(({ optedOutAt: _dropped, ...v }) => v));
+  });
+});
+
+describe('the contact column (issue 15)', () => {
+  it('imports a landline whose row says «Ring», and reports one that does not', () => {
+    const result = readVolunteerCsv('Navn;Telefon;Kontakt\nPer;22 12 34 56;Ring\nOla;22 12 34 57;SMS\nKari;41234567;SMS, så ring\nLise;41234568;brev\n', NONE);
+    expect(result.ok && result.good.map((r) => [r.volunteer.name, r.volunteer.phone, r.volunteer.contactPreference])).toEqual([
+      ['Per', '+4722123456', 'call'], ['Kari', '+4741234567', 'sms_then_call'],
+    ]);
+    expect(result.ok && result.bad.map((r) => [r.line, r.problems])).toEqual([[3, ['landline_needs_call']], [5, ['invalid_contact_preference']]]);
+  });
+
+  it('a landline is checked for duplicates like a mobile', () => {
+    const result = readVolunteerCsv('Navn;Telefon;Kontakt\nPer;22 12 34 56;Ring\nPer igjen;+47 22 12 34 56;Ring\n', NONE);
+    expect(result.ok && result.bad.map((r) => [r.line, r.problems])).toEqual([[3, ['duplicate_in_file']]]);
   });
 });

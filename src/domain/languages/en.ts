@@ -24,6 +24,13 @@ const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(
 const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}, ${duration(t.durationMinutes)}, ${t.area}`;
 const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` Questions? Call ${phone}.` : '');
+/** What the caller is asked to do, as a phrase after «Can you». */
+const spokenTask: Record<TaskType, string> = {
+  shopping: 'help a person with shopping', escort: 'go with a person to the doctor', visit: 'visit a person',
+  walk: 'go for a walk with a person', practical: 'give a person practical help', other: 'help a person',
+};
+/** «Friday 4 December at 14:30», as the voice should read it. */
+const spokenWhen = (t: TaskFacts) => t.startsAt.setLocale('en-GB').toFormat("cccc d MMMM 'at' HH:mm");
 
 export const en: Language = {
   code: 'en',
@@ -183,6 +190,21 @@ export const en: Language = {
     help: ['help'],
     myTasks: ['tasks', 'my tasks'],
     days: ['days', 'day', 'd'],
+  },
+  voice: {
+    sayLanguage: 'en-GB',
+    voice: 'Polly.Amy-Neural',
+    offer: ({ firstName, centreName, task }) =>
+      `Hello ${firstName}, this is ${centreName}. Can you ${spokenTask[task.type]} ${spokenWhen(task)}, in ${task.area}? ${task.summary}`,
+    keys: () => 'Press 1 for yes, 2 for no, 0 to hear this again.',
+    accepted: ({ task, details, bySms }) =>
+      `Thank you! The task is yours: ${spokenWhen(task)}, in ${task.area}. ${details}${bySms ? ' You will get this by SMS too.' : ''} Goodbye!`,
+    declined: () => 'Thank you for answering! We will ask someone else. Goodbye!',
+    taken: () => 'Thank you for answering! Someone else has already taken the task. Goodbye!',
+    unknownKey: () => 'Sorry, I did not understand that.',
+    noAnswerGoodbye: ({ centrePhone }) => `We did not hear an answer. You can call us back on ${centrePhone}. Goodbye!`,
+    machineMessage: ({ centreName, centrePhone, bySms }) =>
+      `Hello, this is ${centreName}. We wonder if you can help with a task.${bySms ? ' We are sending you an SMS about it now.' : ''} Please call us back on ${centrePhone}. Goodbye!`,
   },
 };
 

@@ -23,6 +23,13 @@ const describe = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)} (${duration(
 /** describe() without its own parentheses, for texts that put the task in parentheses. */
 const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}, ${duration(t.durationMinutes)}, ${t.area}`;
 const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
+/** What the caller is asked to do, as a phrase after «Kan du». */
+const spokenTask: Record<TaskType, string> = {
+  shopping: 'hjelpe en person med handling', escort: 'følge en person til legen', visit: 'besøke en person',
+  walk: 'gå en tur med en person', practical: 'gi en person praktisk hjelp', other: 'hjelpe en person',
+};
+/** «fredag 4. desember klokken 14.30», as the voice should read it. */
+const spokenWhen = (t: TaskFacts) => t.startsAt.setLocale('nb').toFormat("cccc d. MMMM 'klokken' HH.mm");
 const callUs = (phone?: string) => (phone ? ` Ring ${phone} ved spørsmål.` : '');
 
 export const nb: Language = {
@@ -221,6 +228,21 @@ export const nb: Language = {
     help: ['hjelp'],
     myTasks: ['oppdrag', 'mine oppdrag'],
     days: ['dager', 'dag', 'd'],
+  },
+  voice: {
+    sayLanguage: 'nb-NO',
+    voice: 'Polly.Ida-Neural', // VOICE_NB overrides it; Polly.Liv is the standard (non-neural) fallback
+    offer: ({ firstName, centreName, task }) =>
+      `Hei ${firstName}, dette er ${centreName}. Kan du ${spokenTask[task.type]} ${spokenWhen(task)}, i ${task.area}? ${task.summary}`,
+    keys: () => 'Trykk 1 for ja, 2 for nei, 0 for å høre igjen.',
+    accepted: ({ task, details, bySms }) =>
+      `Tusen takk! Oppdraget er ditt: ${spokenWhen(task)}, i ${task.area}. ${details}${bySms ? ' Du får dette på SMS også.' : ''} Ha det bra!`,
+    declined: () => 'Takk for svar! Vi spør noen andre. Ha det bra!',
+    taken: () => 'Takk for at du svarte! Noen andre har allerede tatt oppdraget. Ha det bra!',
+    unknownKey: () => 'Det forsto jeg ikke.',
+    noAnswerGoodbye: ({ centrePhone }) => `Vi hørte ikke noe svar. Du kan ringe oss tilbake på ${centrePhone}. Ha det bra!`,
+    machineMessage: ({ centreName, centrePhone, bySms }) =>
+      `Hei, dette er ${centreName}. Vi lurer på om du kan hjelpe med et oppdrag.${bySms ? ' Du får en SMS om det nå.' : ''} Ring oss gjerne tilbake på ${centrePhone}. Ha det bra!`,
   },
 };
 

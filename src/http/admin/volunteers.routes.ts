@@ -148,6 +148,7 @@ function readVolunteerForm(body: unknown): VolunteerForm {
     name: readString(body, 'name'),
     phone: readString(body, 'phone'),
     language: readString(body, 'language'),
+    contactPreference: readString(body, 'contactPreference'),
     taskTypes: readStringList(body, 'taskTypes'),
     areas: readString(body, 'areas'),
     notes: readString(body, 'notes'),

@@ -24,6 +24,8 @@ const VolunteerBody = z.object({
   name: z.string().trim().min(1, 'name is required').max(200),
   phone: z.string().min(1, 'phone is required').max(40),
   language: z.string().min(2).max(10).optional(),
+  /** sms (default), call or sms_then_call; checked against the number's type by registerVolunteer. */
+  contactPreference: z.string().max(20).optional(),
   taskTypes: z.array(z.enum(['shopping', 'escort', 'visit', 'walk', 'practical', 'other'])).optional(),
   areas: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   confidentialitySignedOn: Day.nullable().optional(),

@@ -56,6 +56,7 @@ const WITHDRAW_REASONS: Record<string, string> = {
 
 const SMS_KINDS: Record<string, (to: string) => string> = {
   offer: (to) => `Tilbud på SMS til ${to}`,
+  offer_after_call: (to) => `Tilbud på SMS til ${to} (en telefonsvarer tok samtalen)`,
   assigned: (to) => `Bekreftelse med detaljene til ${to}`,
   taken: (to) => `Svar til ${to}: oppdraget var allerede tatt`,
   offer_taken: (to) => `Beskjed til ${to} om at oppdraget er tatt av en annen`,

@@ -1,5 +1,6 @@
 import type { Volunteer } from '../../../db/volunteer.repo';
 import { formatAvailability } from '../../../domain/availability-text';
+import { CONTACT_PREFERENCE_NAMES, CONTACT_PREFERENCES } from '../../../domain/contact-preference';
 import type { Weekday } from '../../../domain/matching';
 import { languageLabel, listLanguages } from '../../../domain/messages';
 import { TASK_TYPES } from '../../../domain/volunteer';
@@ -20,14 +21,14 @@ export interface VolunteerFormView {
 }
 
 export const EMPTY_VOLUNTEER_FORM: VolunteerForm = {
-  name: '', phone: '', language: 'nb', taskTypes: [...TASK_TYPES], areas: '', notes: '',
+  name: '', phone: '', language: 'nb', contactPreference: 'sms', taskTypes: [...TASK_TYPES], areas: '', notes: '',
   agreementSignedOn: '', confidentialitySignedOn: '', policeCertificateOn: '', trainingOn: '', pausedUntil: '',
   availability: '', maxTasksPerWeek: '',
 };
 
 export function formFromVolunteer(v: Volunteer): VolunteerForm {
   return {
-    name: v.name, phone: formatPhone(v.phone), language: v.language, taskTypes: v.taskTypes, areas: v.areas.join(', '), notes: v.notes,
+    name: v.name, phone: formatPhone(v.phone), language: v.language, contactPreference: v.contactPreference, taskTypes: v.taskTypes, areas: v.areas.join(', '), notes: v.notes,
     agreementSignedOn: v.agreementSignedOn ?? '', confidentialitySignedOn: v.confidentialitySignedOn ?? '',
     policeCertificateOn: v.policeCertificateOn ?? '', trainingOn: v.trainingOn ?? '', pausedUntil: v.pausedUntil ?? '',
     availability: formatAvailability(v.availability.map((w) => ({ ...w, weekday: w.weekday as Weekday }))),
@@ -36,7 +37,7 @@ export function formFromVolunteer(v: Volunteer): VolunteerForm {
 }
 
 const FIELD_LABELS: Record<VolunteerFormField, string> = {
-  name: 'Navn', phone: 'Mobilnummer', language: 'Språk i SMS', taskTypes: 'Oppgaver', areas: 'Områder', notes: 'Notater',
+  name: 'Navn', phone: 'Mobilnummer', language: 'Språk i SMS', contactPreference: 'Tilbud på', taskTypes: 'Oppgaver', areas: 'Områder', notes: 'Notater',
   agreementSignedOn: 'Avtale signert', confidentialitySignedOn: 'Taushetserklæring signert', policeCertificateOn: 'Politiattest',
   trainingOn: 'Opplæring gjennomført', pausedUntil: 'Pause til og med',
   availability: 'Når kan den frivillige', maxTasksPerWeek: 'Høyst antall oppdrag per uke',
@@ -58,8 +59,9 @@ ${v ? optOutStatus(v) : ''}
 <form class="stack" method="post" action="${v ? `/admin/volunteers/${v.id}` : '/admin/volunteers/new'}" novalidate>
   ${csrfInput(frame.csrfToken)}
   ${inputField({ name: 'name', label: FIELD_LABELS.name, value: view.values.name, errors, required: true, attrs: html` autocomplete="off"` })}
-  ${inputField({ name: 'phone', label: FIELD_LABELS.phone, value: view.values.phone, errors, required: true, type: 'tel', hint: 'Tilbudene kommer på SMS til dette nummeret. Norske numre kan skrives uten +47.', attrs: html` autocomplete="off"` })}
+  ${inputField({ name: 'phone', label: FIELD_LABELS.phone, value: view.values.phone, errors, required: true, type: 'tel', hint: 'Tilbudene kommer til dette nummeret. Norske numre kan skrives uten +47. En fasttelefon kan bare ringes.', attrs: html` autocomplete="off"` })}
   ${selectField({ name: 'language', label: FIELD_LABELS.language, value: view.values.language, errors, options: listLanguages().map((l) => ({ value: l.code, label: languageLabel(l.code) })) })}
+  ${selectField({ name: 'contactPreference', label: FIELD_LABELS.contactPreference, value: view.values.contactPreference ?? 'sms', errors, hint: 'Ring: tilbudet leses opp i en automatisk samtale, og den frivillige svarer med tastene. En fasttelefon kan bare ringes.', options: CONTACT_PREFERENCES.map((p) => ({ value: p, label: CONTACT_PREFERENCE_NAMES[p] })) })}
   ${taskTypeChoices(view.values.taskTypes, errors)}
   ${inputField({ name: 'areas', label: FIELD_LABELS.areas, value: view.values.areas, errors, hint: 'Skill med komma, for eksempel «Lørenskog sentrum, Fjellhamar».' })}
   ${textareaField({ name: 'notes', label: FIELD_LABELS.notes, value: view.values.notes, errors, hint: 'Bare for koordinatorer. Ikke skriv helseopplysninger.' })}

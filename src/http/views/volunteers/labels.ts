@@ -11,7 +11,9 @@ import { TASK_TYPE_LABELS } from '../format';
 export const FORM_PROBLEM_TEXT: Record<VolunteerFormProblem, string> = {
   missing_name: 'Skriv navnet til den frivillige.',
   invalid_phone: 'Ugyldig nummer. Skriv et mobilnummer, for eksempel 412 34 567 eller +47 412 34 567.',
-  not_mobile: 'Dette er ikke et mobilnummer. Tilbudene sendes på SMS, så det må være en mobil.',
+  not_mobile: 'Dette er verken et mobilnummer eller en fasttelefon. Skriv et nummer tilbudene kan nå.',
+  landline_needs_call: 'Dette er en fasttelefon, som ikke kan få SMS. Velg «Ring» under «Tilbud på».',
+  invalid_contact_preference: 'Velg SMS, Ring eller SMS, så ring.',
   duplicate: 'Det finnes allerede en frivillig med dette nummeret.',
   requester_phone: 'Nummeret tilhører en bestiller (et sykehjem eller en hjemmetjeneste som bestiller hjelp på SMS) og kan ikke også være en frivilligs nummer.',
   unsupported_language: 'Velg et språk fra listen.',
@@ -27,6 +29,8 @@ export const ROW_PROBLEM_TEXT: Record<RowProblem, string> = {
   missing_name: 'mangler navn',
   invalid_phone: 'ugyldig nummer',
   not_mobile: 'ikke et mobilnummer',
+  landline_needs_call: 'fasttelefon: skriv «Ring» i kolonnen Kontakt',
+  invalid_contact_preference: 'ukjent kontaktmåte (skriv SMS, Ring eller «SMS, så ring»)',
   duplicate_in_file: 'duplikat i filen',
   already_exists: 'finnes allerede',
   requester_phone: 'nummeret tilhører en bestiller', // with the requester named when known (import.ts)

@@ -1,0 +1,55 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import type { ServiceContext } from '../../services/context';
+import { answerCall } from '../../services/answer-call';
+import { recordCallStatus } from '../../services/record-call-status';
+import { recordCallAmd } from '../../services/record-call-amd';
+import { markUnreadableWebhookText, twilioFormBody } from '../input/body-parsers';
+import { verifyTwilioSignature } from '../twilio-signature';
+import { parseRequest } from '../validate';
+
+const CallSid = z.string().regex(/^CA[0-9a-fA-F]{32}$/, 'must be a Twilio call SID');
+const CallId = z.string().regex(/^\d{1,18}$/, 'must be our call id');
+const Turn = z.string().regex(/^\d{1,3}$/).transform(Number);
+
+const CallQuery = z.object({ c: CallId, s: Turn.optional(), q: Turn.optional() });
+const CallBody = z.object({ CallSid, Digits: z.string().max(20).optional() });
+const AmdBody = z.object({ CallSid, AnsweredBy: z.string().regex(/^[a-z_]{1,30}$/, 'must be an AnsweredBy value such as human or machine_start') });
+const StatusBody = z.object({ CallSid, CallStatus: z.string().min(1).max(40), CallDuration: z.string().regex(/^\d{1,6}$/).optional() });
+
+/**
+ * Twilio Programmable Voice webhooks, signature-checked like the SMS ones. A call's TwiML comes
+ * from `call` (first fetch and every Gather action), its progress from `status`, the
+ * answering-machine detection result from `amd`.
+ */
+export function twilioVoiceRoutes(ctx: ServiceContext, opts: { authToken: string | undefined; publicBaseUrl: string; timer: (route: 'sms' | 'status') => RequestHandler }): Router {
+  const router = Router();
+  const verify = verifyTwilioSignature(opts.authToken, opts.publicBaseUrl);
+  const form = twilioFormBody();
+
+  router.post('/call', form, verify, markUnreadableWebhookText, async (req, res) => {
+    const query = parseRequest(CallQuery, req.query);
+    const body = parseRequest(CallBody, req.body);
+    const turn = query.s === undefined ? undefined : { step: query.s, silences: query.q ?? 0 };
+    const twiml = await answerCall(ctx, { callId: query.c, callSid: body.CallSid, turn, digits: body.Digits });
+    res.type('text/xml').send(twiml);
+  });
+
+  router.post('/status', opts.timer('status'), form, verify, markUnreadableWebhookText, async (req, res) => {
+    const { c } = parseRequest(z.object({ c: CallId }), req.query);
+    const body = parseRequest(StatusBody, req.body);
+    const outcome = await recordCallStatus(ctx, { callId: c, callSid: body.CallSid, callStatus: body.CallStatus, durationSeconds: body.CallDuration === undefined ? undefined : Number(body.CallDuration) });
+    if (outcome !== 'applied') ctx.log.debug({ outcome, callId: c }, 'call status callback not applied');
+    res.status(204).end();
+  });
+
+  router.post('/amd', form, verify, markUnreadableWebhookText, async (req, res) => {
+    const { c } = parseRequest(z.object({ c: CallId }), req.query);
+    const body = parseRequest(AmdBody, req.body);
+    const outcome = await recordCallAmd(ctx, { callId: c, callSid: body.CallSid, answeredBy: body.AnsweredBy });
+    ctx.log.debug({ outcome, callId: c }, 'AMD callback');
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,41 @@
+import { addActiveMinutes } from '../domain/quiet-hours';
+import type { Tx } from '../db/database';
+import { countCallsOfOffer } from '../db/call.repo';
+import { findOffer } from '../db/offer.repo';
+import { findTask, lockTask } from '../db/task.repo';
+import { findVolunteer } from '../db/volunteer.repo';
+import type { ServiceContext } from './context';
+import { runUseCase, type Effects } from './effects';
+import { queueOfferCall } from './offer-by-call';
+
+/**
+ * `sms_then_call`: when an offer SMS opens, a timer is set for half its answer time (counted as
+ * the answer time is, not at night). Called from openOffer, inside its transaction.
+ */
+export async function scheduleFollowUpCall(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, effects: Effects, offer: { id: string; taskId: string; volunteerId: string }, sentAt: Date): Promise<void> {
+  const volunteer = await findVolunteer(trx, offer.volunteerId);
+  if (volunteer?.contactPreference !== 'sms_then_call') return;
+  const task = await findTask(trx, offer.taskId);
+  if (!task) return;
+  const halfway = addActiveMinutes(ctx.settings.quietHours, sentAt, task.offerTimeoutMinutes / 2);
+  effects.add({ name: 'follow-up-call', data: { offerId: offer.id }, runAt: halfway });
+}
+
+export type FollowUpOutcome = 'called' | 'answered' | 'already_called';
+
+/** The follow-up-call job: the SMS offer is still unanswered, so the volunteer is called once. */
+export async function followUpCall(ctx: ServiceContext, offerId: string): Promise<FollowUpOutcome> {
+  return runUseCase(ctx, async (trx, effects, now) => {
+    const offer = await findOffer(trx, offerId);
+    if (!offer) return 'answered';
+    const task = await lockTask(trx, offer.taskId);
+    const fresh = await findOffer(trx, offerId); // after the lock: a JA may just have taken it
+    if (!task || task.status !== 'searching' || fresh?.status !== 'open') return 'answered';
+    if ((await countCallsOfOffer(trx, offerId)) > 0) return 'already_called'; // a repeated job
+    const volunteer = await findVolunteer(trx, offer.volunteerId);
+    if (!volunteer) return 'answered';
+    await queueOfferCall(trx, ctx, effects, { offerId, taskId: task.id, volunteerId: volunteer.id, phone: volunteer.phone }, now);
+    ctx.log.info({ offerId }, 'SMS offer unanswered at half its answer time: calling');
+    return 'called';
+  });
+}

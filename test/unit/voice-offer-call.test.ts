@@ -1,0 +1,62 @@
+import { DateTime } from 'luxon';
+import { callStatusMovesForward, isFinalCallStatus, isMachineAnswer } from '../../src/domain/voice/call-status';
+import { decideOfferKey, offerMenuScript, goodbyeScript } from '../../src/domain/voice/offer-call';
+import { voiceFor } from '../../src/domain/voice/voice-language';
+import { renderTwiml } from '../../src/voice/twiml';
+
+const task = {
+  taskId: '7', type: 'escort' as const, startsAt: DateTime.fromISO('2026-12-04T14:30', { zone: 'Europe/Oslo' }),
+  durationMinutes: 90, area: 'Lørenskog', summary: 'Følge til legen.',
+};
+
+describe('decideOfferKey', () => {
+  it.each([
+    ['1', { step: 1, silences: 0 }, { kind: 'accept' }],
+    ['2', { step: 3, silences: 1 }, { kind: 'decline' }],
+    ['0', { step: 1, silences: 1 }, { kind: 'ask_again', next: { step: 2, silences: 1 }, unknownKey: false }],
+    ['5', { step: 1, silences: 0 }, { kind: 'ask_again', next: { step: 2, silences: 0 }, unknownKey: true }],
+    [undefined, { step: 1, silences: 0 }, { kind: 'ask_again', next: { step: 2, silences: 1 }, unknownKey: false }],
+    ['', { step: 2, silences: 1 }, { kind: 'give_up' }],
+  ] as const)('%j at %j', (digits, turn, expected) => {
+    expect(decideOfferKey(digits, turn)).toEqual(expected);
+  });
+});
+
+describe('call status', () => {
+  it('only moves forward, and an ended call stays ended', () => {
+    expect(callStatusMovesForward('placing', 'ringing')).toBe(true);
+    expect(callStatusMovesForward('in-progress', 'ringing')).toBe(false);
+    expect(callStatusMovesForward('completed', 'no-answer')).toBe(false);
+    expect(callStatusMovesForward('ringing', 'no-answer')).toBe(true);
+    expect(isFinalCallStatus('busy')).toBe(true);
+    expect(isFinalCallStatus('ringing')).toBe(false);
+  });
+
+  it('tells machines from people', () => {
+    expect(['machine_start', 'machine_end_beep', 'fax'].map(isMachineAnswer)).toEqual([true, true, true]);
+    expect(['human', 'unknown', null].map(isMachineAnswer)).toEqual([false, false, false]);
+  });
+});
+
+describe('the offer call script', () => {
+  it('reads the offer in Norwegian, slowly, in one Gather; never the details', () => {
+    const { texts, voice } = voiceFor('nb', {});
+    const xml = renderTwiml(offerMenuScript({ texts, voice, firstName: 'Kari', centreName: 'Frivilligsentralen', task }, '/webhooks/twilio/voice/call?c=1&s=1&q=0'));
+    expect(xml).toBe('<?xml version="1.0" encoding="UTF-8"?><Response>'
+      + '<Gather input="dtmf" numDigits="1" timeout="7" action="/webhooks/twilio/voice/call?c=1&amp;s=1&amp;q=0" method="POST" actionOnEmptyResult="true">'
+      + '<Say language="nb-NO" voice="Polly.Ida-Neural"><prosody rate="90%">Hei Kari, dette er Frivilligsentralen. Kan du følge en person til legen fredag 4. desember klokken 14.30, i Lørenskog? Følge til legen.</prosody></Say>'
+      + '<Say language="nb-NO" voice="Polly.Ida-Neural"><prosody rate="90%">Trykk 1 for ja, 2 for nei, 0 for å høre igjen.</prosody></Say>'
+      + '</Gather></Response>');
+  });
+
+  it('VOICE_NB overrides the voice; English has its own; a language without voice texts is called in Norwegian', () => {
+    expect(voiceFor('nb', { nb: 'Polly.Liv' }).voice).toBe('Polly.Liv');
+    expect(voiceFor('en', { nb: 'Polly.Liv' })).toMatchObject({ voice: 'Polly.Amy-Neural', texts: { sayLanguage: 'en-GB' } });
+    expect(voiceFor('so', { nb: 'Polly.Liv' })).toMatchObject({ voice: 'Polly.Liv', texts: { sayLanguage: 'nb-NO' } });
+  });
+
+  it('a goodbye says its sentence and hangs up', () => {
+    const { texts, voice } = voiceFor('en', {});
+    expect(renderTwiml(goodbyeScript({ texts, voice }, texts.taken()))).toContain('Someone else has already taken the task. Goodbye!</prosody></Say><Hangup/></Response>');
+  });
+});
