@@ -9,7 +9,7 @@ import type { Task } from './task.repo';
 
 const MATCHING_COLUMNS = [
   'v.id', 'v.name', 'v.phone', 'v.language', 'v.opted_out_at', 'v.paused_until', 'v.task_types', 'v.areas',
-  'v.confidentiality_signed_on', 'v.police_certificate_on', 'v.training_on', 'v.availability', 'v.absences', 'v.max_tasks_per_week',
+  'v.confidentiality_signed_on', 'v.police_certificate_on', 'v.training_on', 'v.availability', 'v.absences', 'v.max_tasks_per_week', 'v.deactivated_at',
 ] as const;
 
 /** A candidate with what an offer needs to reach them. */
@@ -31,9 +31,13 @@ export function toMatchTask(task: Task): MatchTask {
  */
 export async function loadCandidates(db: Queryable, task: Task, now: Date, opts: { plausibleOnly: boolean }): Promise<ReachableCandidate[]> {
   // Only what matching reads: notes and the rest of the row would be loaded per volunteer per fill.
-  let q = db.selectFrom('volunteer as v').select(MATCHING_COLUMNS);
+  // An erased volunteer is no longer a person to judge; a deactivated one is shown (with the reason)
+  // on the task page but never loaded for dispatch.
+  let q = db.selectFrom('volunteer as v').select(MATCHING_COLUMNS).where('v.erased_at', 'is', null)
+    .$narrowType<{ phone: string }>();
   if (opts.plausibleOnly) {
     q = q.where('v.opted_out_at', 'is', null)
+      .where('v.deactivated_at', 'is', null)
       .where(sql<boolean>`${task.type} = ANY(v.task_types)`)
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('offer as o').select(sql.lit(1).as('one'))
         .whereRef('o.volunteer_id', '=', 'v.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]))))
@@ -59,6 +63,7 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, opts:
       phone: v.phone,
       language: v.language,
       optedOut: v.opted_out_at !== null,
+      deactivated: v.deactivated_at !== null,
       pausedUntil: v.paused_until,
       taskTypes: v.task_types as TaskType[],
       areas: v.areas,

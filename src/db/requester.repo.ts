@@ -67,7 +67,7 @@ export async function findTakenPhones(db: Queryable, phones: string[], exceptReq
   if (exceptRequesterId) q = q.where('requester_id', '!=', exceptRequesterId);
   const requesters = await q.execute();
   const volunteers = await db.selectFrom('volunteer').select('phone').where('phone', 'in', phones).execute();
-  return [...new Set([...requesters, ...volunteers].map((r) => r.phone))].sort();
+  return [...new Set([...requesters, ...volunteers].flatMap((r) => (r.phone === null ? [] : [r.phone])))].sort();
 }
 
 /** Inserts a requester and its numbers. Throws a unique violation (23505) for a number taken meanwhile. */

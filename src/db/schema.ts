@@ -11,7 +11,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 export interface VolunteerTable {
   id: GeneratedId;
   name: string;
-  phone: string;
+  /** NULL only once erased (GDPR), which frees the number. */
+  phone: ColumnType<string | null, string, string | null>;
   language: Generated<string>;
   opted_out_at: Timestamp | null;
   last_assigned_at: Timestamp | null;
@@ -26,6 +27,10 @@ export interface VolunteerTable {
   availability: ColumnType<AvailabilityWindowJson[], string | undefined, string>;
   absences: ColumnType<AbsenceJson[], string | undefined, string>;
   max_tasks_per_week: number | null;
+  /** Never offered anything while set; kept for reports and history. */
+  deactivated_at: Timestamp | null;
+  /** Personal data erased on request (always deactivated too). */
+  erased_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -229,6 +234,18 @@ export interface Database {
   requester: RequesterTable;
   requester_phone: RequesterPhoneTable;
   request_draft: RequestDraftTable;
+  password_reset: PasswordResetTable;
+}
+
+/** A one-time password reset link; only the token's SHA-256 is kept. */
+export interface PasswordResetTable {
+  id: GeneratedId;
+  coordinator_id: Id;
+  token_hash: string;
+  created_by: Id | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
 }
 
 export interface RequesterTable {

@@ -21,6 +21,10 @@ export interface Volunteer extends VolunteerProfile, VolunteerSchedule {
   optedOut: boolean;
   optedOutAt: Date | null;
   lastAssignedAt: Date | null;
+  /** Set: never offered anything, kept for reports and history. */
+  deactivatedAt: Date | null;
+  /** Set: name, number and notes were erased on request; `phone` is then ''. */
+  erasedAt: Date | null;
   createdAt: Date;
 }
 
@@ -36,11 +40,13 @@ export function volunteerRowToVolunteer(r: VolunteerRow): Volunteer {
   return {
     id: r.id,
     name: r.name,
-    phone: r.phone,
+    phone: r.phone ?? '', // NULL only once erased: never E.164, so no SMS can be written to it
     language: r.language,
     optedOut: r.opted_out_at !== null,
     optedOutAt: r.opted_out_at,
     lastAssignedAt: r.last_assigned_at,
+    deactivatedAt: r.deactivated_at,
+    erasedAt: r.erased_at,
     createdAt: r.created_at,
     taskTypes: r.task_types,
     areas: r.areas,
@@ -120,7 +126,7 @@ export async function listVolunteers(db: Queryable): Promise<Volunteer[]> {
 /** Every registered number (E.164): the import checks a file against it. A pool is hundreds, not millions. */
 export async function listVolunteerPhones(db: Queryable): Promise<Set<string>> {
   const rows = await db.selectFrom('volunteer').select('phone').execute();
-  return new Set(rows.map((r) => r.phone));
+  return new Set(rows.flatMap((r) => (r.phone === null ? [] : [r.phone])));
 }
 
 /**

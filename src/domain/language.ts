@@ -46,6 +46,8 @@ export interface TextParams {
   assigned: { task: TaskFacts; details: string; coordinatorPhone?: string };
   taken: { task: TaskFacts };
   offer_withdrawn: { task: TaskFacts };
+  /** The offer is withdrawn from this volunteer only (deactivated): the task itself may still need someone. */
+  offer_closed_for_you: { task: TaskFacts };
   already_assigned: { task: TaskFacts };
   task_cancelled: { task: TaskFacts };
   declined_thanks: NoParams;

@@ -11,7 +11,7 @@ import { runUseCase } from './effects';
 
 export type AssignManuallyResult =
   | { ok: true; task: Task; volunteer: Volunteer }
-  | { ok: false; error: 'not_found' | 'forbidden' | 'volunteer_not_found' | 'volunteer_opted_out'; status?: undefined }
+  | { ok: false; error: 'not_found' | 'forbidden' | 'volunteer_not_found' | 'volunteer_opted_out' | 'volunteer_deactivated'; status?: undefined }
   | { ok: false; error: 'not_assignable'; status: TaskStatus };
 
 /**
@@ -30,6 +30,8 @@ export async function assignManually(ctx: ServiceContext, actor: Actor, taskId: 
     if (!nextTaskStatus(task.status, 'manual_assign')) return { ok: false, error: 'not_assignable', status: task.status };
     const volunteer = await findVolunteer(trx, volunteerId);
     if (!volunteer) return { ok: false, error: 'volunteer_not_found' };
+    // Taken out of the pool (or erased): never given a task, by SMS or by hand.
+    if (volunteer.deactivatedAt) return { ok: false, error: 'volunteer_deactivated' };
     // They asked not to get SMS from us; the details could not reach them either.
     if (volunteer.optedOut) return { ok: false, error: 'volunteer_opted_out' };
 

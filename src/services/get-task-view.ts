@@ -38,7 +38,7 @@ export async function getTaskView(db: Queryable, taskId: string): Promise<TaskVi
     wave: r.wave,
     status: r.status,
     closeReason: r.close_reason,
-    volunteer: { id: r.volunteer_id, name: r.volunteer_name, phone: r.volunteer_phone },
+    volunteer: { id: r.volunteer_id, name: r.volunteer_name, phone: r.volunteer_phone ?? '' }, // '' once erased
     createdAt: r.created_at,
     sentAt: r.sent_at,
     expiresAt: r.expires_at,
@@ -48,7 +48,7 @@ export async function getTaskView(db: Queryable, taskId: string): Promise<TaskVi
   let assignedVolunteer: TaskView['assignedVolunteer'] = null;
   if (task.assignedVolunteerId) {
     const v = await db.selectFrom('volunteer').select(['id', 'name', 'phone']).where('id', '=', task.assignedVolunteerId).executeTakeFirst();
-    assignedVolunteer = v ?? null;
+    assignedVolunteer = v ? { ...v, phone: v.phone ?? '' } : null; // '' once erased
   }
   const unit = task.unitId ? await db.selectFrom('unit').select('name').where('id', '=', task.unitId).executeTakeFirst() : undefined;
   return { ...task, unitName: unit?.name ?? null, assignedVolunteer, offers, source: await sourceOf(db, taskId) };

@@ -129,6 +129,10 @@ export const ROUTE_TABLE: RouteSpec[] = [
     route: 'POST /admin/requesters/:id', rule: 'own-unit', unitBound: true, ok: 303,
     prepare: async (w, u) => ({ path: `/admin/requesters/${await requesterOf(w, u)}`, form: { name: `Endret ${w.seq()}`, unitId: w.unitId[u], phones: uniqueMobile() } }),
   },
+  { route: 'POST /admin/volunteers/:id/deactivate', rule: 'any', ok: 303, prepare: async (w) => ({ path: `/admin/volunteers/${(await buildVolunteer(w.h.deps.db)).id}/deactivate`, form: {} }) },
+  { route: 'POST /admin/volunteers/:id/reactivate', rule: 'any', ok: 303, prepare: async (w) => ({ path: `/admin/volunteers/${(await buildVolunteer(w.h.deps.db, { deactivatedAt: new Date() })).id}/reactivate`, form: {} }) },
+  // Erasure cannot be undone and removes personal data for good: admins only.
+  { route: 'POST /admin/volunteers/:id/erase', rule: 'admin', ok: 303, prepare: async (w) => ({ path: `/admin/volunteers/${(await buildVolunteer(w.h.deps.db)).id}/erase`, form: { confirm: 'yes' } }) },
   { route: 'GET /admin/volunteers/import', rule: 'any', ok: 200, prepare: at('/admin/volunteers/import') },
   { route: 'POST /admin/volunteers/import', rule: 'any', ok: 200, prepare: async () => ({ path: '/admin/volunteers/import', csv: csvFile() }) },
   { route: 'POST /admin/volunteers/import/confirm', rule: 'any', ok: 303, prepare: async () => ({ path: '/admin/volunteers/import/confirm', form: { csv: csvFile() } }) },

@@ -38,6 +38,7 @@ const SAMPLES: { [K in TemplateName]: readonly TextParams[K][] } = {
   assigned: tasks.flatMap((task) => phones.map((coordinatorPhone) => ({ task, details, coordinatorPhone }))),
   taken: perTask,
   offer_withdrawn: perTask,
+  offer_closed_for_you: perTask,
   already_assigned: perTask,
   task_cancelled: perTask,
   declined_thanks: none,

@@ -1,11 +1,17 @@
 import { Router, type Request, type Response } from 'express';
-import { findVolunteer, searchVolunteers } from '../../db/volunteer.repo';
+import { can } from '../../domain/access';
+import { getVolunteerTotals, listVolunteerHistory, listVolunteerMonths } from '../../db/volunteer-history.repo';
+import { findVolunteer, searchVolunteers, type Volunteer } from '../../db/volunteer.repo';
+import { deactivateVolunteer, reactivateVolunteer, type LifecycleRefusal } from '../../services/deactivate-volunteer';
+import { eraseVolunteer } from '../../services/erase-volunteer';
 import { exportVolunteers } from '../../services/export-volunteers';
 import { importVolunteers, previewVolunteerImport, previewVolunteerText } from '../../services/import-volunteers';
 import type { VolunteerForm } from '../../domain/volunteer-form';
 import { registerVolunteerFromForm } from '../../services/register-volunteer';
 import { updateVolunteer } from '../../services/update-volunteer';
-import { html } from '../views/html';
+import { sendForbidden } from './require-admin';
+import { html, type SafeHtml } from '../views/html';
+import { volunteerProfile, type VolunteerProfileView } from '../views/volunteers/profile';
 import { page } from '../views/layout';
 import { EMPTY_VOLUNTEER_FORM, formFromVolunteer, volunteerFormPage } from '../views/volunteers/form';
 import { importPreviewPage, importUploadPage } from '../views/volunteers/import';
@@ -96,12 +102,40 @@ export function volunteersRoutes(deps: AdminDeps): Router {
   router.get('/volunteers/:id', async (req, res) => {
     const volunteer = await findVolunteerParam(deps, req);
     if (!volunteer) return sendNotFound(res);
-    sendPage(res, volunteerFormPage(frameOf(res), { volunteer, values: formFromVolunteer(volunteer), errors: {} }));
+    sendPage(res, await volunteerPage(deps, res, volunteer));
+  });
+
+  router.post('/volunteers/:id/deactivate', async (req, res) => {
+    const result = await deactivateVolunteer(ctx, coordinatorOf(res), String(req.params.id));
+    if (!result.ok) return sendLifecycleRefusal(deps, res, result, 'deactivate', String(req.params.id));
+    const offer = result.withdrewOffer ? ' Tilbudet som ventet på svar, er trukket tilbake, og neste frivillige spørres.' : '';
+    setFlash(req, 'ok', result.changed ? `${result.volunteer.name} er deaktivert og får ingen flere tilbud.${offer}` : `${result.volunteer.name} var allerede deaktivert.`);
+    redirectAfterSave(req, res, `/admin/volunteers/${result.volunteer.id}`);
+  });
+
+  router.post('/volunteers/:id/reactivate', async (req, res) => {
+    const result = await reactivateVolunteer(ctx, coordinatorOf(res), String(req.params.id));
+    if (!result.ok) return sendLifecycleRefusal(deps, res, result, 'deactivate', String(req.params.id));
+    setFlash(req, 'ok', `${result.volunteer.name} er aktiv igjen og kan få tilbud.`);
+    redirectAfterSave(req, res, `/admin/volunteers/${result.volunteer.id}`);
+  });
+
+  router.post('/volunteers/:id/erase', async (req, res) => {
+    const id = String(req.params.id);
+    if (!can(coordinatorOf(res), 'erase', { kind: 'volunteer' })) return sendForbidden(res, 'volunteerErase');
+    if (readString(req.body, 'confirm') !== 'yes') {
+      setFlash(req, 'error', 'Ingenting ble slettet: kryss av for at den frivillige har bedt om å bli slettet.');
+      return redirectAfterSave(req, res, `/admin/volunteers/${/^\d{1,18}$/.test(id) ? id : ''}`);
+    }
+    const result = await eraseVolunteer(ctx, coordinatorOf(res), id);
+    if (!result.ok) return sendLifecycleRefusal(deps, res, result, 'erase', id);
+    setFlash(req, 'ok', 'Personopplysningene er slettet. Tallene for tilbud, oppdrag og timer er beholdt.');
+    redirectAfterSave(req, res, `/admin/volunteers/${id}`);
   });
 
   router.post('/volunteers/:id', async (req, res) => {
     const volunteer = await findVolunteerParam(deps, req);
-    if (!volunteer) return sendNotFound(res);
+    if (!volunteer || volunteer.erasedAt) return sendNotFound(res);
     const form = readVolunteerForm(req.body);
     const result = await updateVolunteer(ctx, coordinatorOf(res), volunteer.id, form);
     if (!result.ok) {
@@ -114,6 +148,36 @@ export function volunteersRoutes(deps: AdminDeps): Router {
   });
 
   return router;
+}
+
+const HISTORY_LIMIT = 100;
+const MONTHS_SHOWN = 12;
+
+/** A volunteer's page: status, activity and leaving, then the form (nothing to edit once erased). */
+async function volunteerPage(deps: AdminDeps, res: Response, volunteer: Volunteer, extra: Partial<VolunteerProfileView> = {}): Promise<SafeHtml> {
+  const { db } = deps.ctx;
+  const [totals, months, history] = await Promise.all([
+    getVolunteerTotals(db, volunteer.id), listVolunteerMonths(db, volunteer.id, MONTHS_SHOWN), listVolunteerHistory(db, volunteer.id, HISTORY_LIMIT),
+  ]);
+  const profile = volunteerProfile(frameOf(res), { volunteer, totals, months, history, ...extra });
+  if (volunteer.erasedAt) {
+    return page(frameOf(res), {
+      title: volunteer.name, section: 'volunteers',
+      body: html`<p><a href="/admin/volunteers">← Alle frivillige</a></p><h1>${volunteer.name} <span class="muted">#${volunteer.id}</span></h1>${profile}`,
+    });
+  }
+  return volunteerFormPage(frameOf(res), { volunteer, values: formFromVolunteer(volunteer), errors: {}, profile });
+}
+
+async function sendLifecycleRefusal(deps: AdminDeps, res: Response, result: LifecycleRefusal, action: 'deactivate' | 'erase', id: string): Promise<void> {
+  if (result.error === 'forbidden') return sendForbidden(res, 'volunteerErase');
+  const volunteer = /^\d{1,18}$/.test(id) ? await findVolunteer(deps.ctx.db, id) : undefined;
+  if (!volunteer || result.error === 'not_found') return sendNotFound(res);
+  if (result.error !== 'has_assignments') {
+    sendPage(res, await volunteerPage(deps, res, volunteer), 409); // already erased
+    return;
+  }
+  sendPage(res, await volunteerPage(deps, res, volunteer, { blockedBy: { action, assignments: result.assignments } }), 409);
 }
 
 async function findVolunteerParam(deps: AdminDeps, req: Request) {

@@ -15,6 +15,8 @@ export interface VolunteerFormView {
   volunteer?: Volunteer;
   values: VolunteerForm;
   errors: VolunteerFormErrors;
+  /** A volunteer's page: status, activity and leaving (views/volunteers/profile.ts), above the form. */
+  profile?: SafeHtml;
 }
 
 export const EMPTY_VOLUNTEER_FORM: VolunteerForm = {
@@ -53,6 +55,8 @@ export function volunteerFormPage(frame: PageFrame, view: VolunteerFormView): Sa
 <h1>${title}</h1>
 ${errorSummary(view.errors)}
 ${v ? optOutStatus(v) : ''}
+${view.profile ?? ''}
+${v ? html`<h2>Opplysninger</h2>` : ''}
 <form class="stack" method="post" action="${v ? `/admin/volunteers/${v.id}` : '/admin/volunteers/new'}" novalidate>
   ${csrfInput(frame.csrfToken)}
   ${inputField({ name: 'name', label: FIELD_LABELS.name, value: view.values.name, errors, required: true, attrs: html` autocomplete="off"` })}
