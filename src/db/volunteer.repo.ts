@@ -1,5 +1,3 @@
-import { sql } from 'kysely';
-import { normalizePhone } from '../domain/phone';
 import type { VolunteerProfile } from '../domain/volunteer';
 import type { Queryable } from './database';
 import type { AbsenceJson, AvailabilityWindowJson, VolunteerRow } from './schema';
@@ -129,33 +127,14 @@ export async function listVolunteerPhones(db: Queryable): Promise<Set<string>> {
   return new Set(rows.flatMap((r) => (r.phone === null ? [] : [r.phone])));
 }
 
-/**
- * Name contains the query (any case), or the number matches however it is written: '412 34 567',
- * '+47 41234567' and '0047…' all find '+4741234567', and a few digits find every number containing them.
- */
-export async function searchVolunteers(db: Queryable, query: string, limit: number): Promise<Volunteer[]> {
-  const text = query.trim();
-  let q = db.selectFrom('volunteer').selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(limit);
-  if (text) {
-    const phone = normalizePhone(text);
-    const digits = extractPhoneDigits(text);
-    q = q.where((eb) => eb.or([
-      eb(sql`lower(name)`, 'like', `%${escapeLike(text.toLowerCase())}%`),
-      ...(phone.ok ? [eb('phone', '=', phone.e164)] : []),
-      ...(digits ? [eb('phone', 'like', `%${digits}%`)] : []),
-    ]));
-  }
-  return (await q.execute()).map(volunteerRowToVolunteer);
-}
-
 /** The digits of a partial number ('412 34' → '41234'), or undefined when the query is not one. */
-function extractPhoneDigits(text: string): string | undefined {
+export function extractPhoneDigits(text: string): string | undefined {
   if (!/^[+\d\s\-.()/]+$/.test(text)) return undefined;
   const digits = text.replace(/\D/g, '').replace(/^00/, '');
   return digits.length >= 3 ? digits : undefined;
 }
 
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

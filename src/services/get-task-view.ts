@@ -76,7 +76,7 @@ export interface VolunteerChoice { id: string; name: string; phone: string; offe
  */
 export async function listVolunteerChoices(db: Queryable, task: TaskView): Promise<VolunteerChoice[]> {
   const offered = new Set(task.offers.map((o) => o.volunteer.id));
-  const choices = (await listVolunteers(db)).filter((v) => !v.optedOut)
+  const choices = (await listVolunteers(db)).filter((v) => !v.optedOut && !v.deactivatedAt) // deactivated: never given a task
     .map((v) => ({ id: v.id, name: v.name, phone: v.phone, offeredThisTask: offered.has(v.id) }));
   return [...choices.filter((c) => c.offeredThisTask), ...choices.filter((c) => !c.offeredThisTask)];
 }

@@ -1,7 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { can } from '../../domain/access';
+import type { TaskType } from '../../domain/messages';
+import { TASK_TYPES } from '../../domain/volunteer';
 import { getVolunteerTotals, listVolunteerHistory, listVolunteerMonths } from '../../db/volunteer-history.repo';
-import { findVolunteer, searchVolunteers, type Volunteer } from '../../db/volunteer.repo';
+import { listVolunteerAreas, listVolunteerPage, type VolunteerListQuery, type VolunteerSort, type VolunteerStatusFilter } from '../../db/volunteer-list.repo';
+import { findVolunteer, type Volunteer } from '../../db/volunteer.repo';
 import { deactivateVolunteer, reactivateVolunteer, type LifecycleRefusal } from '../../services/deactivate-volunteer';
 import { eraseVolunteer } from '../../services/erase-volunteer';
 import { exportVolunteers } from '../../services/export-volunteers';
@@ -20,7 +23,9 @@ import { volunteerListPage } from '../views/volunteers/list';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
 
-const LIST_LIMIT = 500;
+const PAGE_SIZE = 50;
+const STATUSES: readonly VolunteerStatusFilter[] = ['', 'active', 'paused', 'opted_out', 'deactivated'];
+const SORTS: readonly VolunteerSort[] = ['name', 'last_contact', 'tasks_done'];
 
 /** Frivillige (/volunteers): search, add, edit, import from and export to CSV. */
 export function volunteersRoutes(deps: AdminDeps): Router {
@@ -28,11 +33,9 @@ export function volunteersRoutes(deps: AdminDeps): Router {
   const { ctx } = deps;
 
   router.get('/volunteers', async (req, res) => {
-    const query = readString(req.query, 'q');
-    const found = await searchVolunteers(ctx.db, query, LIST_LIMIT + 1);
-    sendPage(res, volunteerListPage(frameOf(res), {
-      query, volunteers: found.slice(0, LIST_LIMIT), truncated: found.length > LIST_LIMIT, today: todayInOslo(ctx.now()),
-    }));
+    const query = readListQuery(req.query, todayInOslo(ctx.now()));
+    const [found, areas] = await Promise.all([listVolunteerPage(ctx.db, query), listVolunteerAreas(ctx.db)]);
+    sendPage(res, volunteerListPage(frameOf(res), { query, volunteers: found.rows, total: found.total, areas }));
   });
 
   router.get('/volunteers/new', (_req, res) => {
@@ -205,6 +208,24 @@ function readStringList(source: unknown, name: string): string[] {
   const value = (source as Record<string, unknown> | undefined)?.[name];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.filter((v): v is string => typeof v === 'string');
+}
+
+/** The list's query string; anything unknown falls back to the default rather than failing. */
+function readListQuery(source: unknown, today: string): VolunteerListQuery {
+  const status = readString(source, 'status') as VolunteerStatusFilter;
+  const sort = readString(source, 'sort') as VolunteerSort;
+  const page = Number.parseInt(readString(source, 'page'), 10);
+  return {
+    q: readString(source, 'q').slice(0, 200),
+    area: readString(source, 'area').slice(0, 200),
+    taskType: TASK_TYPES.includes(readString(source, 'type') as TaskType) ? readString(source, 'type') : '',
+    status: STATUSES.includes(status) ? status : '',
+    papersExpiring: readString(source, 'papers') === 'expiring',
+    sort: SORTS.includes(sort) ? sort : 'name',
+    page: Number.isSafeInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+    pageSize: PAGE_SIZE,
+    today,
+  };
 }
 
 function readVolunteerForm(body: unknown): VolunteerForm {
