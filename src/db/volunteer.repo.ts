@@ -121,12 +121,6 @@ export async function listVolunteers(db: Queryable): Promise<Volunteer[]> {
   return rows.map(volunteerRowToVolunteer);
 }
 
-/** Every registered number (E.164): the import checks a file against it. A pool is hundreds, not millions. */
-export async function listVolunteerPhones(db: Queryable): Promise<Set<string>> {
-  const rows = await db.selectFrom('volunteer').select('phone').execute();
-  return new Set(rows.flatMap((r) => (r.phone === null ? [] : [r.phone])));
-}
-
 /** The digits of a partial number ('412 34' → '41234'), or undefined when the query is not one. */
 export function extractPhoneDigits(text: string): string | undefined {
   if (!/^[+\d\s\-.()/]+$/.test(text)) return undefined;

@@ -89,7 +89,8 @@ export function volunteersRoutes(deps: AdminDeps): Router {
       return;
     }
     const skipped = result.skipped > 0 ? ` ${formatCount(result.skipped, 'rad', 'rader')} ble hoppet over.` : '';
-    setFlash(req, 'ok', `Importerte ${formatCount(result.imported, 'frivillig', 'frivillige')}.${skipped}`);
+    const updated = result.updated > 0 ? ` Oppdaterte ${formatCount(result.updated, 'frivillig', 'frivillige')}.` : '';
+    setFlash(req, 'ok', `Importerte ${formatCount(result.imported, 'ny frivillig', 'nye frivillige')}.${updated}${skipped}`);
     redirectAfterSave(req, res, '/admin/volunteers');
   });
 

@@ -27,7 +27,7 @@ export const ROW_PROBLEM_TEXT: Record<RowProblem, string> = {
   invalid_phone: 'ugyldig nummer',
   not_mobile: 'ikke et mobilnummer',
   duplicate_in_file: 'duplikat i filen',
-  already_exists: 'finnes allerede',
+  number_of_other_person: 'nummeret tilhører en annen frivillig',
   unsupported_language: 'ukjent språk',
   unknown_task_type: 'ukjent oppgavetype',
   invalid_date: 'ugyldig dato (skriv dd.mm.åååå)', // with the columns named when known (import.ts)
