@@ -1,4 +1,4 @@
--- Issue 13: every mistake can be fixed — volunteers who leave, erasure on request, and accounts.
+-- Issue 13: every mistake can be fixed — volunteers who leave, erasure on request, a faster list.
 
 -- A deactivated volunteer stays for reports and history but is never offered anything again.
 -- An erased one (GDPR right to erasure) has lost name, number, notes and message texts; the rows that
@@ -13,15 +13,3 @@ ALTER TABLE volunteer
 
 -- The volunteer list sorts and shows the last SMS in or out per volunteer: one index probe each.
 CREATE INDEX message_volunteer_created_idx ON message (volunteer_id, created_at DESC);
-
--- An admin's password reset: a one-time link. Only the SHA-256 of the token is stored.
-CREATE TABLE password_reset (
-  id             bigserial   PRIMARY KEY,
-  coordinator_id bigint      NOT NULL REFERENCES coordinator (id) ON DELETE CASCADE,
-  token_hash     text        NOT NULL UNIQUE,
-  created_by     bigint      REFERENCES coordinator (id),
-  expires_at     timestamptz NOT NULL,
-  used_at        timestamptz,
-  created_at     timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX password_reset_coordinator_idx ON password_reset (coordinator_id);

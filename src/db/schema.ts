@@ -234,18 +234,6 @@ export interface Database {
   requester: RequesterTable;
   requester_phone: RequesterPhoneTable;
   request_draft: RequestDraftTable;
-  password_reset: PasswordResetTable;
-}
-
-/** A one-time password reset link; only the token's SHA-256 is kept. */
-export interface PasswordResetTable {
-  id: GeneratedId;
-  coordinator_id: Id;
-  token_hash: string;
-  created_by: Id | null;
-  expires_at: Timestamp;
-  used_at: Timestamp | null;
-  created_at: CreatedAt;
 }
 
 export interface RequesterTable {
