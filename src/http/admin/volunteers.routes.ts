@@ -24,6 +24,7 @@ import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
 
 const PAGE_SIZE = 50;
+const VOLUNTEER_ID = /^\d{1,18}$/;
 const STATUSES: readonly VolunteerStatusFilter[] = ['', 'active', 'paused', 'opted_out', 'deactivated'];
 const SORTS: readonly VolunteerSort[] = ['name', 'last_contact', 'tasks_done'];
 
@@ -110,6 +111,7 @@ export function volunteersRoutes(deps: AdminDeps): Router {
   });
 
   router.post('/volunteers/:id/deactivate', async (req, res) => {
+    if (!VOLUNTEER_ID.test(String(req.params.id))) return sendNotFound(res); // not a number: nobody, never a database error
     const result = await deactivateVolunteer(ctx, coordinatorOf(res), String(req.params.id));
     if (!result.ok) return sendLifecycleRefusal(deps, res, result, 'deactivate', String(req.params.id));
     const offer = result.withdrewOffer ? ' Tilbudet som ventet på svar, er trukket tilbake, og neste frivillige spørres.' : '';
@@ -118,6 +120,7 @@ export function volunteersRoutes(deps: AdminDeps): Router {
   });
 
   router.post('/volunteers/:id/reactivate', async (req, res) => {
+    if (!VOLUNTEER_ID.test(String(req.params.id))) return sendNotFound(res);
     const result = await reactivateVolunteer(ctx, coordinatorOf(res), String(req.params.id));
     if (!result.ok) return sendLifecycleRefusal(deps, res, result, 'deactivate', String(req.params.id));
     setFlash(req, 'ok', `${result.volunteer.name} er aktiv igjen og kan få tilbud.`);
@@ -127,9 +130,10 @@ export function volunteersRoutes(deps: AdminDeps): Router {
   router.post('/volunteers/:id/erase', async (req, res) => {
     const id = String(req.params.id);
     if (!can(coordinatorOf(res), 'erase', { kind: 'volunteer' })) return sendForbidden(res, 'volunteerErase');
+    if (!VOLUNTEER_ID.test(id)) return sendNotFound(res);
     if (readString(req.body, 'confirm') !== 'yes') {
       setFlash(req, 'error', 'Ingenting ble slettet: kryss av for at den frivillige har bedt om å bli slettet.');
-      return redirectAfterSave(req, res, `/admin/volunteers/${/^\d{1,18}$/.test(id) ? id : ''}`);
+      return redirectAfterSave(req, res, `/admin/volunteers/${id}`);
     }
     const result = await eraseVolunteer(ctx, coordinatorOf(res), id);
     if (!result.ok) return sendLifecycleRefusal(deps, res, result, 'erase', id);
@@ -175,7 +179,7 @@ async function volunteerPage(deps: AdminDeps, res: Response, volunteer: Voluntee
 
 async function sendLifecycleRefusal(deps: AdminDeps, res: Response, result: LifecycleRefusal, action: 'deactivate' | 'erase', id: string): Promise<void> {
   if (result.error === 'forbidden') return sendForbidden(res, 'volunteerErase');
-  const volunteer = /^\d{1,18}$/.test(id) ? await findVolunteer(deps.ctx.db, id) : undefined;
+  const volunteer = VOLUNTEER_ID.test(id) ? await findVolunteer(deps.ctx.db, id) : undefined;
   if (!volunteer || result.error === 'not_found') return sendNotFound(res);
   if (result.error !== 'has_assignments') {
     sendPage(res, await volunteerPage(deps, res, volunteer), 409); // already erased
@@ -186,7 +190,7 @@ async function sendLifecycleRefusal(deps: AdminDeps, res: Response, result: Life
 
 async function findVolunteerParam(deps: AdminDeps, req: Request) {
   const id = String(req.params.id ?? '');
-  return /^\d{1,18}$/.test(id) ? findVolunteer(deps.ctx.db, id) : undefined;
+  return VOLUNTEER_ID.test(id) ? findVolunteer(deps.ctx.db, id) : undefined;
 }
 
 function sendNotFound(res: Response): void {
