@@ -242,7 +242,7 @@ async function readDbState(db: Db): Promise<DbState> {
   const retried = await sql<{ n: string }>`SELECT count(*) AS n FROM message WHERE kind = 'offer' AND attempts > 1`.execute(db);
   const other = await sql<{ n: string }>`SELECT count(*) AS n FROM message WHERE direction = 'outbound' AND kind <> 'offer'`.execute(db);
   return {
-    offers: offers.map((o) => ({ taskId: o.task_id, volunteerId: o.volunteer_id, phone: o.phone, status: o.status, createdAtMs: o.created_at.getTime() })),
+    offers: offers.map((o) => ({ taskId: o.task_id, volunteerId: o.volunteer_id, phone: o.phone ?? '', status: o.status, createdAtMs: o.created_at.getTime() })),
     taskStatus: await countBy(db, sql<{ k: string; n: string }>`SELECT status AS k, count(*) AS n FROM task GROUP BY status`),
     offerMessageStatus: await countBy(db, sql<{ k: string; n: string }>`SELECT status AS k, count(*) AS n FROM message WHERE kind = 'offer' GROUP BY status`),
     offerMessagesRetried: Number(retried.rows[0]?.n ?? 0),

@@ -11,7 +11,7 @@ import type { Task } from './task.repo';
 const MATCHING_COLUMNS = [
   'v.id', 'v.name', 'v.phone', 'v.language', 'v.opted_out_at', 'v.paused_until', 'v.task_types', 'v.areas',
   'v.confidentiality_signed_on', 'v.police_certificate_on', 'v.training_on', 'v.availability', 'v.absences', 'v.max_tasks_per_week',
-  'v.contact_preference',
+  'v.contact_preference', 'v.deactivated_at',
 ] as const;
 
 /** A candidate with what an offer needs to reach them. */
@@ -32,7 +32,10 @@ export function toMatchTask(task: Task): MatchTask {
  */
 export async function loadCandidates(db: Queryable, task: Task, now: Date, scope: 'everyone' | { ids: readonly string[] }): Promise<ReachableCandidate[]> {
   // Only what matching reads: notes and the rest of the row would be loaded per volunteer per fill.
-  let q = db.selectFrom('volunteer as v').select(MATCHING_COLUMNS);
+  // An erased volunteer is no longer a person to judge; a deactivated one is shown (with the reason)
+  // on the task page and judged unfit by the domain (the SQL ranking leaves both out of dispatch).
+  let q = db.selectFrom('volunteer as v').select(MATCHING_COLUMNS).where('v.erased_at', 'is', null)
+    .$narrowType<{ phone: string }>();
   if (scope !== 'everyone') {
     if (scope.ids.length === 0) return [];
     q = q.where(anyOf('v.id', [...scope.ids]));
@@ -57,6 +60,7 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, scope
       language: v.language,
       contactPreference: v.contact_preference,
       optedOut: v.opted_out_at !== null,
+      deactivated: v.deactivated_at !== null,
       pausedUntil: v.paused_until,
       taskTypes: v.task_types as TaskType[],
       areas: v.areas,

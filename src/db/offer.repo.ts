@@ -48,6 +48,8 @@ export async function lockBestAvailable(db: Queryable, rankedIds: string[], limi
     const rows = await sql<{ id: string }>`
       SELECT v.id FROM unnest(${ids}) WITH ORDINALITY AS ranked(id, position)
       JOIN volunteer v ON v.id = ranked.id
+      -- Re-read under the lock: a volunteer deactivated since the candidates were loaded is never offered.
+      WHERE v.deactivated_at IS NULL
       ORDER BY ranked.position
       LIMIT ${limit - locked.length}
       FOR UPDATE OF v SKIP LOCKED`.execute(db);
@@ -117,6 +119,11 @@ export async function moveOffer(db: Queryable, id: string, event: OfferEvent, no
     .returningAll()
     .executeTakeFirst();
   return row && offerRowToOffer(row);
+}
+
+/** Withdraws one live offer (its volunteer was deactivated or erased); undefined when it was no longer live. */
+export async function withdrawOffer(db: Queryable, id: string, reason: string, now: Date): Promise<Offer | undefined> {
+  return moveOffer(db, id, 'withdraw', now, { close_reason: reason });
 }
 
 /** Withdraws every live offer of a task (taken or cancelled) and returns them, for the notices. */

@@ -83,7 +83,8 @@ const PAPER_COLUMN: Record<Requirement, 'v.confidentiality_signed_on' | 'v.polic
  * (a paper must at least have been obtained; its date and expiry are judged there).
  */
 function coarseFilter<O>(q: SelectQueryBuilder<Database & { v: Database['volunteer'] }, 'v', O>, task: Task) {
-  let out = q.where('v.opted_out_at', 'is', null)
+  // Deactivated (and erased, always deactivated too) volunteers are never offered anything.
+  let out = q.where('v.opted_out_at', 'is', null).where('v.deactivated_at', 'is', null)
     .where(sql<boolean>`${task.type} = ANY(v.task_types)`)
     .where((eb) => eb.or([eb('v.paused_until', 'is', null), eb('v.paused_until', '<', osloDate(task.startsAt))]))
     .where(sql<boolean>`(cardinality(v.areas) = 0 OR ${sql`svarja_area_key(${task.area})`} = ANY(svarja_area_keys(v.areas)))`)
@@ -98,7 +99,7 @@ function coarseFilter<O>(q: SelectQueryBuilder<Database & { v: Database['volunte
 /** Volunteers who would pass the coarse filter but for a live offer: who a waiting task waits for. */
 export async function loadBusyCandidates(db: Queryable, task: Task, now: Date): Promise<ReachableCandidate[]> {
   const rows = await db.selectFrom('volunteer as v').select('v.id')
-    .where('v.opted_out_at', 'is', null).where(sql<boolean>`${task.type} = ANY(v.task_types)`)
+    .where('v.opted_out_at', 'is', null).where('v.deactivated_at', 'is', null).where(sql<boolean>`${task.type} = ANY(v.task_types)`)
     .where(({ exists, selectFrom }) => exists(selectFrom('offer as o').select(sql.lit(1).as('one'))
       .whereRef('o.volunteer_id', '=', 'v.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]).where('o.task_id', '!=', task.id)))
     .execute();

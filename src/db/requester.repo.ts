@@ -74,7 +74,8 @@ export async function findPhoneOwners(db: Queryable, phones: string[], exceptReq
   let q = db.selectFrom('requester_phone as p').innerJoin('requester as r', 'r.id', 'p.requester_id').select(['p.phone', 'r.name']).where('p.phone', 'in', phones);
   if (exceptRequesterId) q = q.where('p.requester_id', '!=', exceptRequesterId);
   const requesters = (await q.execute()).map((r) => ({ phone: r.phone, kind: 'requester' as const, name: r.name }));
-  const volunteers = (await db.selectFrom('volunteer').select(['phone', 'name']).where('phone', 'in', phones).execute()).map((v) => ({ ...v, kind: 'volunteer' as const }));
+  const volunteerRows = await db.selectFrom('volunteer').select(['phone', 'name']).where('phone', 'in', phones).execute();
+  const volunteers = volunteerRows.flatMap((v) => (v.phone === null ? [] : [{ phone: v.phone, name: v.name, kind: 'volunteer' as const }]));
   return [...requesters, ...volunteers].sort((a, b) => a.phone.localeCompare(b.phone));
 }
 

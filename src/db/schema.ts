@@ -12,7 +12,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 export interface VolunteerTable {
   id: GeneratedId;
   name: string;
-  phone: string;
+  /** NULL only once erased (GDPR), which frees the number. */
+  phone: ColumnType<string | null, string, string | null>;
   language: Generated<string>;
   opted_out_at: Timestamp | null;
   last_assigned_at: Timestamp | null;
@@ -38,6 +39,10 @@ export interface VolunteerTable {
   rank_rate: ColumnType<number, never, never>;
   /** Issue 15: how offers reach the volunteer. */
   contact_preference: Generated<ContactPreference>;
+  /** Never offered anything while set; kept for reports and history. */
+  deactivated_at: Timestamp | null;
+  /** Personal data erased on request (always deactivated too). */
+  erased_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

@@ -64,6 +64,7 @@ export async function countHeldSms(db: Queryable, now: Date): Promise<{ count: n
 /** The volunteers to show as phones, by name; the page shows the first `limit`. */
 export async function listSimulatedVolunteerPhones(db: Queryable, limit: number): Promise<SimulatedPhone[]> {
   const rows = await db.selectFrom('volunteer').select(['name', 'phone', 'language', 'opted_out_at'])
+    .where('phone', 'is not', null).$narrowType<{ phone: string }>()
     .orderBy('name').orderBy('id').limit(limit).execute();
   return rows.map((r) => ({ phone: r.phone, name: r.name, language: r.language, optedOut: r.opted_out_at !== null }));
 }

@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import type { ContactPreference } from '../domain/contact-preference';
-import { normalizePhone } from '../domain/phone';
 import type { VolunteerProfile } from '../domain/volunteer';
 import type { Queryable } from './database';
 import type { AbsenceJson, AvailabilityWindowJson, VolunteerRow } from './schema';
@@ -24,6 +22,10 @@ export interface Volunteer extends VolunteerProfile, VolunteerSchedule {
   optedOut: boolean;
   optedOutAt: Date | null;
   lastAssignedAt: Date | null;
+  /** Set: never offered anything, kept for reports and history. */
+  deactivatedAt: Date | null;
+  /** Set: name, number and notes were erased on request; `phone` is then ''. */
+  erasedAt: Date | null;
   createdAt: Date;
 }
 
@@ -41,12 +43,14 @@ export function volunteerRowToVolunteer(r: VolunteerRow): Volunteer {
   return {
     id: r.id,
     name: r.name,
-    phone: r.phone,
+    phone: r.phone ?? '', // NULL only once erased: never E.164, so no SMS can be written to it
     language: r.language,
     contactPreference: r.contact_preference,
     optedOut: r.opted_out_at !== null,
     optedOutAt: r.opted_out_at,
     lastAssignedAt: r.last_assigned_at,
+    deactivatedAt: r.deactivated_at,
+    erasedAt: r.erased_at,
     createdAt: r.created_at,
     taskTypes: r.task_types,
     areas: r.areas,
@@ -123,39 +127,14 @@ export async function listVolunteers(db: Queryable): Promise<Volunteer[]> {
   return rows.map(volunteerRowToVolunteer);
 }
 
-/** Every registered number (E.164): the import checks a file against it. A pool is hundreds, not millions. */
-export async function listVolunteerPhones(db: Queryable): Promise<Set<string>> {
-  const rows = await db.selectFrom('volunteer').select('phone').execute();
-  return new Set(rows.map((r) => r.phone));
-}
-
-/**
- * Name contains the query (any case), or the number matches however it is written: '412 34 567',
- * '+47 41234567' and '0047…' all find '+4741234567', and a few digits find every number containing them.
- */
-export async function searchVolunteers(db: Queryable, query: string, limit: number): Promise<Volunteer[]> {
-  const text = query.trim();
-  let q = db.selectFrom('volunteer').selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(limit);
-  if (text) {
-    const phone = normalizePhone(text);
-    const digits = extractPhoneDigits(text);
-    q = q.where((eb) => eb.or([
-      eb(sql`lower(name)`, 'like', `%${escapeLike(text.toLowerCase())}%`),
-      ...(phone.ok ? [eb('phone', '=', phone.e164)] : []),
-      ...(digits ? [eb('phone', 'like', `%${digits}%`)] : []),
-    ]));
-  }
-  return (await q.execute()).map(volunteerRowToVolunteer);
-}
-
 /** The digits of a partial number ('412 34' → '41234'), or undefined when the query is not one. */
-function extractPhoneDigits(text: string): string | undefined {
+export function extractPhoneDigits(text: string): string | undefined {
   if (!/^[+\d\s\-.()/]+$/.test(text)) return undefined;
   const digits = text.replace(/\D/g, '').replace(/^00/, '');
   return digits.length >= 3 ? digits : undefined;
 }
 
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -5,7 +5,8 @@
  * - A coordinator acts only on what belongs to their own unit (tasks, follow-ups, inbox messages
  *   about the unit's tasks, the unit's reports and audit log; requesters). They see
  *   other units' tasks, but never their `details` or `personRef`.
- * - The volunteer pool is shared: every coordinator may see and manage every volunteer.
+ * - The volunteer pool is shared: every coordinator may see and manage every volunteer, and
+ *   deactivate one; erasing one's personal data for good is for admins.
  * - The simulator, accounts and queues are for admins only.
  */
 export type Actor =
@@ -23,7 +24,8 @@ export interface ActionsOn {
   unit: 'create_task' | 'view_reports' | 'view_audit';
   follow_up: 'view' | 'handle';
   inbox_message: 'view' | 'reply' | 'handle';
-  volunteer: 'view' | 'create' | 'edit' | 'import' | 'export';
+  /** `erase` (GDPR erasure, cannot be undone) is for admins only; the rest is every coordinator's. */
+  volunteer: 'view' | 'create' | 'edit' | 'import' | 'export' | 'deactivate' | 'erase';
   /** A nursing home or home-care team that orders by SMS: its unit's coordinators own it. */
   requester: 'view' | 'create' | 'edit';
   /** Whole-service tools that show every unit's data or change accounts. */
@@ -62,7 +64,7 @@ export function can<K extends ResourceKind>(actor: Actor, action: ActionsOn[K], 
   if (isAdmin(actor)) return true;
   const r = resource as Resource;
   switch (r.kind) {
-    case 'volunteer': return true;
+    case 'volunteer': return action !== 'erase';
     case 'system': return false;
     case 'task': return PUBLIC_TASK_ACTIONS.has(action) || isOwnUnit(actor, r.unitId);
     case 'inbox_message': return r.unitId === SHARED || isOwnUnit(actor, r.unitId);

@@ -52,6 +52,8 @@ export interface TextParams {
   /** To someone whose offer was still unanswered when another volunteer took the task. */
   offer_taken: { task: TaskFacts };
   offer_withdrawn: { task: TaskFacts };
+  /** The offer is withdrawn from this volunteer only (deactivated): the task itself may still need someone. */
+  offer_closed_for_you: { task: TaskFacts };
   already_assigned: { task: TaskFacts };
   task_cancelled: { task: TaskFacts };
   declined_thanks: NoParams;

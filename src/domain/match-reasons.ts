@@ -45,6 +45,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 const exclusionTexts: Record<ReasonLanguage, ExclusionTexts> = {
   nb: {
+    deactivated: () => 'er deaktivert',
     opted_out: () => 'har reservert seg mot SMS (STOPP)',
     paused: (e, f) => `pauset til ${f.day(e.until)}`,
     wrong_task_type: (e) => nbTaskType[e.taskType],
@@ -61,6 +62,7 @@ const exclusionTexts: Record<ReasonLanguage, ExclusionTexts> = {
     already_offered: () => 'har allerede fått tilbud om dette oppdraget',
   },
   en: {
+    deactivated: () => 'is deactivated',
     opted_out: () => 'has opted out of SMS (STOP)',
     paused: (e, f) => `paused until ${f.day(e.until)}`,
     wrong_task_type: (e) => enTaskType[e.taskType],

@@ -45,6 +45,8 @@ export interface Candidate {
   id: string; // numeric string
   name: string;
   optedOut: boolean;
+  /** Taken out of the pool by a coordinator (kept for history); absent means active. */
+  deactivated?: boolean;
   /** Paused through this date inclusive; null when not paused. */
   pausedUntil: string | null;
   taskTypes: TaskType[];
@@ -75,6 +77,7 @@ export interface Candidate {
 
 /** Why a candidate may not be offered the task, reported in the order of the union. */
 export type Exclusion =
+  | { code: 'deactivated' }
   | { code: 'opted_out' }
   | { code: 'paused'; until: string }
   | { code: 'wrong_task_type'; taskType: TaskType }
@@ -146,6 +149,7 @@ function taskTime(task: MatchTask): TaskTime {
 
 function checkReachable(time: TaskTime, c: Candidate): Exclusion[] {
   const found: Exclusion[] = [];
+  if (c.deactivated === true) found.push({ code: 'deactivated' });
   if (c.optedOut) found.push({ code: 'opted_out' });
   if (c.pausedUntil !== null && c.pausedUntil >= time.date) found.push({ code: 'paused', until: c.pausedUntil });
   return found;

@@ -18,14 +18,26 @@ import {
 export type RowProblem =
   | 'missing_name' | 'invalid_phone' | 'not_mobile' | 'landline_needs_call' | 'invalid_contact_preference' | 'unsupported_language' | 'unknown_task_type'
   | 'invalid_date' | 'invalid_availability' | 'invalid_weekly_limit' | 'too_long'
-  | 'duplicate_in_file' | 'already_exists' | 'requester_phone';
+  | 'duplicate_in_file' | 'number_of_other_person' | 'requester_phone';
 
 export interface CsvVolunteer extends CheckedVolunteer {
   /** The day the volunteer said STOPP, from an exported file's «Meldt av»: they stay opted out. */
   optedOutOn: string | null;
 }
 
-export interface GoodRow { line: number; volunteer: CsvVolunteer }
+/** One column an import would change for a volunteer already registered, as the export writes it. */
+export interface FieldChange { column: string; before: string; after: string }
+
+/**
+ * A row to import: a new volunteer, or (`update`) one already registered under the same number,
+ * with what would change (nothing: the row is as stored).
+ */
+export interface GoodRow { line: number; volunteer: CsvVolunteer; update?: { id: string; name: string; changes: FieldChange[] } }
+
+/** A registered volunteer as an import compares a row with it. */
+export interface ExistingVolunteer extends VolunteerCsvExportRow { id: string }
+/** Registered volunteers by number (E.164). */
+export type ExistingVolunteers = ReadonlyMap<string, ExistingVolunteer>;
 /** A row that will not be imported, with what the coordinator typed and every reason why. */
 export interface BadRow {
   line: number;
@@ -35,6 +47,10 @@ export interface BadRow {
   sameAsLine?: number;
   /** The requester (a nursing home) the row's number belongs to, for `requester_phone`. */
   requesterName?: string;
+  /** Who the first row with that number names (duplicate_in_file). */
+  sameAsName?: string;
+  /** The registered volunteer whose number this is, when the row names somebody else. */
+  holder?: { id: string; name: string };
   /** The headers (as the file writes them) of the columns whose date could not be read. */
   badDateColumns?: string[];
 }
@@ -102,15 +118,17 @@ export function isSpreadsheetFile(bytes: Uint8Array): boolean {
 }
 
 /**
- * Reads and checks every row of a volunteer CSV. Nothing is stored; `existingPhones` (E.164) are the
- * volunteers already registered. The first of two rows with the same number is good, the later one bad.
+ * Reads and checks every row of a volunteer CSV. Nothing is stored; `existing` are the volunteers
+ * already registered, by number: a row with one of their numbers updates them (an edited export
+ * coming back) when it names the same person. The first of two rows with the same number is good,
+ * the later one bad.
  */
-export function readVolunteerCsv(text: string, existingPhones: ReadonlySet<string>): VolunteerCsvResult {
+export function readVolunteerCsv(text: string, existing: ExistingVolunteers): VolunteerCsvResult {
   const records = parseRecords(text);
   if (!Array.isArray(records)) return { ok: false, error: records };
   const [header, ...rows] = records;
   if (!header) return { ok: false, error: { code: 'empty' } };
-  const reader = startVolunteerCsv(header.cells, existingPhones);
+  const reader = startVolunteerCsv(header.cells, existing);
   if (!('checkRow' in reader)) return { ok: false, error: reader };
   for (const record of rows) reader.checkRow(record);
   return reader.result();
@@ -123,17 +141,17 @@ export interface VolunteerCsvReader {
 }
 
 /** A reader for the rows under this header, or why the header will not do. */
-export function startVolunteerCsv(headerCells: string[], existingPhones: ReadonlySet<string>): VolunteerCsvReader | CsvFileError {
+export function startVolunteerCsv(headerCells: string[], existing: ExistingVolunteers): VolunteerCsvReader | CsvFileError {
   const columns = mapColumns(headerCells);
   const missing = (['name', 'phone'] as const).filter((c) => columns.index[c] === undefined);
   if (missing.length > 0) return { code: 'missing_columns', missing: [...missing] };
   const good: GoodRow[] = [];
   const bad: BadRow[] = [];
-  const firstLineOfPhone = new Map<string, number>();
+  const firstOfPhone = new Map<string, { line: number; name: string }>();
   return {
     checkRow(record) {
       if (!record.cells.some((cell) => cell !== '')) return; // blank lines and Excel's ";;;" rows
-      const checked = checkRow(record, columns, existingPhones, firstLineOfPhone);
+      const checked = checkRow(record, columns, existing, firstOfPhone);
       if ('volunteer' in checked) good.push(checked);
       else bad.push(checked);
     },
@@ -202,7 +220,7 @@ function mapColumns(headerCells: string[]): ColumnMap {
  * One row through the admin form's own check, so a file cannot store what the form would refuse.
  * Blank cells and missing columns are blank fields; a blank task types cell means every task type.
  */
-function checkRow(record: CsvRecord, columns: ColumnMap, existingPhones: ReadonlySet<string>, firstLineOfPhone: Map<string, number>): GoodRow | BadRow {
+function checkRow(record: CsvRecord, columns: ColumnMap, existing: ExistingVolunteers, firstOfPhone: Map<string, { line: number; name: string }>): GoodRow | BadRow {
   const cell = (c: Column) => (columns.index[c] === undefined ? '' : (record.cells[columns.index[c]] ?? ''));
   const taskTypes = cell('taskTypes') ? parseTaskTypes(cell('taskTypes')) : [...TASK_TYPES];
   const form: VolunteerForm = {
@@ -228,24 +246,59 @@ function checkRow(record: CsvRecord, columns: ColumnMap, existingPhones: Readonl
     .filter((c) => (c === 'optedOutOn' ? optedOutOn === undefined : errors[c] === 'invalid_date'))
     .map((c) => columns.header[c] ?? c);
 
-  let sameAsLine: number | undefined;
   // Duplicates are told even when the row has other problems, so one round of fixes is enough.
   const normalized = normalizePhone(form.phone); // landlines too: a called volunteer may have one
   const phone = normalized.ok ? normalized.e164 : undefined;
-  if (phone) {
-    sameAsLine = firstLineOfPhone.get(phone);
-    if (existingPhones.has(phone)) problems.push('already_exists');
-    else if (sameAsLine !== undefined) problems.push('duplicate_in_file');
-    else firstLineOfPhone.set(phone, record.line);
-  }
+  const first = phone ? firstOfPhone.get(phone) : undefined;
+  const holder = phone ? existing.get(phone) : undefined;
+  if (first) problems.push('duplicate_in_file');
+  else if (phone) firstOfPhone.set(phone, { line: record.line, name: form.name });
+  if (holder && form.name.trim() && !isSamePerson(holder.name, form.name)) problems.push('number_of_other_person');
   if (!checked.ok || problems.length > 0 || optedOutOn === undefined) {
     return {
       line: record.line, name: form.name, phone: form.phone, problems,
-      ...(problems.includes('duplicate_in_file') ? { sameAsLine } : {}),
+      ...(first ? { sameAsLine: first.line, sameAsName: first.name } : {}),
+      ...(problems.includes('number_of_other_person') && holder ? { holder: { id: holder.id, name: holder.name } } : {}),
       ...(badDateColumns.length > 0 ? { badDateColumns } : {}),
     };
   }
-  return { line: record.line, volunteer: { ...checked.volunteer, optedOutOn } };
+  const volunteer = { ...checked.volunteer, optedOutOn };
+  if (!holder) return { line: record.line, volunteer };
+  const merged = keepMissingColumns(volunteer, holder, columns);
+  return { line: record.line, volunteer: merged, update: { id: holder.id, name: holder.name, changes: compareWithExisting(holder, merged) } };
+}
+
+/** Fields a registered volunteer keeps when the file has no column for them (a short list of names and numbers changes only those). */
+const KEPT_WHEN_MISSING = ['language', 'areas', 'taskTypes', 'notes', ...DATE_FIELDS, 'availability', 'maxTasksPerWeek'] as const;
+
+function keepMissingColumns(row: CsvVolunteer, holder: ExistingVolunteer, columns: ColumnMap): CsvVolunteer {
+  const kept: CsvVolunteer = { ...row };
+  for (const field of KEPT_WHEN_MISSING) {
+    if (columns.index[field] !== undefined) continue;
+    (kept as unknown as Record<string, unknown>)[field] = holder[field];
+  }
+  return kept;
+}
+
+/**
+ * Does a row name the person registered under its number? A corrected spelling or a new surname
+ * keeps at least one name in common ('Kari Nordman' → 'Kari Nordmann'); a different person does not.
+ */
+export function isSamePerson(registered: string, named: string): boolean {
+  const words = (name: string) => new Set(name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 2));
+  const known = words(registered);
+  return [...words(named)].some((w) => known.has(w));
+}
+
+/** Columns an import never changes for someone registered: the number is how the row was matched, and opting out is the volunteer's own. */
+const NOT_UPDATED = new Set(['Telefon', 'Meldt av']);
+
+/** What would change, column by column, written as the export writes it (so an unedited export changes nothing). */
+function compareWithExisting(holder: ExistingVolunteer, row: CsvVolunteer): FieldChange[] {
+  const asRow: VolunteerCsvExportRow = { ...row, optedOutAt: null };
+  return EXPORT_COLUMNS.filter((c) => !NOT_UPDATED.has(c.header))
+    .map((c) => ({ column: c.header, before: c.value(holder), after: c.value(asRow) }))
+    .filter((c) => c.before !== c.after);
 }
 
 // ---------------------------------------------------------------------------------------------

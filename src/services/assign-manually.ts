@@ -14,7 +14,7 @@ import { unassignVolunteerInTx } from './unassign-volunteer';
 
 export type AssignManuallyResult =
   | { ok: true; task: Task; volunteer: Volunteer; replaced?: Volunteer }
-  | { ok: false; error: 'not_found' | 'forbidden' | 'volunteer_not_found' | 'volunteer_opted_out' | 'already_theirs'; status?: undefined }
+  | { ok: false; error: 'not_found' | 'forbidden' | 'volunteer_not_found' | 'volunteer_opted_out' | 'volunteer_deactivated' | 'already_theirs'; status?: undefined }
   | { ok: false; error: 'not_assignable'; status: TaskStatus }
   /** The volunteer does not fit the task; nothing was changed. Ask, then call again with allowUnfit. */
   | { ok: false; error: 'unfit'; volunteer: Volunteer; reasons: string[]; status?: undefined };
@@ -53,6 +53,8 @@ export async function assignManually(ctx: ServiceContext, actor: Actor, taskId: 
     if (swapping && task.assignedVolunteerId === volunteerId) return { ok: false, error: 'already_theirs' };
     const volunteer = await findVolunteer(trx, volunteerId);
     if (!volunteer) return { ok: false, error: 'volunteer_not_found' };
+    // Taken out of the pool (or erased): never given a task, by SMS or by hand.
+    if (volunteer.deactivatedAt) return { ok: false, error: 'volunteer_deactivated' };
     // They asked not to get SMS from us; the details could not reach them either.
     if (volunteer.optedOut) return { ok: false, error: 'volunteer_opted_out' };
     const fitness = (await judgeFitness(trx, task, now, [volunteer.id])).get(volunteer.id);

@@ -44,7 +44,7 @@ export async function getTaskView(db: Queryable, taskId: string, now: Date = new
     wave: r.wave,
     status: r.status,
     closeReason: r.close_reason,
-    volunteer: { id: r.volunteer_id, name: r.volunteer_name, phone: r.volunteer_phone },
+    volunteer: { id: r.volunteer_id, name: r.volunteer_name, phone: r.volunteer_phone ?? '' }, // '' once erased
     createdAt: r.created_at,
     sentAt: r.sent_at,
     expiresAt: r.expires_at,
@@ -54,7 +54,7 @@ export async function getTaskView(db: Queryable, taskId: string, now: Date = new
   let assignedVolunteer: TaskView['assignedVolunteer'] = null;
   if (task.assignedVolunteerId) {
     const v = await db.selectFrom('volunteer').select(['id', 'name', 'phone']).where('id', '=', task.assignedVolunteerId).executeTakeFirst();
-    assignedVolunteer = v ?? null;
+    assignedVolunteer = v ? { ...v, phone: v.phone ?? '' } : null; // '' once erased
   }
   const unit = task.unitId ? await db.selectFrom('unit').select('name').where('id', '=', task.unitId).executeTakeFirst() : undefined;
   return { ...task, unitName: unit?.name ?? null, assignedVolunteer, offers, source: await sourceOf(db, taskId), heldUntil: await findHeldUntil(db, taskId, now) };
@@ -88,7 +88,7 @@ export interface VolunteerChoice { id: string; name: string; phone: string; offe
  */
 export async function listVolunteerChoices(db: Queryable, task: TaskView): Promise<VolunteerChoice[]> {
   const offered = new Set(task.offers.map((o) => o.volunteer.id));
-  const choices = (await listVolunteers(db)).filter((v) => !v.optedOut)
+  const choices = (await listVolunteers(db)).filter((v) => !v.optedOut && !v.deactivatedAt) // deactivated: never given a task
     .map((v) => ({ id: v.id, name: v.name, phone: v.phone, offeredThisTask: offered.has(v.id) }));
   return [...choices.filter((c) => c.offeredThisTask), ...choices.filter((c) => !c.offeredThisTask)];
 }

@@ -1,16 +1,16 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../domain/access';
 import { OSLO } from '../domain/messages';
-import { decodeCsvBytes, isSpreadsheetFile, type CsvFileError, type GoodRow, type BadRow } from '../domain/volunteer-csv';
+import { decodeCsvBytes, isSpreadsheetFile, type CsvFileError, type CsvVolunteer, type ExistingVolunteers, type GoodRow, type BadRow } from '../domain/volunteer-csv';
 import { insertAuditEvent } from '../db/audit.repo';
+import type { Queryable, Tx } from '../db/database';
 import { inTransaction } from '../db/transaction';
-import type { Queryable } from '../db/database';
 import { listRequesterPhones } from '../db/requester.repo';
-import { insertVolunteers, listVolunteerPhones } from '../db/volunteer.repo';
+import { insertVolunteers, listVolunteers, lockVolunteer, saveVolunteerDetails } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { readVolunteerCsvInTurns } from './read-volunteer-csv';
 
-export type ImportVolunteersResult = { ok: true; imported: number; skipped: number } | { ok: false; error: CsvFileError };
+export type ImportVolunteersResult = { ok: true; imported: number; updated: number; unchanged: number; skipped: number } | { ok: false; error: CsvFileError };
 
 export type ImportPreview = { ok: true; csvText: string; good: GoodRow[]; bad: BadRow[] } | { ok: false; error: CsvFileError };
 
@@ -22,7 +22,7 @@ export async function previewVolunteerImport(ctx: Pick<ServiceContext, 'db'>, by
 
 /** The same for a file already read as text (a later page of the preview). */
 export async function previewVolunteerText(ctx: Pick<ServiceContext, 'db'>, csvText: string): Promise<ImportPreview> {
-  const checked = await readVolunteerCsvInTurns(csvText, await listVolunteerPhones(ctx.db));
+  const checked = await readVolunteerCsvInTurns(csvText, await loadExisting(ctx.db));
   return checked.ok ? { ok: true, ...(await withoutRequesterPhones(ctx.db, checked)), csvText } : checked;
 }
 
@@ -35,22 +35,46 @@ async function withoutRequesterPhones(db: Queryable, checked: { good: GoodRow[];
   return { good: checked.good.filter((r) => !owners.has(r.volunteer.phone)), bad: [...checked.bad, ...refused].sort((a, b) => a.line - b.line) };
 }
 
+/** Every registered volunteer by number (an erased one has none: their number is free). */
+async function loadExisting(db: Queryable): Promise<ExistingVolunteers> {
+  return new Map((await listVolunteers(db)).filter((v) => v.phone !== '').map((v) => [v.phone, v]));
+}
+
 /**
- * Imports the good rows of the file in one transaction. The file is checked again here, not trusted
- * from the preview: volunteers may have been added since. A number registered by someone else in
- * the meantime is skipped, not an error.
+ * Imports the good rows of the file in one transaction: new volunteers are added, and registered
+ * ones (matched by number) get the row's changes. The file is checked again here, not trusted from
+ * the preview: volunteers may have been added or edited since. A number registered by someone else
+ * in the meantime, or a volunteer whose number changed meanwhile, is skipped, not an error.
  */
 export async function importVolunteers(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, csvText: string): Promise<ImportVolunteersResult> {
   return inTransaction(ctx.db, async (trx) => {
-    const read = await readVolunteerCsvInTurns(csvText, await listVolunteerPhones(trx));
+    const read = await readVolunteerCsvInTurns(csvText, await loadExisting(trx));
     if (!read.ok) return read;
     const checked = await withoutRequesterPhones(trx, read);
-    const inserted = await insertVolunteers(trx, checked.good.map(({ volunteer: { optedOutOn, ...volunteer } }) => ({
+    const now = ctx.now();
+    const fresh = checked.good.filter((r) => !r.update);
+    const inserted = await insertVolunteers(trx, fresh.map(({ volunteer: { optedOutOn, ...volunteer } }) => ({
       ...volunteer, optedOutAt: optedOutOn === null ? null : DateTime.fromISO(optedOutOn, { zone: OSLO }).toJSDate(),
     })));
+    const changed = checked.good.filter((r) => r.update && r.update.changes.length > 0);
+    let updated = 0;
+    for (const row of changed) if (await applyUpdate(trx, actor, row, now)) updated++;
     const imported = inserted.length;
-    const skipped = checked.bad.length + checked.good.length - imported;
-    await insertAuditEvent(trx, actor, { action: 'volunteers_imported', subjectType: 'volunteer', detail: { imported, skipped } }, ctx.now());
-    return { ok: true, imported, skipped };
+    const unchanged = checked.good.length - fresh.length - changed.length;
+    const skipped = checked.bad.length + fresh.length - imported + changed.length - updated;
+    await insertAuditEvent(trx, actor, { action: 'volunteers_imported', subjectType: 'volunteer', detail: { imported, updated, unchanged, skipped } }, now);
+    return { ok: true, imported, updated, unchanged, skipped };
   });
+}
+
+/** One registered volunteer's changes, under their row lock; false when their number changed since the file was read. */
+async function applyUpdate(trx: Tx, actor: Actor, row: GoodRow, now: Date): Promise<boolean> {
+  const update = row.update!;
+  const current = await lockVolunteer(trx, update.id);
+  if (!current || current.phone !== row.volunteer.phone) return false;
+  const { optedOutOn: _ignored, ...fields }: CsvVolunteer = row.volunteer; // opting out stays the volunteer's own
+  await saveVolunteerDetails(trx, update.id, { ...fields, absences: current.absences }, now);
+  // Field names only, as for an edit on the page: values are personal data.
+  await insertAuditEvent(trx, actor, { action: 'volunteer_updated', subjectType: 'volunteer', subjectId: update.id, detail: { changed: update.changes.map((c) => c.column), via: 'import' } }, now);
+  return true;
 }

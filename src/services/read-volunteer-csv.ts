@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 import { hasUnreadableCharacters } from '../domain/unreadable-text';
 import {
-  csvParseOptions, findStartLine, normalizeCsvText, startVolunteerCsv, type CsvFileError, type VolunteerCsvReader, type VolunteerCsvResult,
+  csvParseOptions, findStartLine, normalizeCsvText, startVolunteerCsv, type CsvFileError, type ExistingVolunteers, type VolunteerCsvReader, type VolunteerCsvResult,
 } from '../domain/volunteer-csv';
 
 /** Characters fed to the parser at a time. */
@@ -30,7 +30,7 @@ function lineOfUnreadable(text: string): number | undefined {
  * with the event loop free between them, so one 50,000-row upload does not stall every other
  * request of the process. Same rules, same result.
  */
-export async function readVolunteerCsvInTurns(text: string, existingPhones: ReadonlySet<string>): Promise<VolunteerCsvResult> {
+export async function readVolunteerCsvInTurns(text: string, existing: ExistingVolunteers): Promise<VolunteerCsvResult> {
   const normalized = normalizeCsvText(text);
   if (!normalized.trim()) return { ok: false, error: { code: 'empty' } };
   const badLine = lineOfUnreadable(normalized);
@@ -43,7 +43,7 @@ export async function readVolunteerCsvInTurns(text: string, existingPhones: Read
       const row = { line: findStartLine(record, info.lines), cells: record };
       if (!reader) {
         if (!row.cells.some((c) => c !== '')) continue; // blank lines before the header
-        const started: VolunteerCsvReader | CsvFileError = startVolunteerCsv(row.cells, existingPhones);
+        const started: VolunteerCsvReader | CsvFileError = startVolunteerCsv(row.cells, existing);
         if (!('checkRow' in started)) return { ok: false, error: started };
         reader = started;
         continue;

@@ -24,7 +24,7 @@ export async function updateVolunteer(ctx: Pick<ServiceContext, 'db' | 'now'>, a
   try {
     return await inTransaction(ctx.db, async (trx): Promise<UpdateVolunteerResult> => {
       const before = await lockVolunteer(trx, id);
-      if (!before) return { ok: false, notFound: true };
+      if (!before || before.erasedAt) return { ok: false, notFound: true }; // nothing left to edit once erased
       const after = await saveVolunteerDetails(trx, id, checked.volunteer, ctx.now());
       if (!after) return { ok: false, notFound: true };
       const changed = EDITABLE.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));

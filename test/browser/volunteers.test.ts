@@ -131,7 +131,7 @@ describe('importing from CSV', () => {
     await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
 
     await expectText(page, 'Forhåndsvisning av import');
-    await expectText(page, '3 frivillige kan importeres.');
+    await expectText(page, 'Kan importeres: 3 nye frivillige.');
     const badRows = page.locator('#bad-rows tbody tr');
     expect(await badRows.count()).toBe(1);
     expect(await badRows.locator('td').allTextContents()).toEqual(['5', 'Cecilie Dahl', '412 00', 'ugyldig nummer']);
@@ -141,9 +141,9 @@ describe('importing from CSV', () => {
     expect(await countVolunteers(['+4741200001', '+4741200002', '+4741200004'])).toBe(0); // nothing stored yet
     await screenshot(page, 'frivillige-import-forhandsvisning');
 
-    await page.getByRole('button', { name: 'Importer 3 frivillige' }).click();
+    await page.getByRole('button', { name: 'Importer 3 nye frivillige' }).click();
     await page.waitForURL(/\/admin\/volunteers$/);
-    await expectText(page, 'Importerte 3 frivillige. 1 rad ble hoppet over.');
+    await expectText(page, 'Importerte 3 nye frivillige. 1 rad ble hoppet over.');
 
     const rows = await h.deps.db.selectFrom('volunteer').select(['name', 'phone', 'language', 'areas', 'task_types'])
       .where('phone', 'like', '+474120000%').orderBy('phone').execute();
@@ -154,16 +154,16 @@ describe('importing from CSV', () => {
     ]);
     expect(await h.deps.db.selectFrom('volunteer').select('id').where('name', '=', 'Cecilie Dahl').execute()).toEqual([]);
     const audit = await expectAudit('volunteers_imported');
-    expect(audit.detail).toEqual({ imported: 3, skipped: 1 });
+    expect(audit.detail).toEqual({ imported: 3, updated: 0, unchanged: 0, skipped: 1 });
   });
 
-  it('a number already registered, a repeat in the file and a missing name are each named', async () => {
+  it('a number registered to somebody else, a repeat in the file and a missing name are each named', async () => {
     await insertVolunteer({ name: 'Rita Registrert', phone: '+4741211112' }, true);
     await page.goto(`${h.baseUrl}/admin/volunteers/import`);
-    await page.getByLabel('CSV-fil').setInputFiles({ name: 'igjen.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Phone\r\nRita Registrert,+47 412 11 112\r\nNy Person,41299999\r\nNy Person,412 99 999\r\n,41299998\r\n') });
+    await page.getByLabel('CSV-fil').setInputFiles({ name: 'igjen.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Phone\r\nOla Annen,+47 412 11 112\r\nNy Person,41299999\r\nNy Person,412 99 999\r\n,41299998\r\n') });
     await page.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
     expect(await page.locator('#bad-rows tbody tr td:last-child').allTextContents()).toEqual([
-      'finnes allerede', 'duplikat i filen (samme nummer som linje 3)', 'mangler navn',
+      'nummeret tilhører Rita Registrert: rett nummeret, eller navnet hvis det er samme person', 'duplikat i filen (samme nummer som linje 3, Ny Person)', 'mangler navn',
     ]);
   });
 
@@ -182,7 +182,7 @@ describe('importing from CSV', () => {
       'Taushetserklæring 11. jan. 2026; Politiattest 10. jan. 2026; man–fre 09:00–15:00; maks 2 per uke',
       'meldt av 2. mars 2026 (får ingen SMS)',
     ]);
-    await page.getByRole('button', { name: 'Importer 2 frivillige' }).click();
+    await page.getByRole('button', { name: 'Importer 2 nye frivillige' }).click();
     await page.waitForURL(/\/admin\/volunteers$/);
 
     const rows = await h.deps.db.selectFrom('volunteer')

@@ -50,7 +50,7 @@ describe('a worker killed in the middle of a dispatch', () => {
     const perPhone = new Map<string, number>();
     for (const m of h.fake.messages) perPhone.set(m.to, (perPhone.get(m.to) ?? 0) + 1);
     expect(h.fake.messages).toHaveLength(15);
-    for (const o of offers) expect(perPhone.get(o.phone)).toBe(1);
+    for (const o of offers) expect(perPhone.get(o.phone ?? '')).toBe(1);
     const rows = await outboundMessages(h, { kind: 'offer' });
     expect(rows.every((r) => r.status === 'sent' && r.twilio_sid)).toBe(true);
     expect(new Set(rows.map((r) => r.twilio_sid))).toEqual(new Set(h.fake.messages.map((m) => m.sid)));

@@ -65,7 +65,7 @@ async function expectEveryOfferOpenAndSentOnce(timeoutMs = 90_000): Promise<void
   for (const m of offerSms) perPhone.set(m.to, (perPhone.get(m.to) ?? 0) + 1);
   expect(offerSms).toHaveLength(VOLUNTEERS);
   for (const o of offers) {
-    expect(perPhone.get(o.phone)).toBe(1);
+    expect(perPhone.get(o.phone ?? '')).toBe(1);
     expect(o.expires_at).not.toBeNull();
   }
 }

@@ -47,7 +47,7 @@ describe('SIGTERM while jobs are in flight', () => {
     expect(h.fake.messages).toHaveLength(30);
     const perPhone = new Map<string, number>();
     for (const m of h.fake.messages) perPhone.set(m.to, (perPhone.get(m.to) ?? 0) + 1);
-    for (const o of offers) expect(perPhone.get(o.phone)).toBe(1);
+    for (const o of offers) expect(perPhone.get(o.phone ?? '')).toBe(1);
     const rows = await outboundMessages(h, { kind: 'offer' });
     expect(new Set(rows.map((r) => r.twilio_sid))).toEqual(new Set(h.fake.messages.map((m) => m.sid)));
     for (const t of tasks) expect((await getTask(h, t.id)).status).toBe('searching');

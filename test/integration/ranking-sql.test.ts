@@ -63,6 +63,7 @@ async function seedVolunteer(r: Random, now: Date, i: number, others: Task[]): P
   const v = await db.insertInto('volunteer').values({
     name: `Frivillig ${i}`, phone: `+4741${String(100000 + i)}`,
     opted_out_at: chance(r, 0.05) ? now : null,
+    deactivated_at: chance(r, 0.05) ? now : null,
     task_types: TYPES.filter(() => chance(r, 0.7)),
     areas: chance(r, 0.5) ? [] : [pick(r, AREAS)],
     paused_until: chance(r, 0.1) ? dateOnly(new Date(now.getTime() + pick(r, [2, 5, 9]) * DAY)) : null,

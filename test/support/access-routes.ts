@@ -2,7 +2,8 @@ import { createCoordinator } from '../../src/services/create-coordinator';
 import { findOrCreateUnit } from '../../src/db/coordinator.repo';
 import { createApiToken } from '../../src/services/api-tokens';
 import { coordinatorActor } from '../../src/services/authenticate-coordinator';
-import { findCoordinator } from '../../src/db/coordinator.repo';
+import { findCoordinator, updateCoordinator } from '../../src/db/coordinator.repo';
+import { hashPassword } from '../../src/services/passwords';
 import { insertRequester } from '../../src/db/requester.repo';
 import { findTask } from '../../src/db/task.repo';
 import { assignManually } from '../../src/services/assign-manually';
@@ -50,6 +51,15 @@ async function spareCoordinator(w: World): Promise<string> {
   const r = await createCoordinator(w.h.deps.ctx, 'cli', { email: `reserve-${w.seq()}@spec.example`, name: 'Reserve', password: 'riktig-passord-123', role: 'coordinator', unitId: unit.id });
   if (!r.ok) throw new Error(r.message);
   return r.coordinator.id;
+}
+
+/** A password change form for the signed-in account: its password is first set to a known one. */
+async function passwordChangeForm(w: World, role: Role): Promise<Record<string, string>> {
+  const account = role.name === 'admin' ? w.accounts.admin : role.name === 'coordinator B' ? w.accounts.B : w.accounts.A;
+  const current = `kjent-passord-${w.seq()}`;
+  await updateCoordinator(w.h.deps.db, account.id, { passwordHash: await hashPassword(current) });
+  const next = `nytt-passord-${w.seq()}`;
+  return { current, next, repeat: next };
 }
 
 /** The signed-in coordinator's own new token (what "Trekk tilbake" acts on); none for other roles. */
@@ -163,6 +173,10 @@ export const ROUTE_TABLE: RouteSpec[] = [
     route: 'POST /admin/requesters/:id', rule: 'own-unit', unitBound: true, ok: 303,
     prepare: async (w, u) => ({ path: `/admin/requesters/${await requesterOf(w, u)}`, form: { name: `Endret ${w.seq()}`, unitId: w.unitId[u], phones: uniqueMobile() } }),
   },
+  { route: 'POST /admin/volunteers/:id/deactivate', rule: 'any', ok: 303, prepare: async (w) => ({ path: `/admin/volunteers/${(await buildVolunteer(w.h.deps.db)).id}/deactivate`, form: {} }) },
+  { route: 'POST /admin/volunteers/:id/reactivate', rule: 'any', ok: 303, prepare: async (w) => ({ path: `/admin/volunteers/${(await buildVolunteer(w.h.deps.db, { deactivatedAt: new Date() })).id}/reactivate`, form: {} }) },
+  // Erasure cannot be undone and removes personal data for good: admins only.
+  { route: 'POST /admin/volunteers/:id/erase', rule: 'admin', ok: 303, prepare: async (w) => ({ path: `/admin/volunteers/${(await buildVolunteer(w.h.deps.db)).id}/erase`, form: { confirm: 'yes' } }) },
   { route: 'GET /admin/volunteers/import', rule: 'any', ok: 200, prepare: at('/admin/volunteers/import') },
   { route: 'POST /admin/volunteers/import', rule: 'any', ok: 200, prepare: async () => ({ path: '/admin/volunteers/import', csv: csvFile() }) },
   { route: 'POST /admin/volunteers/import/confirm', rule: 'any', ok: 303, prepare: async () => ({ path: '/admin/volunteers/import/confirm', form: { csv: csvFile() } }) },
@@ -188,6 +202,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
 
   // Min konto.
   { route: 'GET /admin/account', rule: 'any', ok: 200, prepare: at('/admin/account') },
+  { route: 'POST /admin/account/password', rule: 'any', ok: 303, prepare: async (w, _u, role) => ({ path: '/admin/account/password', form: await passwordChangeForm(w, role) }) },
   { route: 'POST /admin/account/tokens', rule: 'any', ok: 201, prepare: async () => ({ path: '/admin/account/tokens', form: { name: 'Skript' } }) },
   {
     route: 'POST /admin/account/tokens/:id/revoke', rule: 'any', ok: 303,
@@ -206,6 +221,8 @@ export const ROUTE_TABLE: RouteSpec[] = [
     prepare: async (w) => ({ path: '/admin/settings/coordinators', form: { email: `ny-${w.seq()}@spec.example`, name: 'Ny Koordinator', role: 'coordinator', unitId: w.unitId.A, password: 'riktig-passord-123' } }),
   },
   { route: 'POST /admin/settings/coordinators/:id/access', rule: 'admin', ok: 303, prepare: async (w) => ({ path: `/admin/settings/coordinators/${await spareCoordinator(w)}/access`, form: { role: 'admin', unitId: w.unitId.B } }) },
+  // A new password shown once; the account's sessions end.
+  { route: 'POST /admin/settings/coordinators/:id/reset-password', rule: 'admin', ok: 200, prepare: async (w) => ({ path: `/admin/settings/coordinators/${await spareCoordinator(w)}/reset-password`, form: {} }) },
   { route: 'POST /admin/settings/coordinators/:id/deactivate', rule: 'admin', ok: 303, prepare: async (w) => ({ path: `/admin/settings/coordinators/${await spareCoordinator(w)}/deactivate`, form: {} }) },
   { route: 'POST /admin/settings/coordinators/:id/reactivate', rule: 'admin', ok: 303, prepare: async (w) => {
     const id = await spareCoordinator(w);

@@ -12,12 +12,13 @@ export function uniqueMobile(): string {
   return `+4741${String(n).padStart(6, '0')}`;
 }
 
-export async function buildVolunteer(db: Db, overrides: Partial<{ name: string; phone: string; language: string; lastAssignedAt: Date }> = {}): Promise<Volunteer> {
+export async function buildVolunteer(db: Db, overrides: Partial<{ name: string; phone: string; language: string; lastAssignedAt: Date; deactivatedAt: Date }> = {}): Promise<Volunteer> {
   const row = await db.insertInto('volunteer').values({
     name: overrides.name ?? `Frivillig ${phoneSeq + 1}`,
     phone: overrides.phone ?? uniqueMobile(),
     language: overrides.language ?? 'nb',
     last_assigned_at: overrides.lastAssignedAt ?? null,
+    deactivated_at: overrides.deactivatedAt ?? null,
   }).returningAll().executeTakeFirstOrThrow();
   return volunteerRowToVolunteer(row);
 }

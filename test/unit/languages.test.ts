@@ -39,6 +39,7 @@ const SAMPLES: { [K in TemplateName]: readonly TextParams[K][] } = {
   taken: perTask,
   offer_taken: perTask,
   offer_withdrawn: perTask,
+  offer_closed_for_you: perTask,
   already_assigned: perTask,
   task_cancelled: perTask,
   declined_thanks: none,

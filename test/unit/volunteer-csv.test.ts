@@ -1,10 +1,10 @@
 import {
-  decodeCsvBytes, detectDelimiter, formatVolunteersCsv, isSpreadsheetFile, readVolunteerCsv, type BadRow, type CsvVolunteer, type VolunteerCsvExportRow,
+  decodeCsvBytes, detectDelimiter, formatVolunteersCsv, isSpreadsheetFile, readVolunteerCsv, isSamePerson, type BadRow, type ExistingVolunteer, type ExistingVolunteers, type CsvVolunteer, type VolunteerCsvExportRow,
 } from '../../src/domain/volunteer-csv';
 import { checkVolunteerIdentity, parseLanguage, parseTaskTypes, splitAreas } from '../../src/domain/volunteer';
 
 const BOM = '\uFEFF';
-const NONE = new Set<string>();
+const NONE: ExistingVolunteers = new Map();
 
 /** A good row's volunteer: what a row with only a name and a number gives, with these details. */
 function volunteer(details: Partial<CsvVolunteer> & { name: string; phone: string }): CsvVolunteer {
@@ -16,7 +16,7 @@ function volunteer(details: Partial<CsvVolunteer> & { name: string; phone: strin
 }
 
 /** Good rows as [line, name, phone] and bad rows as [line, problems], for compact expectations. */
-function summarize(text: string, existing: ReadonlySet<string> = NONE) {
+function summarize(text: string, existing: ExistingVolunteers = NONE) {
   const result = readVolunteerCsv(text, existing);
   if (!result.ok) throw new Error(`file error: ${JSON.stringify(result.error)}`);
   return {
@@ -192,13 +192,30 @@ describe('readVolunteerCsv: bad rows', () => {
     const text = 'Navn;Telefon\nKari;41234567\nOla;91234567\nKari igjen;+47 412 34 567\n';
     const result = readVolunteerCsv(text, NONE);
     expect(result.ok && result.good.map((r) => r.line)).toEqual([2, 3]);
-    expect(result.ok && result.bad).toEqual([{ line: 4, name: 'Kari igjen', phone: '+47 412 34 567', problems: ['duplicate_in_file'], sameAsLine: 2 }]);
+    expect(result.ok && result.bad).toEqual([{ line: 4, name: 'Kari igjen', phone: '+47 412 34 567', problems: ['duplicate_in_file'], sameAsLine: 2, sameAsName: 'Kari' }]);
   });
 
-  it('a number of a registered volunteer already exists, even written another way', () => {
-    const result = readVolunteerCsv('Navn;Telefon\nKari;0047 412 34 567\nOla;91234567\n', new Set(['+4741234567']));
-    expect(result.ok && result.bad).toEqual([{ line: 2, name: 'Kari', phone: '0047 412 34 567', problems: ['already_exists'] }]);
-    expect(result.ok && result.good.map((r) => r.volunteer.phone)).toEqual(['+4791234567']);
+  it('a number of a registered volunteer updates them, even written another way, and says what changes', () => {
+    const kari: ExistingVolunteer = { ...volunteer({ name: 'Kari Nordman', phone: '+4741234567', areas: ['Fjellhamar'] }), id: '7', optedOutAt: null };
+    const result = readVolunteerCsv('Navn;Telefon;Områder\nKari Nordmann;0047 412 34 567;Fjellhamar\nOla;91234567;\n', new Map([[kari.phone, kari]]));
+    expect(result.ok && result.bad).toEqual([]);
+    expect(result.ok && result.good.map((r) => [r.volunteer.phone, r.update])).toEqual([
+      ['+4741234567', { id: '7', name: 'Kari Nordman', changes: [{ column: 'Navn', before: 'Kari Nordman', after: 'Kari Nordmann' }] }],
+      ['+4791234567', undefined],
+    ]);
+  });
+
+  it('a registered number on a row naming somebody else is refused, naming who has it', () => {
+    const rita: ExistingVolunteer = { ...volunteer({ name: 'Rita Registrert', phone: '+4741234567' }), id: '9', optedOutAt: null };
+    const result = readVolunteerCsv('Navn;Telefon\nOla Olsen;41234567\n', new Map([[rita.phone, rita]]));
+    expect(result.ok && result.bad).toEqual([{ line: 2, name: 'Ola Olsen', phone: '41234567', problems: ['number_of_other_person'], holder: { id: '9', name: 'Rita Registrert' } }]);
+  });
+
+  it('knows a corrected name from another person', () => {
+    expect(isSamePerson('Kari Nordman', 'Kari Nordmann')).toBe(true);
+    expect(isSamePerson('Bjørn Ås', 'bjorn as')).toBe(true);
+    expect(isSamePerson('Kari Hansen', 'Kari Olsen')).toBe(true); // a new surname
+    expect(isSamePerson('Kari Hansen', 'Ola Olsen')).toBe(false);
   });
 });
 

@@ -45,6 +45,7 @@ export const ar: Language = {
     offer_taken: ({ task }) => `المهمة (${short(task)}) أخذها متطوع آخر. شكرا على كل حال!`,
     already_assigned: ({ task }) => `المهمة (${short(task)}) لك بالفعل. شكرا!`,
     offer_withdrawn: ({ task }) => `لم تعد هناك حاجة إلى المهمة (${short(task)}). شكرا على كل حال!`,
+    offer_closed_for_you: ({ task }) => `العرض (${short(task)}) لم يعد قائما بالنسبة لك. لا داعي للرد. شكرا!`,
     task_cancelled: ({ task }) => `تم إلغاء مهمتك (${short(task)}). شكرا على استعدادك!`,
     declined_thanks: () => 'شكرا على ردك! سنسأل شخصا آخر.',
     hint_offer: () => 'لم نفهم ردك. أرسل نعم لقبول المهمة أو لا إذا لم تستطع. سيرى أحد المنسقين رسالتك أيضا.',

@@ -45,6 +45,7 @@ export const en: Language = {
     offer_taken: ({ task }) => `The task (${short(task)}) has already been taken by another volunteer. Thank you all the same!`,
     already_assigned: ({ task }) => `The task (${short(task)}) is already yours. Thank you!`,
     offer_withdrawn: ({ task }) => `The task (${short(task)}) is no longer needed. Thank you all the same!`,
+    offer_closed_for_you: ({ task }) => `The offer (${short(task)}) no longer stands for you. No need to answer. Thank you!`,
     task_cancelled: ({ task }) => `Your task (${short(task)}) has been cancelled. Thank you for stepping up!`,
     declined_thanks: () => 'Thanks for answering! We will ask someone else.',
     hint_offer: () => 'We did not understand your reply. Reply YES to take the task or NO if you cannot. A coordinator will also see your message.',

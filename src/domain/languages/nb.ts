@@ -45,6 +45,7 @@ export const nb: Language = {
     offer_taken: ({ task }) => `Oppdraget (${short(task)}) er allerede tatt av en annen frivillig. Takk likevel!`,
     already_assigned: ({ task }) => `Oppdraget (${short(task)}) er allerede ditt. Takk!`,
     offer_withdrawn: ({ task }) => `Oppdraget (${short(task)}) trengs ikke lenger. Takk likevel!`,
+    offer_closed_for_you: ({ task }) => `Tilbudet (${short(task)}) gjelder ikke lenger for deg. Du trenger ikke svare. Takk!`,
     task_cancelled: ({ task }) => `Oppdraget ditt (${short(task)}) er avlyst. Takk for at du stilte opp!`,
     declined_thanks: () => 'Takk for svar! Vi spør noen andre.',
     hint_offer: () => 'Vi forstod ikke svaret. Svar JA for å ta oppdraget eller NEI om du ikke kan. En koordinator ser også på meldingen.',

@@ -42,6 +42,7 @@ export const pl: Language = {
     offer_taken: ({ task }) => `Zadanie (${short(task)}) przyjął już inny wolontariusz. Mimo to dziękujemy!`,
     already_assigned: ({ task }) => `Zadanie (${short(task)}) jest już Twoje. Dziękujemy!`,
     offer_withdrawn: ({ task }) => `Zadanie (${short(task)}) jest już nieaktualne. Mimo to dziękujemy!`,
+    offer_closed_for_you: ({ task }) => `Oferta (${short(task)}) nie jest już dla Ciebie aktualna. Nie musisz odpowiadać. Dziękujemy!`,
     task_cancelled: ({ task }) => `Twoje zadanie (${short(task)}) zostało odwołane. Dziękujemy za gotowość!`,
     declined_thanks: () => 'Dziękujemy za odpowiedź! Zapytamy kogoś innego.',
     hint_offer: () => 'Nie zrozumieliśmy odpowiedzi. Odpowiedz TAK, aby przyjąć zadanie, lub NIE, jeśli nie możesz. Koordynator też zobaczy wiadomość.',

@@ -36,6 +36,7 @@ export const so: Language = {
     offer_taken: ({ task }) => `Hawsha (${short(task)}) mutadawac kale ayaa horay u qaatay. Si kastaba mahadsanid!`,
     already_assigned: ({ task }) => `Hawsha (${short(task)}) horeba waa taada. Mahadsanid!`,
     offer_withdrawn: ({ task }) => `Hawsha (${short(task)}) hadda looma baahna. Si kastaba mahadsanid!`,
+    offer_closed_for_you: ({ task }) => `Dalabka (${short(task)}) hadda adiga kuma khuseeyo. Uma baahnid inaad jawaabto. Mahadsanid!`,
     task_cancelled: ({ task }) => `Hawshaada (${short(task)}) waa la joojiyay. Mahadsanid diyaar u ahaanshahaaga!`,
     declined_thanks: () => 'Mahadsanid jawaabta! Qof kale ayaan weydiin doonnaa.',
     hint_offer: () => 'Ma aanu fahmin jawaabtaada. Ku jawaab HAA si aad hawsha u qaadato ama MAYA haddii aadan awoodin. Isku-duwe ayaa sidoo kale arki doona fariinta.',

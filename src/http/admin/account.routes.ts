@@ -1,14 +1,33 @@
 import { Router } from 'express';
 import { listApiTokens, type ApiToken } from '../../db/api-token.repo';
 import { createApiToken, revokeOwnApiToken } from '../../services/api-tokens';
-import { csrfInput, inputField, postButton } from '../views/form';
+import { changeOwnPassword } from '../../services/change-password';
+import { MIN_PASSWORD_LENGTH } from '../../services/passwords';
+import { csrfInput, inputField, postButton, type FieldErrors } from '../views/form';
 import { html } from '../views/html';
 import { page, type PageFrame } from '../views/layout';
 import { formatDateTime } from '../views/format';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
 
-function accountPage(frame: PageFrame, tokens: ApiToken[], newToken?: string) {
+interface PasswordFormState { errors: FieldErrors }
+
+/** Bytt passord: the current one, then the new one twice; the browser may offer to generate one. */
+function passwordSection(frame: PageFrame, state: PasswordFormState = { errors: {} }) {
+  const errors = state.errors;
+  return html`<h2 id="password">Bytt passord</h2>
+<p class="hint">Du blir logget ut alle andre steder du er logget inn.</p>
+<form class="stack" method="post" action="/admin/account/password" novalidate>
+  ${csrfInput(frame.csrfToken)}
+  <input type="hidden" name="username" value="${frame.actor.email}" autocomplete="username">
+  ${inputField({ name: 'current', label: 'Nåværende passord', type: 'password', errors, required: true, attrs: html` autocomplete="current-password"` })}
+  ${inputField({ name: 'next', label: 'Nytt passord', type: 'password', errors, required: true, hint: `Minst ${MIN_PASSWORD_LENGTH} tegn.`, attrs: html` autocomplete="new-password" minlength="${String(MIN_PASSWORD_LENGTH)}"` })}
+  ${inputField({ name: 'repeat', label: 'Nytt passord en gang til', type: 'password', errors, required: true, attrs: html` autocomplete="new-password"` })}
+  <div><button type="submit">Bytt passord</button></div>
+</form>`;
+}
+
+function accountPage(frame: PageFrame, tokens: ApiToken[], newToken?: string, password?: PasswordFormState) {
   const live = tokens.filter((t) => !t.revokedAt);
   return page(frame, {
     title: 'Min konto',
@@ -16,6 +35,7 @@ function accountPage(frame: PageFrame, tokens: ApiToken[], newToken?: string) {
     body: html`
 <h1>Min konto</h1>
 <p>${frame.actor.name} · ${frame.actor.email}</p>
+${passwordSection(frame, password)}
 <h2>API-nøkler</h2>
 <p class="hint">En personlig nøkkel gir et program tilgang til Svarjas JSON-API med dine rettigheter. Nøkkelen vises bare én gang.</p>
 ${newToken ? html`<div class="flash ok" role="status"><p>Ny nøkkel (kopier den nå, den vises ikke igjen):</p><p><code id="new-token">${newToken}</code></p></div>` : ''}
@@ -47,6 +67,20 @@ export function accountRoutes(deps: AdminDeps): Router {
     const token = await createApiToken(deps.ctx, coordinatorOf(res), String(req.body.name ?? ''));
     // Shown in this response only (no redirect): the token must never be stored anywhere.
     sendPage(res, accountPage(frameOf(res), await listApiTokens(deps.ctx.db, coordinatorOf(res).id), token), 201);
+  });
+
+  router.post('/account/password', async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
+    const result = await changeOwnPassword(deps.ctx, coordinatorOf(res), { current: text('current'), next: text('next'), repeat: text('repeat') }, req.sessionID);
+    if (!result.ok) {
+      const tokens = await listApiTokens(deps.ctx.db, coordinatorOf(res).id);
+      sendPage(res, accountPage(frameOf(res), tokens, undefined, { errors: { [result.field]: result.message } }), 400);
+      return;
+    }
+    const elsewhere = result.loggedOut > 0 ? ` Du er logget ut ${result.loggedOut === 1 ? 'ett annet sted' : `${result.loggedOut} andre steder`}.` : '';
+    setFlash(req, 'ok', `Passordet er byttet.${elsewhere}`);
+    redirectAfterSave(req, res, '/admin/account');
   });
 
   router.post('/account/tokens/:id/revoke', async (req, res) => {

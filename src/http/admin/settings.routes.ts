@@ -7,6 +7,7 @@ import { createUnit } from '../../services/manage-accounts-create-unit';
 import { changeUnitName } from '../../services/manage-accounts-rename-unit';
 import type { AccountChangeResult } from '../../services/manage-accounts-rules';
 import { setCoordinatorActive } from '../../services/manage-accounts-set-active';
+import { resetPassword } from '../../services/change-password';
 import type { FieldErrors } from '../views/form';
 import { EMPTY_NEW_COORDINATOR, type NewCoordinatorValues } from '../views/settings/new-coordinator-form';
 import { settingsPage } from '../views/settings/settings-page';
@@ -76,6 +77,15 @@ export function settingsRoutes(deps: AdminDeps): Router {
       finish(req, res, result, okText, `coordinator-${id}`);
     });
   }
+
+  // The new password is in this response only (no redirect, no flash in the session): shown once.
+  router.post('/settings/coordinators/:id/reset-password', async (req, res) => {
+    const id = String(req.params.id);
+    const result = ID.test(id) ? await resetPassword(deps.ctx, coordinatorOf(res), id) : { ok: false as const, message: 'Fant ikke koordinatoren.' };
+    if (!result.ok) return finish(req, res, { ok: false, reason: 'invalid', message: result.message }, '', `coordinator-${id}`);
+    res.locals.frame = { ...frameOf(res), flash: { kind: 'ok', text: `Nytt passord for ${result.name}: ${result.password} — gi det videre nå (det vises ikke igjen), og be hen bytte det under Min konto. Hen er logget ut overalt.` } };
+    await render(res);
+  });
 
   return router;
 }

@@ -42,11 +42,12 @@ export function finish(req: Request, res: Response, taskId: string, ok: boolean,
   redirectAfterSave(req, res, `/admin/tasks/${taskId}`);
 }
 
-function assignRefusal(error: 'volunteer_not_found' | 'volunteer_opted_out' | 'not_assignable' | 'already_theirs', status?: string): string {
+function assignRefusal(error: 'volunteer_not_found' | 'volunteer_opted_out' | 'volunteer_deactivated' | 'not_assignable' | 'already_theirs', status?: string): string {
   switch (error) {
     case 'already_theirs': return 'Den frivillige har allerede oppdraget.';
     case 'volunteer_not_found': return 'Fant ikke den frivillige.';
     case 'volunteer_opted_out': return 'Den frivillige har meldt seg av SMS fra Svarja og kan ikke få oppdraget her.';
+    case 'volunteer_deactivated': return 'Den frivillige er deaktivert og kan ikke få oppdrag. Aktiver dem igjen på siden deres først.';
     case 'not_assignable': return `Oppdraget kan ikke tildeles når det er ${statusText(status)}.`;
   }
 }

@@ -1,11 +1,20 @@
 import { Router, type Request, type Response } from 'express';
-import { findVolunteer, searchVolunteers } from '../../db/volunteer.repo';
+import { can } from '../../domain/access';
+import type { TaskType } from '../../domain/messages';
+import { TASK_TYPES } from '../../domain/volunteer';
+import { getVolunteerTotals, listVolunteerHistory, listVolunteerMonths } from '../../db/volunteer-history.repo';
+import { listVolunteerAreas, listVolunteerPage, type VolunteerListQuery, type VolunteerSort, type VolunteerStatusFilter } from '../../db/volunteer-list.repo';
+import { findVolunteer, type Volunteer } from '../../db/volunteer.repo';
+import { deactivateVolunteer, reactivateVolunteer, type LifecycleRefusal } from '../../services/deactivate-volunteer';
+import { eraseVolunteer } from '../../services/erase-volunteer';
 import { exportVolunteers } from '../../services/export-volunteers';
 import { importVolunteers, previewVolunteerImport, previewVolunteerText } from '../../services/import-volunteers';
 import type { VolunteerForm } from '../../domain/volunteer-form';
 import { registerVolunteerFromForm } from '../../services/register-volunteer';
 import { updateVolunteer } from '../../services/update-volunteer';
-import { html } from '../views/html';
+import { sendForbidden } from './require-admin';
+import { html, type SafeHtml } from '../views/html';
+import { volunteerProfile, type VolunteerProfileView } from '../views/volunteers/profile';
 import { page } from '../views/layout';
 import { EMPTY_VOLUNTEER_FORM, formFromVolunteer, volunteerFormPage } from '../views/volunteers/form';
 import { importPreviewPage, importUploadPage } from '../views/volunteers/import';
@@ -14,7 +23,10 @@ import { volunteerListPage } from '../views/volunteers/list';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
 
-const LIST_LIMIT = 500;
+const PAGE_SIZE = 50;
+const VOLUNTEER_ID = /^\d{1,18}$/;
+const STATUSES: readonly VolunteerStatusFilter[] = ['', 'active', 'paused', 'opted_out', 'deactivated'];
+const SORTS: readonly VolunteerSort[] = ['name', 'last_contact', 'tasks_done'];
 
 /** Frivillige (/volunteers): search, add, edit, import from and export to CSV. */
 export function volunteersRoutes(deps: AdminDeps): Router {
@@ -22,11 +34,9 @@ export function volunteersRoutes(deps: AdminDeps): Router {
   const { ctx } = deps;
 
   router.get('/volunteers', async (req, res) => {
-    const query = readString(req.query, 'q');
-    const found = await searchVolunteers(ctx.db, query, LIST_LIMIT + 1);
-    sendPage(res, volunteerListPage(frameOf(res), {
-      query, volunteers: found.slice(0, LIST_LIMIT), truncated: found.length > LIST_LIMIT, today: todayInOslo(ctx.now()),
-    }));
+    const query = readListQuery(req.query, todayInOslo(ctx.now()));
+    const [found, areas] = await Promise.all([listVolunteerPage(ctx.db, query), listVolunteerAreas(ctx.db)]);
+    sendPage(res, volunteerListPage(frameOf(res), { query, volunteers: found.rows, total: found.total, areas }));
   });
 
   router.get('/volunteers/new', (_req, res) => {
@@ -80,7 +90,8 @@ export function volunteersRoutes(deps: AdminDeps): Router {
       return;
     }
     const skipped = result.skipped > 0 ? ` ${formatCount(result.skipped, 'rad', 'rader')} ble hoppet over.` : '';
-    setFlash(req, 'ok', `Importerte ${formatCount(result.imported, 'frivillig', 'frivillige')}.${skipped}`);
+    const updated = result.updated > 0 ? ` Oppdaterte ${formatCount(result.updated, 'frivillig', 'frivillige')}.` : '';
+    setFlash(req, 'ok', `Importerte ${formatCount(result.imported, 'ny frivillig', 'nye frivillige')}.${updated}${skipped}`);
     redirectAfterSave(req, res, '/admin/volunteers');
   });
 
@@ -96,12 +107,43 @@ export function volunteersRoutes(deps: AdminDeps): Router {
   router.get('/volunteers/:id', async (req, res) => {
     const volunteer = await findVolunteerParam(deps, req);
     if (!volunteer) return sendNotFound(res);
-    sendPage(res, volunteerFormPage(frameOf(res), { volunteer, values: formFromVolunteer(volunteer), errors: {} }));
+    sendPage(res, await volunteerPage(deps, res, volunteer));
+  });
+
+  router.post('/volunteers/:id/deactivate', async (req, res) => {
+    if (!VOLUNTEER_ID.test(String(req.params.id))) return sendNotFound(res); // not a number: nobody, never a database error
+    const result = await deactivateVolunteer(ctx, coordinatorOf(res), String(req.params.id));
+    if (!result.ok) return sendLifecycleRefusal(deps, res, result, 'deactivate', String(req.params.id));
+    const offer = result.withdrewOffer ? ' Tilbudet som ventet på svar, er trukket tilbake, og neste frivillige spørres.' : '';
+    setFlash(req, 'ok', result.changed ? `${result.volunteer.name} er deaktivert og får ingen flere tilbud.${offer}` : `${result.volunteer.name} var allerede deaktivert.`);
+    redirectAfterSave(req, res, `/admin/volunteers/${result.volunteer.id}`);
+  });
+
+  router.post('/volunteers/:id/reactivate', async (req, res) => {
+    if (!VOLUNTEER_ID.test(String(req.params.id))) return sendNotFound(res);
+    const result = await reactivateVolunteer(ctx, coordinatorOf(res), String(req.params.id));
+    if (!result.ok) return sendLifecycleRefusal(deps, res, result, 'deactivate', String(req.params.id));
+    setFlash(req, 'ok', `${result.volunteer.name} er aktiv igjen og kan få tilbud.`);
+    redirectAfterSave(req, res, `/admin/volunteers/${result.volunteer.id}`);
+  });
+
+  router.post('/volunteers/:id/erase', async (req, res) => {
+    const id = String(req.params.id);
+    if (!can(coordinatorOf(res), 'erase', { kind: 'volunteer' })) return sendForbidden(res, 'volunteerErase');
+    if (!VOLUNTEER_ID.test(id)) return sendNotFound(res);
+    if (readString(req.body, 'confirm') !== 'yes') {
+      setFlash(req, 'error', 'Ingenting ble slettet: kryss av for at den frivillige har bedt om å bli slettet.');
+      return redirectAfterSave(req, res, `/admin/volunteers/${id}`);
+    }
+    const result = await eraseVolunteer(ctx, coordinatorOf(res), id);
+    if (!result.ok) return sendLifecycleRefusal(deps, res, result, 'erase', id);
+    setFlash(req, 'ok', 'Personopplysningene er slettet. Tallene for tilbud, oppdrag og timer er beholdt.');
+    redirectAfterSave(req, res, `/admin/volunteers/${id}`);
   });
 
   router.post('/volunteers/:id', async (req, res) => {
     const volunteer = await findVolunteerParam(deps, req);
-    if (!volunteer) return sendNotFound(res);
+    if (!volunteer || volunteer.erasedAt) return sendNotFound(res);
     const form = readVolunteerForm(req.body);
     const result = await updateVolunteer(ctx, coordinatorOf(res), volunteer.id, form);
     if (!result.ok) {
@@ -116,9 +158,39 @@ export function volunteersRoutes(deps: AdminDeps): Router {
   return router;
 }
 
+const HISTORY_LIMIT = 100;
+const MONTHS_SHOWN = 12;
+
+/** A volunteer's page: status, activity and leaving, then the form (nothing to edit once erased). */
+async function volunteerPage(deps: AdminDeps, res: Response, volunteer: Volunteer, extra: Partial<VolunteerProfileView> = {}): Promise<SafeHtml> {
+  const { db } = deps.ctx;
+  const [totals, months, history] = await Promise.all([
+    getVolunteerTotals(db, volunteer.id), listVolunteerMonths(db, volunteer.id, MONTHS_SHOWN), listVolunteerHistory(db, volunteer.id, HISTORY_LIMIT),
+  ]);
+  const profile = volunteerProfile(frameOf(res), { volunteer, totals, months, history, ...extra });
+  if (volunteer.erasedAt) {
+    return page(frameOf(res), {
+      title: volunteer.name, section: 'volunteers',
+      body: html`<p><a href="/admin/volunteers">← Alle frivillige</a></p><h1>${volunteer.name} <span class="muted">#${volunteer.id}</span></h1>${profile}`,
+    });
+  }
+  return volunteerFormPage(frameOf(res), { volunteer, values: formFromVolunteer(volunteer), errors: {}, profile });
+}
+
+async function sendLifecycleRefusal(deps: AdminDeps, res: Response, result: LifecycleRefusal, action: 'deactivate' | 'erase', id: string): Promise<void> {
+  if (result.error === 'forbidden') return sendForbidden(res, 'volunteerErase');
+  const volunteer = VOLUNTEER_ID.test(id) ? await findVolunteer(deps.ctx.db, id) : undefined;
+  if (!volunteer || result.error === 'not_found') return sendNotFound(res);
+  if (result.error !== 'has_assignments') {
+    sendPage(res, await volunteerPage(deps, res, volunteer), 409); // already erased
+    return;
+  }
+  sendPage(res, await volunteerPage(deps, res, volunteer, { blockedBy: { action, assignments: result.assignments } }), 409);
+}
+
 async function findVolunteerParam(deps: AdminDeps, req: Request) {
   const id = String(req.params.id ?? '');
-  return /^\d{1,18}$/.test(id) ? findVolunteer(deps.ctx.db, id) : undefined;
+  return VOLUNTEER_ID.test(id) ? findVolunteer(deps.ctx.db, id) : undefined;
 }
 
 function sendNotFound(res: Response): void {
@@ -141,6 +213,24 @@ function readStringList(source: unknown, name: string): string[] {
   const value = (source as Record<string, unknown> | undefined)?.[name];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.filter((v): v is string => typeof v === 'string');
+}
+
+/** The list's query string; anything unknown falls back to the default rather than failing. */
+function readListQuery(source: unknown, today: string): VolunteerListQuery {
+  const status = readString(source, 'status') as VolunteerStatusFilter;
+  const sort = readString(source, 'sort') as VolunteerSort;
+  const page = Number.parseInt(readString(source, 'page'), 10);
+  return {
+    q: readString(source, 'q').slice(0, 200),
+    area: readString(source, 'area').slice(0, 200),
+    taskType: TASK_TYPES.includes(readString(source, 'type') as TaskType) ? readString(source, 'type') : '',
+    status: STATUSES.includes(status) ? status : '',
+    papersExpiring: readString(source, 'papers') === 'expiring',
+    sort: SORTS.includes(sort) ? sort : 'name',
+    page: Number.isSafeInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+    pageSize: PAGE_SIZE,
+    today,
+  };
 }
 
 function readVolunteerForm(body: unknown): VolunteerForm {

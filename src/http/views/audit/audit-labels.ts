@@ -19,6 +19,9 @@ export const ACTION_LABELS: Record<string, string> = {
   task_assigned_from_inbox: 'Tildelte oppdrag fra innboksen',
   volunteer_created: 'La til frivillig',
   volunteer_updated: 'Endret frivillig',
+  volunteer_deactivated: 'Deaktiverte frivillig',
+  volunteer_reactivated: 'Aktiverte frivillig igjen',
+  volunteer_erased: 'Slettet personopplysningene til en frivillig (etter ønske)',
   volunteers_imported: 'Importerte frivillige',
   volunteers_exported: 'Eksporterte frivillige',
   inbox_replied: 'Svarte på SMS fra innboksen',
@@ -36,6 +39,8 @@ export const ACTION_LABELS: Record<string, string> = {
   coordinator_updated: 'Endret koordinator',
   coordinator_deactivated: 'Deaktiverte koordinator',
   coordinator_reactivated: 'Aktiverte koordinator igjen',
+  password_changed: 'Byttet sitt passord',
+  password_reset: 'Ga koordinator nytt passord',
 };
 
 export function actionLabel(action: string): string {

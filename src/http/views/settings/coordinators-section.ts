@@ -23,7 +23,8 @@ ${csrfInput(csrfToken)}
 function statusCell(c: Coordinator, frame: PageFrame): SafeHtml {
   if (c.id === frame.actor.id) return html`Aktiv <span class="muted">(deg)</span>`;
   return c.active
-    ? html`Aktiv ${postButton(`/admin/settings/coordinators/${c.id}/deactivate`, 'Deaktiver', frame.csrfToken, { className: 'danger' })}`
+    ? html`Aktiv ${postButton(`/admin/settings/coordinators/${c.id}/deactivate`, 'Deaktiver', frame.csrfToken, { className: 'danger' })}
+<form class="inline" method="post" action="/admin/settings/coordinators/${c.id}/reset-password">${csrfInput(frame.csrfToken)}<button type="submit" class="secondary">Nytt passord<span class="sr-only"> for ${c.name}</span></button></form>`
     : html`<strong>Deaktivert</strong> ${postButton(`/admin/settings/coordinators/${c.id}/reactivate`, 'Aktiver igjen', frame.csrfToken, { className: 'secondary' })}`;
 }
 

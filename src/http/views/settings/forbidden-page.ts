@@ -9,6 +9,7 @@ export const FORBIDDEN_REASONS = {
   unit: 'Du kan bare se og gjøre dette for din egen enhet.',
   followUp: 'Oppfølgingen gjelder et oppdrag i en annen enhet.',
   inbox: 'Meldingen gjelder et oppdrag i en annen enhet.',
+  volunteerErase: 'Bare administratorer kan slette en frivilliges personopplysninger. Du kan deaktivere den frivillige, eller be en administrator slette.',
 } as const;
 
 export type ForbiddenReason = keyof typeof FORBIDDEN_REASONS;

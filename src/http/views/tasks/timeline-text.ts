@@ -50,6 +50,8 @@ const WITHDRAW_REASONS: Record<string, string> = {
   cancelled: 'oppdraget ble avlyst',
   stopped: 'utsendingen ble stoppet',
   opted_out: 'den frivillige meldte seg av',
+  deactivated: 'den frivillige ble deaktivert',
+  erased: 'den frivillige ble slettet',
   too_late: 'oppdraget hadde startet før SMS-en kunne gå',
   task_changed: 'oppdraget ble endret, og den frivillige passer ikke lenger',
 };
@@ -61,6 +63,7 @@ const SMS_KINDS: Record<string, (to: string) => string> = {
   taken: (to) => `Svar til ${to}: oppdraget var allerede tatt`,
   offer_taken: (to) => `Beskjed til ${to} om at oppdraget er tatt av en annen`,
   offer_withdrawn: (to) => `Beskjed til ${to} om at tilbudet er trukket tilbake`,
+  offer_closed_for_you: (to) => `Beskjed til ${to} om at tilbudet ikke gjelder lenger (deaktivert)`,
   task_cancelled: (to) => `Beskjed til ${to} om at oppdraget er avlyst`,
   already_assigned: (to) => `Beskjed til ${to}: oppdraget er allerede ditt`,
   declined_thanks: (to) => `Takk for svaret, til ${to}`,

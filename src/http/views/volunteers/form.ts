@@ -18,6 +18,8 @@ export interface VolunteerFormView {
   errors: VolunteerFormErrors;
   /** The requester whose number was typed, named in the `requester_phone` message. */
   requesterName?: string;
+  /** A volunteer's page: status, activity and leaving (views/volunteers/profile.ts), above the form. */
+  profile?: SafeHtml;
 }
 
 export const EMPTY_VOLUNTEER_FORM: VolunteerForm = {
@@ -56,6 +58,8 @@ export function volunteerFormPage(frame: PageFrame, view: VolunteerFormView): Sa
 <h1>${title}</h1>
 ${errorSummary(view.errors, view.requesterName)}
 ${v ? optOutStatus(v) : ''}
+${view.profile ?? ''}
+${v ? html`<h2>Opplysninger</h2>` : ''}
 <form class="stack" method="post" action="${v ? `/admin/volunteers/${v.id}` : '/admin/volunteers/new'}" novalidate>
   ${csrfInput(frame.csrfToken)}
   ${inputField({ name: 'name', label: FIELD_LABELS.name, value: view.values.name, errors, required: true, attrs: html` autocomplete="off"` })}

@@ -46,8 +46,11 @@ export const PREVIEW_PAGE_SIZE = 100;
  * stored until it is pressed.
  */
 export function importPreviewPage(frame: PageFrame, view: ImportPreviewView): SafeHtml {
-  const good = formatCount(view.good.length, 'frivillig', 'frivillige');
-  const pages = Math.max(1, Math.ceil(Math.max(view.good.length, view.bad.length) / PREVIEW_PAGE_SIZE));
+  const fresh = view.good.filter((r) => !r.update);
+  const changed = view.good.filter((r) => r.update && r.update.changes.length > 0);
+  const unchanged = view.good.length - fresh.length - changed.length;
+  const good = describeWork(fresh.length, changed.length);
+  const pages = Math.max(1, Math.ceil(Math.max(fresh.length, changed.length, view.bad.length) / PREVIEW_PAGE_SIZE));
   const current = Math.min(Math.max(1, view.page), pages);
   const slice = <T>(rows: T[]) => rows.slice((current - 1) * PREVIEW_PAGE_SIZE, current * PREVIEW_PAGE_SIZE);
   return page(frame, {
@@ -56,13 +59,15 @@ export function importPreviewPage(frame: PageFrame, view: ImportPreviewView): Sa
     body: html`
 <p><a href="/admin/volunteers/import">← Velg en annen fil</a></p>
 <h1>Forhåndsvisning av import</h1>
-<p role="status"><strong>${good} kan importeres.</strong>
+<p role="status"><strong>${good ? `${fresh.length > 0 ? 'Kan importeres' : 'Kan lagres'}: ${good}.` : 'Ingenting nytt å lagre.'}</strong>
+${unchanged > 0 ? html` ${formatCount(unchanged, 'rad er', 'rader er')} som lagret og endrer ingenting.` : ''}
 ${view.bad.length > 0 ? html` ${formatCount(view.bad.length, 'rad har', 'rader har')} feil og blir hoppet over.` : ''} Ingenting er lagret ennå.</p>
 ${pages > 1 ? pager(current, pages) : ''}
 ${view.bad.length > 0 ? badRowsTable(slice(view.bad), view.bad.length) : ''}
-${fileForm(frame, view.csvText, view.good.length > 0 ? good : undefined)}
-${view.good.length > 0 ? '' : html`<p>Ingen rader kan importeres. Rett filen og prøv igjen.</p>`}
-${view.good.length > 0 ? goodRowsTable(slice(view.good), view.good.length) : ''}`,
+${fileForm(frame, view.csvText, good || undefined)}
+${good ? '' : html`<p>Ingen rader gir noe nytt. Rett filen og prøv igjen.</p>`}
+${changed.length > 0 ? changedRowsTable(slice(changed), changed.length) : ''}
+${fresh.length > 0 ? goodRowsTable(slice(fresh), fresh.length) : ''}`,
   });
 }
 
@@ -95,13 +100,38 @@ function badRowsTable(rows: BadRow[], total: number): SafeHtml {
 <td class="error-text">${describeProblems(r)}</td></tr>`)}</tbody></table></div>`;
 }
 
-function describeProblems(row: BadRow): string {
-  return row.problems.map((p) => {
-    if (p === 'duplicate_in_file' && row.sameAsLine) return `${ROW_PROBLEM_TEXT[p]} (samme nummer som linje ${row.sameAsLine})`;
+/** '3 nye frivillige og oppdater 2 frivillige', or '' when nothing would be stored. */
+function describeWork(fresh: number, changed: number): string {
+  const parts = [
+    fresh > 0 ? formatCount(fresh, 'ny frivillig', 'nye frivillige') : '',
+    changed > 0 ? `oppdater ${formatCount(changed, 'frivillig', 'frivillige')}` : '',
+  ];
+  return parts.filter(Boolean).join(' og ');
+}
+
+/** Registered volunteers the file changes: every changed column, old → new. */
+function changedRowsTable(rows: GoodRow[], total: number): SafeHtml {
+  return html`<h2>Endres (${total})</h2>
+<div class="table-wrap"><table id="changed-rows">
+<caption class="sr-only">Frivillige som allerede er registrert, og hva som endres</caption>
+<thead><tr><th scope="col">Linje</th><th scope="col">Frivillig</th><th scope="col">Endringer</th></tr></thead>
+<tbody>${rows.map(({ line, update }) => html`<tr><td>${line}</td><td><a href="/admin/volunteers/${update!.id}">${update!.name}</a></td>
+<td><ul class="changes">${update!.changes.map((c) => html`<li><strong>${c.column}:</strong> ${shown(c.before)} → ${shown(c.after)}</li>`)}</ul></td></tr>`)}</tbody></table></div>`;
+}
+
+function shown(value: string): SafeHtml | string {
+  return value === '' ? html`<span class="muted">(tomt)</span>` : `«${value}»`;
+}
+
+function describeProblems(row: BadRow): SafeHtml[] {
+  const texts: (SafeHtml | string)[] = row.problems.map((p) => {
+    if (p === 'duplicate_in_file' && row.sameAsLine) return `${ROW_PROBLEM_TEXT[p]} (samme nummer som linje ${row.sameAsLine}${row.sameAsName ? `, ${row.sameAsName}` : ''})`;
     if (p === 'requester_phone' && row.requesterName) return `nummeret tilhører bestilleren «${row.requesterName}»`;
+    if (p === 'number_of_other_person' && row.holder) return html`nummeret tilhører <a href="/admin/volunteers/${row.holder.id}">${row.holder.name}</a>: rett nummeret, eller navnet hvis det er samme person`;
     if (p === 'invalid_date' && row.badDateColumns) return `ugyldig dato i ${row.badDateColumns.map((c) => `«${c}»`).join(', ')} (skriv dd.mm.åååå)`;
     return ROW_PROBLEM_TEXT[p];
-  }).join(', ');
+  });
+  return texts.map((t, i) => html`${i > 0 ? ', ' : ''}${t}`);
 }
 
 function languageChoices(): string {

@@ -32,7 +32,7 @@ export const ROW_PROBLEM_TEXT: Record<RowProblem, string> = {
   landline_needs_call: 'fasttelefon: skriv «Ring» i kolonnen Kontakt',
   invalid_contact_preference: 'ukjent kontaktmåte (skriv SMS, Ring eller «SMS, så ring»)',
   duplicate_in_file: 'duplikat i filen',
-  already_exists: 'finnes allerede',
+  number_of_other_person: 'nummeret tilhører en annen frivillig',
   requester_phone: 'nummeret tilhører en bestiller', // with the requester named when known (import.ts)
   unsupported_language: 'ukjent språk',
   unknown_task_type: 'ukjent oppgavetype',
