@@ -16,7 +16,7 @@ describe('many tasks filling at once', () => {
     const tasks = [];
     for (let i = 0; i < 100; i++) tasks.push(await buildTask(h.deps.db, { waveSize: 3 }));
     await Promise.all(tasks.map((t) => dispatch(h, t.id)));
-    await h.fake.waitForMessages(300, 60_000);
+    await h.fake.waitForMessages(300, 110_000);
     await waitForQuiet(h);
     const offers = await h.deps.db.selectFrom('offer').select(['task_id', 'volunteer_id', 'status']).execute();
     const perTask = new Map<string, number>();
@@ -26,7 +26,9 @@ describe('many tasks filling at once', () => {
     const statuses = await h.deps.db.selectFrom('task').select('status').where('id', 'in', tasks.map((t) => t.id)).execute();
     expect(statuses.every((s) => s.status === 'searching')).toBe(true);
     expect(await outboundMessages(h, { kind: 'coordinator_unfilled' })).toHaveLength(0);
-  });
+    // Correctness, not speed: the batched fills run one after another, and on a loaded machine a
+    // hundred of them take longer than jest's 30 s default. Speed is measured by `npm run bench`.
+  }, 120_000);
 });
 
 describe('exactly one volunteer gets a task', () => {
