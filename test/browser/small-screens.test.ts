@@ -19,6 +19,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let demo: { email: string; password: string; taskId: string };
+let assignedId: string;
 
 beforeAll(async () => {
   h = await startHarness({ env: { SMS_TRANSPORT: 'simulator' } });
@@ -27,7 +28,14 @@ beforeAll(async () => {
   if (!seeded.seeded) throw new Error('the empty test database was not seeded');
   demo = seeded;
   expect((await h.api('POST', `/api/tasks/${demo.taskId}/dispatch`)).status).toBe(202);
-  await eventually(async () => (await h.deps.db.selectFrom('message').select('id').where('kind', '=', 'offer').where('status', 'in', ['sent', 'delivered']).execute()).length > 0, 20_000, 'offers sent');
+  const offered = await eventually(async () => h.deps.db.selectFrom('message').select(['to_phone', 'volunteer_id']).where('kind', '=', 'offer').where('status', 'in', ['sent', 'delivered']).executeTakeFirst(), 20_000, 'offers sent');
+  // A volunteer says JA: the task page has someone assigned and a timeline, the volunteer page an offer and a task.
+  await h.sms(offered.to_phone, 'JA');
+  const assigned = await eventually(async () => h.deps.db.selectFrom('assignment').select('volunteer_id').where('task_id', '=', demo.taskId).where('status', '=', 'active').executeTakeFirst(), 20_000, 'the task assigned');
+  assignedId = assigned.volunteer_id;
+  // Something for Innboks: an SMS from a number nobody knows.
+  await h.sms('+4790012399', 'Hei, er det her man melder seg som frivillig?');
+  await eventually(async () => h.deps.db.selectFrom('message').select('id').where('from_phone', '=', '+4790012399').where('needs_attention', '=', true).where('processed_at', 'is not', null).executeTakeFirst(), 20_000, 'the SMS in Innboks');
 });
 afterAll(async () => {
   await browser?.close();
@@ -55,11 +63,12 @@ async function seriousViolations(p: Page): Promise<Violation[]> {
 
 const inPage = <T>(p: Page, expression: string): Promise<T> => p.evaluate(expression);
 
-const PAGES = ['/admin', '/admin/tasks', 'TASK', '/admin/volunteers', '/admin/reports', '/admin/inbox', '/admin/simulator', '/admin/account'];
+const PAGES = ['/admin', '/admin/tasks', '/admin/tasks/new', 'TASK', '/admin/volunteers', 'VOLUNTEER', '/admin/requesters', '/admin/reports', '/admin/inbox', '/admin/simulator', '/admin/account'];
+const pathOf = (path: string) => (path === 'TASK' ? `/admin/tasks/${demo.taskId}` : path === 'VOLUNTEER' ? `/admin/volunteers/${assignedId}` : path);
 
 describe('on a 390×844 phone', () => {
   it.each(PAGES)('%s: compact menu, nothing wider than the screen, no serious or critical axe violation', async (path) => {
-    await page.goto(`${h.baseUrl}${path === 'TASK' ? `/admin/tasks/${demo.taskId}` : path}`);
+    await page.goto(`${h.baseUrl}${pathOf(path)}`);
     await page.waitForLoadState('networkidle');
     const header = await page.locator('header.top').boundingBox();
     expect(header!.height).toBeLessThan(110); // was 222 px
@@ -67,7 +76,7 @@ describe('on a 390×844 phone', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('tables become cards with each value labelled; I dag and a task page are saved as screenshots', async () => {
+  it('tables become cards with each value labelled; I dag, a task page and a volunteer page are saved as screenshots', async () => {
     await page.goto(`${h.baseUrl}/admin`);
     const row = 'section[aria-labelledby="tomorrow-h"] tbody tr';
     await page.locator(row).first().waitFor();
@@ -76,7 +85,24 @@ describe('on a 390×844 phone', () => {
     await screenshot(page, 'i-dag-390x844');
     await page.goto(`${h.baseUrl}/admin/tasks/${demo.taskId}`);
     await page.getByText('Siden oppdateres automatisk.').waitFor();
+    await page.locator('#assigned-volunteer', { hasText: 'Tildelt:' }).waitFor(); // the one who said JA
     await screenshot(page, 'oppdrag-390x844');
+    await page.goto(`${h.baseUrl}/admin/volunteers/${assignedId}`);
+    const taskRow = page.locator('tbody tr', { has: page.locator(`a[href="/admin/tasks/${demo.taskId}"]`) });
+    await taskRow.waitFor();
+    expect(await inPage(page, `getComputedStyle(document.querySelector('td[data-label="Oppdraget"]'), '::before').content`)).toBe('"Oppdraget: "');
+    await screenshot(page, 'frivillig-390x844');
+  });
+
+  it('Innboks «Behandlet»: no serious or critical axe violation', async () => {
+    await page.goto(`${h.baseUrl}/admin/inbox`);
+    const card = page.locator('li.card', { hasText: 'Hei, er det her man melder seg som frivillig?' });
+    await card.getByRole('button', { name: 'Behandlet' }).click();
+    await page.getByRole('link', { name: 'Behandlet', exact: true }).click();
+    await page.locator('li.card', { hasText: 'Hei, er det her man melder seg som frivillig?' }).getByText('Behandlet av').waitFor();
+    expect(await inPage<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'innboks-behandlet-390x844');
   });
 
   it('the simulator opens each phone at its newest message', async () => {

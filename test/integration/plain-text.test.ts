@@ -39,6 +39,9 @@ describe('Logg', () => {
     await insertAuditEvent(h.deps.db, actor, { action: 'volunteer_updated', subjectType: 'volunteer', subjectId: volunteer!.id, detail: { changed: ['taskTypes'] } }, now);
     await insertAuditEvent(h.deps.db, actor, { action: 'coordinator_updated', subjectType: 'coordinator', subjectId: '1', detail: { role: 'coordinator', unitId: unit.id, previousRole: 'admin', previousUnitId: null } }, now);
     await insertAuditEvent(h.deps.db, actor, { action: 'inbox_replied', subjectType: 'message', subjectId: '4', detail: { smsId: '9' } }, now);
+    await insertAuditEvent(h.deps.db, actor, { action: 'task_edited', subjectType: 'task', subjectId: task.id, detail: { changed: ['area'], area: { from: 'Sentrum', to: 'Nordby' }, told: 1, withdrawn: 0 } }, now);
+    await insertAuditEvent(h.deps.db, actor, { action: 'inbox_assigned', subjectType: 'message', subjectId: '4', detail: { taskId: task.id, volunteerId: volunteer!.id } }, now);
+    await insertAuditEvent(h.deps.db, actor, { action: 'volunteer_erased', subjectType: 'volunteer', subjectId: volunteer!.id, detail: { messages: 3, media: 0, auditEvents: 1, withdrewOffer: false } }, now);
     await insertAuditEvent(h.deps.db, actor, { action: 'volunteer_paused_by_robot', subjectType: 'volunteer', subjectId: volunteer!.id, detail: { volunteerId: volunteer!.id } }, now);
 
     const page = await get('/admin/audit');
@@ -54,6 +57,10 @@ describe('Logg', () => {
     expect(body).toContain('fra administrator uten enhet til koordinator i Helse og omsorg');
     expect(body).toContain('svarte på en SMS fra <a href="/admin/inbox">Innboks</a>');
     expect(body).toContain(`Svarja: volunteer paused by robot – <a href="/admin/volunteers/${volunteer!.id}">${volunteer!.name}</a>`);
+    expect(body).toContain(`endret <a href="/admin/tasks/${task.id}">oppdrag ${task.id} (besøk `);
+    expect(body).toContain(': sted (Sentrum → Nordby); 1 frivillig fikk SMS om endringen');
+    expect(body).toContain(`behandlet et uklart svar fra <a href="/admin/volunteers/${volunteer!.id}">${volunteer!.name}</a> i <a href="/admin/inbox">Innboks</a> ved å tildele <a href="/admin/tasks/${task.id}">`);
+    expect(body).toContain('slettet personopplysningene til en frivillig etter ønske: 3 meldingstekster, 0 bilder og 1 logglinje ble tømt; statistikken er beholdt');
     expect(body).toContain('Test logget inn'); // the coordinator's name, not their e-mail
   });
 });

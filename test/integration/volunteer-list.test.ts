@@ -23,7 +23,7 @@ async function names(query: string): Promise<string[]> {
   const res = await fetch(`${h.baseUrl}/admin/volunteers${query}`, { headers: { cookie: web.cookie } });
   expect(res.status).toBe(200);
   const text = await res.text();
-  return [...text.matchAll(/<td><a href="\/admin\/volunteers\/\d+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]!);
+  return [...text.matchAll(/<td data-label="Navn"><a href="\/admin\/volunteers\/\d+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]!);
 }
 
 describe('filters and search', () => {

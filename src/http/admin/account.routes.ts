@@ -49,7 +49,7 @@ ${newToken ? html`<div class="flash ok" role="status"><p>Ny nøkkel (kopier den 
 <thead><tr><th>Navn</th><th>Begynner med</th><th>Laget</th><th>Sist brukt</th><th><span class="sr-only">Handling</span></th></tr></thead>
 <tbody>
 ${live.length === 0 ? html`<tr><td colspan="5" class="muted">Ingen aktive nøkler.</td></tr>` : ''}
-${live.map((t) => html`<tr><td>${t.name}</td><td><code>${t.prefix}…</code></td><td>${formatDateTime(t.createdAt)}</td><td>${t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'aldri'}</td>
+${live.map((t) => html`<tr><td data-label="Navn">${t.name}</td><td data-label="Begynner med"><code>${t.prefix}…</code></td><td data-label="Laget">${formatDateTime(t.createdAt)}</td><td data-label="Sist brukt">${t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'aldri'}</td>
 <td>${postButton(`/admin/account/tokens/${t.id}/revoke`, 'Trekk tilbake', frame.csrfToken, { className: 'danger' })}</td></tr>`)}
 </tbody></table></div>`,
   });

@@ -22,6 +22,8 @@ export const ACTION_LABELS: Record<string, string> = {
   volunteer_deactivated: 'Deaktiverte frivillig',
   volunteer_reactivated: 'Aktiverte frivillig igjen',
   volunteer_erased: 'Slettet personopplysningene til en frivillig (etter ønske)',
+  volunteer_paused_by_sms: 'Frivillig tok pause på SMS',
+  volunteer_weekly_limit_by_sms: 'Frivillig endret oppdrag per uke på SMS',
   volunteers_imported: 'Importerte frivillige',
   volunteers_exported: 'Eksporterte frivillige',
   inbox_replied: 'Svarte på SMS fra innboksen',
@@ -41,6 +43,7 @@ export const ACTION_LABELS: Record<string, string> = {
   coordinator_reactivated: 'Aktiverte koordinator igjen',
   password_changed: 'Byttet sitt passord',
   password_reset: 'Ga koordinator nytt passord',
+  'demo.seeded': 'Fylte inn demodata',
 };
 
 export function actionLabel(action: string): string {

@@ -14,6 +14,9 @@ export function idsOf(events: readonly AuditEvent[]): AuditIds {
     const bucket = { task: ids.tasks, volunteer: ids.volunteers, coordinator: ids.coordinators, unit: ids.units, requester: ids.requesters }[e.subjectType ?? ''];
     if (bucket && e.subjectId) bucket.push(e.subjectId);
     add(ids.volunteers, e.detail.volunteerId);
+    add(ids.volunteers, e.detail.replacedVolunteerId);
+    add(ids.volunteers, (e.detail.assignedUnfit as { volunteerId?: unknown } | undefined)?.volunteerId);
+    add(ids.tasks, e.detail.taskId);
     add(ids.units, e.detail.unitId);
     add(ids.units, e.detail.previousUnitId);
     add(ids.requesters, e.detail.requesterId);

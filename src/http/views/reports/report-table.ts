@@ -8,7 +8,7 @@ export interface FiguresRow { label: string; figures: Figures }
 const NUM = 'text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap';
 
 function figureCells(f: Figures, tag: 'td' | 'th'): SafeHtml[] {
-  return FIGURE_COLUMNS.map((c) => (tag === 'td' ? html`<td style="${NUM}">${c.page(f)}</td>` : html`<th scope="col" style="${NUM}">${c.page(f)}</th>`));
+  return FIGURE_COLUMNS.map((c) => (tag === 'td' ? html`<td data-label="${c.header}" style="${NUM}">${c.page(f)}</td>` : html`<th scope="col" style="${NUM}">${c.page(f)}</th>`));
 }
 
 /** A table of figures: one row per month (or unit), an optional total row, a caption for screen readers. */

@@ -30,8 +30,8 @@ ${view.requesters.length === 0 ? html`<p>Ingen bestillere ennå.</p>` : html`
   <thead><tr><th scope="col">Navn</th><th scope="col">Enhet</th><th scope="col">Telefon</th><th scope="col">Kontakt</th><th scope="col">Sted</th></tr></thead>
   <tbody>
   ${view.requesters.map((r) => html`<tr>
-    <td><a href="/admin/requesters/${r.id}">${r.name}</a></td><td>${unitName(r.unitId)}</td>
-    <td>${r.phones.map(formatPhone).join(', ')}</td><td>${r.contactName ?? ''}</td><td>${r.defaultPlace ?? ''}</td>
+    <td data-label="Navn"><a href="/admin/requesters/${r.id}">${r.name}</a></td><td data-label="Enhet">${unitName(r.unitId)}</td>
+    <td data-label="Telefon">${r.phones.map(formatPhone).join(', ')}</td><td data-label="Kontakt">${r.contactName ?? ''}</td><td data-label="Sted">${r.defaultPlace ?? ''}</td>
   </tr>`)}
   </tbody>
 </table>`}`,

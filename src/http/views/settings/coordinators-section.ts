@@ -35,9 +35,9 @@ export function coordinatorsTable(coordinators: readonly Coordinator[], units: r
 <thead><tr><th scope="col">Navn</th><th scope="col">Rolle og enhet</th><th scope="col">Status</th><th scope="col">Sist innlogget</th></tr></thead>
 <tbody>${coordinators.map((c) => html`<tr id="coordinator-${c.id}">
 <th scope="row">${c.name}<br><span class="muted" style="font-weight:400">${c.email}</span></th>
-<td>${accessForm(c, units, frame.csrfToken)}</td>
-<td>${statusCell(c, frame)}</td>
-<td>${c.lastLoginAt ? formatDateTime(c.lastLoginAt) : html`<span class="muted">aldri</span>`}</td>
+<td data-label="Rolle og enhet">${accessForm(c, units, frame.csrfToken)}</td>
+<td data-label="Status">${statusCell(c, frame)}</td>
+<td data-label="Sist innlogget">${c.lastLoginAt ? formatDateTime(c.lastLoginAt) : html`<span class="muted">aldri</span>`}</td>
 </tr>`)}</tbody>
 </table></div>`;
 }

@@ -6,13 +6,13 @@ import { html, type SafeHtml } from '../html';
 function unitRow(u: Unit, coordinators: readonly Coordinator[], csrfToken: string): SafeHtml {
   const count = coordinators.filter((c) => c.unitId === u.id && c.active).length;
   return html`<tr id="unit-${u.id}">
-<td><form method="post" action="/admin/settings/units/${u.id}" style="display:flex;gap:8px;flex-wrap:wrap">
+<td data-label="Navn"><form method="post" action="/admin/settings/units/${u.id}" style="display:flex;gap:8px;flex-wrap:wrap">
 ${csrfInput(csrfToken)}
 <label for="unit-name-${u.id}" class="sr-only">Nytt navn for ${u.name}</label>
 <input id="unit-name-${u.id}" name="name" type="text" value="${u.name}" required maxlength="${UNIT_NAME_MAX}" style="flex:1;min-width:12em">
 <button type="submit" class="secondary">Gi nytt navn<span class="sr-only"> til ${u.name}</span></button>
 </form></td>
-<td>${count}</td>
+<td data-label="Aktive koordinatorer">${count}</td>
 </tr>`;
 }
 

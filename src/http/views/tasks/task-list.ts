@@ -23,12 +23,12 @@ ${inputField({ name: 'to', label: 'Til dato', type: 'date', value: v.to, errors 
 
 function row(t: TaskListItem): SafeHtml {
   return html`<tr>
-<td><a href="/admin/tasks/${t.id}">${formatWhen(t.startsAt)}</a></td>
-<td>${TASK_TYPE_LABELS[t.type] ?? t.type}</td>
-<td><span class="badge ${t.status}">${TASK_STATUS_LABELS[t.status] ?? t.status}</span></td>
-<td>${t.area}<br><span class="muted">${t.summary}</span></td>
-<td>${t.unitName ?? ''}</td>
-<td>${t.assignedVolunteerName ?? html`<span class="muted">–</span>`}</td>
+<td data-label="Når"><a href="/admin/tasks/${t.id}">${formatWhen(t.startsAt)}</a></td>
+<td data-label="Type">${TASK_TYPE_LABELS[t.type] ?? t.type}</td>
+<td data-label="Status"><span class="badge ${t.status}">${TASK_STATUS_LABELS[t.status] ?? t.status}</span></td>
+<td data-label="Sted og beskrivelse">${t.area}<br><span class="muted">${t.summary}</span></td>
+<td data-label="Enhet">${t.unitName ?? ''}</td>
+<td data-label="Frivillig">${t.assignedVolunteerName ?? html`<span class="muted">–</span>`}</td>
 </tr>`;
 }
 

@@ -30,7 +30,7 @@ function followUpSection(followUps: FollowUp[], csrfToken: string): SafeHtml {
   return html`<h3 id="follow-up-h">Oppfølging etter oppdrag</h3>
 <div class="table-wrap"><table aria-labelledby="follow-up-h">
 <thead><tr><th scope="col">Oppdrag</th><th scope="col">Frivillig</th><th scope="col">Hva</th><th scope="col"></th></tr></thead>
-<tbody>${followUps.map((f) => html`<tr id="follow-up-${f.assignmentId}"><td><a href="/admin/tasks/${f.taskId}">${TASK_TYPE_LABELS[f.taskType] ?? f.taskType}, ${formatWhen(f.startsAt)}, ${f.area}</a></td><td>${f.volunteerName}</td><td>${CHECK_IN_LABELS[f.checkIn]}</td><td>${postButton(`/admin/follow-ups/${f.assignmentId}/handled`, 'Fulgt opp', csrfToken, { className: 'secondary' })}</td></tr>`)}</tbody>
+<tbody>${followUps.map((f) => html`<tr id="follow-up-${f.assignmentId}"><td data-label="Oppdrag"><a href="/admin/tasks/${f.taskId}">${TASK_TYPE_LABELS[f.taskType] ?? f.taskType}, ${formatWhen(f.startsAt)}, ${f.area}</a></td><td data-label="Frivillig">${f.volunteerName}</td><td data-label="Hva">${CHECK_IN_LABELS[f.checkIn]}</td><td>${postButton(`/admin/follow-ups/${f.assignmentId}/handled`, 'Fulgt opp', csrfToken, { className: 'secondary' })}</td></tr>`)}</tbody>
 </table></div>`;
 }
 

@@ -96,8 +96,8 @@ function badRowsTable(rows: BadRow[], total: number): SafeHtml {
 <div class="table-wrap"><table id="bad-rows">
 <caption class="sr-only">Rader som ikke blir importert, og hvorfor</caption>
 <thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">Telefon</th><th scope="col">Hvorfor</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><td>${r.line}</td><td>${r.name || html`<span class="muted">(tomt)</span>`}</td><td>${r.phone || html`<span class="muted">(tomt)</span>`}</td>
-<td class="error-text">${describeProblems(r)}</td></tr>`)}</tbody></table></div>`;
+<tbody>${rows.map((r) => html`<tr><td data-label="Linje">${r.line}</td><td data-label="Navn">${r.name || html`<span class="muted">(tomt)</span>`}</td><td data-label="Telefon">${r.phone || html`<span class="muted">(tomt)</span>`}</td>
+<td data-label="Hvorfor" class="error-text">${describeProblems(r)}</td></tr>`)}</tbody></table></div>`;
 }
 
 /** '3 nye frivillige og oppdater 2 frivillige', or '' when nothing would be stored. */
@@ -115,8 +115,8 @@ function changedRowsTable(rows: GoodRow[], total: number): SafeHtml {
 <div class="table-wrap"><table id="changed-rows">
 <caption class="sr-only">Frivillige som allerede er registrert, og hva som endres</caption>
 <thead><tr><th scope="col">Linje</th><th scope="col">Frivillig</th><th scope="col">Endringer</th></tr></thead>
-<tbody>${rows.map(({ line, update }) => html`<tr><td>${line}</td><td><a href="/admin/volunteers/${update!.id}">${update!.name}</a></td>
-<td><ul class="changes">${update!.changes.map((c) => html`<li><strong>${c.column}:</strong> ${shown(c.before)} → ${shown(c.after)}</li>`)}</ul></td></tr>`)}</tbody></table></div>`;
+<tbody>${rows.map(({ line, update }) => html`<tr><td data-label="Linje">${line}</td><td data-label="Frivillig"><a href="/admin/volunteers/${update!.id}">${update!.name}</a></td>
+<td data-label="Endringer"><ul class="changes">${update!.changes.map((c) => html`<li><strong>${c.column}:</strong> ${shown(c.before)} → ${shown(c.after)}</li>`)}</ul></td></tr>`)}</tbody></table></div>`;
 }
 
 function shown(value: string): SafeHtml | string {
@@ -143,8 +143,8 @@ function goodRowsTable(rows: GoodRow[], total: number): SafeHtml {
 <div class="table-wrap"><table id="good-rows">
 <caption class="sr-only">Rader som blir importert</caption>
 <thead><tr><th scope="col">Linje</th><th scope="col">Navn</th><th scope="col">Telefon</th><th scope="col">Språk</th><th scope="col">Områder</th><th scope="col">Oppgaver</th><th scope="col">Detaljer</th></tr></thead>
-<tbody>${rows.map(({ line, volunteer: v }) => html`<tr><td>${line}</td><td>${v.name}</td><td>${formatPhone(v.phone)}</td><td>${formatLanguage(v.language)}</td>
-<td>${v.areas.join(', ')}</td><td>${formatTaskTypes(v.taskTypes)}</td><td>${describeDetails(v)}</td></tr>`)}</tbody></table></div>`;
+<tbody>${rows.map(({ line, volunteer: v }) => html`<tr><td data-label="Linje">${line}</td><td data-label="Navn">${v.name}</td><td data-label="Telefon">${formatPhone(v.phone)}</td><td data-label="Språk">${formatLanguage(v.language)}</td>
+<td data-label="Områder">${v.areas.join(', ')}</td><td data-label="Oppgaver">${formatTaskTypes(v.taskTypes)}</td><td data-label="Detaljer">${describeDetails(v)}</td></tr>`)}</tbody></table></div>`;
 }
 
 /** What else the row brings, so a coordinator sees that papers and limits came along. */

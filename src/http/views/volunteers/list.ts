@@ -116,15 +116,15 @@ ${q.page < pages ? html`<a class="button secondary" rel="next" href="${listHref(
 function volunteerRow(v: VolunteerListRow, today: string): SafeHtml {
   const status = v.erasedAt ? { kind: 'opted_out', text: 'Slettet' } : v.deactivatedAt ? { kind: 'opted_out', text: 'Deaktivert' } : describeStatus(v, today);
   return html`<tr>
-<td><a href="/admin/volunteers/${v.id}">${v.name}</a></td>
-<td><span style="white-space:nowrap">${v.phone ? formatPhone(v.phone) : html`<span class="muted">slettet</span>`}</span></td>
-<td>${formatLanguage(v.language)}</td>
-<td>${formatTaskTypes(v.taskTypes) || html`<span class="muted">ingen</span>`}</td>
-<td>${v.areas.join(', ') || html`<span class="muted">ikke oppgitt</span>`}</td>
-<td><span style="white-space:nowrap" class="badge${status.kind === 'active' ? ' assigned' : status.kind === 'opted_out' ? ' unfilled' : ' searching'}">${status.text}</span></td>
-<td>${papersList(v)}</td>
-<td>${v.lastContactAt ? formatDateTime(v.lastContactAt) : html`<span class="muted">aldri</span>`}</td>
-<td>${v.tasksDone}</td>
+<td data-label="Navn"><a href="/admin/volunteers/${v.id}">${v.name}</a></td>
+<td data-label="Telefon"><span style="white-space:nowrap">${v.phone ? formatPhone(v.phone) : html`<span class="muted">slettet</span>`}</span></td>
+<td data-label="Språk">${formatLanguage(v.language)}</td>
+<td data-label="Oppgaver">${formatTaskTypes(v.taskTypes) || html`<span class="muted">ingen</span>`}</td>
+<td data-label="Områder">${v.areas.join(', ') || html`<span class="muted">ikke oppgitt</span>`}</td>
+<td data-label="Status"><span style="white-space:nowrap" class="badge${status.kind === 'active' ? ' assigned' : status.kind === 'opted_out' ? ' unfilled' : ' searching'}">${status.text}</span></td>
+<td data-label="Papirer">${papersList(v)}</td>
+<td data-label="Siste kontakt">${v.lastContactAt ? formatDateTime(v.lastContactAt) : html`<span class="muted">aldri</span>`}</td>
+<td data-label="Oppdrag utført">${v.tasksDone}</td>
 </tr>`;
 }
 

@@ -74,7 +74,7 @@ function monthsTable(months: VolunteerMonth[]): SafeHtml | string {
   return html`<div class="table-wrap"><table>
 <caption>Per måned</caption>
 <thead><tr><th scope="col">Måned</th><th scope="col">Tilbud</th><th scope="col">Svarte ja</th><th scope="col">Oppdrag utført</th><th scope="col">Timer</th></tr></thead>
-<tbody>${months.map((m) => html`<tr><td>${m.month}</td><td>${m.offers}</td><td>${m.accepted}</td><td>${m.tasksDone}</td><td>${formatHours(m.hours)}</td></tr>`)}</tbody>
+<tbody>${months.map((m) => html`<tr><td data-label="Måned">${m.month}</td><td data-label="Tilbud">${m.offers}</td><td data-label="Svarte ja">${m.accepted}</td><td data-label="Oppdrag utført">${m.tasksDone}</td><td data-label="Timer">${formatHours(m.hours)}</td></tr>`)}</tbody>
 </table></div>`;
 }
 
@@ -91,10 +91,10 @@ function historyTable(rows: VolunteerHistoryRow[]): SafeHtml {
 <tbody>
 ${rows.length === 0 ? html`<tr><td colspan="4" class="muted">Ingen tilbud eller oppdrag ennå.</td></tr>` : ''}
 ${rows.map((r) => html`<tr>
-<td>${formatWhen(r.startsAt)}</td>
-<td><a href="/admin/tasks/${r.taskId}">#${r.taskId} ${TASK_TYPE_LABELS[r.type] ?? r.type}</a> <span class="muted">(${TASK_STATUS_LABELS[r.taskStatus] ?? r.taskStatus})</span></td>
-<td>${r.offerStatus ? OFFER_OUTCOME[r.offerStatus] ?? r.offerStatus : html`<span class="muted">${r.assignmentSource === 'manual' ? 'avtalt på telefon' : '–'}</span>`}</td>
-<td>${r.assignmentStatus ? `${ASSIGNMENT_OUTCOME[r.assignmentStatus]}${r.hours !== null && r.assignmentStatus === 'done' ? `, ${formatHours(r.hours)} t` : ''}` : html`<span class="muted">–</span>`}</td>
+<td data-label="Når">${formatWhen(r.startsAt)}</td>
+<td data-label="Oppdrag"><a href="/admin/tasks/${r.taskId}">#${r.taskId} ${TASK_TYPE_LABELS[r.type] ?? r.type}</a> <span class="muted">(${TASK_STATUS_LABELS[r.taskStatus] ?? r.taskStatus})</span></td>
+<td data-label="Tilbud">${r.offerStatus ? OFFER_OUTCOME[r.offerStatus] ?? r.offerStatus : html`<span class="muted">${r.assignmentSource === 'manual' ? 'avtalt på telefon' : '–'}</span>`}</td>
+<td data-label="Oppdraget">${r.assignmentStatus ? `${ASSIGNMENT_OUTCOME[r.assignmentStatus]}${r.hours !== null && r.assignmentStatus === 'done' ? `, ${formatHours(r.hours)} t` : ''}` : html`<span class="muted">–</span>`}</td>
 </tr>`)}
 </tbody></table></div>`;
 }
