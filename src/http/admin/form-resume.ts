@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { insertFormStash, takeFormStash, type StashedFields } from '../../db/form-stash.repo';
+import type { ServiceContext } from '../../services/context';
+import { rememberedCoordinator } from '../login-cookies';
+
+/**
+ * A form posted after the session ended is not lost (issue 13). Its text fields are stashed for the
+ * coordinator who last logged in with this browser, the browser goes to /login?resume=<id>, and
+ * after that coordinator logs in again the form's page is shown filled (never submitted for them:
+ * they press save again, with a fresh CSRF token).
+ */
+const STASH_MINUTES = 30;
+const MAX_FIELDS = 200;
+const MAX_JSON_CHARS = 64 * 1024;
+/** Never kept: passwords, tokens, secrets (files are never in req.body). */
+const SECRET_FIELD = /^_csrf$|pass(word|ord)|token|secret/i;
+const STASH_ID = /^[A-Za-z0-9_-]{32}$/;
+
+export function isStashId(id: unknown): id is string {
+  return typeof id === 'string' && STASH_ID.test(id);
+}
+
+/** An /admin path on this site (no scheme, no host, no `//` or backslash tricks), or undefined. */
+export function sameSiteAdminPath(candidate: string | undefined, req: Request): string | undefined {
+  if (!candidate) return undefined;
+  let url: URL;
+  try {
+    url = new URL(candidate, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== `${req.protocol}://${req.get('host') ?? 'localhost'}`) return undefined;
+  if (!/^\/admin(\/|$)/.test(url.pathname) || url.pathname.includes('//') || url.pathname.includes('\\')) return undefined;
+  url.searchParams.delete('restored');
+  const path = url.pathname + url.search;
+  return path.length <= 2000 ? path : undefined;
+}
+
+/** A browser's own form navigation (not fetch, not JSON, not another site). */
+function isOwnFormPost(req: Request): boolean {
+  if (!req.is(['application/x-www-form-urlencoded', 'multipart/form-data'])) return false;
+  if (req.header('x-csrf-token')) return false;
+  const mode = req.header('sec-fetch-mode');
+  if (mode && mode !== 'navigate') return false;
+  const site = req.header('sec-fetch-site');
+  if (site && site !== 'same-origin') return false;
+  const origin = req.header('origin');
+  return !origin || origin === `${req.protocol}://${req.get('host') ?? ''}`;
+}
+
+/** The fields worth giving back, or undefined when there are too many or they are too large. */
+function keepableFields(body: unknown): StashedFields | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const fields: StashedFields = {};
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    if (SECRET_FIELD.test(name)) continue;
+    if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) fields[name] = value as string | string[];
+  }
+  const n = Object.keys(fields).length;
+  if (n === 0 || n > MAX_FIELDS || JSON.stringify(fields).length > MAX_JSON_CHARS) return undefined;
+  return fields;
+}
+
+/**
+ * For a POST without a session (after the body parsers): stash and send to /login?resume=<id>, or
+ * just /login when there is nothing to keep or nobody to keep it for.
+ */
+export function stashLoggedOutPost(ctx: Pick<ServiceContext, 'db' | 'now'>, secret: string): RequestHandler {
+  return (req, res, next) => {
+    const coordinatorId = rememberedCoordinator(req, secret);
+    const fields = isOwnFormPost(req) ? keepableFields(req.body) : undefined;
+    const path = sameSiteAdminPath(req.header('referer'), req) ?? sameSiteAdminPath(req.originalUrl, req);
+    if (!coordinatorId || !fields || !path) {
+      res.redirect(303, '/login');
+      return;
+    }
+    const id = randomBytes(24).toString('base64url');
+    const now = ctx.now();
+    insertFormStash(ctx.db, { id, coordinatorId, path, fields }, new Date(now.getTime() + STASH_MINUTES * 60_000))
+      .then(() => res.redirect(303, `/login?resume=${id}`), next);
+  };
+}
+
+/**
+ * On a logged-in GET with `?restored=<id>`: the stashed fields, taken (single use) when the stash
+ * is this coordinator's and was made for this page; undefined otherwise.
+ */
+export async function takeRestoredFields(ctx: Pick<ServiceContext, 'db' | 'now'>, req: Request, res: Response, coordinatorId: string): Promise<StashedFields | undefined> {
+  const id = req.query.restored;
+  if (req.method !== 'GET' || !isStashId(id) || res.headersSent) return undefined;
+  const stash = await takeFormStash(ctx.db, id, coordinatorId, ctx.now());
+  if (!stash) return undefined;
+  return new URL(stash.path, 'http://x').pathname === new URL(req.originalUrl, 'http://x').pathname ? stash.fields : undefined;
+}
