@@ -37,12 +37,13 @@ export function sameSiteAdminPath(candidate: string | undefined, req: Request): 
   return path.length <= 2000 ? path : undefined;
 }
 
-/** A browser's own form navigation (not fetch, not JSON, not another site). */
+/**
+ * A form from this site's own pages: not JSON, not a script (those send X-CSRF-Token and keep
+ * getting the plain redirect), not another site's form (Origin or Sec-Fetch-Site say so).
+ */
 function isOwnFormPost(req: Request): boolean {
   if (!req.is(['application/x-www-form-urlencoded', 'multipart/form-data'])) return false;
   if (req.header('x-csrf-token')) return false;
-  const mode = req.header('sec-fetch-mode');
-  if (mode && mode !== 'navigate') return false;
   const site = req.header('sec-fetch-site');
   if (site && site !== 'same-origin') return false;
   const origin = req.header('origin');
