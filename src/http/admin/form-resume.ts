@@ -44,8 +44,10 @@ export function sameSiteAdminPath(candidate: string | undefined, req: Request): 
 function isOwnFormPost(req: Request): boolean {
   if (!req.is(['application/x-www-form-urlencoded', 'multipart/form-data'])) return false;
   if (req.header('x-csrf-token')) return false;
+  // Browsers say where a request comes from in Sec-Fetch-Site (a page cannot set it); with it,
+  // Origin may be `null`. Without it, Origin must be this site's when it is sent at all.
   const site = req.header('sec-fetch-site');
-  if (site && site !== 'same-origin') return false;
+  if (site) return site === 'same-origin';
   const origin = req.header('origin');
   return !origin || origin === `${req.protocol}://${req.get('host') ?? ''}`;
 }
