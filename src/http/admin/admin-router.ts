@@ -25,7 +25,7 @@ export function adminRouter(deps: AdminDeps): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 200 } });
   const forms = formBody({ limit: '3mb', parameterLimit: 500 }, upload);
-  const loggedOutPost = [...forms, stashLoggedOutPost(deps.ctx, deps.config.sessionSecret)];
+  const loggedOutPost = stashLoggedOutPost(deps.ctx, deps.config.sessionSecret, forms);
   router.use(requireLogin(deps.ctx, deps.csrf.tokenFor, { simulator: deps.config.smsTransport === 'simulator', secureCookies: deps.config.env === 'production' }, loggedOutPost));
   router.use('/queues', queueDashboard(deps.queues, '/admin/queues'));
   router.use(...forms, deps.csrf.protect);

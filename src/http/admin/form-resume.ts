@@ -65,23 +65,40 @@ function keepableFields(body: unknown): StashedFields | undefined {
   return fields;
 }
 
-/**
- * For a POST without a session (after the body parsers): stash and send to /login?resume=<id>, or
- * just /login when there is nothing to keep or nobody to keep it for.
- */
-export function stashLoggedOutPost(ctx: Pick<ServiceContext, 'db' | 'now'>, secret: string): RequestHandler {
-  return (req, res, next) => {
-    const coordinatorId = rememberedCoordinator(req, secret);
-    const fields = isOwnFormPost(req) ? keepableFields(req.body) : undefined;
-    const path = sameSiteAdminPath(req.header('referer'), req) ?? sameSiteAdminPath(req.originalUrl, req);
-    if (!coordinatorId || !fields || !path) {
-      res.redirect(303, '/login');
-      return;
+/** Runs handlers one after another, as a router would; `done` gets the first error or nothing. */
+function runAll(handlers: RequestHandler[], req: Request, res: Response, done: (err?: unknown) => void): void {
+  const step = (i: number) => (err?: unknown) => {
+    if (err) return done(err);
+    const handler = handlers[i];
+    if (!handler) return done();
+    try {
+      void handler(req, res, step(i + 1));
+    } catch (e) {
+      done(e);
     }
-    const id = randomBytes(24).toString('base64url');
-    const now = ctx.now();
-    insertFormStash(ctx.db, { id, coordinatorId, path, fields }, new Date(now.getTime() + STASH_MINUTES * 60_000))
-      .then(() => res.redirect(303, `/login?resume=${id}`), next);
+  };
+  step(0)();
+}
+
+/**
+ * For a POST without a session: when this browser's last coordinator is known and the post is a
+ * form from this site, its body is read (with `parsers`) and stashed, and the browser goes to
+ * /login?resume=<id>. Anything else (or a body that cannot be read, or nothing worth keeping) goes
+ * to /login as before, unread.
+ */
+export function stashLoggedOutPost(ctx: Pick<ServiceContext, 'db' | 'now'>, secret: string, parsers: RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    const toLogin = () => res.redirect(303, '/login');
+    const coordinatorId = rememberedCoordinator(req, secret);
+    const path = sameSiteAdminPath(req.header('referer'), req) ?? sameSiteAdminPath(req.originalUrl, req);
+    if (!coordinatorId || !path || !isOwnFormPost(req)) return toLogin();
+    runAll(parsers, req, res, (err) => {
+      const fields = err ? undefined : keepableFields(req.body);
+      if (!fields) return toLogin();
+      const id = randomBytes(24).toString('base64url');
+      const expiresAt = new Date(ctx.now().getTime() + STASH_MINUTES * 60_000);
+      insertFormStash(ctx.db, { id, coordinatorId, path, fields }, expiresAt).then(() => res.redirect(303, `/login?resume=${id}`), next);
+    });
   };
 }
 

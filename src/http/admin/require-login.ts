@@ -6,28 +6,13 @@ import type { PageFrame } from '../views/layout';
 import { rememberReturnTo } from '../login-cookies';
 import { takeRestoredFields } from './form-resume';
 
-/** Runs handlers one after another, as a router would, stopping at the first error. */
-function runAll(handlers: RequestHandler[], req: Request, res: Response, next: NextFunction): void {
-  const step = (i: number) => (err?: unknown) => {
-    if (err) return next(err);
-    const handler = handlers[i];
-    if (!handler) return next();
-    try {
-      void handler(req, res, step(i + 1));
-    } catch (e) {
-      next(e);
-    }
-  };
-  step(0)();
-}
-
 /**
  * Admin pages need a session of an active coordinator; otherwise the browser goes to the login
  * page and comes back after. The coordinator is re-read each request, so a deactivated account
  * or a changed role takes effect at once. A POST without one goes to `loggedOutPost` (which keeps
  * the form, see form-resume.ts); a GET with `?restored=` gets the kept fields into its frame.
  */
-export function requireLogin(ctx: Pick<ServiceContext, 'db' | 'now'>, generateCsrfToken: (req: Request) => string, features: { simulator: boolean; secureCookies: boolean }, loggedOutPost: RequestHandler[] = []): RequestHandler {
+export function requireLogin(ctx: Pick<ServiceContext, 'db' | 'now'>, generateCsrfToken: (req: Request) => string, features: { simulator: boolean; secureCookies: boolean }, loggedOutPost?: RequestHandler): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const id = req.session.coordinatorId;
     const load = id ? findCoordinator(ctx.db, id) : Promise.resolve(undefined);
@@ -35,7 +20,7 @@ export function requireLogin(ctx: Pick<ServiceContext, 'db' | 'now'>, generateCs
       if (!coordinator?.active) {
         // No session write for a visitor: the way back waits in a cookie (see login-cookies.ts).
         if (req.method === 'GET') rememberReturnTo(res, req.originalUrl, features.secureCookies);
-        if (req.method === 'POST' && loggedOutPost.length > 0) return runAll(loggedOutPost, req, res, next);
+        if (req.method === 'POST' && loggedOutPost) return loggedOutPost(req, res, next);
         res.redirect(303, '/login');
         return;
       }
