@@ -41,7 +41,9 @@ export function createApp(deps: Deps, hub: TaskEventHub): Express {
   // headers are for browsers; health, metrics and static files never match its paths).
   app.use('/webhooks/twilio', twilioWebhookRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
   app.use('/webhooks/twilio/voice', twilioVoiceRoutes(ctx, { authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, timer: metrics.webhookTimer }));
-  app.use(helmet());
+  // Referer only within the site (helmet's default sends none): a form posted after the session
+  // ended is given back on the page it was filled on (see http/admin/form-resume.ts).
+  app.use(helmet({ referrerPolicy: { policy: 'same-origin' } }));
   app.use(healthRoutes({ db: deps.db, redis: deps.redis }));
   app.get('/metrics', requireMetricsToken(config.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

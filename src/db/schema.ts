@@ -260,6 +260,19 @@ export interface Database {
   request_draft: RequestDraftTable;
   call: CallTable;
   call_event: CallEventTable;
+  form_stash: FormStashTable;
+}
+
+/** Issue 13: a form posted after the session ended, kept for its coordinator (see sql/0016_form_stash.sql). */
+export interface FormStashTable {
+  id: string;
+  coordinator_id: Id;
+  /** The same-origin /admin page to show it on again. */
+  path: string;
+  /** Field name to value (several values for checkboxes and multi-selects). */
+  fields: ColumnType<Record<string, string | string[]>, string, string>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
 }
 
 /** Issue 15: a call placed or received (see sql/0015_voice.sql). */

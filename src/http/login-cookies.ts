@@ -12,6 +12,7 @@ import type { Request, Response } from 'express';
  */
 const TOKEN_COOKIE = 'svarja.login';
 const RETURN_COOKIE = 'svarja.return';
+const WHO_COOKIE = 'svarja.who';
 const OPTIONS = { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 3600_000 } as const;
 
 function sign(secret: string, token: string): string {
@@ -61,4 +62,20 @@ export function takeReturnTo(req: Request, res: Response): string {
   const url = readCookie(req, RETURN_COOKIE);
   res.clearCookie(TOKEN_COOKIE, { path: '/' }).clearCookie(RETURN_COOKIE, { path: '/' });
   return url?.startsWith('/admin') ? url : '/admin';
+}
+
+/**
+ * Who last logged in with this browser (signed, HttpOnly, a day): a form posted after the session
+ * ended is stashed for that coordinator only (see form-resume.ts). Kept after logging out.
+ */
+export function rememberCoordinator(res: Response, secret: string, coordinatorId: string, secure: boolean): void {
+  const mac = createHmac('sha256', secret).update(`who:${coordinatorId}`).digest('base64url');
+  res.cookie(WHO_COOKIE, `${coordinatorId}.${mac}`, { ...OPTIONS, maxAge: 24 * 3600_000, secure });
+}
+
+/** The coordinator id of a valid `rememberCoordinator` cookie, or undefined. */
+export function rememberedCoordinator(req: Request, secret: string): string | undefined {
+  const [id, mac] = (readCookie(req, WHO_COOKIE) ?? '').split('.');
+  if (!id || !mac || !/^\d{1,18}$/.test(id)) return undefined;
+  return sameText(mac, createHmac('sha256', secret).update(`who:${id}`).digest('base64url')) ? id : undefined;
 }

@@ -15,6 +15,7 @@ import { todayRoutes } from './today.routes';
 import { volunteersRoutes } from './volunteers.routes';
 import { requestersRoutes } from './requesters.routes';
 import { requireLogin } from './require-login';
+import { stashLoggedOutPost } from './form-resume';
 
 /**
  * Everything under /admin: a logged-in coordinator, forms parsed (multipart too, for CSV uploads)
@@ -23,9 +24,11 @@ import { requireLogin } from './require-login';
 export function adminRouter(deps: AdminDeps): Router {
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 200 } });
-  router.use(requireLogin(deps.ctx, deps.csrf.tokenFor, { simulator: deps.config.smsTransport === 'simulator', secureCookies: deps.config.env === 'production' }));
+  const forms = formBody({ limit: '3mb', parameterLimit: 500 }, upload);
+  const loggedOutPost = stashLoggedOutPost(deps.ctx, deps.config.sessionSecret, forms);
+  router.use(requireLogin(deps.ctx, deps.csrf.tokenFor, { simulator: deps.config.smsTransport === 'simulator', secureCookies: deps.config.env === 'production' }, loggedOutPost));
   router.use('/queues', queueDashboard(deps.queues, '/admin/queues'));
-  router.use(...formBody({ limit: '3mb', parameterLimit: 500 }, upload), deps.csrf.protect);
+  router.use(...forms, deps.csrf.protect);
   router.use(accountRoutes(deps));
   for (const routes of [todayRoutes, tasksRoutes, taskEditRoutes, volunteersRoutes, requestersRoutes, inboxRoutes, reportsRoutes, auditRoutes, settingsRoutes]) {
     router.use(routes(deps));

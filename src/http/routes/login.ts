@@ -8,7 +8,9 @@ import { authenticateCoordinator, coordinatorActor } from '../../services/authen
 import type { ServiceContext } from '../../services/context';
 import { findCoordinator } from '../../db/coordinator.repo';
 import { formBody } from '../input/body-parsers';
-import { checkLoginToken, issueLoginToken, takeReturnTo } from '../login-cookies';
+import { checkLoginToken, issueLoginToken, rememberCoordinator, takeReturnTo } from '../login-cookies';
+import { deleteFormStash, findFormStash } from '../../db/form-stash.repo';
+import { isStashId } from '../admin/form-resume';
 import { redirectAfterSave, sendPage } from '../admin/frame';
 import { csrfInput } from '../views/form';
 import { html } from '../views/html';
@@ -25,12 +27,14 @@ export interface LoginDeps {
   secureCookies: boolean;
 }
 
-function loginPage(csrfToken: string, email: string, error?: string) {
+function loginPage(csrfToken: string, email: string, error?: string, resume?: string) {
   return barePage('Logg inn', html`
 <h1>Logg inn</h1>
+${resume ? html`<p class="flash ok" role="status">Du ble logget ut. Logg inn igjen, så får du skjemaet tilbake slik du fylte det ut.</p>` : ''}
 ${error ? html`<p class="flash error" role="alert">${error}</p>` : ''}
 <form class="stack" method="post" action="/login">
   ${csrfInput(csrfToken)}
+  ${resume ? html`<input type="hidden" name="resume" value="${resume}">` : ''}
   <div class="field"><label for="email">E-post</label><input id="email" name="email" type="email" autocomplete="username" required value="${email}"></div>
   <div class="field"><label for="password">Passord</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
   <div><button type="submit">Logg inn</button></div>
@@ -65,18 +69,34 @@ export function loginRoutes(deps: LoginDeps): Router {
     next(Object.assign(new Error('invalid login csrf token'), { code: 'EBADCSRFTOKEN' }));
   };
 
-  router.get('/login', (_req, res) => {
-    sendPage(res, loginPage(newToken(res), ''));
+  router.get('/login', (req, res) => {
+    const resume = isStashId(req.query.resume) ? req.query.resume : undefined;
+    sendPage(res, loginPage(newToken(res), '', undefined, resume));
   });
+
+  /** Back to a stashed form's page when it is this coordinator's; someone else's is discarded. */
+  const resumeTarget = async (resume: unknown, coordinatorId: string): Promise<string | undefined> => {
+    if (!isStashId(resume)) return undefined;
+    const stash = await findFormStash(deps.ctx.db, resume, deps.ctx.now());
+    if (!stash) return undefined;
+    if (stash.coordinatorId !== coordinatorId) {
+      await deleteFormStash(deps.ctx.db, resume);
+      return undefined;
+    }
+    return `${stash.path}${stash.path.includes('?') ? '&' : '?'}restored=${resume}`;
+  };
 
   router.post('/login', ...form, loginRateLimit(deps.redis, deps.keyPrefix), protectLogin, async (req, res) => {
     const email = String(req.body.email ?? '');
     const coordinator = await authenticateCoordinator(deps.ctx, email, String(req.body.password ?? ''));
     if (!coordinator) {
-      sendPage(res, loginPage(newToken(res), email, 'Feil e-post eller passord.'), 401);
+      const resume = isStashId(req.body.resume) ? req.body.resume : undefined;
+      sendPage(res, loginPage(newToken(res), email, 'Feil e-post eller passord.', resume), 401);
       return;
     }
-    const returnTo = takeReturnTo(req, res);
+    const lastPage = takeReturnTo(req, res);
+    const returnTo = (await resumeTarget(req.body.resume, coordinator.id)) ?? lastPage;
+    rememberCoordinator(res, deps.secret, coordinator.id, deps.secureCookies);
     // A new session id at login: a session fixed before login is worth nothing after it.
     req.session.regenerate((err) => {
       if (err) throw err;

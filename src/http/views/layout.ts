@@ -9,6 +9,8 @@ export interface PageFrame {
   flash?: { kind: 'ok' | 'error'; text: string };
   /** SMS_TRANSPORT=simulator: the phone simulator is in the menu (for admins). */
   simulator?: boolean;
+  /** A form posted after the session ended, to fill in again on this page (see admin/form-resume.ts). */
+  restored?: Record<string, string | string[]>;
 }
 
 const NAV: { section: Section; href: string; label: string; adminOnly?: boolean; simulatorOnly?: boolean }[] = [
@@ -34,7 +36,7 @@ export function page(frame: PageFrame, opts: { title: string; section: Section; 
 <title>${opts.title} – Svarja</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/admin.css">
-${(opts.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
+${[...(opts.scripts ?? []), ...(frame.restored ? ['/static/form-restore.js'] : [])].map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <a class="skip" href="#main">Hopp til innholdet</a>
@@ -50,6 +52,7 @@ ${(opts.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </header>
 <main id="main">
 ${frame.flash ? html`<p class="flash ${frame.flash.kind}" role="status">${frame.flash.text}</p>` : ''}
+${frame.restored ? html`<p class="flash ok" role="status" id="restored-form" data-fields="${JSON.stringify(frame.restored)}">Skjemaet er fylt ut slik du sendte det. Se over og lagre på nytt.</p>` : ''}
 ${opts.body}
 </main>
 </body>
