@@ -110,6 +110,9 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'POST /webhooks/twilio/voice/call', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/call?c=1&s=1&q=0', form: { CallSid: `CA${'0'.repeat(32)}`, Digits: '1' } }) },
   { route: 'POST /webhooks/twilio/voice/amd', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/amd?c=1', form: { CallSid: `CA${'0'.repeat(32)}`, AnsweredBy: 'human' } }) },
   { route: 'POST /webhooks/twilio/voice/status', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/status?c=1', form: { CallSid: `CA${'0'.repeat(32)}`, CallStatus: 'completed' } }) },
+  { route: 'POST /webhooks/twilio/voice/incoming', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming', form: { CallSid: `CA${'0'.repeat(32)}`, From: '+4791234567', To: '+4759440000' } }) },
+  { route: 'POST /webhooks/twilio/voice/incoming/dial-ended', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming/dial-ended', form: { CallSid: `CA${'0'.repeat(32)}`, DialCallStatus: 'no-answer' } }) },
+  { route: 'POST /webhooks/twilio/voice/incoming/recorded', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming/recorded', form: { CallSid: `CA${'0'.repeat(32)}` } }) },
 
   // JSON API.
   { route: 'GET /api/volunteers', rule: 'any', ok: 200, prepare: at('/api/volunteers') },

@@ -199,6 +199,20 @@ export class FakeCalls {
     return transcript;
   }
 
+  /**
+   * Someone rings the service number (`to`) from `from`: Twilio posts the number's «A call comes
+   * in» webhook (`url`) and plays what it answers with the scenario's keys.
+   */
+  async ringIn(c: { from: string; to: string; url: string }, scenario: CallScenario = {}): Promise<CallTranscript & { sid: string }> {
+    const call: FakeCall = {
+      sid: `CA${randomBytes(16).toString('hex')}`, accountSid: this.accountSid, to: c.to, from: c.from, url: c.url, twiml: null,
+      statusCallback: null, statusCallbackEvents: [], machineDetection: null, asyncAmd: false, asyncAmdStatusCallback: null,
+      status: 'ringing', answeredBy: null, dateCreated: new Date(), startTime: null, endTime: null, form: {}, updates: [],
+    };
+    this.calls.push(call);
+    return { sid: call.sid, ...(await this.playCall(call.sid, scenario)) };
+  }
+
   /** A call that is never answered: `no-answer`, `busy`, `failed` or `canceled` posted as its end. */
   async endUnanswered(sid: string, status: 'no-answer' | 'busy' | 'failed' | 'canceled'): Promise<CallTranscript> {
     const call = this.find(sid);
