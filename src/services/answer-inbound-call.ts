@@ -51,28 +51,33 @@ export async function answerInboundCall(ctx: ServiceContext, w: InboundCall): Pr
       if (call.kind === 'task') return startTaskCall(ctx, call, volunteer);
     }
   }
-  return officeTwiml(ctx);
+  return officeTwiml(ctx, w);
 }
 
 /** In office hours with a coordinator's number: <Dial> it; otherwise the voicemail. */
-export function officeTwiml(ctx: ServiceContext): string {
+export function officeTwiml(ctx: ServiceContext, caller: { from: string; to: string }): string {
   const phone = ctx.settings.coordinatorPhone;
   if (phone && isOfficeOpen(ctx.settings.officeHours, ctx.now())) {
     return dialTwiml({ number: phone, timeoutSeconds: DIAL_TIMEOUT_SECONDS, action: INBOUND_PATHS.dialEnded, callerId: undefined });
   }
-  return voicemail(ctx);
+  return voicemail(ctx, caller);
 }
 
 /** The Dial ended: a conversation that took place ends the call; nobody answering gets the voicemail. */
-export function answerDialEnded(ctx: ServiceContext, dialCallStatus: string | undefined): string {
+export function answerDialEnded(ctx: ServiceContext, dialCallStatus: string | undefined, caller: { from: string; to: string }): string {
   if (dialCallStatus === 'completed' || dialCallStatus === 'answered') return hangupTwiml();
-  return voicemail(ctx);
+  return voicemail(ctx, caller);
 }
 
-function voicemail(ctx: ServiceContext): string {
+/**
+ * The greeting and <Record>. The recording callback does not carry the caller, so its URL does
+ * (Twilio signs the whole URL, query included).
+ */
+function voicemail(ctx: ServiceContext, caller: { from: string; to: string }): string {
+  const callback = `${INBOUND_PATHS.recording}?f=${encodeURIComponent(caller.from)}&t=${encodeURIComponent(caller.to)}`;
   const { texts, voice } = voiceFor('nb', ctx.settings.voices);
   const greeting = `Hei, du har ringt ${ctx.settings.centre.name}. Vi kan ikke ta telefonen nå. Legg igjen en beskjed etter pipetonen, med navn og nummer, så ringer vi deg tilbake.`;
-  return voicemailTwiml({ language: texts.sayLanguage, voice }, greeting, { maxLengthSeconds: 120, action: INBOUND_PATHS.recorded, recordingStatusCallback: INBOUND_PATHS.recording });
+  return voicemailTwiml({ language: texts.sayLanguage, voice }, greeting, { maxLengthSeconds: 120, action: INBOUND_PATHS.recorded, recordingStatusCallback: callback });
 }
 
 async function recordInboundCall(db: Queryable, w: InboundCall, c: { kind: 'offer' | 'task'; volunteerId: string; taskId: string; offerId: string | null }, now: Date): Promise<Call> {

@@ -4,7 +4,10 @@
  */
 import { createTask, dispatch, getTask, waitForOpenOffers, startPlus } from '../support/flows';
 import { uniqueMobile } from '../support/factories';
-import { eventually, SERVICE_NUMBER, startHarness, type Harness } from '../support/harness';
+import { registerHome } from '../support/requester';
+import { logInWithFetch } from '../support/web-login';
+import { FAKE_RECORDING_AUDIO } from '../support/fake-twilio-calls';
+import { COORDINATOR, eventually, SERVICE_NUMBER, startHarness, type Harness } from '../support/harness';
 
 let h: Harness;
 let zone = 0;
@@ -91,3 +94,80 @@ describe('the incoming webhook', () => {
   });
 });
 
+
+/** Moves the test clock to this instant (only forward: these tests run last, after the volunteers'). */
+function clockTo(iso: string): void {
+  const ms = new Date(iso).getTime() - h.clock.now().getTime();
+  if (ms < 0) throw new Error(`the clock is past ${iso}`);
+  h.clock.advance(ms);
+}
+
+async function voicemailsFrom(phone: string) {
+  return h.deps.db.selectFrom('message').select(['id', 'from_phone', 'recording_seconds', 'needs_attention', 'classification', 'requester_id'])
+    .where('kind', '=', 'voicemail').where('from_phone', '=', phone).execute();
+}
+
+describe('a requester or anyone else rings in', () => {
+  let home: string;
+  beforeAll(async () => {
+    ({ home } = await registerHome(h, { name: 'Solbakken sykehjem' }));
+  });
+
+  it('in office hours: put through to COORDINATOR_PHONE; nobody answering → the voicemail', async () => {
+    clockTo('2027-01-13T12:00:00+01:00'); // a Wednesday, man-fre 09-15
+    const answered = await ringIn(home, [], { dialAnswered: true });
+    expect(answered.dialled).toEqual([COORDINATOR]);
+    expect(answered.recorded).toEqual([]);
+    expect(await voicemailsFrom(home)).toEqual([]);
+
+    const unanswered = await ringIn(home, [], { dialAnswered: false, recordSeconds: 17 });
+    expect(unanswered.dialled).toEqual([COORDINATOR]);
+    expect(unanswered.said.at(-1)).toMatch(/Legg igjen en beskjed etter pipetonen/);
+    expect(unanswered.recorded).toHaveLength(1);
+    expect(await voicemailsFrom(home)).toEqual([expect.objectContaining({ recording_seconds: 17, needs_attention: true, classification: 'voicemail' })]);
+  });
+
+  it('out of office hours: the voicemail lands in Innboks with the caller, the length and a player for coordinators only', async () => {
+    clockTo('2027-01-13T18:00:00+01:00');
+    const stranger = uniqueMobile();
+    const t = await ringIn(stranger, [], { recordSeconds: 42 });
+    expect(t.dialled).toEqual([]);
+    expect(t.said[0]).toBe('Hei, du har ringt Frivilligsentralen. Vi kan ikke ta telefonen nå. Legg igjen en beskjed etter pipetonen, med navn og nummer, så ringer vi deg tilbake.');
+    const record = t.requests.find((r) => r.params.RecordingSid && r.url.includes('/incoming/recording'))!;
+    expect(record.status).toBe(204);
+    const [item] = await voicemailsFrom(stranger);
+    expect(item).toMatchObject({ from_phone: stranger, recording_seconds: 42, needs_attention: true });
+
+    // The same recording callback again: still one item.
+    const again = await h.webhook(record.url.slice(h.config.publicBaseUrl.length), record.params);
+    expect(again.status).toBe(204);
+    expect(await voicemailsFrom(stranger)).toHaveLength(1);
+
+    const coordinator = await logInWithFetch(h, { email: 'talemelding@example.no', role: 'coordinator' });
+    const page = await fetch(`${h.baseUrl}/admin/inbox`, { headers: { cookie: coordinator.cookie } });
+    const html = await page.text();
+    expect(html).toContain(`src="/admin/inbox/${item!.id}/recording"`);
+    expect(html).toContain('Talemelding, 42 s.');
+    const audio = await fetch(`${h.baseUrl}/admin/inbox/${item!.id}/recording`, { headers: { cookie: coordinator.cookie } });
+    expect(audio.status).toBe(200);
+    expect(audio.headers.get('content-type')).toBe('audio/mpeg');
+    expect(Buffer.from(await audio.arrayBuffer())).toEqual(FAKE_RECORDING_AUDIO);
+    // Twilio was asked with the account's credentials.
+    expect(h.fake.requests.some((r) => r.path.endsWith('.mp3') && r.authorized && r.status === 200)).toBe(true);
+
+    // Not logged in: no audio; an id that is no voicemail: 404.
+    const anonymous = await fetch(`${h.baseUrl}/admin/inbox/${item!.id}/recording`, { redirect: 'manual' });
+    expect(anonymous.status).not.toBe(200);
+    expect(await anonymous.text()).not.toContain(FAKE_RECORDING_AUDIO.toString('latin1'));
+    expect((await fetch(`${h.baseUrl}/admin/inbox/999999999/recording`, { headers: { cookie: coordinator.cookie } })).status).toBe(404);
+    expect((await fetch(`${h.baseUrl}/admin/inbox/x/recording`, { headers: { cookie: coordinator.cookie } })).status).toBe(404);
+  });
+
+  it('on a Norwegian public holiday within office hours: the voicemail, no Dial', async () => {
+    clockTo('2027-03-25T12:00:00+01:00'); // Skjærtorsdag, a Thursday
+    const t = await ringIn(home, [], { recordSeconds: 5 });
+    expect(t.dialled).toEqual([]);
+    expect(t.recorded).toHaveLength(1);
+    expect(await voicemailsFrom(home)).toHaveLength(2);
+  });
+});

@@ -59,12 +59,17 @@ export interface CallTranscript {
 
 export interface CallsReply { status: number; payload: unknown; hang?: boolean }
 
+export const RECORDING_ROUTE = /^\/2010-04-01\/Accounts\/([^/]+)\/Recordings\/(RE[0-9a-f]{32})\.mp3$/;
+/** What the fake serves as a recording's audio: an MP3 frame header and a few bytes. */
+export const FAKE_RECORDING_AUDIO = Buffer.from([0xff, 0xfb, 0x90, 0x64, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
 export const CALLS_ROUTE = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls(?:\/([^/.]+))?\.json$/;
 const API_VERSION = '2010-04-01';
 const MAX_STEPS = 40;
 
 export class FakeCalls {
   readonly calls: FakeCall[] = [];
+  /** Recordings made by <Record>, by RecordingSid: their length in seconds (served as a small audio body). */
+  readonly recordings = new Map<string, number>();
   private failures: { remaining: number; status: number; code: number }[] = [];
   private hangCount = 0;
 
@@ -92,6 +97,7 @@ export class FakeCalls {
 
   reset(): void {
     this.calls.length = 0;
+    this.recordings.clear();
     this.failures = [];
     this.hangCount = 0;
   }
@@ -253,6 +259,7 @@ export class FakeCalls {
           const rsid = `RE${randomBytes(16).toString('hex')}`;
           const recordingUrl = `https://api.twilio.com/${API_VERSION}/Accounts/${call.accountSid}/Recordings/${rsid}`;
           t.recorded.push({ url: recordingUrl, seconds });
+          this.recordings.set(rsid, seconds);
           const fields = { RecordingSid: rsid, RecordingUrl: recordingUrl, RecordingDuration: String(seconds) };
           if (verb.attrs.recordingStatusCallback) {
             await this.post(call, this.absolute(call, verb.attrs.recordingStatusCallback), { ...fields, RecordingStatus: 'completed', RecordingChannels: '1', RecordingSource: 'RecordVerb' }, t);
