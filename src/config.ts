@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { isE164 } from './domain/phone';
+import { DEFAULT_OFFICE_HOURS, parseOfficeHours, type OfficeHours } from './domain/voice/office-hours';
 import { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours } from './domain/quiet-hours';
 import { DEFAULT_URGENCY_SETTINGS, type UrgencySettings } from './domain/task-timing';
 
@@ -69,6 +70,14 @@ const EnvSchema = z.object({
   })),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   CALL_RATE_PER_SECOND: optional(z.coerce.number().int().min(1).max(100)),
+  OFFICE_HOURS: optional(z.string().transform((spec, ctx) => {
+    const parsed = parseOfficeHours(spec);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: 'must be days and hours in Oslo time, e.g. "man-fre 09-15" or "man-tor 08:30-15:30"' });
+      return z.NEVER;
+    }
+    return parsed;
+  })),
   VOICE_NB: optional(z.string().regex(NB_VOICE, 'must be a Norwegian Twilio voice: Polly.Ida-Neural, Polly.Liv, Google.nb-NO-Standard-A…G or Google.nb-NO-Wavenet-A…G')),
 });
 
@@ -78,6 +87,8 @@ export interface VoiceConfig {
   callRatePerSecond: number;
   /** The <Say> voice for Norwegian; Polly.Liv is the standard voice when the neural one is not wanted. */
   nbVoice: string;
+  /** Calls in are put through to COORDINATOR_PHONE in these hours (Oslo, public holidays closed); otherwise voicemail. */
+  officeHours: OfficeHours;
 }
 
 /**
@@ -282,6 +293,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolSize: e.DATABASE_POOL_SIZE ?? Math.max(10, 2 * (e.WORKER_CONCURRENCY ?? 8) + 4),
     trustProxy: e.TRUST_PROXY ?? false,
     metricsToken: e.METRICS_TOKEN,
-    voice: { callRatePerSecond: e.CALL_RATE_PER_SECOND ?? 1, nbVoice: e.VOICE_NB ?? 'Polly.Ida-Neural' },
+    voice: { callRatePerSecond: e.CALL_RATE_PER_SECOND ?? 1, nbVoice: e.VOICE_NB ?? 'Polly.Ida-Neural', officeHours: e.OFFICE_HOURS ?? parseOfficeHours(DEFAULT_OFFICE_HOURS)! },
   });
 }

@@ -73,6 +73,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
       quietHours: config.quietHours,
       urgency: config.urgency,
       voices: { nb: config.voice.nbVoice },
+      officeHours: config.voice.officeHours,
     },
     taskEvents: createTaskEventPublisher(redis, config.queuePrefix, log),
     voice: createVoiceGateway(config),

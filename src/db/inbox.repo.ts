@@ -23,6 +23,8 @@ export interface InboxMessage {
   /** When a coordinator marked it handled, and who; null while it waits. */
   handledAt: Date | null;
   handledByName: string | null;
+  /** A voicemail (issue 15): its length; the audio is served by GET /admin/inbox/:id/recording. */
+  recordingSeconds: number | null;
 }
 
 /**
@@ -35,7 +37,7 @@ function attentionQuery(db: Queryable, scope: ListScope) {
     .leftJoin('task as t', 't.id', 'm.task_id')
     .leftJoin('requester as r', 'r.id', 'm.requester_id')
     .leftJoin('coordinator as hb', 'hb.id', 'm.handled_by')
-    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'm.reading', 'v.name as volunteer_name', 'v.opted_out_at', 'r.name as requester_name', 'hb.name as handled_by_name'])
+    .select(['m.id', 'm.from_phone', 'm.body', 'm.created_at', 'm.classification', 'm.volunteer_id', 'm.task_id', 'm.handled_at', 'm.reading', 'm.recording_seconds', 'v.name as volunteer_name', 'v.opted_out_at', 'r.name as requester_name', 'hb.name as handled_by_name'])
     .where('m.direction', '=', 'inbound').where('m.needs_attention', '=', true)
     .where((eb) => (scope.all ? eb.val(true) : eb.or([
       eb('m.task_id', 'is', null),
@@ -49,7 +51,7 @@ function toInboxMessage(r: InboxRow): InboxMessage {
   return {
     id: r.id, fromPhone: r.from_phone, body: r.body, receivedAt: r.created_at, classification: r.classification,
     volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerOptedOut: r.opted_out_at !== null, requesterName: r.requester_name, taskId: r.task_id, reading: r.reading,
-    handledAt: r.handled_at, handledByName: r.handled_by_name,
+    handledAt: r.handled_at, handledByName: r.handled_by_name, recordingSeconds: r.recording_seconds,
   };
 }
 

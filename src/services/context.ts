@@ -1,3 +1,4 @@
+import type { OfficeHours } from '../domain/voice/office-hours';
 import type { Db } from '../db/database';
 import type { QuietHours } from '../domain/quiet-hours';
 import type { UrgencySettings } from '../domain/task-timing';
@@ -35,4 +36,6 @@ export interface ServiceSettings {
   urgency: UrgencySettings;
   /** Issue 15: the <Say> voice per language code where configuration overrides the language file (VOICE_NB). */
   voices: Record<string, string>;
+  /** Issue 15: calls in are put through to the coordinator in these hours (OFFICE_HOURS). */
+  officeHours: OfficeHours;
 }

@@ -32,3 +32,25 @@ export function hangupTwiml(): string {
   vr.hangup();
   return vr.toString();
 }
+
+/** Puts a call in through to `number`; Twilio posts `action` with DialCallStatus when it ends. */
+export function dialTwiml(d: { number: string; timeoutSeconds: number; action: string; callerId: string | undefined }): string {
+  const vr = new twilio.twiml.VoiceResponse();
+  vr.dial({ timeout: d.timeoutSeconds, action: d.action, method: 'POST', ...(d.callerId ? { callerId: d.callerId } : {}) }, d.number);
+  return vr.toString();
+}
+
+/**
+ * The voicemail: a greeting, then a <Record> of at most `maxLengthSeconds` after a beep. Twilio posts
+ * the recording to `recordingStatusCallback` when it is ready; `action` ends the call.
+ */
+export function voicemailTwiml(v: { language: string; voice: string }, greeting: string, r: { maxLengthSeconds: number; action: string; recordingStatusCallback: string }): string {
+  const vr = new twilio.twiml.VoiceResponse();
+  vr.say({ language: v.language, voice: v.voice } as VoiceResponse.SayAttributes, '').prosody({ rate: SPEAKING_RATE }, greeting);
+  vr.record({
+    maxLength: r.maxLengthSeconds, playBeep: true, timeout: 10, trim: 'trim-silence', action: r.action, method: 'POST',
+    recordingStatusCallback: r.recordingStatusCallback, recordingStatusCallbackMethod: 'POST', recordingStatusCallbackEvent: ['completed'],
+  });
+  vr.hangup();
+  return vr.toString();
+}

@@ -10,6 +10,7 @@ import { assignManually } from '../../src/services/assign-manually';
 import { taskToFormValues } from '../../src/http/views/tasks/task-form-input';
 import { buildVolunteer, uniqueMobile } from './factories';
 import { DEFAULT_START } from './flows';
+import { randomBytes } from 'node:crypto';
 import { auditEventsOfEveryKind, followUpOf, inboxMessageOf, inboxOfEveryUnit, taskOf, type Role, type UnitName, type World } from './access-world';
 
 /**
@@ -110,6 +111,10 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'POST /webhooks/twilio/voice/call', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/call?c=1&s=1&q=0', form: { CallSid: `CA${'0'.repeat(32)}`, Digits: '1' } }) },
   { route: 'POST /webhooks/twilio/voice/amd', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/amd?c=1', form: { CallSid: `CA${'0'.repeat(32)}`, AnsweredBy: 'human' } }) },
   { route: 'POST /webhooks/twilio/voice/status', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/status?c=1', form: { CallSid: `CA${'0'.repeat(32)}`, CallStatus: 'completed' } }) },
+  { route: 'POST /webhooks/twilio/voice/incoming', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming', form: { CallSid: `CA${'0'.repeat(32)}`, From: '+4791234567', To: '+4759440000' } }) },
+  { route: 'POST /webhooks/twilio/voice/incoming/dial-ended', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming/dial-ended', form: { CallSid: `CA${'0'.repeat(32)}`, DialCallStatus: 'no-answer' } }) },
+  { route: 'POST /webhooks/twilio/voice/incoming/recording', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming/recording?f=%2B4791234567', form: { CallSid: `CA${'0'.repeat(32)}`, RecordingSid: `RE${'0'.repeat(32)}`, RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC${'0'.repeat(32)}/Recordings/RE${'0'.repeat(32)}`, RecordingDuration: '5' } }) },
+  { route: 'POST /webhooks/twilio/voice/incoming/recorded', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming/recorded', form: { CallSid: `CA${'0'.repeat(32)}` } }) },
 
   // JSON API.
   { route: 'GET /api/volunteers', rule: 'any', ok: 200, prepare: at('/api/volunteers') },
@@ -185,6 +190,9 @@ export const ROUTE_TABLE: RouteSpec[] = [
 
   // Innboks, Rapporter, Logg: a coordinator's own unit.
   { route: 'GET /admin/inbox', rule: 'any', ok: 200, prepare: async (w) => (await inboxOfEveryUnit(w), { path: '/admin/inbox' }) },
+  // The spec runs with the SMS simulator and no Twilio credentials: those allowed get 404 (nothing to
+  // fetch the audio with), the others 403; the audio itself is tested in voice-inbound.test.ts.
+  { route: 'GET /admin/inbox/:id/recording', rule: 'own-unit', unitBound: true, ok: 404, prepare: async (w, u) => ({ path: `/admin/inbox/${await voicemailOf(w, u)}/recording` }) },
   { route: 'POST /admin/inbox/:id/reply', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/reply`, form: { body: 'Vi ringer deg.' } }) },
   { route: 'POST /admin/inbox/:id/interpret', rule: 'own-unit', unitBound: true, ok: 303, prepare: async (w, u) => ({ path: `/admin/inbox/${await inboxMessageOf(w, u)}/interpret`, form: { as: 'none' } }) },
   {
@@ -234,3 +242,13 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /admin/simulator/messages', rule: 'admin', ok: 200, prepare: at('/admin/simulator/messages?after=0') },
   { route: 'POST /admin/simulator/send', rule: 'admin', ok: 303, prepare: async () => ({ path: '/admin/simulator/send', form: { from: uniqueMobile(), body: 'Hei' } }) },
 ];
+
+/** An Innboks voicemail about the unit's task, whose recording the fake Twilio serves. */
+async function voicemailOf(w: World, u: UnitName): Promise<string> {
+  const id = await inboxMessageOf(w, u);
+  const rsid = `RE${randomBytes(16).toString('hex')}`;
+  w.h.fake.voice.recordings.set(rsid, 5);
+  await w.h.deps.db.updateTable('message').set({ kind: 'voicemail', classification: 'voicemail', recording_seconds: 5, recording_url: `https://api.twilio.com/2010-04-01/Accounts/${w.h.fake.accountSid}/Recordings/${rsid}` })
+    .where('id', '=', id).execute();
+  return id;
+}

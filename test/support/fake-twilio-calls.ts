@@ -59,12 +59,17 @@ export interface CallTranscript {
 
 export interface CallsReply { status: number; payload: unknown; hang?: boolean }
 
+export const RECORDING_ROUTE = /^\/2010-04-01\/Accounts\/([^/]+)\/Recordings\/(RE[0-9a-f]{32})\.mp3$/;
+/** What the fake serves as a recording's audio: an MP3 frame header and a few bytes. */
+export const FAKE_RECORDING_AUDIO = Buffer.from([0xff, 0xfb, 0x90, 0x64, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]);
 export const CALLS_ROUTE = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls(?:\/([^/.]+))?\.json$/;
 const API_VERSION = '2010-04-01';
 const MAX_STEPS = 40;
 
 export class FakeCalls {
   readonly calls: FakeCall[] = [];
+  /** Recordings made by <Record>, by RecordingSid: their length in seconds (served as a small audio body). */
+  readonly recordings = new Map<string, number>();
   private failures: { remaining: number; status: number; code: number }[] = [];
   private hangCount = 0;
 
@@ -92,6 +97,7 @@ export class FakeCalls {
 
   reset(): void {
     this.calls.length = 0;
+    this.recordings.clear();
     this.failures = [];
     this.hangCount = 0;
   }
@@ -199,6 +205,20 @@ export class FakeCalls {
     return transcript;
   }
 
+  /**
+   * Someone rings the service number (`to`) from `from`: Twilio posts the number's «A call comes
+   * in» webhook (`url`) and plays what it answers with the scenario's keys.
+   */
+  async ringIn(c: { from: string; to: string; url: string }, scenario: CallScenario = {}): Promise<CallTranscript & { sid: string }> {
+    const call: FakeCall = {
+      sid: `CA${randomBytes(16).toString('hex')}`, accountSid: this.accountSid, to: c.to, from: c.from, url: c.url, twiml: null,
+      statusCallback: null, statusCallbackEvents: [], machineDetection: null, asyncAmd: false, asyncAmdStatusCallback: null,
+      status: 'ringing', answeredBy: null, dateCreated: new Date(), startTime: null, endTime: null, form: {}, updates: [],
+    };
+    this.calls.push(call);
+    return { sid: call.sid, ...(await this.playCall(call.sid, scenario)) };
+  }
+
   /** A call that is never answered: `no-answer`, `busy`, `failed` or `canceled` posted as its end. */
   async endUnanswered(sid: string, status: 'no-answer' | 'busy' | 'failed' | 'canceled'): Promise<CallTranscript> {
     const call = this.find(sid);
@@ -239,6 +259,7 @@ export class FakeCalls {
           const rsid = `RE${randomBytes(16).toString('hex')}`;
           const recordingUrl = `https://api.twilio.com/${API_VERSION}/Accounts/${call.accountSid}/Recordings/${rsid}`;
           t.recorded.push({ url: recordingUrl, seconds });
+          this.recordings.set(rsid, seconds);
           const fields = { RecordingSid: rsid, RecordingUrl: recordingUrl, RecordingDuration: String(seconds) };
           if (verb.attrs.recordingStatusCallback) {
             await this.post(call, this.absolute(call, verb.attrs.recordingStatusCallback), { ...fields, RecordingStatus: 'completed', RecordingChannels: '1', RecordingSource: 'RecordVerb' }, t);

@@ -11,7 +11,7 @@ import https from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import twilio from 'twilio';
-import { CALLS_ROUTE, FakeCalls } from './fake-twilio-calls';
+import { CALLS_ROUTE, FAKE_RECORDING_AUDIO, FakeCalls, RECORDING_ROUTE } from './fake-twilio-calls';
 
 export interface FakeMessage {
   sid: string;
@@ -268,6 +268,15 @@ export class FakeTwilio {
     this.requests.push(record);
     const ex: Exchange = { req, res, record, receivedAtMs };
 
+    const recording = RECORDING_ROUTE.exec(path);
+    if (recording) {
+      if (!record.authorized) return this.unauthorized(ex);
+      if (recording[1] !== this.accountSid || !this.voice.recordings.has(recording[2]!) || record.method !== 'GET') return this.notFound(ex, path);
+      record.status = 200;
+      ex.res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': String(FAKE_RECORDING_AUDIO.length) });
+      ex.res.end(FAKE_RECORDING_AUDIO);
+      return;
+    }
     const calls = CALLS_ROUTE.exec(path);
     if (calls) return this.routeCalls(ex, calls[1], calls[2], form, query);
     const match = ROUTE.exec(path);

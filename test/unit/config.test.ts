@@ -126,9 +126,18 @@ describe('loadConfig', () => {
   });
 
   it('calls: 1 call a second and the neural Norwegian voice by default; VOICE_NB only takes Norwegian voices', () => {
-    expect(loadConfig({}).voice).toEqual({ callRatePerSecond: 1, nbVoice: 'Polly.Ida-Neural' });
-    expect(loadConfig({ CALL_RATE_PER_SECOND: '5', VOICE_NB: 'Polly.Liv' }).voice).toEqual({ callRatePerSecond: 5, nbVoice: 'Polly.Liv' });
+    expect(loadConfig({}).voice).toMatchObject({ callRatePerSecond: 1, nbVoice: 'Polly.Ida-Neural' });
+    expect(loadConfig({ CALL_RATE_PER_SECOND: '5', VOICE_NB: 'Polly.Liv' }).voice).toMatchObject({ callRatePerSecond: 5, nbVoice: 'Polly.Liv' });
     expect(loadConfig({ VOICE_NB: 'Google.nb-NO-Wavenet-E' }).voice.nbVoice).toBe('Google.nb-NO-Wavenet-E');
     expect(() => loadConfig({ VOICE_NB: 'Polly.Amy', CALL_RATE_PER_SECOND: '0' })).toThrow(/CALL_RATE_PER_SECOND: [\s\S]*VOICE_NB: must be a Norwegian Twilio voice/);
+  });
+
+  it('office hours: man-fre 09-15 by default; days and hours in Oslo time, checked at start', () => {
+    expect(loadConfig({}).voice.officeHours).toEqual({ days: [1, 2, 3, 4, 5], fromMinute: 9 * 60, toMinute: 15 * 60 });
+    expect(loadConfig({ OFFICE_HOURS: 'man-tor 08:30-15:30' }).voice.officeHours).toEqual({ days: [1, 2, 3, 4], fromMinute: 510, toMinute: 930 });
+    expect(loadConfig({ OFFICE_HOURS: 'Ons 10-14' }).voice.officeHours).toEqual({ days: [3], fromMinute: 600, toMinute: 840 });
+    for (const bad of ['hverdager', 'fre-man 09-15', 'man-fre 15-09', 'man-fre 09:75-15', 'man-fre 09-25']) {
+      expect(() => loadConfig({ OFFICE_HOURS: bad })).toThrow(/OFFICE_HOURS: must be days and hours/);
+    }
   });
 });

@@ -206,6 +206,11 @@ export const en: Language = {
     noAnswerGoodbye: ({ centrePhone }) => `We did not hear an answer. You can call us back on ${centrePhone}. Goodbye!`,
     machineMessage: ({ centreName, centrePhone, bySms }) =>
       `Hello, this is ${centreName}. We wonder if you can help with a task.${bySms ? ' We are sending you an SMS about it now.' : ''} Please call us back on ${centrePhone}. Goodbye!`,
+    taskAhead: ({ firstName, centreName, task }) =>
+      `Hello ${firstName}, this is ${centreName}. Your next task is ${spokenWhen(task)}, in ${task.area}. Press 9 to cancel it. Otherwise you can hang up.`,
+    confirmCancel: () => 'Do you want to cancel the task? Press 1 to confirm.',
+    cancelled: () => 'The task is cancelled. We will ask someone else. Goodbye!',
+    keptTask: () => 'The task is still yours. Goodbye!',
   },
 };
 

@@ -244,6 +244,11 @@ export const nb: Language = {
     noAnswerGoodbye: ({ centrePhone }) => `Vi hørte ikke noe svar. Du kan ringe oss tilbake på ${centrePhone}. Ha det bra!`,
     machineMessage: ({ centreName, centrePhone, bySms }) =>
       `Hei, dette er ${centreName}. Vi lurer på om du kan hjelpe med et oppdrag.${bySms ? ' Du får en SMS om det nå.' : ''} Ring oss gjerne tilbake på ${centrePhone}. Ha det bra!`,
+    taskAhead: ({ firstName, centreName, task }) =>
+      `Hei ${firstName}, dette er ${centreName}. Ditt neste oppdrag er ${spokenWhen(task)}, i ${task.area}. Trykk 9 for å avbryte det. Ellers kan du legge på.`,
+    confirmCancel: () => 'Vil du avbryte oppdraget? Trykk 1 for å bekrefte.',
+    cancelled: () => 'Oppdraget er avbrutt. Vi spør noen andre. Ha det bra!',
+    keptTask: () => 'Oppdraget er fortsatt ditt. Ha det bra!',
   },
 };
 

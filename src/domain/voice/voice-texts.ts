@@ -24,6 +24,14 @@ export interface VoiceTexts {
   machineMessage(p: { centreName: string; centrePhone: string; bySms: boolean }): string;
   /** Nobody pressed anything, twice: the offer still waits for an answer by SMS or a call back. */
   noAnswerGoodbye(p: { centrePhone: string }): string;
+  /** A volunteer rings in with a task ahead: when and where, and 9 to cancel it. */
+  taskAhead(p: { firstName: string; centreName: string; task: TaskFacts }): string;
+  /** After 9: press 1 to confirm the cancellation. */
+  confirmCancel(): string;
+  /** The task is given back. */
+  cancelled(): string;
+  /** Anything but 1 after 9, or nothing pressed: the task stays theirs. */
+  keptTask(): string;
 }
 
 /** The first name, as a caller would be greeted ('Kari Nordmann' → 'Kari'). */

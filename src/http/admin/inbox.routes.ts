@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Router, type Response } from 'express';
 import { listScopeOf } from '../../domain/access';
 import { countInboxMessages, listCoordinatorReplies, listHandledMessages, listInboxMessages } from '../../db/inbox.repo';
@@ -12,6 +14,7 @@ import { inboxPage } from '../views/inbox/inbox-page';
 import type { AdminDeps } from './admin-deps';
 import { coordinatorOf, frameOf, sendPage, setFlash, redirectAfterSave } from './frame';
 import { sendForbidden } from './require-admin';
+import { RECORDING_PATH } from '../../services/record-voicemail';
 
 const REPLY_ERRORS: Record<Exclude<InboxReplyResult, { ok: true }>['error'], string> = {
   not_found: 'Fant ikke meldingen.',
@@ -41,6 +44,34 @@ export function inboxRoutes(deps: AdminDeps): Router {
     const oldest = messages.reduce<Date | undefined>((min, m) => (!min || m.receivedAt < min ? m.receivedAt : min), undefined);
     const replies = oldest ? await listCoordinatorReplies(deps.ctx.db, [...new Set(messages.map((m) => m.fromPhone))], oldest) : [];
     sendPage(res, inboxPage(frameOf(res), { messages, replies, tab: handled ? 'handled' : 'open', openCount: await countInboxMessages(deps.ctx.db, scope) }));
+  });
+
+  // A voicemail's player (issue 15): the recording fetched from Twilio with the account's
+  // credentials and passed on, only to those who may see the Innboks item.
+  router.get('/inbox/:id/recording', async (req, res) => {
+    const id = String(req.params.id);
+    const notFound = () => res.status(404).type('text/plain').send('Fant ikke opptaket.');
+    if (!/^\d{1,18}$/.test(id)) return notFound();
+    const access = await authorizeInboxMessage(deps.ctx.db, coordinatorOf(res), id, 'view');
+    if (!access.ok && access.error === 'forbidden') return sendForbidden(res, 'inbox');
+    const row = access.ok ? await deps.ctx.db.selectFrom('message').select('recording_url').where('id', '=', id).executeTakeFirst() : undefined;
+    const twilio = deps.config.twilio;
+    if (!row?.recording_url || !twilio) return notFound();
+    const path = new URL(row.recording_url).pathname;
+    if (!RECORDING_PATH.test(path)) return notFound();
+    const base = twilio.apiBaseUrl ?? 'https://api.twilio.com';
+    const upstream = await fetch(`${base.replace(/\/$/, '')}${path}.mp3`, {
+      headers: { authorization: `Basic ${Buffer.from(`${twilio.accountSid}:${twilio.authToken}`).toString('base64')}` },
+      signal: AbortSignal.timeout(15_000),
+    }).catch((err: unknown) => { deps.ctx.log.warn({ err, id }, 'recording fetch failed'); return undefined; });
+    if (!upstream?.ok || !upstream.body) {
+      if (upstream?.status === 404) return notFound();
+      return res.status(502).type('text/plain').send('Fikk ikke hentet opptaket fra Twilio. Prøv igjen om litt.');
+    }
+    res.status(200).type('audio/mpeg').setHeader('cache-control', 'private, no-store');
+    const length = upstream.headers.get('content-length');
+    if (length) res.setHeader('content-length', length);
+    await pipeline(Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream<Uint8Array>), res);
   });
 
   // «Angre» in the «Behandlet» list: back to the inbox.

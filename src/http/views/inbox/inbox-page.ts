@@ -58,11 +58,18 @@ function assignForm(m: InboxMessage, csrfToken: string): SafeHtml {
   return html`<form class="inline" method="post" action="/admin/inbox/${m.id}/assign">${csrfInput(csrfToken)}<button type="submit" aria-describedby="m-${m.id}-h">Tildel oppdraget til ${senderLabel(m)}</button></form>`;
 }
 
+/** A voicemail's player: the audio comes through Svarja (GET /admin/inbox/:id/recording), never straight from Twilio. */
+function player(m: InboxMessage): SafeHtml | string {
+  if (m.recordingSeconds === null) return '';
+  return html`
+<p style="margin:0 0 8px"><audio controls preload="none" src="/admin/inbox/${m.id}/recording" aria-label="Talemelding, ${String(m.recordingSeconds)} sekunder"></audio> <a href="/admin/inbox/${m.id}/recording">Last ned opptaket</a></p>`;
+}
+
 function handledCard(m: InboxMessage, csrfToken: string): SafeHtml {
   return html`<li class="card" id="m-${m.id}" aria-labelledby="m-${m.id}-h">
 <h2 id="m-${m.id}-h" style="font-size:1.1rem;margin:0 0 4px">${sender(m)}</h2>
 <p style="margin:0"><span class="badge">${classificationLabel(m.classification)}</span> <time class="muted" datetime="${m.receivedAt.toISOString()}">${formatWhen(m.receivedAt)}</time>${m.taskId ? html` · <a href="/admin/tasks/${m.taskId}">Gjelder oppdrag ${m.taskId}</a>` : ''}</p>
-<blockquote style="margin:10px 0;padding:8px 12px;border-left:4px solid #767676;background:#f4f5f7;white-space:pre-wrap">${m.body}</blockquote>
+<blockquote style="margin:10px 0;padding:8px 12px;border-left:4px solid #767676;background:#f4f5f7;white-space:pre-wrap">${m.body}</blockquote>${player(m)}
 <p class="handled-by">Behandlet av ${m.handledByName ?? 'en koordinator'}${m.handledAt ? html`, <time datetime="${m.handledAt.toISOString()}">${formatWhen(m.handledAt)}</time>` : ''}.</p>
 <form class="inline" method="post" action="/admin/inbox/${m.id}/undo">${csrfInput(csrfToken)}<button type="submit" class="secondary" aria-describedby="m-${m.id}-h">Angre (tilbake til innboksen)</button></form>
 </li>`;
@@ -78,7 +85,7 @@ function messageCard(m: InboxMessage, v: InboxView, csrfToken: string): SafeHtml
   return html`<li class="card" id="m-${m.id}" aria-labelledby="m-${m.id}-h">
 <h2 id="m-${m.id}-h" style="font-size:1.1rem;margin:0 0 4px">${sender(m)}</h2>
 <p style="margin:0"><span class="badge">${classificationLabel(m.classification)}</span> <time class="muted" datetime="${m.receivedAt.toISOString()}">${formatWhen(m.receivedAt)}</time>${m.taskId ? html` · <a href="/admin/tasks/${m.taskId}">Gjelder oppdrag ${m.taskId}</a>` : ''}</p>
-<blockquote style="margin:10px 0;padding:8px 12px;border-left:4px solid #767676;background:#f4f5f7;white-space:pre-wrap">${m.body}</blockquote>${m.reading ? html`
+<blockquote style="margin:10px 0;padding:8px 12px;border-left:4px solid #767676;background:#f4f5f7;white-space:pre-wrap">${m.body}</blockquote>${player(m)}${m.reading ? html`
 <p class="reading" style="margin:0 0 8px">${readingSummary(m.reading)}. <span class="muted">Avgjort av: ${readingEvidence(m.reading)}</span></p>` : ''}
 ${repliesTo(m, v.replies)}
 ${assignForm(m, csrfToken)}

@@ -10,6 +10,7 @@ const CLASSIFICATION_LABELS: Record<string, string> = {
   'request:not_a_request': 'Fra bestiller, ikke en bestilling',
   'request:not_understood': 'Bestiller: rettelse ikke forstått',
   'request:cancel_unknown': 'Bestiller: avbestilling uten aktiv bestilling',
+  voicemail: 'Talemelding',
   unclear: 'Uklart svar',
   yes: 'Ja', no: 'Nei', stop: 'Stopp', start: 'Start', withdraw: 'Gir fra seg oppdrag', help_question: 'Spørsmål om hvem vi er',
 };
