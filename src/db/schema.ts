@@ -183,7 +183,7 @@ export interface MessageTable {
   requester_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
   /** The request conversation this SMS belongs to (both ways), for the task timeline (sql/0010). */
   request_draft_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
-  /** A voicemail (issue 15): Twilio's recording URL (without extension) and its length in seconds (sql/0016). */
+  /** A voicemail (issue 15): Twilio's recording URL (without extension) and its length in seconds (sql/0017). */
   recording_url: ColumnType<string | null, string | null | undefined, string | null>;
   recording_seconds: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
