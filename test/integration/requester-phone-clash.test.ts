@@ -57,7 +57,7 @@ describe('a number is a volunteer\'s or a requester\'s, not both', () => {
       bad: [{ line: 2, name: 'Kari Nordmann', phone: home, problems: ['requester_phone'], requesterName: 'Solbakken sykehjem' }],
     });
     const result = await importVolunteers(h.deps.ctx, { kind: 'service' }, csv);
-    expect(result).toEqual({ ok: true, imported: 1, skipped: 1 });
+    expect(result).toEqual({ ok: true, imported: 1, updated: 0, unchanged: 0, skipped: 1 });
     expect((await h.deps.db.selectFrom('volunteer').select('phone').execute()).map((v) => v.phone)).toEqual([other]);
   });
 
