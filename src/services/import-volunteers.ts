@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import type { Actor } from '../domain/access';
 import { OSLO } from '../domain/messages';
@@ -23,13 +24,18 @@ export async function previewVolunteerImport(ctx: Pick<ServiceContext, 'db'>, by
 /** The same for a file already read as text (a later page of the preview). */
 export async function previewVolunteerText(ctx: Pick<ServiceContext, 'db'>, csvText: string): Promise<ImportPreview> {
   const checked = await readVolunteerCsvInTurns(csvText, await loadExisting(ctx.db));
-  return checked.ok ? { ok: true, ...(await withoutRequesterPhones(ctx.db, checked)), csvText } : checked;
+  if (!checked.ok) return checked;
+  const rows = await withoutRequesterPhones(ctx.db, checked);
+  // The page is rendered next: a turn of the event loop in between keeps the scan of 50,000 rows
+  // and the rendering from holding other requests up as one block.
+  await nextTurn();
+  return { ok: true, ...rows, csvText };
 }
 
 /** Rows whose number is a requester's (a nursing home ordering by SMS) are not imported: an SMS from it must mean one thing. */
 async function withoutRequesterPhones(db: Queryable, checked: { good: GoodRow[]; bad: BadRow[] }): Promise<{ good: GoodRow[]; bad: BadRow[] }> {
   const owners = await listRequesterPhones(db);
-  if (!checked.good.some((r) => owners.has(r.volunteer.phone))) return checked;
+  if (owners.size === 0 || !checked.good.some((r) => owners.has(r.volunteer.phone))) return checked;
   const refused: BadRow[] = checked.good.filter((r) => owners.has(r.volunteer.phone))
     .map((r) => ({ line: r.line, name: r.volunteer.name, phone: r.volunteer.phone, problems: ['requester_phone'], requesterName: owners.get(r.volunteer.phone) }));
   return { good: checked.good.filter((r) => !owners.has(r.volunteer.phone)), bad: [...checked.bad, ...refused].sort((a, b) => a.line - b.line) };
