@@ -247,8 +247,9 @@ function checkRow(record: CsvRecord, columns: ColumnMap, existing: ExistingVolun
     .map((c) => columns.header[c] ?? c);
 
   // Duplicates are told even when the row has other problems, so one round of fixes is enough.
-  const normalized = normalizePhone(form.phone); // landlines too: a called volunteer may have one
-  const phone = normalized.ok ? normalized.e164 : undefined;
+  // A good row's number is already normalized by the form check; only a bad row's is read again
+  // (landlines too: a called volunteer may have one).
+  const phone = checked.ok ? checked.volunteer.phone : e164Or(form.phone);
   const first = phone ? firstOfPhone.get(phone) : undefined;
   const holder = phone ? existing.get(phone) : undefined;
   if (first) problems.push('duplicate_in_file');
@@ -353,4 +354,9 @@ export function formatVolunteersCsv(volunteers: VolunteerCsvExportRow[]): string
 function defuseFormula(value: string): string {
   if (/^\+\d+$/.test(value)) return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function e164Or(phone: string): string | undefined {
+  const normalized = normalizePhone(phone);
+  return normalized.ok ? normalized.e164 : undefined;
 }
