@@ -264,6 +264,7 @@ export interface Database {
   call: CallTable;
   call_event: CallEventTable;
   form_stash: FormStashTable;
+  csv_upload: CsvUploadTable;
 }
 
 /** Issue 13: a form posted after the session ended, kept for its coordinator (see sql/0016_form_stash.sql). */
@@ -361,3 +362,12 @@ export type MessageRow = Selectable<MessageTable>;
 export type CallRow = Selectable<CallTable>;
 export type NewMessage = Insertable<MessageTable>;
 export type TaskUpdate = Updateable<TaskTable>;
+
+/** A volunteer CSV between its preview and its import (see sql/0021_csv_upload.sql). */
+export interface CsvUploadTable {
+  id: string;
+  coordinator_id: Id;
+  csv_text: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}

@@ -57,6 +57,7 @@ export interface BadRow {
 
 export type CsvFileError =
   | { code: 'spreadsheet' } // an Excel workbook, not a CSV export of it
+  | { code: 'upload_gone' } // the kept file expired, was imported already, or is another coordinator's
   | { code: 'empty' }
   | { code: 'unreadable'; line?: number }
   | { code: 'missing_columns'; missing: ('name' | 'phone')[] };

@@ -1,44 +1,57 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Actor } from '../domain/access';
 import { OSLO } from '../domain/messages';
-import { decodeCsvBytes, isSpreadsheetFile, type CsvFileError, type CsvVolunteer, type ExistingVolunteers, type GoodRow, type BadRow } from '../domain/volunteer-csv';
+import { decodeCsvBytes, isSpreadsheetFile, type CsvFileError, type CsvVolunteer, type ExistingVolunteers, type GoodRow } from '../domain/volunteer-csv';
 import { insertAuditEvent } from '../db/audit.repo';
+import { findCsvUpload, insertCsvUpload, takeCsvUpload } from '../db/csv-upload.repo';
 import type { Queryable, Tx } from '../db/database';
+import { splitGoodRows, withoutRequesterPhones, type CsvSource, type ImportPreviewSummary } from '../domain/import-preview';
 import { inTransaction } from '../db/transaction';
 import { listRequesterPhones } from '../db/requester.repo';
 import { insertVolunteers, listVolunteers, lockVolunteer, saveVolunteerDetails } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
+import { checkCsvForPreview } from './csv-preview-thread';
 import { readVolunteerCsvInTurns } from './read-volunteer-csv';
 
 export type ImportVolunteersResult = { ok: true; imported: number; updated: number; unchanged: number; skipped: number } | { ok: false; error: CsvFileError };
 
-export type ImportPreview = { ok: true; csvText: string; good: GoodRow[]; bad: BadRow[] } | { ok: false; error: CsvFileError };
+export type ImportPreview = { ok: true; source: CsvSource; summary: ImportPreviewSummary } | { ok: false; error: CsvFileError };
 
-/** What an import of this uploaded file would do, row by row. Stores nothing. */
-export async function previewVolunteerImport(ctx: Pick<ServiceContext, 'db'>, bytes: Uint8Array): Promise<ImportPreview> {
+/** How long an uploaded file waits for its import. */
+const UPLOAD_KEPT_MS = 2 * 3600_000;
+
+/** Keeps the uploaded file and shows what an import of it would do: the counts and the first page of rows. Imports nothing. */
+export async function previewVolunteerImport(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, bytes: Uint8Array): Promise<ImportPreview> {
   if (isSpreadsheetFile(bytes)) return { ok: false, error: { code: 'spreadsheet' } };
-  return previewVolunteerText(ctx, decodeCsvBytes(bytes));
+  const csvText = decodeCsvBytes(bytes);
+  const summary = await summarize(ctx.db, csvText, 1);
+  if (!summary.ok) return summary;
+  if (actor.kind !== 'coordinator') return { ok: true, source: { csvText }, summary: summary.summary };
+  const uploadId = randomBytes(24).toString('base64url');
+  const now = ctx.now();
+  await insertCsvUpload(ctx.db, { id: uploadId, coordinatorId: actor.id, csvText }, now, new Date(now.getTime() + UPLOAD_KEPT_MS));
+  return { ok: true, source: { uploadId }, summary: summary.summary };
 }
 
-/** The same for a file already read as text (a later page of the preview). */
-export async function previewVolunteerText(ctx: Pick<ServiceContext, 'db'>, csvText: string): Promise<ImportPreview> {
-  const checked = await readVolunteerCsvInTurns(csvText, await loadExisting(ctx.db));
-  if (!checked.ok) return checked;
-  const rows = await withoutRequesterPhones(ctx.db, checked);
-  // The page is rendered next: a turn of the event loop in between keeps the scan of 50,000 rows
-  // and the rendering from holding other requests up as one block.
-  await nextTurn();
-  return { ok: true, ...rows, csvText };
+/** Another page of the preview of a file. */
+export async function previewVolunteerSource(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, source: CsvSource, page: number): Promise<ImportPreview> {
+  const csvText = await readSource(ctx.db, actor, source, ctx.now(), findCsvUpload);
+  if (csvText === undefined) return { ok: false, error: { code: 'upload_gone' } };
+  const summary = await summarize(ctx.db, csvText, page);
+  return summary.ok ? { ok: true, source, summary: summary.summary } : summary;
 }
 
-/** Rows whose number is a requester's (a nursing home ordering by SMS) are not imported: an SMS from it must mean one thing. */
-async function withoutRequesterPhones(db: Queryable, checked: { good: GoodRow[]; bad: BadRow[] }): Promise<{ good: GoodRow[]; bad: BadRow[] }> {
-  const owners = await listRequesterPhones(db);
-  if (owners.size === 0 || !checked.good.some((r) => owners.has(r.volunteer.phone))) return checked;
-  const refused: BadRow[] = checked.good.filter((r) => owners.has(r.volunteer.phone))
-    .map((r) => ({ line: r.line, name: r.volunteer.name, phone: r.volunteer.phone, problems: ['requester_phone'], requesterName: owners.get(r.volunteer.phone) }));
-  return { good: checked.good.filter((r) => !owners.has(r.volunteer.phone)), bad: [...checked.bad, ...refused].sort((a, b) => a.line - b.line) };
+/** The file's text: given, or this coordinator's unexpired upload (`read` finds or takes it). */
+async function readSource(db: Queryable, actor: Actor, source: CsvSource, now: Date, read: typeof findCsvUpload): Promise<string | undefined> {
+  if ('csvText' in source) return source.csvText;
+  return actor.kind === 'coordinator' ? read(db, source.uploadId, actor.id, now) : undefined;
+}
+
+/** Reads and checks the file; a large one in a thread of its own (see csv-preview-thread.ts). */
+async function summarize(db: Queryable, csvText: string, page: number): Promise<{ ok: true; summary: ImportPreviewSummary } | { ok: false; error: CsvFileError }> {
+  const [existing, requesterOwners] = await Promise.all([loadExisting(db), listRequesterPhones(db)]);
+  return checkCsvForPreview({ csvText, existing, requesterOwners, page });
 }
 
 /** Every registered volunteer by number (an erased one has none: their number is free). */
@@ -49,24 +62,25 @@ async function loadExisting(db: Queryable): Promise<ExistingVolunteers> {
 /**
  * Imports the good rows of the file in one transaction: new volunteers are added, and registered
  * ones (matched by number) get the row's changes. The file is checked again here, not trusted from
- * the preview: volunteers may have been added or edited since. A number registered by someone else
+ * the preview: volunteers may have been added or edited since. An upload is taken (deleted) by the
+ * import, so pressing confirm twice imports once. A number registered by someone else
  * in the meantime, or a volunteer whose number changed meanwhile, is skipped, not an error.
  */
-export async function importVolunteers(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, csvText: string): Promise<ImportVolunteersResult> {
+export async function importVolunteers(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, source: CsvSource): Promise<ImportVolunteersResult> {
   return inTransaction(ctx.db, async (trx) => {
+    const csvText = await readSource(trx, actor, source, ctx.now(), takeCsvUpload);
+    if (csvText === undefined) return { ok: false, error: { code: 'upload_gone' } };
     const read = await readVolunteerCsvInTurns(csvText, await loadExisting(trx));
     if (!read.ok) return read;
-    const checked = await withoutRequesterPhones(trx, read);
+    const checked = withoutRequesterPhones(read, await listRequesterPhones(trx));
     const now = ctx.now();
-    const fresh = checked.good.filter((r) => !r.update);
+    const { fresh, changed, unchanged } = splitGoodRows(checked.good);
     const inserted = await insertVolunteers(trx, fresh.map(({ volunteer: { optedOutOn, ...volunteer } }) => ({
       ...volunteer, optedOutAt: optedOutOn === null ? null : DateTime.fromISO(optedOutOn, { zone: OSLO }).toJSDate(),
     })));
-    const changed = checked.good.filter((r) => r.update && r.update.changes.length > 0);
     let updated = 0;
     for (const row of changed) if (await applyUpdate(trx, actor, row, now)) updated++;
     const imported = inserted.length;
-    const unchanged = checked.good.length - fresh.length - changed.length;
     const skipped = checked.bad.length + fresh.length - imported + changed.length - updated;
     await insertAuditEvent(trx, actor, { action: 'volunteers_imported', subjectType: 'volunteer', detail: { imported, updated, unchanged, skipped } }, now);
     return { ok: true, imported, updated, unchanged, skipped };

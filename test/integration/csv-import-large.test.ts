@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startHarness, type Harness } from '../support/harness';
 import { logInWithFetch, type WebLogin } from '../support/web-login';
 
@@ -25,19 +25,21 @@ function bigCsv(): string {
 }
 
 /**
- * How long the event loop was held: the longest delay of a 5 ms timer (monitorEventLoopDelay), and
- * the most CPU this process used between two ticks of it. On a loaded machine the first also counts
- * time the OS gave to other processes; the second cannot, so a block of our own shows in both.
+ * How long the web thread's event loop was held: the longest delay of a 5 ms timer
+ * (monitorEventLoopDelay), and the most time the loop spent running code between two ticks of it
+ * (eventLoopUtilization, this thread only). On a loaded machine the first also counts time the OS
+ * gave to other processes, and the second counts it only while our code was running, so a block of
+ * our own shows in both. (Process CPU would also count the preview thread working in parallel.)
  */
 function watchEventLoop(): () => { delayMaxMs: number; delayP99Ms: number; busyMaxMs: number } {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   let busyMaxMs = 0;
-  let last = process.cpuUsage();
+  let last = performance.eventLoopUtilization();
   const timer = setInterval(() => {
-    const used = process.cpuUsage(last);
-    busyMaxMs = Math.max(busyMaxMs, (used.user + used.system) / 1000);
-    last = process.cpuUsage();
+    const now = performance.eventLoopUtilization();
+    busyMaxMs = Math.max(busyMaxMs, performance.eventLoopUtilization(now, last).active);
+    last = now;
   }, 5);
   return () => {
     clearInterval(timer);
@@ -64,17 +66,19 @@ it('a 50,000-row preview never blocks the event loop for 100 ms, and is paged', 
   const preview = await post('/admin/volunteers/import', form);
   const elapsed = performance.now() - started;
   const loop = stop();
-  console.log(`CSV preview of ${ROWS} rows (${(csv.length / 1e6).toFixed(2)} MB): ${elapsed.toFixed(0)} ms; event loop delay max ${loop.delayMaxMs.toFixed(1)} ms, p99 ${loop.delayP99Ms.toFixed(1)} ms; most CPU between two ticks ${loop.busyMaxMs.toFixed(1)} ms; page ${(preview.html.length / 1e6).toFixed(2)} MB`);
+  console.log(`CSV preview of ${ROWS} rows (${(csv.length / 1e6).toFixed(2)} MB): ${elapsed.toFixed(0)} ms; event loop delay max ${loop.delayMaxMs.toFixed(1)} ms, p99 ${loop.delayP99Ms.toFixed(1)} ms; longest run between two ticks ${loop.busyMaxMs.toFixed(1)} ms; page ${(preview.html.length / 1e3).toFixed(0)} kB`);
 
   expect(preview.status).toBe(200);
   expect(preview.html).toContain('Rader med feil (6000)'); // 5,000 bad numbers and 1,000 repeats of a good one
   expect(preview.html).toContain('Rader som importeres (44000)');
   expect(preview.html).toContain('Side 1 av 440');
   expect((preview.html.match(/<tr><td data-label="Linje">/g) ?? []).length).toBe(200); // a page: 100 bad and 100 good rows
-  expect(preview.html.length).toBeLessThan(2_500_000); // the file travels in the form once; no 7 MB of tables
+  expect(preview.html.length).toBeLessThan(200_000); // the file stays on the server; the page names it
   expect(Math.min(loop.delayMaxMs, loop.busyMaxMs)).toBeLessThan(100);
 
-  const last = await post('/admin/volunteers/import/preview', new URLSearchParams({ _csrf: admin.csrf, csv, page: '440' }));
+  const upload = /name="upload" value="([^"]+)"/.exec(preview.html)?.[1];
+  expect(upload).toBeDefined();
+  const last = await post('/admin/volunteers/import/preview', new URLSearchParams({ _csrf: admin.csrf, upload: upload!, page: '440' }));
   expect(last.status).toBe(200);
   expect(last.html).toContain('Side 440 av 440');
   expect(last.html).toContain('Frivillig nr. 49998 Hansen'); // the last good rows

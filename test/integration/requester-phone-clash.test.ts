@@ -50,13 +50,18 @@ describe('a number is a volunteer\'s or a requester\'s, not both', () => {
   it('CSV: the row is shown with the reason, naming the requester, and is not imported; the other rows are', async () => {
     const other = uniqueMobile();
     const csv = `Navn;Telefon\nKari Nordmann;${typed(home)}\nOla Hansen;${typed(other)}\n`;
-    const preview = await previewVolunteerImport(h.deps.ctx, new TextEncoder().encode(csv));
+    const preview = await previewVolunteerImport(h.deps.ctx, { kind: 'service' }, new TextEncoder().encode(csv));
     expect(preview).toMatchObject({
       ok: true,
-      good: [{ line: 3, volunteer: { phone: other } }],
-      bad: [{ line: 2, name: 'Kari Nordmann', phone: home, problems: ['requester_phone'], requesterName: 'Solbakken sykehjem' }],
+      summary: {
+        counts: { fresh: 1, changed: 0, unchanged: 0, bad: 1 },
+        rows: {
+          fresh: [{ line: 3, volunteer: { phone: other } }],
+          bad: [{ line: 2, name: 'Kari Nordmann', phone: home, problems: ['requester_phone'], requesterName: 'Solbakken sykehjem' }],
+        },
+      },
     });
-    const result = await importVolunteers(h.deps.ctx, { kind: 'service' }, csv);
+    const result = await importVolunteers(h.deps.ctx, { kind: 'service' }, { csvText: csv });
     expect(result).toEqual({ ok: true, imported: 1, updated: 0, unchanged: 0, skipped: 1 });
     expect((await h.deps.db.selectFrom('volunteer').select('phone').execute()).map((v) => v.phone)).toEqual([other]);
   });

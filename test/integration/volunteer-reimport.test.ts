@@ -35,6 +35,13 @@ async function preview(csv: string): Promise<string> {
   return res.text();
 }
 
+function postConfirm(login: WebLogin, upload: string): Promise<Response> {
+  return fetch(`${h.baseUrl}/admin/volunteers/import/confirm`, {
+    method: 'POST', redirect: 'manual', headers: { cookie: login.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: login.csrf, upload }).toString(),
+  });
+}
+
 async function snapshot() {
   return h.deps.db.selectFrom('volunteer').selectAll().orderBy('id').execute();
 }
@@ -57,10 +64,10 @@ it('export → edit one field → the preview shows exactly that change → impo
   expect(items).toEqual(['Områder: (tomt) → «Lørenskog sentrum»']);
   expect(changed).toContain('>Ola Olsen</a>');
 
-  const confirm = await fetch(`${h.baseUrl}/admin/volunteers/import/confirm`, {
-    method: 'POST', redirect: 'manual', headers: { cookie: web.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: web.csrf, csv }).toString(),
-  });
+  expect(page).not.toContain('Lørenskog sentrum;'); // the file stays on the server: the page names it
+  const upload = /name="upload" value="([^"]+)"/.exec(page)?.[1];
+  expect(upload).toMatch(/^[\w-]{32}$/);
+  const confirm = await postConfirm(web, upload!);
   expect(confirm.status).toBe(303);
   const after = await snapshot();
   expect(after).toHaveLength(before.length);
@@ -92,4 +99,22 @@ it('a corrected name is a change; a number on a row naming somebody else names w
   const bad = /<table id="bad-rows">[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
   expect(bad).toContain('nummeret tilhører <a href="/admin/volunteers/');
   expect(bad).toContain('>Per Persen</a>');
+});
+
+it('an upload imports once, and only for the coordinator who uploaded it', async () => {
+  const csv = '\uFEFFNavn;Telefon\r\nNina Ny;+47 412 55 555\r\n';
+  const upload = /name="upload" value="([^"]+)"/.exec(await preview(csv))?.[1];
+  expect(upload).toBeDefined();
+  const other = await logInWithFetch(h, { email: 'other-import@example.no', role: 'coordinator' });
+  const stolen = await postConfirm(other, upload!);
+  expect(stolen.status).toBe(400);
+  expect(await stolen.text()).toContain('Filen er ikke lagret lenger');
+
+  const first = await postConfirm(web, upload!);
+  const second = await postConfirm(web, upload!); // a double click, or the back button
+  expect(first.status).toBe(303);
+  expect(second.status).toBe(400);
+  expect(await second.text()).toContain('Velg filen på nytt');
+  expect(await h.deps.db.selectFrom('volunteer').select('id').where('name', '=', 'Nina Ny').execute()).toHaveLength(1);
+  expect(await h.deps.db.selectFrom('csv_upload').select('id').where('id', '=', upload!).execute()).toEqual([]);
 });

@@ -8,7 +8,8 @@ import { findVolunteer, type Volunteer } from '../../db/volunteer.repo';
 import { deactivateVolunteer, reactivateVolunteer, type LifecycleRefusal } from '../../services/deactivate-volunteer';
 import { eraseVolunteer } from '../../services/erase-volunteer';
 import { exportVolunteers } from '../../services/export-volunteers';
-import { importVolunteers, previewVolunteerImport, previewVolunteerText } from '../../services/import-volunteers';
+import type { CsvSource } from '../../domain/import-preview';
+import { importVolunteers, previewVolunteerImport, previewVolunteerSource } from '../../services/import-volunteers';
 import type { VolunteerForm } from '../../domain/volunteer-form';
 import { registerVolunteerFromForm } from '../../services/register-volunteer';
 import { updateVolunteer } from '../../services/update-volunteer';
@@ -64,27 +65,27 @@ export function volunteersRoutes(deps: AdminDeps): Router {
       sendPage(res, importUploadPage(frameOf(res), 'no_file'), 400);
       return;
     }
-    const preview = await previewVolunteerImport(ctx, file.buffer);
+    const preview = await previewVolunteerImport(ctx, coordinatorOf(res), file.buffer);
     if (!preview.ok) {
       sendPage(res, importUploadPage(frameOf(res), preview.error), 400);
       return;
     }
-    sendPage(res, importPreviewPage(frameOf(res), { ...preview, page: 1 }));
+    sendPage(res, importPreviewPage(frameOf(res), preview));
   });
 
-  // Another page of a preview: the file comes back as text, like the confirm step's.
+  // Another page of a preview: the form names the kept upload, like the confirm step's.
   router.post('/volunteers/import/preview', async (req, res) => {
-    const preview = await previewVolunteerText(ctx, readString(req.body, 'csv'));
+    const page = Number.parseInt(readString(req.body, 'page'), 10);
+    const preview = await previewVolunteerSource(ctx, coordinatorOf(res), readCsvSource(req.body), page);
     if (!preview.ok) {
       sendPage(res, importUploadPage(frameOf(res), preview.error), 400);
       return;
     }
-    const page = Number.parseInt(readString(req.body, 'page'), 10);
-    sendPage(res, importPreviewPage(frameOf(res), { ...preview, page: Number.isFinite(page) ? page : 1 }));
+    sendPage(res, importPreviewPage(frameOf(res), preview));
   });
 
   router.post('/volunteers/import/confirm', async (req, res) => {
-    const result = await importVolunteers(ctx, coordinatorOf(res), readString(req.body, 'csv'));
+    const result = await importVolunteers(ctx, coordinatorOf(res), readCsvSource(req.body));
     if (!result.ok) {
       sendPage(res, importUploadPage(frameOf(res), result.error), 400);
       return;
@@ -202,6 +203,12 @@ function sendNotFound(res: Response): void {
 }
 
 /** A form or query value as one string ('' when missing; the first when sent twice). */
+/** The kept upload a preview page names; the file's text itself from a page rendered before uploads were kept. */
+function readCsvSource(body: unknown): CsvSource {
+  const uploadId = readString(body, 'upload');
+  return uploadId ? { uploadId } : { csvText: readString(body, 'csv') };
+}
+
 function readString(source: unknown, name: string): string {
   const value = (source as Record<string, unknown> | undefined)?.[name];
   const first = Array.isArray(value) ? value[0] : value;

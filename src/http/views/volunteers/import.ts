@@ -1,5 +1,6 @@
 import { formatAvailability } from '../../../domain/availability-text';
 import { listLanguages } from '../../../domain/messages';
+import { PREVIEW_PAGE_SIZE, type CsvSource, type ImportPreviewSummary } from '../../../domain/import-preview';
 import { type BadRow, type CsvFileError, type CsvVolunteer, type GoodRow } from '../../../domain/volunteer-csv';
 import { csrfInput } from '../form';
 import { html, type SafeHtml } from '../html';
@@ -36,49 +37,41 @@ Første linje må være overskrifter. Disse kolonnene leses, store eller små bo
   });
 }
 
-export interface ImportPreviewView { csvText: string; good: GoodRow[]; bad: BadRow[]; page: number }
-
-/** Rows of each table on one page: a 50,000-row file must not become megabytes of HTML. */
-export const PREVIEW_PAGE_SIZE = 100;
+export interface ImportPreviewView { source: CsvSource; summary: ImportPreviewSummary }
 
 /**
  * Step 2: the counts, a page of the bad and of the good rows, and a confirm button. Nothing is
  * stored until it is pressed.
  */
-export function importPreviewPage(frame: PageFrame, view: ImportPreviewView): SafeHtml {
-  const fresh = view.good.filter((r) => !r.update);
-  const changed = view.good.filter((r) => r.update && r.update.changes.length > 0);
-  const unchanged = view.good.length - fresh.length - changed.length;
-  const good = describeWork(fresh.length, changed.length);
-  const pages = Math.max(1, Math.ceil(Math.max(fresh.length, changed.length, view.bad.length) / PREVIEW_PAGE_SIZE));
-  const current = Math.min(Math.max(1, view.page), pages);
-  const slice = <T>(rows: T[]) => rows.slice((current - 1) * PREVIEW_PAGE_SIZE, current * PREVIEW_PAGE_SIZE);
+export function importPreviewPage(frame: PageFrame, { source, summary }: ImportPreviewView): SafeHtml {
+  const { counts, rows, page: current, pages } = summary;
+  const good = describeWork(counts.fresh, counts.changed);
   return page(frame, {
     title: 'Forhåndsvisning av import',
     section: 'volunteers',
     body: html`
 <p><a href="/admin/volunteers/import">← Velg en annen fil</a></p>
 <h1>Forhåndsvisning av import</h1>
-<p role="status"><strong>${good ? `${fresh.length > 0 ? 'Kan importeres' : 'Kan lagres'}: ${good}.` : 'Ingenting nytt å lagre.'}</strong>
-${unchanged > 0 ? html` ${formatCount(unchanged, 'rad er', 'rader er')} som lagret og endrer ingenting.` : ''}
-${view.bad.length > 0 ? html` ${formatCount(view.bad.length, 'rad har', 'rader har')} feil og blir hoppet over.` : ''} Ingenting er lagret ennå.</p>
+<p role="status"><strong>${good ? `${counts.fresh > 0 ? 'Kan importeres' : 'Kan lagres'}: ${good}.` : 'Ingenting nytt å lagre.'}</strong>
+${counts.unchanged > 0 ? html` ${formatCount(counts.unchanged, 'rad er', 'rader er')} som lagret og endrer ingenting.` : ''}
+${counts.bad > 0 ? html` ${formatCount(counts.bad, 'rad har', 'rader har')} feil og blir hoppet over.` : ''} Ingenting er lagret ennå.</p>
 ${pages > 1 ? pager(current, pages) : ''}
-${view.bad.length > 0 ? badRowsTable(slice(view.bad), view.bad.length) : ''}
-${fileForm(frame, view.csvText, good || undefined)}
+${counts.bad > 0 ? badRowsTable(rows.bad, counts.bad) : ''}
+${fileForm(frame, source, good || undefined)}
 ${good ? '' : html`<p>Ingen rader gir noe nytt. Rett filen og prøv igjen.</p>`}
-${changed.length > 0 ? changedRowsTable(slice(changed), changed.length) : ''}
-${fresh.length > 0 ? goodRowsTable(slice(fresh), fresh.length) : ''}`,
+${counts.changed > 0 ? changedRowsTable(rows.changed, counts.changed) : ''}
+${counts.fresh > 0 ? goodRowsTable(rows.fresh, counts.fresh) : ''}`,
   });
 }
 
 /**
- * The file travels back in the form, once per page: the confirm step reads and checks it again (it
- * trusts nothing here), and the pager's buttons post the same form to the preview instead.
+ * The form names the kept upload: the confirm step reads and checks the file again (it trusts
+ * nothing here), and the pager's buttons post the same form to the preview instead.
  */
-function fileForm(frame: PageFrame, csvText: string, good: string | undefined): SafeHtml {
+function fileForm(frame: PageFrame, source: CsvSource, good: string | undefined): SafeHtml {
   return html`<form id="import-file" method="post" action="/admin/volunteers/import/confirm" class="actions">
   ${csrfInput(frame.csrfToken)}
-  <input type="hidden" name="csv" value="${csvText}">
+  ${'uploadId' in source ? html`<input type="hidden" name="upload" value="${source.uploadId}">` : html`<input type="hidden" name="csv" value="${source.csvText}">`}
   ${good ? html`<button type="submit">Importer ${good}</button>` : ''}
   <a class="button secondary" href="/admin/volunteers">Avbryt</a>
 </form>`;

@@ -48,6 +48,8 @@ export function describeFileError(error: CsvFileError): string {
       return 'Dette er en Excel-fil, ikke en CSV-fil. Åpne den i Excel, velg Lagre som og filtypen «CSV UTF-8», og last opp den nye filen.';
     case 'empty':
       return 'Filen er tom.';
+    case 'upload_gone':
+      return 'Filen er ikke lagret lenger: den er importert allerede, eller det er over to timer siden den ble lastet opp. Velg filen på nytt.';
     case 'unreadable':
       return `Filen kunne ikke leses som CSV${error.line ? ` (se linje ${error.line})` : ''}. Lagre regnearket som «CSV UTF-8» i Excel og prøv igjen.`;
     case 'missing_columns': {
@@ -67,9 +69,18 @@ export function formatPhone(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
-/** A calendar day ('2026-12-03') as '3. des. 2026'. */
+/** Norwegian short month names, as ICU writes them for 'nb' (luxon's 'MMM'). */
+const MONTHS_NB = ['jan.', 'feb.', 'mars', 'apr.', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'];
+
+/**
+ * A calendar day ('2026-12-03') as '3. des. 2026'. Read from the string rather than through luxon
+ * and Intl: a preview page formats hundreds of them, at about 0.1 ms each that way.
+ */
 export function formatDay(day: string): string {
-  return DateTime.fromISO(day, { zone: OSLO }).setLocale('nb').toFormat('d. MMM yyyy');
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const month = match && MONTHS_NB[Number(match[2]) - 1];
+  if (!match || !month) return DateTime.fromISO(day, { zone: OSLO }).setLocale('nb').toFormat('d. MMM yyyy');
+  return `${Number(match[3])}. ${month} ${match[1]}`;
 }
 
 /** Today's date in Oslo, 'YYYY-MM-DD', to compare with `pausedUntil`. */
