@@ -65,12 +65,16 @@ export function twilioVoiceRoutes(ctx: ServiceContext, opts: { authToken: string
     res.status(204).end();
   });
 
-  // Calls in (issue 15): the number's «A call comes in» webhook points at /incoming.
-  router.post('/incoming', form, verify, markUnreadableWebhookText, async (req, res) => {
+  // Calls in (issue 15): the number's «A call comes in» webhook is POST /webhooks/twilio/voice
+  // itself; /incoming answers the same (the first address we documented). Both are signed over the
+  // path Twilio called, and every callback the answer names is an absolute path, so either works.
+  const incoming: RequestHandler = async (req, res) => {
     const body = parseRequest(IncomingBody, req.body);
     const twiml = await answerInboundCall(ctx, { callSid: body.CallSid, from: body.From ?? '', to: body.To ?? '' });
     res.type('text/xml').send(twiml);
-  });
+  };
+  router.post('/', form, verify, markUnreadableWebhookText, incoming);
+  router.post('/incoming', form, verify, markUnreadableWebhookText, incoming);
 
   router.post('/incoming/dial-ended', form, verify, markUnreadableWebhookText, (req, res) => {
     const body = parseRequest(DialEndedBody, req.body);
