@@ -159,3 +159,19 @@ export async function listDueFollowUpCalls(db: Queryable, before: Date, limit: n
     .orderBy('o.id').limit(limit).execute();
   return rows.map((r) => r.id);
 }
+
+/** A task's calls with the volunteer's name and every event (in no order: see call-timeline.ts), oldest call first. */
+export interface CallWithEvents extends Call {
+  volunteer_name: string | null;
+  events: { key: string; detail: Record<string, unknown>; at: Date }[];
+}
+
+export async function listCallsOfTask(db: Queryable, taskId: string): Promise<CallWithEvents[]> {
+  const calls = await db.selectFrom('call as c').leftJoin('volunteer as v', 'v.id', 'c.volunteer_id')
+    .selectAll('c').select('v.name as volunteer_name')
+    .where('c.task_id', '=', taskId).orderBy('c.id').execute();
+  if (calls.length === 0) return [];
+  const events = await db.selectFrom('call_event').select(['call_id', 'key', 'detail', 'at'])
+    .where('call_id', 'in', calls.map((c) => c.id)).execute();
+  return calls.map((c) => ({ ...c, events: events.filter((e) => e.call_id === c.id).map(({ key, detail, at }) => ({ key, detail, at })) }));
+}
