@@ -117,6 +117,7 @@
       li.textContent = line;
       list.appendChild(li);
     });
+    list.scrollTop = list.scrollHeight; // the newest line in view, as the SMS lists
   };
 
   const postCall = async (card, path, fields) => {
