@@ -125,6 +125,15 @@ export async function saveCallEventTwiml(db: Queryable, callId: string, key: str
   await db.updateTable('call_event').set({ twiml }).where('call_id', '=', callId).where('key', '=', key).execute();
 }
 
+/**
+ * Retention: the TwiML kept to answer a repeated webhook the same way (it greets by name and, after
+ * a yes, reads the task's details) is dropped once older than the retention limit. Returns how many.
+ */
+export async function eraseCallTwimlBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db.updateTable('call_event').set({ twiml: null }).where('at', '<', before).where('twiml', 'is not', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Outbound calls whose job may have been lost: queued and due, or placing with an expired lease. */
 export async function listStuckCalls(db: Queryable, before: Date, leaseCutoff: Date, limit: number): Promise<string[]> {
   const rows = await db.selectFrom('call').select('id')

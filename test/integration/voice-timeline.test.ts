@@ -9,6 +9,8 @@ import { createTask, dispatch, getTask, startPlus } from '../support/flows';
 import { uniqueMobile } from '../support/factories';
 import { eventually, SERVICE_NUMBER, startHarness, type Harness } from '../support/harness';
 import { logInWithFetch, type WebLogin } from '../support/web-login';
+import { eraseVolunteer } from '../../src/services/erase-volunteer';
+import { eraseOldMessageBodies } from '../../src/services/erase-old-message-bodies';
 
 let h: Harness;
 let coordinator: WebLogin;
@@ -142,5 +144,26 @@ describe('calls on the task timeline', () => {
     await h.fake.voice.ringIn({ from: ivar!.phone, to: SERVICE_NUMBER, url: `${h.config.publicBaseUrl}/webhooks/twilio/voice` }, { keys: ['1'] });
     const { lines } = await timelineOf(taskId);
     expect(about(lines, 'Ivar Innringer')).toEqual(expect.arrayContaining(['Ivar Innringer ringte tjenesten og hørte tilbudet', 'Ivar Innringer trykket 1 (ja)', 'Ivar Innringer takket ja']));
+  });
+
+  it('what a call kept (the number, the answers greeting by name) goes with erasure and with retention', async () => {
+    const { taskId, volunteers: [ella, olav] } = await setUp(['Ella Sletting', 'Olav Beholder']);
+    await h.fake.voice.playCall((await callTo(ella!.phone)).sid, { keys: ['2'] });
+    await h.fake.voice.playCall((await callTo(olav!.phone)).sid, { keys: [null, null] });
+    const callsOf = (volunteerId: string) => h.deps.db.selectFrom('call as c').innerJoin('call_event as e', 'e.call_id', 'c.id')
+      .select(['c.to_phone', 'e.key', 'e.twiml']).where('c.volunteer_id', '=', volunteerId).where('e.key', 'like', 'gather:%').execute();
+    expect((await callsOf(ella!.id)).every((r) => r.to_phone === ella!.phone && r.twiml?.includes('<Say'))).toBe(true);
+
+    expect(await eraseVolunteer(h.deps.ctx, { kind: 'service' }, ella!.id)).toEqual({ ok: true });
+    const erased = await callsOf(ella!.id);
+    expect(erased.length).toBeGreaterThan(0);
+    expect(erased.every((r) => r.to_phone === '' && r.twiml === null)).toBe(true);
+    // The timeline still says what happened, by the erased name.
+    expect(about((await timelineOf(taskId)).lines, 'Slettet frivillig')).toContain('Slettet frivillig trykket 2 (nei)');
+    // Olav's call is untouched until retention's limit has passed.
+    expect((await callsOf(olav!.id)).every((r) => r.twiml !== null)).toBe(true);
+    const later = new Date(h.clock.now().getTime() + (h.deps.ctx.settings.retentionDays + 1) * 24 * 3600 * 1000);
+    await eraseOldMessageBodies({ ...h.deps.ctx, now: () => later });
+    expect((await callsOf(olav!.id)).every((r) => r.twiml === null && r.to_phone === olav!.phone)).toBe(true);
   });
 });
