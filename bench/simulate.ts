@@ -1,7 +1,8 @@
 /**
- * `npm run simulate [-- --seed 42 --volunteers 120 --days 365 --start 2025-01-01]`: a deterministic,
- * in-memory simulation of a year of volunteer dispatch, comparing Svarja's waves with broadcasting
- * and asking one at a time. The same seed always prints the same report.
+ * `npm run simulate [-- --seed 42 --volunteers 120 --days 365 --start 2025-01-01 --call-only-share 0.3]`:
+ * a deterministic, in-memory simulation of a year of volunteer dispatch, comparing Svarja's waves
+ * with broadcasting and asking one at a time, and Svarja with and without offer calls for the
+ * volunteers who can only be called. The same seed always prints the same report.
  */
 import { renderReport } from './simulate/format';
 import { DEFAULT_OPTIONS, type SimulationOptions } from './simulate/model';
@@ -19,11 +20,17 @@ export function parseArgs(argv: readonly string[]): SimulationOptions {
       case '--volunteers': options.volunteers = toInt(flag, value); break;
       case '--days': options.days = toInt(flag, value); break;
       case '--warmup-days': options.warmupDays = toInt(flag, value); break;
+      case '--call-only-share': {
+        const share = Number(value);
+        if (!Number.isFinite(share) || share < 0 || share > 1) throw new Error(`--call-only-share must be a number from 0 to 1, not ${value}`);
+        options.callOnlyShare = share;
+        break;
+      }
       case '--start':
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`--start must be YYYY-MM-DD, not ${value}`);
         options.start = value;
         break;
-      default: throw new Error(`unknown option ${flag} (use --seed, --volunteers, --days, --warmup-days, --start)`);
+      default: throw new Error(`unknown option ${flag} (use --seed, --volunteers, --days, --warmup-days, --start, --call-only-share)`);
     }
   }
   return options;

@@ -91,3 +91,39 @@ function findReadTime(v: SimVolunteer, from: number, e: number, limit: number): 
   }
   return undefined;
 }
+
+/** After no answer (or busy), Svarja calls once more this much later, within the offer's answer time. */
+export const CALL_RETRY_MS = 10 * MINUTE;
+
+export interface CallOutcome {
+  /** 1, or 2 when the first call was not picked up and the retry fit the answer time. */
+  calls: number;
+  /** A person picked up and pressed 1 or 2. */
+  response?: Response;
+}
+
+/**
+ * An offer call to a call-only volunteer placed at `callAt` (Svarja holds calls through quiet hours
+ * as it holds SMS). They pick up when at home and near the phone — the hour's attention times their
+ * general willingness, much less when away — and then answer at once with the same JA chance as by
+ * SMS. An unanswered call is retried once after 10 minutes if the answer time lasts that long;
+ * otherwise the offer waits and expires (they never read the SMS). An answering machine taking the
+ * call is no answer here: a landline gets no SMS offer after it, and calling back is not modelled.
+ */
+export function respondToCall(v: SimVolunteer, task: SimTask, callAt: number, answerMinutes: number | null, ctx: OfferContext): CallOutcome {
+  const rng = new Rng(hashInts(ctx.seed, v.index, task.index, 0xca11));
+  const uPick = [rng.next(), rng.next()];
+  const uYes = rng.next();
+  const away = isAway(v, task);
+  const fatigue = Math.max(0.5, 1 - 0.04 * Math.max(0, ctx.offersLastWeek - 4));
+  const retryFits = (answerMinutes === null || answerMinutes * MINUTE > CALL_RETRY_MS) && callAt + CALL_RETRY_MS < task.startsAt;
+  const attempts = retryFits ? [callAt, callAt + CALL_RETRY_MS] : [callAt];
+  for (const [i, at] of attempts.entries()) {
+    const pickUp = attention(v.profile, at) * v.answerProbability * fatigue * (away ? 0.1 : 1);
+    if (uPick[i]! < pickUp) {
+      const answer = uYes < yesProbability(v, task, at, ctx, away) ? 'yes' : 'no';
+      return { calls: i + 1, response: { answer, at: at + 2 * MINUTE } };
+    }
+  }
+  return { calls: attempts.length };
+}

@@ -46,6 +46,7 @@ export function renderReport(r: SimulationResult): string {
       ['task mix', mix],
       ['short-notice escorts', `${fmtPercent(p.shortNoticeEscortShare)} requested < 24 h ahead`],
       ['warm-up', `${p.warmupTasks} tasks from ${p.warmupFrom}, simulated but not counted`],
+      ['call-only volunteers', `${p.callOnlyVolunteers} (${fmtPercent(p.callOnlyShare)} of pensioners: landline, never answer SMS)`],
     ], ['l', 'l']),
   ];
   const main = formatTable(
@@ -72,7 +73,33 @@ export function renderReport(r: SimulationResult): string {
     ]),
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
-  return [...header, '', main, '', detail, '', legend(r)].join('\n');
+  return [...header, '', main, '', detail, '', legend(r), '', voiceReport(r)].join('\n');
+}
+
+/** Fill rate with and without offer calls for the call-only volunteers: the same seed, the same run. */
+export function voiceReport(r: SimulationResult): string {
+  const { smsOnly, withCalls, onlyWithCalls, onlyWithout } = r.voice;
+  const row = (label: string, x: PolicyResult, reachable: number) => [
+    label, String(reachable), fmtPercent(x.fillRate), `${x.filled}/${x.tasks}`, fmtDuration(x.medianFillMinutes), fmtDuration(x.p90FillMinutes),
+    String(x.filledByCallOnly), String(x.sms.offers), String(x.calls.placed), String(x.calls.answered),
+  ];
+  const all = r.parameters.volunteers;
+  const table = formatTable(
+    ['voice channel', 'reachable', 'fill rate', 'filled', 'median fill', 'p90 fill', 'by call-only', 'offer SMS', 'calls placed', 'calls answered'],
+    [row('without (SMS only)', smsOnly, all - r.parameters.callOnlyVolunteers), row('with offer calls', withCalls, all)],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+  );
+  return [
+    `Voice channel (issue 15): Svarja with and without offer calls to the ${r.parameters.callOnlyVolunteers} call-only volunteers (same seed, same tasks and people)`,
+    '',
+    table,
+    '',
+    `Filled only with calls: ${onlyWithCalls} tasks; filled only without: ${onlyWithout} (the noise of a different order of asking).`,
+    'reachable = volunteers an offer can reach (without voice, a call-only volunteer cannot be asked: an SMS to a landline fails at once).',
+    'A call goes out when its SMS would (quiet hours hold both); it is picked up with the hour\'s attention x the volunteer\'s answer chance (x0.1 when away),',
+    '  then answered at once with the same JA chance as by SMS; unanswered, it is retried once after 10 minutes within the answer time, then the offer',
+    '  waits and expires. calls placed counts retries; calls answered = picked up by a person (1 or 2). An answering machine counts as no answer.',
+  ].join('\n');
 }
 
 function legend(r: SimulationResult): string {

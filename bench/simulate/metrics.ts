@@ -22,6 +22,10 @@ export interface PolicyResult {
   repeatHelperShare: number;
   /** Ids of the measured tasks that were filled, for paired comparisons. */
   filledTaskIds: string[];
+  /** Offer calls (voice channel only): placed, retries included, and picked up by a person. */
+  calls: { placed: number; answered: number };
+  /** Filled tasks taken by a call-only volunteer. */
+  filledByCallOnly: number;
 }
 
 /** Nearest-rank percentile of an ascending array; NaN when empty. */
@@ -57,6 +61,8 @@ export function summarize(w: World): PolicyResult {
     quietHeld: measured.filter((t) => t.heldAtDeadline).length,
     repeatHelperShare: ratio(known.filter((t) => t.repeatHelper).length, known.length),
     filledTaskIds: filled.map((t) => t.t.id),
+    calls: { ...w.calls },
+    filledByCallOnly: filled.filter((t) => t.assignee!.v.callOnly).length,
   };
 }
 

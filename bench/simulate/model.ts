@@ -33,6 +33,11 @@ export interface SimVolunteer {
   /** Base chance of JA once answering. */
   yesProbability: number;
   typeLiking: Record<TaskType, number>;
+  /**
+   * Reachable by phone call only (issue 15): a landline, or someone who never reads SMS. Without the
+   * voice channel nobody can offer them anything (an SMS to a landline fails at once).
+   */
+  callOnly: boolean;
 }
 
 export interface SimTask {
@@ -62,9 +67,11 @@ export interface SimulationOptions {
   days: number;
   /** Simulated before `start` so rankings and "helped before" have history; not counted. */
   warmupDays: number;
+  /** Share of pensioners who can only be reached by a call (landline, never read SMS). */
+  callOnlyShare: number;
 }
 
-export const DEFAULT_OPTIONS: SimulationOptions = { seed: 42, volunteers: 120, start: '2025-01-01', days: 365, warmupDays: 42 };
+export const DEFAULT_OPTIONS: SimulationOptions = { seed: 42, volunteers: 120, start: '2025-01-01', days: 365, warmupDays: 42, callOnlyShare: 0.3 };
 
 export interface Scenario {
   options: SimulationOptions;

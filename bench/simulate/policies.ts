@@ -20,7 +20,7 @@ const EARLY_TOLERANCE_MS = 2_000;
  * new wave when a wave times out, hold offers through quiet hours and count timeouts only outside
  * them. Urgency (dispatchPolicy) is judged afresh at each fill, as the fill job would.
  */
-export function svarjaPolicy(name: string, quietHours: QuietHours): Policy {
+export function svarjaPolicy(name: string, quietHours: QuietHours, opts: { voice?: boolean } = {}): Policy {
   const fill = (w: World, task: TaskState): void => {
     if (task.status !== 'searching') return;
     const policy = dispatchPolicy(
@@ -47,6 +47,7 @@ export function svarjaPolicy(name: string, quietHours: QuietHours): Policy {
   return {
     name,
     quietHours,
+    voice: opts.voice ?? false,
     dispatch: fill,
     onOfferOpen(w, o) {
       o.expiresAt = addActiveMinutes(quietHours, new Date(w.now), o.timeoutMinutes ?? OFFER_TIMEOUT_MINUTES).getTime();
@@ -96,6 +97,7 @@ export function broadcastPolicy(name: string, quietHours: QuietHours): Policy {
   return {
     name,
     quietHours,
+    voice: false,
     dispatch(w, task) {
       const candidates = w.vols.map((vs) => w.candidate(vs, task, false)).filter((c): c is Candidate => c !== undefined);
       const eligible = considerVolunteers(World.matchTask(task.t), candidates).filter((c) => c.eligible);
@@ -128,6 +130,7 @@ export function oneAtATimePolicy(name: string, quietHours: QuietHours, seed: num
   return {
     name,
     quietHours,
+    voice: false,
     dispatch(w, task) {
       const queue = new Rng(hashInts(seed, task.t.index, 0x0a7)).shuffle(w.vols.map((_, i) => i));
       orders.set(task.t.index, { queue, cursor: 0 });

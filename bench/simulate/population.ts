@@ -51,7 +51,20 @@ export function generateVolunteers(rng: Rng, count: number, areas: readonly stri
       readHours: READ_HOURS[profile] * rng.logNormal(0.5),
       yesProbability: rng.uniform(0.3, 0.75),
       typeLiking: { shopping: rng.uniform(0.6, 1.2), escort: rng.uniform(0.6, 1.2), visit: rng.uniform(0.6, 1.2), other: rng.uniform(0.6, 1.2), walk: 1, practical: 1 },
+      callOnly: false,
     };
+  });
+}
+
+/**
+ * Marks `share` of the pensioners as reachable by call only (a landline; they never answer SMS).
+ * Its own random stream, one draw per volunteer, so everything else about the population stays
+ * the same whatever the share.
+ */
+export function markCallOnly(rng: Rng, volunteers: SimVolunteer[], share: number): SimVolunteer[] {
+  return volunteers.map((v) => {
+    const draw = rng.next();
+    return { ...v, callOnly: v.profile === 'pensioner' && draw < share };
   });
 }
 

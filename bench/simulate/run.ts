@@ -5,7 +5,7 @@ import { addDays, DAY } from './calendar';
 import { summarize, type PolicyResult } from './metrics';
 import { DEFAULT_OPTIONS, TASK_TYPES, type Scenario, type SimulationOptions } from './model';
 import { broadcastPolicy, oneAtATimePolicy, svarjaPolicy } from './policies';
-import { generateVolunteers } from './population';
+import { generateVolunteers, markCallOnly } from './population';
 import { hashInts, Rng } from './random';
 import { generateTasks } from './tasks';
 import { World, type Policy } from './world';
@@ -25,6 +25,9 @@ export interface SimulationParameters {
   taskMix: Record<TaskType, number>;
   /** Of measured escorts, the share requested less than 24 h before the start. */
   shortNoticeEscortShare: number;
+  /** Volunteers reachable by call only, and the share of pensioners that is. */
+  callOnlyVolunteers: number;
+  callOnlyShare: number;
 }
 
 export interface SimulationResult {
@@ -33,12 +36,18 @@ export interface SimulationResult {
   policies: PolicyResult[];
   /** Measured tasks Svarja left unfilled that the no-quiet-hours run filled, and the other way round. */
   quietCounterfactual: { missed: number; reverse: number };
+  /**
+   * The voice channel (issue 15), same seed, same tasks and people: Svarja by SMS only (call-only
+   * volunteers cannot be reached; the first row of `policies`) and Svarja with offer calls for them.
+   */
+  voice: { smsOnly: PolicyResult; withCalls: PolicyResult; onlyWithCalls: number; onlyWithout: number };
 }
 
 export function buildScenario(options: SimulationOptions): Scenario {
   const warmupFrom = addDays(options.start, -options.warmupDays);
   const measuredTo = addDays(options.start, options.days - 1);
-  const volunteers = generateVolunteers(new Rng(hashInts(options.seed, 1)), options.volunteers, AREAS, { from: warmupFrom, to: measuredTo });
+  const generated = generateVolunteers(new Rng(hashInts(options.seed, 1)), options.volunteers, AREAS, { from: warmupFrom, to: measuredTo });
+  const volunteers = markCallOnly(new Rng(hashInts(options.seed, 3)), generated, options.callOnlyShare);
   const tasks = generateTasks(new Rng(hashInts(options.seed, 2)), AREAS, { simFrom: warmupFrom, measuredFrom: options.start, measuredTo });
   return { options, areas: AREAS, volunteers, tasks, measured: { from: options.start, to: measuredTo } };
 }
@@ -59,22 +68,26 @@ export function runSimulation(overrides: Partial<SimulationOptions> = {}): Simul
     broadcastPolicy('Broadcast', off),
     oneAtATimePolicy('One at a time', off, options.seed),
   ];
-  const results = policies.map((p) => {
+  const simulate = (p: Policy) => {
     const world = new World(scenario, p);
     world.run();
     return summarize(world);
-  });
+  };
+  const results = policies.map(simulate);
+  const withCalls = simulate(svarjaPolicy('Svarja + offer calls', quiet(DEFAULT_QUIET_HOURS), { voice: true }));
   const [svarja, noQuiet] = results as [PolicyResult, PolicyResult];
-  const filledWith = new Set(svarja.filledTaskIds);
-  const filledWithout = new Set(noQuiet.filledTaskIds);
   return {
     parameters: describe(scenario),
     policies: results,
-    quietCounterfactual: {
-      missed: noQuiet.filledTaskIds.filter((id) => !filledWith.has(id)).length,
-      reverse: svarja.filledTaskIds.filter((id) => !filledWithout.has(id)).length,
-    },
+    quietCounterfactual: { missed: filledOnlyBy(noQuiet, svarja), reverse: filledOnlyBy(svarja, noQuiet) },
+    voice: { smsOnly: svarja, withCalls, onlyWithCalls: filledOnlyBy(withCalls, svarja), onlyWithout: filledOnlyBy(svarja, withCalls) },
   };
+}
+
+/** Measured tasks `a` filled and `b` did not. */
+function filledOnlyBy(a: PolicyResult, b: PolicyResult): number {
+  const filled = new Set(b.filledTaskIds);
+  return a.filledTaskIds.filter((id) => !filled.has(id)).length;
 }
 
 function describe(s: Scenario): SimulationParameters {
@@ -93,5 +106,7 @@ function describe(s: Scenario): SimulationParameters {
     tasksPerWeek: (measured.length * 7) / s.options.days,
     taskMix: mix,
     shortNoticeEscortShare: escorts.length === 0 ? Number.NaN : escorts.filter((t) => t.startsAt - t.requestedAt < DAY).length / escorts.length,
+    callOnlyVolunteers: s.volunteers.filter((v) => v.callOnly).length,
+    callOnlyShare: s.options.callOnlyShare,
   };
 }

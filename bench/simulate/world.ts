@@ -5,7 +5,7 @@
  */
 import type { Candidate, MatchTask } from '../../src/domain/matching';
 import { nextSendableAt, isQuiet, parseQuietHours, DEFAULT_QUIET_HOURS, type QuietHours } from '../../src/domain/quiet-hours';
-import { respond } from './behaviour';
+import { respond, respondToCall } from './behaviour';
 import { DAY, HOUR, MINUTE, osloParts } from './calendar';
 import { EventQueue } from './event-queue';
 import type { Scenario, SimTask, SimVolunteer } from './model';
@@ -48,6 +48,8 @@ export interface Policy {
   readonly name: string;
   /** Offers created inside these hours are held until they end; 'off' sends at once. */
   readonly quietHours: QuietHours;
+  /** With the voice channel (issue 15): call-only volunteers are offered tasks by call; without it they cannot be reached. */
+  readonly voice: boolean;
   dispatch(w: World, t: TaskState): void;
   onOfferOpen(w: World, o: SimOffer): void;
   onDecline(w: World, o: SimOffer): void;
@@ -55,6 +57,9 @@ export interface Policy {
 }
 
 export interface SmsTally { offers: number; taken: number; assigned: number; offersAtNight: number }
+
+/** Offer calls for measured tasks: placed (a retry counts), and picked up by a person. */
+export interface CallTally { placed: number; answered: number }
 
 const NIGHT = mustParse(DEFAULT_QUIET_HOURS);
 const RECENT_MS = 30 * DAY;
@@ -72,6 +77,7 @@ export class World {
   readonly tasks: TaskState[];
   /** SMS for measured tasks only. */
   readonly sms: SmsTally = { offers: 0, taken: 0, assigned: 0, offersAtNight: 0 };
+  readonly calls: CallTally = { placed: 0, answered: 0 };
   private readonly queue = new EventQueue();
   private readonly helpers = new Map<string, Set<number>>();
 
@@ -116,6 +122,7 @@ export class World {
   candidate(vs: VolunteerState, task: TaskState, ranking: boolean): Candidate | undefined {
     const { v } = vs;
     if (v.joinedAt > this.now) return undefined;
+    if (v.callOnly && !this.policy.voice) return undefined; // an SMS to a landline fails at once: nobody to ask
     const today = osloParts(this.now).date;
     const start = task.t.startsAt;
     const stats = ranking ? this.offerStats(vs) : { recent: 0, answered: 0, total: 0 };
@@ -176,21 +183,36 @@ export class World {
     return o;
   }
 
+  /** The offer goes out: an SMS, or for a call-only volunteer (with the voice channel) a call. */
   private deliver(o: SimOffer): void {
     if (o.status !== 'pending') return;
     o.status = 'open';
     o.sentAt = this.now;
-    if (o.task.t.measured) {
-      this.sms.offers++;
-      if (isQuiet(NIGHT, new Date(this.now))) this.sms.offersAtNight++;
-    }
-    const answer = respond(o.vol.v, o.task.t, this.now, {
+    const ctx = {
       seed: this.scenario.options.seed,
       offersLastWeek: this.countDeliveredSince(o.vol, this.now - 7 * DAY) - 1,
       assignmentsThisWeek: o.vol.assignments.filter((a) => a.week === o.task.t.week).length,
       helpedBefore: this.hasHelped(o.vol, o.task.t.personRef),
-    });
-    if (answer) this.at(answer.at, () => this.reply(o, answer.answer));
+    };
+    let answer: { answer: 'yes' | 'no'; at: number } | undefined;
+    if (o.vol.v.callOnly) {
+      const call = respondToCall(o.vol.v, o.task.t, this.now, o.timeoutMinutes, ctx);
+      if (o.task.t.measured) {
+        this.calls.placed += call.calls;
+        if (call.response) this.calls.answered++;
+      }
+      answer = call.response;
+    } else {
+      if (o.task.t.measured) {
+        this.sms.offers++;
+        if (isQuiet(NIGHT, new Date(this.now))) this.sms.offersAtNight++;
+      }
+      answer = respond(o.vol.v, o.task.t, this.now, ctx);
+    }
+    if (answer) {
+      const { answer: said, at } = answer;
+      this.at(at, () => this.reply(o, said));
+    }
     this.policy.onOfferOpen(this, o);
   }
 

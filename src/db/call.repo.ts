@@ -125,6 +125,15 @@ export async function saveCallEventTwiml(db: Queryable, callId: string, key: str
   await db.updateTable('call_event').set({ twiml }).where('call_id', '=', callId).where('key', '=', key).execute();
 }
 
+/**
+ * Retention: the TwiML kept to answer a repeated webhook the same way (it greets by name and, after
+ * a yes, reads the task's details) is dropped once older than the retention limit. Returns how many.
+ */
+export async function eraseCallTwimlBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db.updateTable('call_event').set({ twiml: null }).where('at', '<', before).where('twiml', 'is not', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Outbound calls whose job may have been lost: queued and due, or placing with an expired lease. */
 export async function listStuckCalls(db: Queryable, before: Date, leaseCutoff: Date, limit: number): Promise<string[]> {
   const rows = await db.selectFrom('call').select('id')
@@ -158,4 +167,20 @@ export async function listDueFollowUpCalls(db: Queryable, before: Date, limit: n
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('call as c').select(sql.lit(1).as('one')).whereRef('c.offer_id', '=', 'o.id'))))
     .orderBy('o.id').limit(limit).execute();
   return rows.map((r) => r.id);
+}
+
+/** A task's calls with the volunteer's name and every event (in no order: see call-timeline.ts), oldest call first. */
+export interface CallWithEvents extends Call {
+  volunteer_name: string | null;
+  events: { key: string; detail: Record<string, unknown>; at: Date }[];
+}
+
+export async function listCallsOfTask(db: Queryable, taskId: string): Promise<CallWithEvents[]> {
+  const calls = await db.selectFrom('call as c').leftJoin('volunteer as v', 'v.id', 'c.volunteer_id')
+    .selectAll('c').select('v.name as volunteer_name')
+    .where('c.task_id', '=', taskId).orderBy('c.id').execute();
+  if (calls.length === 0) return [];
+  const events = await db.selectFrom('call_event').select(['call_id', 'key', 'detail', 'at'])
+    .where('call_id', 'in', calls.map((c) => c.id)).execute();
+  return calls.map((c) => ({ ...c, events: events.filter((e) => e.call_id === c.id).map(({ key, detail, at }) => ({ key, detail, at })) }));
 }

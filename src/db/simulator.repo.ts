@@ -77,3 +77,16 @@ export async function listOtherSenders(db: Queryable, limit: number): Promise<st
     .groupBy('from_phone').orderBy((eb) => eb.fn.max('message.id'), 'desc').limit(limit).execute();
   return rows.map((r) => r.from_phone);
 }
+
+/** An outbound call ringing on a simulated phone: placed (the simulator gave it a SID), not answered yet. */
+export interface RingingCall { id: string; phone: string }
+
+/** Calls ringing now; one placed more than `ringMinutes` ago has stopped ringing (Twilio would give up too). */
+export async function listRingingCalls(db: Queryable, now: Date, ringMinutes: number): Promise<RingingCall[]> {
+  const rows = await db.selectFrom('call').select(['id', 'to_phone'])
+    .where('direction', '=', 'outbound').where('twilio_sid', 'is not', null)
+    .where('status', 'in', ['queued', 'initiated', 'ringing'])
+    .where('placed_at', '>', new Date(now.getTime() - ringMinutes * 60_000))
+    .orderBy('id').limit(50).execute();
+  return rows.map((r) => ({ id: r.id, phone: r.to_phone }));
+}

@@ -53,6 +53,17 @@ export async function eraseVolunteerData(db: Queryable, id: string, phone: strin
     reading: sql`CASE WHEN reading IS NULL THEN NULL ELSE jsonb_build_object('intent', reading->'intent', 'context', reading->'context', 'evidence', '[]'::jsonb) END`,
     updated_at: now,
   }).where(mine).executeTakeFirst();
+  // Calls (issue 15): the number goes from the call rows, and the answers kept for repeated
+  // webhooks (their TwiML greets by name and, after a yes, reads the details) go too.
+  const calls = (eb: ExpressionBuilder<Database, 'call'>) =>
+    eb.or([eb('volunteer_id', '=', id), eb('from_phone', '=', phone), eb('to_phone', '=', phone)]);
+  await db.updateTable('call_event').set({ twiml: null })
+    .where('call_id', 'in', (eb) => eb.selectFrom('call').select('id').where(calls)).where('twiml', 'is not', null).execute();
+  await db.updateTable('call').set({
+    from_phone: sql`CASE WHEN from_phone = ${phone} THEN '' ELSE from_phone END`,
+    to_phone: sql`CASE WHEN to_phone = ${phone} THEN '' ELSE to_phone END`,
+    updated_at: now,
+  }).where(calls).execute();
   const audit = await db.updateTable('audit_event').set({ detail: sql`detail - 'name' - 'phone'` })
     .where('subject_type', '=', 'volunteer').where('subject_id', '=', id)
     .where(sql<boolean>`detail ?| array['name', 'phone']`).executeTakeFirst();

@@ -137,6 +137,7 @@ export async function answerTaskKey(ctx: ServiceContext, call: Call, turn: MenuT
       }
     }
     await saveCallEventTwiml(trx, call.id, key, twiml);
+    if (call.task_id) effects.taskChanged(call.task_id); // the key is on the task's timeline
     return twiml;
   });
 }

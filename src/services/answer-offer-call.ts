@@ -47,6 +47,7 @@ export async function answerOfferKey(ctx: ServiceContext, call: Call, turn: Menu
     }
     const twiml = await applyKey(trx, ctx, effects, call, turn, digits, now);
     await saveCallEventTwiml(trx, call.id, key, twiml);
+    if (call.task_id) effects.taskChanged(call.task_id); // the key is on the task's timeline
     return twiml;
   });
 }

@@ -7,6 +7,8 @@ import type { Queryable } from '../db/database';
 import type { ReplyReadingJson } from '../db/schema';
 import { listVolunteers } from '../db/volunteer.repo';
 import { findHeldUntil } from '../db/message.repo';
+import { listCallsOfTask } from '../db/call.repo';
+import { callTimeline, type CallTimelineEvent } from './call-timeline';
 
 export interface OfferView {
   id: string;
@@ -105,21 +107,29 @@ export type TimelineEntry =
   | { at: Date; kind: 'sms_out'; template: string; status: string; errorCode: string | null; recipient: string | null; planned: boolean }
   | { at: Date; kind: 'sms_in'; body: string; volunteerName: string; classification: string | null; reading: ReplyReadingJson | null }
   /** One SMS of the conversation with the requester that ordered the task (only for viewers who may see its details). */
-  | { at: Date; kind: 'request_sms'; direction: 'in' | 'out'; body: string | null; requesterName: string };
+  | { at: Date; kind: 'request_sms'; direction: 'in' | 'out'; body: string | null; requesterName: string }
+  /** Something on a call about this task (issue 15); `planned`: a call waiting for quiet hours, stamped with when it may go. */
+  | { at: Date; kind: 'call'; volunteerName: string; event: CallTimelineEvent; planned: boolean };
 
-/** Within one instant, a reply comes before what it caused. */
-const ORDER: Record<TimelineEntry['kind'], number> = { created: 0, sms_in: 1, request_sms: 1, action: 2, offer_closed: 3, sms_out: 4 };
+/** Within one instant, a reply (or a key on a call) comes before what it caused, and a call ends after it. */
+const ORDER: Record<TimelineEntry['kind'], number> = { created: 0, sms_in: 1, request_sms: 1, call: 1, action: 2, offer_closed: 3, sms_out: 4 };
+function orderOf(e: TimelineEntry): number {
+  if (e.kind !== 'call') return ORDER[e.kind];
+  if (e.event.type === 'ended' || e.event.type === 'unanswered') return 5;
+  return e.event.type === 'retry_planned' ? 6 : ORDER.call; // the retry is planned because nobody answered
+}
 
 /** The task's history, oldest first (newest last); `conversation`: with the requester's SMS conversation, word for word. */
 export async function loadTimeline(db: Queryable, task: TaskView, opts: { conversation: boolean } = { conversation: false }): Promise<TimelineEntry[]> {
-  const [actions, outbound, inbound, conversation] = await Promise.all([
+  const [actions, outbound, inbound, conversation, calls] = await Promise.all([
     loadActions(db, task.id), loadOutbound(db, task.id, opts.conversation), loadReplies(db, task.id), opts.conversation ? loadConversation(db, task.id) : [],
+    loadCalls(db, task.id),
   ]);
   const created: TimelineEntry[] = actions.some((a) => a.action === 'task_created') ? [] : [{ at: task.createdAt, kind: 'created' }];
-  const entries: TimelineEntry[] = [...created, ...conversation, ...actions, ...offerClosings(task.offers), ...outbound, ...inbound];
+  const entries: TimelineEntry[] = [...created, ...conversation, ...actions, ...offerClosings(task.offers), ...outbound, ...inbound, ...calls];
   return entries
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || ORDER[a.e.kind] - ORDER[b.e.kind] || a.i - b.i)
+    .sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || orderOf(a.e) - orderOf(b.e) || a.i - b.i)
     .map(({ e }) => e);
 }
 
@@ -136,6 +146,11 @@ async function loadActions(db: Queryable, taskId: string): Promise<Extract<Timel
     .select(['a.at', 'a.action', 'a.actor', 'a.detail', 'c.name'])
     .where('a.subject_type', '=', 'task').where('a.subject_id', '=', taskId).orderBy('a.id').execute();
   return rows.map((r) => ({ at: r.at, kind: 'action' as const, action: r.action, actorName: r.name ?? r.actor, detail: r.detail }));
+}
+
+/** The task's calls, named by the volunteer as its SMS are (never a number, never what was said). */
+async function loadCalls(db: Queryable, taskId: string): Promise<TimelineEntry[]> {
+  return callTimeline(await listCallsOfTask(db, taskId)).map((c) => ({ ...c, kind: 'call' as const }));
 }
 
 /** `withoutConversation`: leave out the SMS to the requester, shown word for word as the conversation. */

@@ -88,9 +88,20 @@ describe('a volunteer rings in', () => {
 });
 
 describe('the incoming webhook', () => {
-  it('refuses a bad signature with 403', async () => {
-    const res = await h.webhook('/webhooks/twilio/voice/incoming', { CallSid: `CA${'1'.repeat(32)}`, From: '+4791234567', To: SERVICE_NUMBER }, 'bad-signature');
-    expect(res.status).toBe(403);
+  it('refuses a bad signature with 403, at both addresses', async () => {
+    for (const path of ['/webhooks/twilio/voice', '/webhooks/twilio/voice/incoming']) {
+      const res = await h.webhook(path, { CallSid: `CA${'1'.repeat(32)}`, From: '+4791234567', To: SERVICE_NUMBER }, 'bad-signature');
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it('answers at POST /webhooks/twilio/voice (the address the issue names) as at /incoming', async () => {
+    const { taskId, volunteers: [kari] } = await setUp(1);
+    const t = await h.fake.voice.ringIn({ from: kari!.phone, to: SERVICE_NUMBER, url: `${h.config.publicBaseUrl}/webhooks/twilio/voice` }, { keys: ['1'] });
+    expect(t.requests[0]).toMatchObject({ url: `${h.config.publicBaseUrl}/webhooks/twilio/voice`, status: 200 });
+    expect(t.said[0]).toMatch(/^Hei Kari, dette er Frivilligsentralen\./);
+    expect(t.said[2]).toContain('Oppdraget er ditt');
+    expect((await getTask(h, taskId)).status).toBe('assigned');
   });
 });
 

@@ -111,6 +111,7 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'POST /webhooks/twilio/voice/call', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/call?c=1&s=1&q=0', form: { CallSid: `CA${'0'.repeat(32)}`, Digits: '1' } }) },
   { route: 'POST /webhooks/twilio/voice/amd', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/amd?c=1', form: { CallSid: `CA${'0'.repeat(32)}`, AnsweredBy: 'human' } }) },
   { route: 'POST /webhooks/twilio/voice/status', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/status?c=1', form: { CallSid: `CA${'0'.repeat(32)}`, CallStatus: 'completed' } }) },
+  { route: 'POST /webhooks/twilio/voice', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice', form: { CallSid: `CA${'0'.repeat(32)}`, From: '+4791234567', To: '+4759440000' } }) },
   { route: 'POST /webhooks/twilio/voice/incoming', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming', form: { CallSid: `CA${'0'.repeat(32)}`, From: '+4791234567', To: '+4759440000' } }) },
   { route: 'POST /webhooks/twilio/voice/incoming/dial-ended', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming/dial-ended', form: { CallSid: `CA${'0'.repeat(32)}`, DialCallStatus: 'no-answer' } }) },
   { route: 'POST /webhooks/twilio/voice/incoming/recording', rule: 'public', ok: 403, prepare: async () => ({ path: '/webhooks/twilio/voice/incoming/recording?f=%2B4791234567', form: { CallSid: `CA${'0'.repeat(32)}`, RecordingSid: `RE${'0'.repeat(32)}`, RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/AC${'0'.repeat(32)}/Recordings/RE${'0'.repeat(32)}`, RecordingDuration: '5' } }) },
@@ -241,6 +242,14 @@ export const ROUTE_TABLE: RouteSpec[] = [
   { route: 'GET /admin/simulator', rule: 'admin', ok: 200, prepare: at('/admin/simulator') },
   { route: 'GET /admin/simulator/messages', rule: 'admin', ok: 200, prepare: at('/admin/simulator/messages?after=0') },
   { route: 'POST /admin/simulator/send', rule: 'admin', ok: 303, prepare: async () => ({ path: '/admin/simulator/send', form: { from: uniqueMobile(), body: 'Hei' } }) },
+  // The simulator's calls (issue 15): no call rings here, so answering and turning away answer 409.
+  { route: 'POST /admin/simulator/call/answer', rule: 'admin', ok: 409, prepare: async () => ({ path: '/admin/simulator/call/answer', form: { callId: '999999999' } }) },
+  { route: 'POST /admin/simulator/call/reject', rule: 'admin', ok: 409, prepare: async () => ({ path: '/admin/simulator/call/reject', form: { callId: '999999999' } }) },
+  { route: 'POST /admin/simulator/call/ring', rule: 'admin', ok: 200, prepare: async () => ({ path: '/admin/simulator/call/ring', form: { from: uniqueMobile() } }) },
+  { route: 'POST /admin/simulator/call/key', rule: 'admin', ok: 200, prepare: async () => ({ path: '/admin/simulator/call/key', form: {
+    sid: `CA${randomBytes(16).toString('hex')}`, phone: uniqueMobile(), direction: 'in', action: '/webhooks/twilio/voice/call?c=999999999&s=1&q=0', digits: '1',
+  } }) },
+  { route: 'POST /admin/simulator/call/hangup', rule: 'admin', ok: 200, prepare: async () => ({ path: '/admin/simulator/call/hangup', form: { sid: `CA${randomBytes(16).toString('hex')}`, phone: uniqueMobile(), direction: 'in' } }) },
 ];
 
 /** An Innboks voicemail about the unit's task, whose recording the fake Twilio serves. */

@@ -60,3 +60,47 @@ describe('the offer call script', () => {
     expect(renderTwiml(goodbyeScript({ texts, voice }, texts.taken()))).toContain('Someone else has already taken the task. Goodbye!</prosody></Say><Hangup/></Response>');
   });
 });
+
+describe('voice texts in Polish, Ukrainian and Arabic (issue 15)', () => {
+  it('each has its own Twilio voice; Somali has none and is called in Norwegian', () => {
+    expect(voiceFor('pl', {})).toMatchObject({ voice: 'Polly.Ola-Neural', texts: { sayLanguage: 'pl-PL' } });
+    expect(voiceFor('uk', {})).toMatchObject({ voice: 'Google.uk-UA-Wavenet-A', texts: { sayLanguage: 'uk-UA' } });
+    expect(voiceFor('ar', {})).toMatchObject({ voice: 'Polly.Hala-Neural', texts: { sayLanguage: 'ar-AE' } });
+    expect(voiceFor('so', {})).toMatchObject({ voice: 'Polly.Ida-Neural', texts: { sayLanguage: 'nb-NO' } });
+    // VOICE_NB is for Norwegian only.
+    expect(voiceFor('pl', { nb: 'Polly.Liv' }).voice).toBe('Polly.Ola-Neural');
+  });
+
+  it('read the offer with the weekday in the right case, and keys', () => {
+    const offer = (code: string) => voiceFor(code, {}).texts.offer({ firstName: 'Kari', centreName: 'Frivilligsentralen', task });
+    expect(offer('pl')).toBe('Dzień dobry, Kari, tu Frivilligsentralen. Czy możesz towarzyszyć komuś w wizycie u lekarza w piątek 4 grudnia o 14:30, w rejonie Lørenskog?');
+    expect(offer('uk')).toBe('Добрий день, Kari! Це Frivilligsentralen. Чи можете ви супроводити людину до лікаря у пʼятницю 4 грудня о 14:30, у районі Lørenskog?');
+    expect(offer('ar')).toBe('مرحبا Kari، نتصل بك من Frivilligsentralen. هل يمكنك مرافقة شخص إلى الطبيب يوم الجمعة 4 ديسمبر الساعة 14:30، في منطقة Lørenskog؟');
+    expect(voiceFor('pl', {}).texts.keys()).toBe('Naciśnij 1, jeśli tak, 2, jeśli nie, albo 0, aby usłyszeć to jeszcze raz.');
+    // Every weekday has its spoken form (no «undefined» on a Wednesday or Sunday).
+    for (let day = 0; day < 7; day++) {
+      for (const code of ['pl', 'uk', 'ar']) {
+        const text = voiceFor(code, {}).texts.offer({ firstName: 'Kari', centreName: 'F', task: { ...task, startsAt: task.startsAt.plus({ days: day }) } });
+        expect(text).not.toMatch(/undefined|\bnull\b/);
+      }
+    }
+    expect(voiceFor('pl', {}).texts.offer({ firstName: 'K', centreName: 'F', task: { ...task, startsAt: task.startsAt.plus({ days: 5 }) } })).toContain('w środę 9 grudnia');
+    expect(voiceFor('uk', {}).texts.offer({ firstName: 'K', centreName: 'F', task: { ...task, startsAt: task.startsAt.plus({ days: 1 }) } })).toContain('у суботу 5 грудня');
+  });
+
+  it('never say the summary or the details before a yes, nor on a machine or the task menu', () => {
+    const secret = { ...task, summary: 'Følge Per Olsen til dr. Berg.' };
+    for (const code of ['pl', 'uk', 'ar']) {
+      const { texts } = voiceFor(code, {});
+      const said = [
+        texts.offer({ firstName: 'Kari', centreName: 'F', task: secret }),
+        texts.machineMessage({ centreName: 'F', centrePhone: '67 93 40 00', bySms: true }),
+        texts.taskAhead({ firstName: 'Kari', centreName: 'F', task: secret }),
+        texts.noAnswerGoodbye({ centrePhone: '67 93 40 00' }),
+      ].join(' ');
+      expect([code, said]).not.toEqual([code, expect.stringMatching(/Per Olsen|dr\. Berg|Kirkeveien/)]);
+      // After a yes: when, where and the details, as the Norwegian call.
+      expect(texts.accepted({ task: secret, details: 'Kirkeveien 12.', bySms: false })).toContain('Kirkeveien 12.');
+    }
+  });
+});

@@ -32,6 +32,14 @@ const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}، ${du
 const short = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` للاستفسار: ${phone}` : '');
 
+/** What the caller is asked to do, as a phrase after «هل يمكنك». */
+const spokenTask: Record<TaskType, string> = {
+  shopping: 'مساعدة شخص في التسوق', escort: 'مرافقة شخص إلى الطبيب', visit: 'زيارة شخص',
+  walk: 'التنزه مع شخص', practical: 'تقديم مساعدة عملية لشخص', other: 'مساعدة شخص',
+};
+/** «يوم الجمعة 4 ديسمبر الساعة 14:30», digits 0-9 as in the SMS. */
+const spokenWhen = (t: TaskFacts) => arabic(t.startsAt).toFormat("'يوم' cccc d MMMM 'الساعة' HH:mm");
+
 export const ar: Language = {
   code: 'ar',
   name: 'العربية',
@@ -153,5 +161,29 @@ export const ar: Language = {
     help: ['مساعدة'],
     myTasks: ['مهامي', 'مهام'],
     days: ['يوم', 'يوما', 'أيام'],
+  },
+  // Issue 15: calls in Arabic (Modern Standard), Amazon Polly's neural Arabic voice Hala (ar-AE; the
+  // standard voice is Polly.Zeina with language arb). The task's summary and details are the
+  // coordinator's Norwegian: the offer leaves the summary out, and after a yes the details are read
+  // as written, as the Norwegian call reads them.
+  voice: {
+    sayLanguage: 'ar-AE',
+    voice: 'Polly.Hala-Neural',
+    offer: ({ firstName, centreName, task }) =>
+      `مرحبا ${firstName}، نتصل بك من ${centreName}. هل يمكنك ${spokenTask[task.type]} ${spokenWhen(task)}، في منطقة ${task.area}؟`,
+    keys: () => 'اضغط 1 للموافقة، أو 2 للرفض، أو 0 للاستماع مرة أخرى.',
+    accepted: ({ task, details, bySms }) =>
+      `شكرا جزيلا! المهمة لك: ${spokenWhen(task)}، في منطقة ${task.area}. التفاصيل: ${details}${bySms ? ' سنرسل لك هذا في رسالة نصية أيضا.' : ''} مع السلامة!`,
+    declined: () => 'شكرا على ردك! سنسأل شخصا آخر. مع السلامة!',
+    taken: () => 'شكرا على ردك! لقد أخذ شخص آخر المهمة. مع السلامة!',
+    unknownKey: () => 'عذرا، لم أفهم.',
+    noAnswerGoodbye: ({ centrePhone }) => `لم نسمع ردا. يمكنك معاودة الاتصال بنا على الرقم ${centrePhone}. مع السلامة!`,
+    machineMessage: ({ centreName, centrePhone, bySms }) =>
+      `مرحبا، نتصل بك من ${centreName}. نود أن نسألك إن كان بإمكانك المساعدة في مهمة.${bySms ? ' سنرسل لك رسالة نصية عنها الآن.' : ''} يرجى معاودة الاتصال بنا على الرقم ${centrePhone}. مع السلامة!`,
+    taskAhead: ({ firstName, centreName, task }) =>
+      `مرحبا ${firstName}، نتصل بك من ${centreName}. مهمتك القادمة ${spokenWhen(task)}، في منطقة ${task.area}. اضغط 9 لإلغائها، أو يمكنك إنهاء المكالمة.`,
+    confirmCancel: () => 'هل تريد إلغاء المهمة؟ اضغط 1 للتأكيد.',
+    cancelled: () => 'تم إلغاء المهمة. سنسأل شخصا آخر. مع السلامة!',
+    keptTask: () => 'ما زالت المهمة لك. مع السلامة!',
   },
 };

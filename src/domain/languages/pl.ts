@@ -28,6 +28,15 @@ const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}, ${dur
 const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` Pytania? Zadzwoń: ${phone}.` : '');
 
+/** What the caller is asked to do, as a phrase after «Czy możesz». */
+const spokenTask: Record<TaskType, string> = {
+  shopping: 'pomóc komuś w zakupach', escort: 'towarzyszyć komuś w wizycie u lekarza', visit: 'odwiedzić kogoś',
+  walk: 'pójść z kimś na spacer', practical: 'pomóc komuś w sprawach praktycznych', other: 'pomóc komuś',
+};
+/** «w piątek 4 grudnia o 14:30»: the weekday after «w» takes the accusative (w środę, w sobotę). */
+const SPOKEN_WEEKDAY = ['', 'w poniedziałek', 'we wtorek', 'w środę', 'w czwartek', 'w piątek', 'w sobotę', 'w niedzielę'];
+const spokenWhen = (t: TaskFacts) => `${SPOKEN_WEEKDAY[t.startsAt.weekday]} ${t.startsAt.setLocale('pl').toFormat("d MMMM 'o' HH:mm")}`;
+
 export const pl: Language = {
   code: 'pl',
   name: 'polski',
@@ -157,5 +166,29 @@ export const pl: Language = {
     help: ['pomoc'],
     myTasks: ['zadania', 'moje zadania'],
     days: ['dni', 'dzień', 'd'],
+  },
+  // Issue 15: calls in Polish, Amazon Polly's neural Polish voice (Polly.Ewa and Polly.Maja are the
+  // standard ones). The task's summary and details are the coordinator's Norwegian: the offer leaves
+  // the summary out (the spoken phrase says what it is), and after a yes the details are read as
+  // written, as the Norwegian call reads them — names and addresses are Norwegian anyway.
+  voice: {
+    sayLanguage: 'pl-PL',
+    voice: 'Polly.Ola-Neural',
+    offer: ({ firstName, centreName, task }) =>
+      `Dzień dobry, ${firstName}, tu ${centreName}. Czy możesz ${spokenTask[task.type]} ${spokenWhen(task)}, w rejonie ${task.area}?`,
+    keys: () => 'Naciśnij 1, jeśli tak, 2, jeśli nie, albo 0, aby usłyszeć to jeszcze raz.',
+    accepted: ({ task, details, bySms }) =>
+      `Bardzo dziękujemy! Zadanie jest Twoje: ${spokenWhen(task)}, w rejonie ${task.area}. Szczegóły: ${details}${bySms ? ' Dostaniesz to też SMS-em.' : ''} Do widzenia!`,
+    declined: () => 'Dziękujemy za odpowiedź! Zapytamy kogoś innego. Do widzenia!',
+    taken: () => 'Dziękujemy za odpowiedź! Ktoś inny już przyjął to zadanie. Do widzenia!',
+    unknownKey: () => 'Nie rozumiem.',
+    noAnswerGoodbye: ({ centrePhone }) => `Nie usłyszeliśmy odpowiedzi. Możesz do nas oddzwonić pod numer ${centrePhone}. Do widzenia!`,
+    machineMessage: ({ centreName, centrePhone, bySms }) =>
+      `Dzień dobry, tu ${centreName}. Chcemy zapytać, czy możesz pomóc przy jednym zadaniu.${bySms ? ' Zaraz wyślemy Ci SMS-a w tej sprawie.' : ''} Prosimy o telefon pod numer ${centrePhone}. Do widzenia!`,
+    taskAhead: ({ firstName, centreName, task }) =>
+      `Dzień dobry, ${firstName}, tu ${centreName}. Twoje następne zadanie: ${spokenWhen(task)}, w rejonie ${task.area}. Naciśnij 9, aby je odwołać. Jeśli nie, możesz się rozłączyć.`,
+    confirmCancel: () => 'Czy chcesz odwołać zadanie? Naciśnij 1, aby potwierdzić.',
+    cancelled: () => 'Zadanie zostało odwołane. Zapytamy kogoś innego. Do widzenia!',
+    keptTask: () => 'Zadanie nadal jest Twoje. Do widzenia!',
   },
 };

@@ -137,4 +137,8 @@ export const so: Language = {
     myTasks: ['hawlaha', 'hawlahayga'],
     days: ['maalmood', 'maalin', 'cisho'],
   },
+  // Issue 15: no voice block. Neither Amazon Polly nor Google has a Somali voice in Twilio's <Say>
+  // (twilio-node 6.2's SayVoice and SayLanguage list none, and Polly's language list has no so-*), so
+  // a Somali volunteer is called in Norwegian (voiceFor falls back to nb). Add the block here once
+  // Twilio offers a Somali voice.
 };

@@ -26,6 +26,15 @@ const describeInline = (t: TaskFacts) => `${typeLabel[t.type]} ${when(t)}, ${dur
 const short = (t: TaskFacts) => `${typeLabel[t.type].toLowerCase()} ${when(t)}`;
 const callUs = (phone?: string) => (phone ? ` Тел.: ${phone}` : '');
 
+/** What the caller is asked to do, as a phrase after «Чи можете ви». */
+const spokenTask: Record<TaskType, string> = {
+  shopping: 'допомогти людині з покупками', escort: 'супроводити людину до лікаря', visit: 'відвідати людину',
+  walk: 'погуляти з людиною', practical: 'допомогти людині з практичними справами', other: 'допомогти людині',
+};
+/** «у пʼятницю 4 грудня о 14:30»: the weekday after «у» takes the accusative (у середу, у суботу). */
+const SPOKEN_WEEKDAY = ['', 'у понеділок', 'у вівторок', 'у середу', 'у четвер', 'у пʼятницю', 'у суботу', 'у неділю'];
+const spokenWhen = (t: TaskFacts) => `${SPOKEN_WEEKDAY[t.startsAt.weekday]} ${t.startsAt.setLocale('uk').toFormat("d MMMM 'о' HH:mm")}`;
+
 export const uk: Language = {
   code: 'uk',
   name: 'українська',
@@ -157,5 +166,29 @@ export const uk: Language = {
     help: ['допомога'],
     myTasks: ['завдання', 'мої завдання'],
     days: ['днів', 'дні', 'день', 'дн'],
+  },
+  // Issue 15: calls in Ukrainian. Amazon Polly has no Ukrainian voice; Twilio's <Say> has Google's
+  // (Google.uk-UA-Standard-A and Google.uk-UA-Wavenet-A with language uk-UA, in twilio-node 6.2's
+  // SayVoice). The task's summary and details are the coordinator's Norwegian: the offer leaves the
+  // summary out, and after a yes the details are read as written, as the Norwegian call reads them.
+  voice: {
+    sayLanguage: 'uk-UA',
+    voice: 'Google.uk-UA-Wavenet-A',
+    offer: ({ firstName, centreName, task }) =>
+      `Добрий день, ${firstName}! Це ${centreName}. Чи можете ви ${spokenTask[task.type]} ${spokenWhen(task)}, у районі ${task.area}?`,
+    keys: () => 'Натисніть 1, якщо так, 2, якщо ні, або 0, щоб прослухати ще раз.',
+    accepted: ({ task, details, bySms }) =>
+      `Щиро дякуємо! Завдання ваше: ${spokenWhen(task)}, у районі ${task.area}. Подробиці: ${details}${bySms ? ' Ми також надішлемо це в SMS.' : ''} До побачення!`,
+    declined: () => 'Дякуємо за відповідь! Ми запитаємо когось іншого. До побачення!',
+    taken: () => 'Дякуємо за відповідь! Хтось інший уже взяв це завдання. До побачення!',
+    unknownKey: () => 'Вибачте, я не зрозуміла.',
+    noAnswerGoodbye: ({ centrePhone }) => `Ми не почули відповіді. Ви можете передзвонити нам за номером ${centrePhone}. До побачення!`,
+    machineMessage: ({ centreName, centrePhone, bySms }) =>
+      `Добрий день, це ${centreName}. Хочемо запитати, чи можете ви допомогти з одним завданням.${bySms ? ' Зараз ми надішлемо вам про це SMS.' : ''} Будь ласка, передзвоніть нам за номером ${centrePhone}. До побачення!`,
+    taskAhead: ({ firstName, centreName, task }) =>
+      `Добрий день, ${firstName}! Це ${centreName}. Ваше наступне завдання: ${spokenWhen(task)}, у районі ${task.area}. Натисніть 9, щоб його скасувати. Якщо ні, можете покласти слухавку.`,
+    confirmCancel: () => 'Ви хочете скасувати завдання? Натисніть 1, щоб підтвердити.',
+    cancelled: () => 'Завдання скасовано. Ми запитаємо когось іншого. До побачення!',
+    keptTask: () => 'Завдання залишається за вами. До побачення!',
   },
 };

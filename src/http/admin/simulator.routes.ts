@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { countHeldSms, listLatestPhoneMessages, listOtherSenders, listPhoneMessagesSince, listSimulatedVolunteerPhones, type SimulatedPhone } from '../../db/simulator.repo';
+import { countHeldSms, listLatestPhoneMessages, listOtherSenders, listPhoneMessagesSince, listRingingCalls, listSimulatedVolunteerPhones, type SimulatedPhone } from '../../db/simulator.repo';
 import { DEMO_NURSING_HOME } from '../../demo/demo-data';
 import { normalizePhone } from '../../domain/phone';
 import { recordInboundSms } from '../../services/record-inbound-sms';
@@ -11,6 +11,7 @@ import { parseRequest } from '../validate';
 import type { AdminDeps } from './admin-deps';
 import { frameOf, redirectAfterSave, sendPage, setFlash } from './frame';
 import { requireSystem } from './require-admin';
+import { answerSimulatedCall, hangUpSimulatedCall, pressSimulatedKey, rejectSimulatedCall, ringServiceFrom, type SimulatedCall } from './simulator-voice';
 
 const MAX_VOLUNTEER_PHONES = 30;
 const MAX_OTHER_PHONES = 10;
@@ -19,6 +20,22 @@ const INITIAL_MESSAGES = 400;
 const ShowQuery = z.object({ phone: z.string().max(40).optional() });
 const SinceQuery = z.object({ after: z.string().regex(/^\d{1,18}$/).default('0') });
 const SendBody = z.object({ from: z.string().trim().min(1).max(40), body: z.string().max(1600) });
+const CallIdBody = z.object({ callId: z.string().regex(/^\d{1,18}$/) });
+const RingBody = z.object({ from: z.string().trim().min(1).max(40) });
+/** The call the phone is on, as the page holds it between steps. */
+const OnCallBody = z.object({
+  sid: z.string().regex(/^CA[0-9a-f]{32}$/),
+  callId: z.string().regex(/^\d{1,18}$/).optional().or(z.literal('').transform(() => undefined)),
+  phone: z.string().trim().min(1).max(40),
+  direction: z.enum(['in', 'out']),
+});
+const KeyBody = OnCallBody.extend({ action: z.string().min(1).max(300), digits: z.string().regex(/^[0-9*#]?$/) });
+/** Minutes an unanswered call rings on a simulated phone. */
+const RING_MINUTES = 10;
+
+function onCall(b: z.infer<typeof OnCallBody>): SimulatedCall {
+  return { sid: b.sid, callId: b.callId ?? null, phone: b.phone, direction: b.direction };
+}
 
 /**
  * The phone simulator (SMS_TRANSPORT=simulator only, admins only: it shows every SMS, details
@@ -34,13 +51,42 @@ export function simulatorRoutes(deps: AdminDeps): Router {
     const { phone } = parseRequest(ShowQuery, req.query);
     const phones = await phonesToShow(deps, phone);
     const [{ messages, cursor }, held] = await Promise.all([listLatestPhoneMessages(ctx.db, INITIAL_MESSAGES), countHeldSms(ctx.db, ctx.now())]);
-    sendPage(res, simulatorPage(frameOf(res), { phones, messages, cursor, serviceNumber: ctx.settings.serviceNumber, held }));
+    sendPage(res, simulatorPage(frameOf(res), { phones, messages, cursor, serviceNumber: ctx.settings.serviceNumber, centreName: ctx.settings.centre.name, held }));
   });
 
   router.get('/simulator/messages', async (req, res) => {
     const { after } = parseRequest(SinceQuery, req.query);
-    const [{ messages, cursor }, held] = await Promise.all([listPhoneMessagesSince(ctx.db, after, 200), countHeldSms(ctx.db, ctx.now())]);
-    res.set('Cache-Control', 'no-store').json({ cursor, messages: messages.map((m) => ({ ...m, time: formatTime(m.at) })), held: { count: held.count, text: heldText(held) } });
+    const [{ messages, cursor }, held, calls] = await Promise.all([listPhoneMessagesSince(ctx.db, after, 200), countHeldSms(ctx.db, ctx.now()), listRingingCalls(ctx.db, ctx.now(), RING_MINUTES)]);
+    res.set('Cache-Control', 'no-store').json({ cursor, messages: messages.map((m) => ({ ...m, time: formatTime(m.at) })), held: { count: held.count, text: heldText(held) }, calls });
+  });
+
+  // Calls (issue 15): simulator.js drives these; each step goes through the voice webhooks.
+  router.post('/simulator/call/answer', async (req, res) => {
+    const { callId } = parseRequest(CallIdBody, req.body);
+    const answered = await answerSimulatedCall(ctx, callId);
+    if (!answered) return void res.status(409).json({ error: 'not_ringing' });
+    res.json(answered);
+  });
+
+  router.post('/simulator/call/reject', async (req, res) => {
+    const { callId } = parseRequest(CallIdBody, req.body);
+    res.status((await rejectSimulatedCall(ctx, callId)) ? 200 : 409).json({ ok: true });
+  });
+
+  router.post('/simulator/call/ring', async (req, res) => {
+    const { from } = parseRequest(RingBody, req.body);
+    const number = normalizePhone(from);
+    res.json(await ringServiceFrom(ctx, number.ok ? number.e164 : from));
+  });
+
+  router.post('/simulator/call/key', async (req, res) => {
+    const body = parseRequest(KeyBody, req.body);
+    res.json({ screen: await pressSimulatedKey(ctx, onCall(body), body.action, body.digits) });
+  });
+
+  router.post('/simulator/call/hangup', async (req, res) => {
+    await hangUpSimulatedCall(ctx, onCall(parseRequest(OnCallBody, req.body)));
+    res.json({ ok: true });
   });
 
   router.post('/simulator/send', async (req, res) => {

@@ -10,6 +10,8 @@ export interface SimulatorView {
   messages: PhoneMessage[];
   cursor: string;
   serviceNumber: string;
+  /** Who a call offer is from («Frivilligsentralen ringer …»). */
+  centreName: string;
   /** Outbound SMS held for quiet hours, and when they go. */
   held: { count: number; until: Date | null };
 }
@@ -65,14 +67,15 @@ export function simulatorPage(frame: PageFrame, view: SimulatorView): SafeHtml {
     scripts: ['/static/simulator.js'],
     body: html`<h1>Telefonsimulator</h1>
 <p>Ingen SMS forlater denne maskinen. Hver boks er en telefon: det tjenesten sender, dukker opp her, og det du skriver,
-behandles akkurat som en SMS fra det nummeret til tjenesten${view.serviceNumber.startsWith('+') ? ` (${formatPhone(view.serviceNumber)})` : ''}.</p>
+behandles akkurat som en SMS fra det nummeret til tjenesten${view.serviceNumber.startsWith('+') ? ` (${formatPhone(view.serviceNumber)})` : ''}.
+En frivillig som vil ha tilbud på telefon, blir ringt her: trykk «Svar» og bruk tastene. «Ring tjenesten» ringer tjenestens nummer fra den telefonen.</p>
 <form method="get" action="/admin/simulator" class="inline">
   <label for="other-phone">Vis en annen telefon (nummer)</label>
   <input id="other-phone" name="phone" inputmode="tel" maxlength="40"> <button type="submit">Vis</button>
 </form>
 <p class="flash error" id="held-note"${view.held.count > 0 ? '' : html` hidden`}>${heldText(view.held)}</p>
 <p id="sim-state" class="muted" role="status"></p>
-<div id="phones" class="phones" data-cursor="${view.cursor}" data-messages-url="/admin/simulator/messages">
+<div id="phones" class="phones" data-cursor="${view.cursor}" data-messages-url="/admin/simulator/messages" data-service-name="${view.centreName}">
 ${view.phones.map((p) => phoneCard(frame, p, byPhone.get(p.phone) ?? []))}
 </div>
 <template id="phone-template">${phoneCard(frame, { phone: '', name: 'Ukjent nummer' }, [])}</template>`,

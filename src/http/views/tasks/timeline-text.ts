@@ -1,7 +1,8 @@
 import { readingEvidence, readingSummary } from '../reply-reading-text';
-import { formatWhen, TASK_TYPE_LABELS } from '../format';
+import { formatTime, formatWhen, TASK_TYPE_LABELS } from '../format';
 import { EDITED_FIELD_LABELS } from './edited-fields';
 import type { TimelineEntry } from '../../../services/get-task-view';
+import type { CallTimelineEvent } from '../../../services/call-timeline';
 
 /** How each kind of timeline entry reads to a coordinator (bokmål), and whether it is bad news. */
 export interface TimelineLine { text: string; tone: 'ok' | 'bad' | 'neutral' }
@@ -116,6 +117,57 @@ function smsOut(e: Extract<TimelineEntry, { kind: 'sms_out' }>): TimelineLine {
   return { text: `${what} (${status})`, tone: bad ? 'bad' : 'neutral' };
 }
 
+/** '45 s', '2 min 5 s'. */
+function callLength(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m === 0 ? `${s} s` : s === 0 ? `${m} min` : `${m} min ${s} s`;
+}
+
+const OFFER_KEYS: Record<string, string> = { '1': 'ja', '2': 'nei', '0': 'hør tilbudet igjen' };
+
+function callKey(v: string, e: Extract<CallTimelineEvent, { type: 'key' }>): string {
+  if (e.menu === 'task') {
+    if (e.digits === null) return e.last ? `Ingen tast fra ${v}; oppdraget er fortsatt deres` : `Ingen tast fra ${v}; tiden og stedet ble lest opp igjen`;
+    if (e.step === 1 && e.digits === '9') return `${v} trykket 9 (avbryte oppdraget) og ble bedt om å bekrefte`;
+    if (e.step > 1 && e.digits === '1') return `${v} trykket 1 og bekreftet avbudet`;
+    return `${v} trykket ${e.digits}; oppdraget er fortsatt deres`;
+  }
+  if (e.digits === null) return e.last ? `Ingen tast fra ${v}; samtalen ble avsluttet, og tilbudet venter på svar` : `Ingen tast fra ${v}; tilbudet ble lest opp igjen`;
+  const meaning = OFFER_KEYS[e.digits];
+  return meaning ? `${v} trykket ${e.digits} (${meaning})` : `${v} trykket ${e.digits}, som ikke er et valg; tilbudet ble lest opp igjen`;
+}
+
+const UNANSWERED_CALL: Record<string, (v: string) => string> = {
+  'no-answer': (v) => `${v} tok ikke telefonen`,
+  busy: (v) => `Det var opptatt hos ${v}`,
+  failed: (v) => `Oppringningen til ${v} kom ikke fram`,
+  canceled: (v) => `Oppringningen til ${v} ble avbrutt før noen svarte`,
+};
+
+function callLine(e: Extract<TimelineEntry, { kind: 'call' }>): TimelineLine {
+  const v = e.volunteerName;
+  const ev = e.event;
+  switch (ev.type) {
+    case 'waiting': return { text: `Oppringning til ${v} med tilbudet venter på at stilletiden er over`, tone: 'neutral' };
+    case 'retry_planned': return { text: `Nytt forsøk: ${v} blir ringt opp igjen kl. ${formatTime(ev.callAt)}`, tone: 'neutral' };
+    case 'placed': return { text: ev.attempt > 1 ? `Ringte ${v} med tilbudet igjen (forsøk ${ev.attempt})` : `Ringte ${v} med tilbudet`, tone: 'neutral' };
+    case 'rang_in': return { text: ev.menu === 'offer' ? `${v} ringte tjenesten og hørte tilbudet` : `${v} ringte tjenesten og hørte når og hvor oppdraget er`, tone: 'neutral' };
+    case 'answered': return { text: `${v} tok telefonen`, tone: 'neutral' };
+    case 'answered_by':
+      if (ev.who === 'person') return { text: `${v} tok telefonen selv`, tone: 'neutral' };
+      if (ev.who === 'machine') return { text: `En telefonsvarer tok samtalen til ${v} og fikk en kort beskjed uten detaljer`, tone: 'neutral' };
+      return { text: `${v} tok telefonen (ukjent om det var en person eller en telefonsvarer)`, tone: 'neutral' };
+    case 'key': return { text: callKey(v, ev), tone: 'neutral' };
+    case 'unanswered': return { text: (UNANSWERED_CALL[ev.status] ?? ((x: string) => `Oppringningen til ${x}: ${ev.status}`))(v), tone: ev.status === 'failed' ? 'bad' : 'neutral' };
+    case 'ended': return { text: `Samtalen med ${v} er avsluttet${ev.seconds !== null ? ` (${callLength(ev.seconds)})` : ''}`, tone: 'neutral' };
+    case 'not_placed':
+      return ev.status === 'failed'
+        ? { text: `Kunne ikke ringe ${v}${ev.errorCode ? ` (feilkode ${ev.errorCode})` : ''}`, tone: 'bad' }
+        : { text: `Oppringningen til ${v} ble ikke gjort: tilbudet gjaldt ikke lenger`, tone: 'neutral' };
+  }
+}
+
 export function timelineLine(e: TimelineEntry): TimelineLine {
   switch (e.kind) {
     case 'created': return { text: 'Oppdraget ble opprettet', tone: 'neutral' };
@@ -126,6 +178,7 @@ export function timelineLine(e: TimelineEntry): TimelineLine {
       const said = e.body === null ? '(teksten er slettet etter lagringstiden)' : `«${e.body}»`;
       return { text: e.direction === 'in' ? `SMS fra ${e.requesterName}: ${said}` : `Svar til ${e.requesterName}: ${said}`, tone: 'neutral' };
     }
+    case 'call': return callLine(e);
     case 'sms_in': {
       const unclear = e.classification === 'unclear' ? ' – uklart svar, vises i innboksen' : '';
       const reading = e.reading ? ` – ${readingSummary(e.reading).toLowerCase()} [${readingEvidence(e.reading)}]` : '';
