@@ -184,3 +184,19 @@ export async function listCallsOfTask(db: Queryable, taskId: string): Promise<Ca
     .where('call_id', 'in', calls.map((c) => c.id)).execute();
   return calls.map((c) => ({ ...c, events: events.filter((e) => e.call_id === c.id).map(({ key, detail, at }) => ({ key, detail, at })) }));
 }
+
+/** «Send nå likevel»: the task's offer calls held for quiet hours may be placed now. */
+export async function releaseHeldCalls(db: Queryable, taskId: string, now: Date): Promise<string[]> {
+  const rows = await db.updateTable('call').set({ call_after: now, updated_at: now })
+    .where('task_id', '=', taskId).where('direction', '=', 'outbound').where('status', '=', 'queued').where('call_after', '>', now)
+    .returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** The earliest moment a task's held offer calls may be placed, or null when none is held for quiet hours. */
+export async function findHeldCallsUntil(db: Queryable, taskId: string, now: Date): Promise<Date | null> {
+  const row = await db.selectFrom('call').select((eb) => eb.fn.min('call_after').as('until'))
+    .where('task_id', '=', taskId).where('direction', '=', 'outbound').where('status', '=', 'queued').where('call_after', '>', now)
+    .executeTakeFirst();
+  return row?.until ?? null;
+}

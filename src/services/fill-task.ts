@@ -8,7 +8,7 @@ import { loadBusyCandidates, loadRankedCandidates } from '../db/ranked-head.repo
 import { countLiveOffers, countOffers, insertOffers, lockBestAvailable, type Offer } from '../db/offer.repo';
 import { lockTask, moveTask, updateTask, type Task } from '../db/task.repo';
 import { tellRequester } from './tell-requester';
-import { queueOfferCall } from './offer-by-call';
+import { queueOfferCall, sendsDespiteQuietHours } from './offer-by-call';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
 
@@ -29,12 +29,12 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   const task = await applyUrgency(trx, ctx, locked, now);
   const wave = waveForNewOffers(task.wavesSent, live);
   const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), now);
+  // «Send nå likevel» holds for the rest of that night: later waves do not wait for the morning either.
+  const despiteQuietHours = sendsDespiteQuietHours(task, now);
   // Issue 15: a volunteer who wants calls gets the offer by a call (sms_then_call starts with the SMS).
   for (const { offer, candidate } of created.filter(({ candidate }) => candidate.contactPreference === 'call')) {
-    await queueOfferCall(trx, ctx, effects, { offerId: offer.id, taskId, volunteerId: candidate.id, phone: candidate.phone }, now);
+    await queueOfferCall(trx, ctx, effects, { offerId: offer.id, taskId, volunteerId: candidate.id, phone: candidate.phone }, now, { despiteQuietHours });
   }
-  // «Send nå likevel» holds for the rest of that night: later waves do not wait for the morning either.
-  const despiteQuietHours = task.quietHoursOverrideUntil !== null && task.quietHoursOverrideUntil.getTime() > now.getTime();
   await effects.smsMany(trx, created.filter(({ candidate }) => candidate.contactPreference !== 'call').map(({ offer, candidate }) => ({
     to: candidate.phone,
     body: renderOffer(candidate.language, toTaskFacts(task), task.offerTimeoutMinutes),

@@ -6,7 +6,7 @@ import { findTask, lockTask } from '../db/task.repo';
 import { findVolunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
-import { queueOfferCall } from './offer-by-call';
+import { queueOfferCall, sendsDespiteQuietHours } from './offer-by-call';
 
 /**
  * `sms_then_call`: when an offer SMS opens, a timer is set for half its answer time (counted as
@@ -34,7 +34,7 @@ export async function followUpCall(ctx: ServiceContext, offerId: string): Promis
     if ((await countCallsOfOffer(trx, offerId)) > 0) return 'already_called'; // a repeated job
     const volunteer = await findVolunteer(trx, offer.volunteerId);
     if (!volunteer) return 'answered';
-    await queueOfferCall(trx, ctx, effects, { offerId, taskId: task.id, volunteerId: volunteer.id, phone: volunteer.phone }, now);
+    await queueOfferCall(trx, ctx, effects, { offerId, taskId: task.id, volunteerId: volunteer.id, phone: volunteer.phone }, now, { despiteQuietHours: sendsDespiteQuietHours(task, now) });
     ctx.log.info({ offerId }, 'SMS offer unanswered at half its answer time: calling');
     return 'called';
   });

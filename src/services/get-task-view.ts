@@ -7,7 +7,7 @@ import type { Queryable } from '../db/database';
 import type { ReplyReadingJson } from '../db/schema';
 import { listVolunteers } from '../db/volunteer.repo';
 import { findHeldUntil } from '../db/message.repo';
-import { listCallsOfTask } from '../db/call.repo';
+import { findHeldCallsUntil, listCallsOfTask } from '../db/call.repo';
 import { callTimeline, type CallTimelineEvent } from './call-timeline';
 
 export interface OfferView {
@@ -59,7 +59,7 @@ export async function getTaskView(db: Queryable, taskId: string, now: Date = new
     assignedVolunteer = v ? { ...v, phone: v.phone ?? '' } : null; // '' once erased
   }
   const unit = task.unitId ? await db.selectFrom('unit').select('name').where('id', '=', task.unitId).executeTakeFirst() : undefined;
-  return { ...task, unitName: unit?.name ?? null, assignedVolunteer, offers, source: await sourceOf(db, taskId), heldUntil: await findHeldUntil(db, taskId, now) };
+  return { ...task, unitName: unit?.name ?? null, assignedVolunteer, offers, source: await sourceOf(db, taskId), heldUntil: await heldUntilOf(db, taskId, now) };
 }
 
 async function sourceOf(db: Queryable, taskId: string): Promise<string | null> {
@@ -196,4 +196,10 @@ async function loadConversation(db: Queryable, taskId: string): Promise<Timeline
   return (await listConversationOfTask(db, taskId)).map((m) => ({
     at: m.at, kind: 'request_sms', direction: m.direction === 'inbound' ? 'in' : 'out', body: m.bodyErased ? null : m.body, requesterName: requester.name,
   }));
+}
+
+/** The earliest moment the task's offers held for quiet hours (SMS or calls) go, or null. */
+async function heldUntilOf(db: Queryable, taskId: string, now: Date): Promise<Date | null> {
+  const held = [await findHeldUntil(db, taskId, now), await findHeldCallsUntil(db, taskId, now)].filter((d): d is Date => d !== null);
+  return held.length === 0 ? null : new Date(Math.min(...held.map((d) => d.getTime())));
 }

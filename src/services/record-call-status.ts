@@ -5,7 +5,8 @@ import { applyCallStatus, claimCallSid, countCallsOfOffer, findCall, type Call }
 import { findOffer } from '../db/offer.repo';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
-import { queueOfferCall } from './offer-by-call';
+import { findTask } from '../db/task.repo';
+import { queueOfferCall, sendsDespiteQuietHours } from './offer-by-call';
 
 export interface CallStatusReport {
   callId: string;
@@ -43,6 +44,8 @@ async function retryUnansweredOfferCall(trx: Tx, ctx: ServiceContext, effects: E
   const retryAt = new Date(now.getTime() + CALL_RETRY_AFTER_MS);
   // Within the answer time only; past it the offer expires as usual (the retry would be pointless).
   if (!offer || !LIVE_OFFER_STATUSES.includes(offer.status) || !offer.expiresAt || offer.expiresAt <= retryAt) return;
-  await queueOfferCall(trx, ctx, effects, { offerId: offer.id, taskId: call.task_id, volunteerId: call.volunteer_id, phone: call.to_phone }, now, retryAt);
+  const task = await findTask(trx, call.task_id);
+  const despiteQuietHours = task !== undefined && sendsDespiteQuietHours(task, retryAt);
+  await queueOfferCall(trx, ctx, effects, { offerId: offer.id, taskId: call.task_id, volunteerId: call.volunteer_id, phone: call.to_phone }, now, { notBefore: retryAt, despiteQuietHours });
   ctx.log.info({ callId: call.id, offerId: offer.id }, 'offer call unanswered; calling once more in 10 minutes');
 }

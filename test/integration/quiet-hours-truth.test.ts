@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { formatDateTime } from '../../src/http/views/format';
 import { mergeCookies, csrfFrom, logInWithFetch, type WebLogin } from '../support/web-login';
+import { uniqueMobile } from '../support/factories';
 import { createTask, createVolunteers } from '../support/flows';
 import { eventually, startHarness, type Harness } from '../support/harness';
 
@@ -65,7 +66,7 @@ describe('quiet hours on the task page', () => {
     const held = await offerSms(task.id);
     for (const m of held) expect(DateTime.fromJSDate(m.send_after!).toMillis()).toBe(windowEnd.toMillis());
     const before = await pageText(`/admin/tasks/${task.id}`);
-    expect(before).toContain(`Stilletid: SMS-ene på dette oppdraget venter til kl. ${hhmm(windowEnd)}`);
+    expect(before).toContain(`Stilletid: tilbudene på dette oppdraget venter til kl. ${hhmm(windowEnd)}`);
     expect(before).toContain(`planlagt ${formatDateTime(windowEnd.toJSDate())}`);
     expect(before).toContain('Send nå likevel');
     expect(h.fake.messages).toHaveLength(0);
@@ -108,6 +109,34 @@ describe('quiet hours on the task page', () => {
   it('«Send nå likevel» with nothing held says so', async () => {
     const task = await createTask(h);
     expect(await press(`/admin/tasks/${task.id}/send-now`)).toContain('Ingen SMS på dette oppdraget venter på stilletiden.');
+  });
+});
+
+describe('quiet hours hold offer calls too', () => {
+  it('a call offer waits like an SMS, the page says so, and «Send nå likevel» places it now', async () => {
+    const area = 'Nattsone for anrop';
+    const callers = [];
+    for (const name of ['Kari Ringes', 'Ola Ringes']) {
+      const res = await h.api('POST', '/api/volunteers', { name, phone: uniqueMobile(), contactPreference: 'call', areas: [area] });
+      expect(res.status).toBe(201);
+      callers.push(res.body as { phone: string });
+    }
+    // Only the two callers can be asked: the earlier tests' volunteers (every area) are paused.
+    await h.deps.db.updateTable('volunteer').set({ paused_until: '2099-12-31' }).where('contact_preference', '!=', 'call').execute();
+    const task = await createTask(h, { area, waveSize: 2 });
+    await press(`/admin/tasks/${task.id}/dispatch`);
+    const heldCalls = () => h.deps.db.selectFrom('call').selectAll().where('task_id', '=', task.id).orderBy('id').execute();
+    await eventually(async () => (await heldCalls()).length === 2, 20_000, 'two held calls');
+    for (const c of await heldCalls()) expect(DateTime.fromJSDate(c.call_after!).toMillis()).toBe(windowEnd.toMillis());
+    expect(await pageText(`/admin/tasks/${task.id}`)).toContain(`Stilletid: tilbudene på dette oppdraget venter til kl. ${hhmm(windowEnd)}`);
+    expect(callers.flatMap((c) => h.fake.voice.callsTo(c.phone))).toEqual([]);
+
+    expect(await press(`/admin/tasks/${task.id}/send-now`)).toContain('2 anrop på dette oppdraget går nå, selv om det er stilletid.');
+    for (const c of callers) await eventually(async () => h.fake.voice.callsTo(c.phone)[0], 20_000, `a call to ${c.phone}`);
+    expect(callers.map((c) => h.fake.voice.callsTo(c.phone).length)).toEqual([1, 1]); // placed once each, the delayed job moved rather than doubled
+    const audit = await h.deps.db.selectFrom('audit_event').select('detail').where('action', '=', 'task_sent_despite_quiet_hours').where('subject_id', '=', task.id).execute();
+    expect(audit).toEqual([{ detail: { released: 0, releasedCalls: 2 } }]);
+    expect(await pageText(`/admin/tasks/${task.id}`)).toContain('valgte «Send nå likevel» i stilletiden: 0 SMS sendt straks, 2 anrop ringt straks');
   });
 });
 

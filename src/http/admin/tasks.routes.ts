@@ -143,7 +143,7 @@ export function tasksRoutes(deps: AdminDeps): Router {
     if (!(await taskAllowed(deps, res, req.params.id, 'dispatch'))) return;
     const r = await sendHeldNow(ctx, coordinatorOf(res), req.params.id);
     if (!r.ok) return sendNotFound(res);
-    finish(req, res, req.params.id, true, sentNowText(r.released));
+    finish(req, res, req.params.id, true, sentNowText(r.released, r.releasedCalls));
   });
 
   router.post('/tasks/:id/stop', async (req, res) => {

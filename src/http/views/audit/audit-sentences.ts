@@ -87,7 +87,7 @@ const SENTENCES: Record<string, Sentence> = {
   task_unassigned: (who, e, r) => html`${who} tok ${e.detail.volunteerId ? r.volunteer(e.detail.volunteerId) : 'den frivillige'} av ${r.task(e.subjectId)}${e.detail.resent === true ? ', og oppdraget ble sendt ut på nytt' : '; oppdraget venter på ny tildeling'}`,
   task_reassigned: (who, e, r) => html`${who} ga ${r.task(e.subjectId)} til ${r.volunteer(e.detail.volunteerId)}${e.detail.replacedVolunteerId ? html` i stedet for ${r.volunteer(e.detail.replacedVolunteerId)}` : ''}${despiteUnfit(e.detail.unfit)}`,
   task_assigned_from_inbox: (who, e, r) => html`${who} tildelte ${r.task(e.subjectId)} til ${r.volunteer(e.detail.volunteerId)} fra et uklart svar i ${INBOX}`,
-  task_sent_despite_quiet_hours: (who, e, r) => html`${who} sendte ${r.task(e.subjectId)} i stilletiden med «Send nå likevel»: ${countOf(num(e.detail.released), 'SMS', 'SMS-er')} gikk straks`,
+  task_sent_despite_quiet_hours: (who, e, r) => html`${who} sendte ${r.task(e.subjectId)} i stilletiden med «Send nå likevel»: ${countOf(num(e.detail.released), 'SMS', 'SMS-er')}${num(e.detail.releasedCalls) > 0 ? ` og ${countOf(num(e.detail.releasedCalls), 'anrop', 'anrop')}` : ''} gikk straks`,
   assignment_cancelled_by_volunteer: (_who, e, r) => html`${r.volunteer(e.detail.volunteerId)} meldte avbud på ${r.task(e.subjectId)} (AVBRYT), og oppdraget ble sendt ut igjen`,
   volunteer_created: (who, e, r) => html`${who} la til ${r.volunteer(e.subjectId)} som frivillig`,
   volunteer_updated: (who, e, r) => html`${who} endret ${r.volunteer(e.subjectId)}${changedFields(e.detail.changed)}${e.detail.via === 'import' ? ' ved CSV-import' : ''}`,

@@ -15,7 +15,9 @@ export function stoppedText(told: number): string {
   return `Utsendingen er stoppet. ${countOf(told, 'frivillig', 'frivillige')} får beskjed på SMS om at tilbudet er trukket tilbake.`;
 }
 
-export function sentNowText(count: number): string {
-  if (count === 0) return 'Ingen SMS på dette oppdraget venter på stilletiden.';
-  return `${countOf(count, 'SMS', 'SMS-er')} på dette oppdraget sendes nå, selv om det er stilletid.`;
+export function sentNowText(sms: number, calls = 0): string {
+  if (sms === 0 && calls === 0) return 'Ingen SMS på dette oppdraget venter på stilletiden.';
+  if (calls === 0) return `${countOf(sms, 'SMS', 'SMS-er')} på dette oppdraget sendes nå, selv om det er stilletid.`;
+  const parts = [sms > 0 ? countOf(sms, 'SMS', 'SMS-er') : '', countOf(calls, 'anrop', 'anrop')].filter(Boolean).join(' og ');
+  return `${parts} på dette oppdraget går nå, selv om det er stilletid.`;
 }

@@ -19,13 +19,13 @@ function assignedLine(task: TaskView): SafeHtml {
 }
 
 /**
- * SMS held for quiet hours: said plainly, with the way out for a task that cannot wait. `now` is
+ * Offers (SMS or calls) held for quiet hours: said plainly, with the way out for a task that cannot wait. `now` is
  * only for wording the time (today's «kl. 08:00» or another day's date).
  */
 function quietHold(task: TaskView, csrfToken: string, mayAct: boolean, now: Date): SafeHtml | string {
   if (!task.heldUntil) return '';
   const until = formatClockFrom(task.heldUntil, now);
-  return html`<div id="quiet-hold" class="flash"><p>Stilletid: SMS-ene på dette oppdraget venter til ${until}.</p>
+  return html`<div id="quiet-hold" class="flash"><p>Stilletid: tilbudene på dette oppdraget venter til ${until}.</p>
 ${mayAct ? postButton(`/admin/tasks/${task.id}/send-now`, 'Send nå likevel', csrfToken, { className: 'secondary' }) : ''}</div>`;
 }
 

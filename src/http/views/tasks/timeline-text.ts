@@ -13,7 +13,7 @@ const ACTIONS: Record<string, (actor: string, detail: Record<string, unknown>) =
   task_dispatch_stopped: (a, d) => `${a} stoppet utsendingen${typeof d.withdrawnOffers === 'number' && d.withdrawnOffers > 0 ? ` (${d.withdrawnOffers} tilbud trukket tilbake)` : ''}`,
   task_cancelled: (a) => `${a} avlyste oppdraget`,
   task_assigned_manually: (a, d) => `${a} tildelte oppdraget manuelt (avtalt på telefon)${unfitText(d.unfit)}`,
-  task_sent_despite_quiet_hours: (a, d) => `${a} valgte «Send nå likevel» i stilletiden${typeof d.released === 'number' ? `: ${d.released} SMS sendt straks` : ''}`,
+  task_sent_despite_quiet_hours: (a, d) => `${a} valgte «Send nå likevel» i stilletiden${typeof d.released === 'number' ? `: ${d.released} SMS sendt straks${typeof d.releasedCalls === 'number' && d.releasedCalls > 0 ? `, ${d.releasedCalls} anrop ringt straks` : ''}` : ''}`,
   assignment_cancelled_by_volunteer: () => 'Den frivillige meldte avbud (AVBRYT); oppdraget sendes ut igjen',
   task_edited: (a, d) => `${a} endret oppdraget: ${editedText(d)}`,
   task_unassigned: (a, d) => `${a} tok den frivillige av oppdraget${d.resent === true ? ' og sendte det ut på nytt' : '; oppdraget venter'}`,
