@@ -189,6 +189,20 @@ describe('an offer by call', () => {
     expect(listed.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('Twilio says «too many requests», then fails with a 500: the call is tried again with backoff, looked up, and placed once', async () => {
+    h.fake.voice.failNext(1, 429);
+    h.fake.voice.failNext(1, 500);
+    const { taskId, volunteers: [kari] } = await setUp(1);
+    await eventually(async () => (await offerOf(taskId, kari!.id))?.status === 'open', 30_000, 'the offer to open after the retries');
+    expect(h.fake.voice.callsTo(kari!.phone)).toHaveLength(1);
+    const row = await h.deps.db.selectFrom('call').selectAll().where('to_phone', '=', kari!.phone).executeTakeFirstOrThrow();
+    expect(row.attempts).toBe(3);
+    expect(row.twilio_sid).toBe(h.fake.voice.callsTo(kari!.phone)[0]!.sid);
+    // The 500 may have reached Twilio: before the third attempt the call was looked up there.
+    const listed = h.fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/Calls.json') && r.query.To === kari!.phone);
+    expect(listed.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('a webhook for a call that is not ours, or with a wrong signature, changes nothing', async () => {
     const { volunteers: [kari] } = await setUp(1);
     const call = await callTo(kari!.phone);
