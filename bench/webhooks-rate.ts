@@ -1,0 +1,121 @@
+/**
+ * The webhook at a fixed rate (1,000 req/s by default) instead of flat out: the latency Twilio
+ * sees at a busy but not saturating load, beside the bare Express route at the same rate. A worker
+ * process runs meanwhile (SMS through the simulator), so the time from webhook to handled is
+ * measured too: `processed_at - created_at` of each message answered 200 in the measured window
+ * (created_at is set when its row is written, processed_at when the handle-inbound-sms job claims it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createDb } from '../src/db/database';
+import { createLogger } from '../src/log';
+import { createQueues } from '../src/queue/queues';
+import { redisConnectionFromUrl } from '../src/queue/redis';
+import { percentile, sortedAscending } from './report';
+import { createBenchDatabase, obliterateQueues, REDIS_URL, sleep, uniqueQueuePrefix, waitUntil } from './setup';
+import { SignedBodySource, SMS_WEBHOOK_PATH } from './signed-bodies';
+import { AUTH_TOKEN, fire, startTarget, summarize, targetEnv, type LoadRun, type LoadSummary } from './webhook-load';
+
+const CONNECTIONS = 50;
+const WARMUP_SECONDS = 2;
+const DURATION_SECONDS = 10;
+/** How long the worker may take to handle what the measured window stored. */
+const HANDLE_TIMEOUT_MS = 120_000;
+
+export interface HandledLatency {
+  /** Messages answered 200 in the measured window. */
+  acknowledged: number;
+  /** Of those, handled within HANDLE_TIMEOUT_MS after the load stopped. */
+  handled: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface FixedRateResult {
+  rate: number;
+  baseline: LoadSummary & { run: LoadRun };
+  svarja: LoadSummary & { run: LoadRun };
+  handled: HandledLatency;
+}
+
+async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'workers', 'main.js')], {
+    env: { ...env, SMS_TRANSPORT: 'simulator', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
+  child.stderr?.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
+  const started = await waitUntil(async () => out.includes('workers started') || child.exitCode !== null, 30_000, 50);
+  if (!started || child.exitCode !== null) throw new Error(`the worker process did not start:\n${out}`);
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+async function measureHandled(databaseUrl: string, acknowledged: readonly string[]): Promise<HandledLatency> {
+  const db = createDb(databaseUrl, { maxConnections: 1 });
+  try {
+    const unhandled = async () => Number((await db.selectFrom('message').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('direction', '=', 'inbound').where('processed_at', 'is', null).executeTakeFirstOrThrow()).n);
+    await waitUntil(async () => (await unhandled()) === 0, HANDLE_TIMEOUT_MS, 250);
+    const rows = await db.selectFrom('message').select(['twilio_sid', 'created_at', 'processed_at']).where('direction', '=', 'inbound').execute();
+    const bySid = new Map(rows.map((r) => [r.twilio_sid ?? '', r]));
+    const latencies: number[] = [];
+    for (const sid of acknowledged) {
+      const row = bySid.get(sid);
+      if (row?.processed_at) latencies.push(row.processed_at.getTime() - row.created_at.getTime());
+    }
+    const sorted = sortedAscending(latencies);
+    return { acknowledged: acknowledged.length, handled: latencies.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Both targets at `rate` req/s over 50 connections; a worker process handles what svarja stores. */
+export async function runFixedRateWebhooks(rate = 1_000): Promise<FixedRateResult> {
+  const database = await createBenchDatabase('webhooks_rate');
+  const queuePrefix = uniqueQueuePrefix('webhooks_rate');
+  const queues = createQueues(redisConnectionFromUrl(REDIS_URL), queuePrefix, createLogger('silent'));
+  const env = targetEnv(database.url, queuePrefix);
+  let worker: ChildProcess | undefined;
+  try {
+    console.log(`  fixed rate: baseline, then svarja with a worker process, ${DURATION_SECONDS} s at ${rate} req/s over ${CONNECTIONS} connections …`);
+    const baselineTarget = await startTarget('baseline', env);
+    let baselineRun: LoadRun;
+    try {
+      const bodies = new SignedBodySource(AUTH_TOKEN, `http://127.0.0.1:${baselineTarget.port}${SMS_WEBHOOK_PATH}`, { unique: false });
+      bodies.prefill(5_000);
+      baselineRun = await fire(baselineTarget.port, bodies, { seconds: DURATION_SECONDS, connections: CONNECTIONS, overallRate: rate }, []);
+    } finally {
+      await baselineTarget.stop();
+    }
+
+    worker = await startWorkerProcess(env);
+    const target = await startTarget('svarja', env);
+    const measuredAcks: string[] = [];
+    let svarjaRun: LoadRun;
+    try {
+      const bodies = new SignedBodySource(AUTH_TOKEN, `http://127.0.0.1:${target.port}${SMS_WEBHOOK_PATH}`, { unique: true });
+      bodies.prefill(rate * (WARMUP_SECONDS + DURATION_SECONDS) + 1_000);
+      await fire(target.port, bodies, { seconds: WARMUP_SECONDS, connections: CONNECTIONS, overallRate: rate }, []);
+      svarjaRun = await fire(target.port, bodies, { seconds: DURATION_SECONDS, connections: CONNECTIONS, overallRate: rate }, measuredAcks);
+    } finally {
+      await target.stop();
+    }
+    const handled = await measureHandled(database.url, measuredAcks);
+    return { rate, baseline: { ...summarize(baselineRun), run: baselineRun }, svarja: { ...summarize(svarjaRun), run: svarjaRun }, handled };
+  } finally {
+    if (worker) await stopProcess(worker);
+    await sleep(100);
+    await obliterateQueues(queues).catch((err: unknown) => console.error('could not remove the bench queues:', err));
+    await queues.close();
+    await database.drop();
+  }
+}
