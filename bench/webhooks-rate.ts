@@ -1,8 +1,8 @@
 /**
  * The webhook at a fixed rate (1,000 req/s by default) instead of flat out: the latency Twilio
- * sees at a busy but not saturating load, beside the bare Express route at the same rate. A worker
- * process runs meanwhile (SMS through the simulator), so the time from webhook to handled is
- * measured too: `processed_at - created_at` of each message answered 200 in the measured window
+ * sees at a busy but not saturating load, beside the bare Express route at the same rate. Then a
+ * shorter part with a worker process running (SMS through the simulator), where the time from
+ * webhook to handled is measured: `processed_at - created_at` of each message answered 200 in the measured window
  * (created_at is set when its row is written, processed_at when the handle-inbound-sms job claims it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,16 +13,21 @@ import { createQueues } from '../src/queue/queues';
 import { redisConnectionFromUrl } from '../src/queue/redis';
 import { percentile, sortedAscending } from './report';
 import { createBenchDatabase, obliterateQueues, REDIS_URL, sleep, uniqueQueuePrefix, waitUntil } from './setup';
+import type { TargetMode } from './webhook-target';
 import { SignedBodySource, SMS_WEBHOOK_PATH } from './signed-bodies';
 import { AUTH_TOKEN, fire, startTarget, summarize, targetEnv, type LoadRun, type LoadSummary } from './webhook-load';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
 const DURATION_SECONDS = 10;
+/** The part with a worker is shorter: what it stores must be handled before the bench goes on. */
+const HANDLED_SECONDS = 5;
 /** How long the worker may take to handle what the measured window stored. */
 const HANDLE_TIMEOUT_MS = 120_000;
 
 export interface HandledLatency {
+  /** The webhook's own figures in that part (the worker competes for the CPU). */
+  run: LoadSummary & { run: LoadRun };
   /** Messages answered 200 in the measured window. */
   acknowledged: number;
   /** Of those, handled within HANDLE_TIMEOUT_MS after the load stopped. */
@@ -58,7 +63,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-async function measureHandled(databaseUrl: string, acknowledged: readonly string[]): Promise<HandledLatency> {
+async function measureHandled(databaseUrl: string, acknowledged: readonly string[]): Promise<Omit<HandledLatency, 'run'>> {
   const db = createDb(databaseUrl, { maxConnections: 1 });
   try {
     const unhandled = async () => Number((await db.selectFrom('message').select((eb) => eb.fn.countAll<string>().as('n'))
@@ -78,44 +83,57 @@ async function measureHandled(databaseUrl: string, acknowledged: readonly string
   }
 }
 
-/** Both targets at `rate` req/s over 50 connections; a worker process handles what svarja stores. */
-export async function runFixedRateWebhooks(rate = 1_000): Promise<FixedRateResult> {
-  const database = await createBenchDatabase('webhooks_rate');
-  const queuePrefix = uniqueQueuePrefix('webhooks_rate');
-  const queues = createQueues(redisConnectionFromUrl(REDIS_URL), queuePrefix, createLogger('silent'));
-  const env = targetEnv(database.url, queuePrefix);
-  let worker: ChildProcess | undefined;
-  try {
-    console.log(`  fixed rate: baseline, then svarja with a worker process, ${DURATION_SECONDS} s at ${rate} req/s over ${CONNECTIONS} connections …`);
-    const baselineTarget = await startTarget('baseline', env);
-    let baselineRun: LoadRun;
-    try {
-      const bodies = new SignedBodySource(AUTH_TOKEN, `http://127.0.0.1:${baselineTarget.port}${SMS_WEBHOOK_PATH}`, { unique: false });
-      bodies.prefill(5_000);
-      baselineRun = await fire(baselineTarget.port, bodies, { seconds: DURATION_SECONDS, connections: CONNECTIONS, overallRate: rate }, []);
-    } finally {
-      await baselineTarget.stop();
-    }
+interface BenchStore { env: Record<string, string>; databaseUrl: string }
 
-    worker = await startWorkerProcess(env);
-    const target = await startTarget('svarja', env);
-    const measuredAcks: string[] = [];
-    let svarjaRun: LoadRun;
-    try {
-      const bodies = new SignedBodySource(AUTH_TOKEN, `http://127.0.0.1:${target.port}${SMS_WEBHOOK_PATH}`, { unique: true });
-      bodies.prefill(rate * (WARMUP_SECONDS + DURATION_SECONDS) + 1_000);
-      await fire(target.port, bodies, { seconds: WARMUP_SECONDS, connections: CONNECTIONS, overallRate: rate }, []);
-      svarjaRun = await fire(target.port, bodies, { seconds: DURATION_SECONDS, connections: CONNECTIONS, overallRate: rate }, measuredAcks);
-    } finally {
-      await target.stop();
-    }
-    const handled = await measureHandled(database.url, measuredAcks);
-    return { rate, baseline: { ...summarize(baselineRun), run: baselineRun }, svarja: { ...summarize(svarjaRun), run: svarjaRun }, handled };
+/** A fresh database and queue prefix for one part, removed afterwards. */
+async function withStore<T>(name: string, fn: (store: BenchStore) => Promise<T>): Promise<T> {
+  const database = await createBenchDatabase(name);
+  const queuePrefix = uniqueQueuePrefix(name);
+  const queues = createQueues(redisConnectionFromUrl(REDIS_URL), queuePrefix, createLogger('silent'));
+  try {
+    return await fn({ env: targetEnv(database.url, queuePrefix), databaseUrl: database.url });
   } finally {
-    if (worker) await stopProcess(worker);
     await sleep(100);
     await obliterateQueues(queues).catch((err: unknown) => console.error('could not remove the bench queues:', err));
     await queues.close();
     await database.drop();
   }
+}
+
+/** One target at `rate` req/s: warm-up (svarja only), then `seconds` measured; the measured 200s go to `acks`. */
+async function runAtRate(mode: TargetMode, env: Record<string, string>, rate: number, seconds: number, acks: string[]): Promise<LoadRun> {
+  const target = await startTarget(mode, env);
+  try {
+    const bodies = new SignedBodySource(AUTH_TOKEN, `http://127.0.0.1:${target.port}${SMS_WEBHOOK_PATH}`, { unique: mode === 'svarja' });
+    bodies.prefill(mode === 'svarja' ? rate * (WARMUP_SECONDS + seconds) + 1_000 : 5_000);
+    if (mode === 'svarja') await fire(target.port, bodies, { seconds: WARMUP_SECONDS, connections: CONNECTIONS, overallRate: rate }, []);
+    return await fire(target.port, bodies, { seconds, connections: CONNECTIONS, overallRate: rate }, acks);
+  } finally {
+    await target.stop();
+  }
+}
+
+/**
+ * Both targets at `rate` req/s over 50 connections, no workers (the webhook alone, as in the
+ * flat-out run); then svarja again at that rate for a shorter while with a worker process handling
+ * what it stores, for webhook -> handled.
+ */
+export async function runFixedRateWebhooks(rate = 1_000): Promise<FixedRateResult> {
+  console.log(`  fixed rate: baseline, then svarja, ${DURATION_SECONDS} s at ${rate} req/s over ${CONNECTIONS} connections …`);
+  const [baselineRun, svarjaRun] = await withStore('webhooks_rate', async ({ env }) => [
+    await runAtRate('baseline', env, rate, DURATION_SECONDS, []),
+    await runAtRate('svarja', env, rate, DURATION_SECONDS, []),
+  ]);
+  console.log(`  fixed rate with a worker process: svarja, ${HANDLED_SECONDS} s at ${rate} req/s, then until all is handled …`);
+  const handled = await withStore('webhooks_handled', async ({ env, databaseUrl }) => {
+    const worker = await startWorkerProcess(env);
+    try {
+      const acks: string[] = [];
+      const run = await runAtRate('svarja', env, rate, HANDLED_SECONDS, acks);
+      return { ...(await measureHandled(databaseUrl, acks)), run: { ...summarize(run), run } };
+    } finally {
+      await stopProcess(worker);
+    }
+  });
+  return { rate, baseline: { ...summarize(baselineRun), run: baselineRun }, svarja: { ...summarize(svarjaRun), run: svarjaRun }, handled };
 }
