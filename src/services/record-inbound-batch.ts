@@ -66,9 +66,17 @@ async function storeMany(ctx: Pick<ServiceContext, 'db'>, list: readonly Inbound
       return [sms.messageSid, { ok: true as const, id: id ?? repeats.get(sms.messageSid), isNew: id !== undefined }];
     }));
   };
+  if (list.some((sms) => sms.media?.length)) return inTransaction(ctx.db, write);
   // Without media the INSERT is one statement, atomic on its own: no BEGIN/COMMIT round trips.
-  if (!list.some((sms) => sms.media?.length)) return write(ctx.db);
-  return inTransaction(ctx.db, write);
+  // Two batches holding the same two SIDs in opposite order (Twilio retrying while the first
+  // delivery waits) can deadlock; Postgres then aborts one, which simply runs again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write(ctx.db);
+    } catch (err) {
+      if (attempt >= 3 || (err as { code?: unknown }).code !== '40P01') throw err;
+    }
+  }
 }
 
 /** The fallback: each message in its own transaction, in arrival order (ids keep a sender's order). */
