@@ -39,6 +39,7 @@ function webhookFigures(w: WebhooksResult | undefined): Figure[] {
     { key: 'webhooks.fixed.p99', bench: 'webhooks', label: 'svarja p99 at 1,000 req/s', value: w?.fixedRate?.svarja.p99Ms, unit: 'ms' },
     { key: 'webhooks.fixed.baselineP99', bench: 'webhooks', label: 'bare Express p99 at 1,000 req/s', value: w?.fixedRate?.baseline.p99Ms, unit: 'ms' },
     { key: 'webhooks.handled.p99', bench: 'webhooks', label: 'webhook -> handled p99 at 1,000 req/s', value: w?.fixedRate?.handled.p99Ms, unit: 'ms' },
+    { key: 'webhooks.handledLight.p99', bench: 'webhooks', label: 'webhook -> handled p99 at 100 req/s', value: w?.fixedRate?.handledLight.p99Ms, unit: 'ms' },
   ];
 }
 

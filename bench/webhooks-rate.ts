@@ -22,10 +22,13 @@ const WARMUP_SECONDS = 2;
 const DURATION_SECONDS = 10;
 /** The part with a worker is shorter: what it stores must be handled before the bench goes on. */
 const HANDLED_SECONDS = 5;
+const LIGHT_RATE = 100;
+const LIGHT_SECONDS = 10;
 /** How long the worker may take to handle what the measured window stored. */
 const HANDLE_TIMEOUT_MS = 120_000;
 
 export interface HandledLatency {
+  rate: number;
   /** The webhook's own figures in that part (the worker competes for the CPU). */
   run: LoadSummary & { run: LoadRun };
   /** Messages answered 200 in the measured window. */
@@ -41,6 +44,7 @@ export interface FixedRateResult {
   baseline: LoadSummary & { run: LoadRun };
   svarja: LoadSummary & { run: LoadRun };
   handled: HandledLatency;
+  handledLight: HandledLatency;
 }
 
 async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
@@ -63,7 +67,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-async function measureHandled(databaseUrl: string, acknowledged: readonly string[]): Promise<Omit<HandledLatency, 'run'>> {
+async function measureHandled(databaseUrl: string, acknowledged: readonly string[]): Promise<Omit<HandledLatency, 'run' | 'rate'>> {
   const db = createDb(databaseUrl, { maxConnections: 1 });
   try {
     const unhandled = async () => Number((await db.selectFrom('message').select((eb) => eb.fn.countAll<string>().as('n'))
@@ -113,6 +117,21 @@ async function runAtRate(mode: TargetMode, env: Record<string, string>, rate: nu
   }
 }
 
+/** svarja at `rate` req/s for `seconds` with a worker process running, then until all is handled. */
+async function measureHandledAt(rate: number, seconds: number): Promise<HandledLatency> {
+  console.log(`  fixed rate with a worker process: svarja, ${seconds} s at ${rate} req/s, then until all is handled …`);
+  return withStore('webhooks_handled', async ({ env, databaseUrl }) => {
+    const worker = await startWorkerProcess(env);
+    try {
+      const acks: string[] = [];
+      const run = await runAtRate('svarja', env, rate, seconds, acks);
+      return { rate, ...(await measureHandled(databaseUrl, acks)), run: { ...summarize(run), run } };
+    } finally {
+      await stopProcess(worker);
+    }
+  });
+}
+
 /**
  * Both targets at `rate` req/s over 50 connections, no workers (the webhook alone, as in the
  * flat-out run); then svarja again at that rate for a shorter while with a worker process handling
@@ -124,16 +143,8 @@ export async function runFixedRateWebhooks(rate = 1_000): Promise<FixedRateResul
     await runAtRate('baseline', env, rate, DURATION_SECONDS, []),
     await runAtRate('svarja', env, rate, DURATION_SECONDS, []),
   ]);
-  console.log(`  fixed rate with a worker process: svarja, ${HANDLED_SECONDS} s at ${rate} req/s, then until all is handled …`);
-  const handled = await withStore('webhooks_handled', async ({ env, databaseUrl }) => {
-    const worker = await startWorkerProcess(env);
-    try {
-      const acks: string[] = [];
-      const run = await runAtRate('svarja', env, rate, HANDLED_SECONDS, acks);
-      return { ...(await measureHandled(databaseUrl, acks)), run: { ...summarize(run), run } };
-    } finally {
-      await stopProcess(worker);
-    }
-  });
-  return { rate, baseline: { ...summarize(baselineRun), run: baselineRun }, svarja: { ...summarize(svarjaRun), run: svarjaRun }, handled };
+  const handled = await measureHandledAt(rate, HANDLED_SECONDS);
+  // Also at a rate this machine's worker keeps up with: the path's own latency, without a backlog.
+  const handledLight = await measureHandledAt(LIGHT_RATE, LIGHT_SECONDS);
+  return { rate, baseline: { ...summarize(baselineRun), run: baselineRun }, svarja: { ...summarize(svarjaRun), run: svarjaRun }, handled, handledLight };
 }
