@@ -36,6 +36,10 @@ function webhookFigures(w: WebhooksResult | undefined): Figure[] {
     { key: 'webhooks.svarja.rps', bench: 'webhooks', label: 'svarja req/s', value: w?.svarja.reqPerSec, unit: 'n' },
     { key: 'webhooks.svarja.p99', bench: 'webhooks', label: 'svarja p99', value: w?.svarja.p99Ms, unit: 'ms' },
     { key: 'webhooks.ratio', bench: 'webhooks', label: 'svarja / bare throughput', value: w?.ratio, unit: 'x' },
+    { key: 'webhooks.fixed.p99', bench: 'webhooks', label: 'svarja p99 at 1,000 req/s', value: w?.fixedRate?.svarja.p99Ms, unit: 'ms' },
+    { key: 'webhooks.fixed.baselineP99', bench: 'webhooks', label: 'bare Express p99 at 1,000 req/s', value: w?.fixedRate?.baseline.p99Ms, unit: 'ms' },
+    { key: 'webhooks.handled.p99', bench: 'webhooks', label: 'webhook -> handled p99 at 1,000 req/s', value: w?.fixedRate?.handled.p99Ms, unit: 'ms' },
+    { key: 'webhooks.handledLight.p99', bench: 'webhooks', label: 'webhook -> handled p99 at 100 req/s', value: w?.fixedRate?.handledLight.p99Ms, unit: 'ms' },
   ];
 }
 

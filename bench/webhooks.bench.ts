@@ -2,40 +2,27 @@
  * Inbound SMS webhook throughput: the real app (signature check, parse, INSERT … ON CONFLICT on
  * MessageSid, enqueue handle-inbound-sms) against real Postgres and Redis, no workers running,
  * compared in the same run with a bare Express app that answers the same TwiML without I/O.
+ * Then both at a fixed 1,000 req/s, with a worker process handling what is stored
+ * (webhooks-rate.ts): the latency at a busy but not saturating load, and webhook -> handled.
  *
  *   npm run --silent build && node dist/bench/webhooks.bench.js
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import { createDb } from '../src/db/database';
 import { createLogger } from '../src/log';
 import { createQueues, type Queues } from '../src/queue/queues';
 import { redisConnectionFromUrl } from '../src/queue/redis';
-import { checkMark, fmtMs, fmtNumber, formatTable, percentile, printMachineInfo, printSection, sortedAscending, type Cell } from './report';
-import { createBenchDatabase, obliterateQueues, REDIS_URL, runIfMain, serviceLogLevel, uniqueQueuePrefix } from './setup';
-import { ACCOUNT_SID, SERVICE_NUMBER, SignedBodySource, SMS_WEBHOOK_PATH } from './signed-bodies';
-import type { ChildMessage, ParentMessage, TargetMode } from './webhook-target';
+import { checkMark, fmtMs, fmtNumber, formatTable, printMachineInfo, printSection, type Cell } from './report';
+import { createBenchDatabase, obliterateQueues, REDIS_URL, runIfMain, uniqueQueuePrefix } from './setup';
+import { SignedBodySource, SMS_WEBHOOK_PATH } from './signed-bodies';
+import { AUTH_TOKEN, fire, startTarget, summarize, targetEnv, type LoadRun } from './webhook-load';
+import type { TargetMode } from './webhook-target';
+import { runFixedRateWebhooks, type FixedRateResult } from './webhooks-rate';
 
-const CONNECTIONS = 20;
+const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
 const DURATION_SECONDS = 10;
 /** Bodies signed before the run: more than the real app answers in warm-up + run on this kind of machine. */
 const PREFILL = { svarja: 40_000, baseline: 20_000 } as const;
-const AUTH_TOKEN = 'bench_auth_token_0123456789';
-const TARGET_START_TIMEOUT_MS = 20_000;
-
-interface LoadRun {
-  /** autocannon's mean of per-second request counts. */
-  reqPerSec: number;
-  /** Our own per-request latencies (ms, sub-ms resolution), 2xx and others alike. */
-  latenciesMs: number[];
-  ok: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
 
 interface TargetRun {
   mode: TargetMode;
@@ -53,121 +40,8 @@ export interface WebhooksResult {
   stored: number;
   acknowledged: number;
   rowsWithoutJob: number;
-}
-
-// ---- the target process --------------------------------------------------------------------
-
-interface Target {
-  port: number;
-  stop(): Promise<void>;
-}
-
-function targetEnv(databaseUrl: string, queuePrefix: string): Record<string, string> {
-  return {
-    PATH: process.env.PATH ?? '',
-    // Not 'production': its extra required settings change as the service grows, and nothing
-    // on the paths measured here depends on the mode.
-    NODE_ENV: 'development',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    API_TOKEN: 'bench-api-token-0123456789',
-    SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
-    SMS_TRANSPORT: 'twilio',
-    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-    TWILIO_FROM_NUMBER: SERVICE_NUMBER,
-    // Never called (no workers run), but keep even a stray call on this machine.
-    TWILIO_API_BASE_URL: 'http://127.0.0.1:9',
-    QUEUE_PREFIX: queuePrefix,
-    LOG_LEVEL: serviceLogLevel(),
-  };
-}
-
-function waitForMessage(child: ChildProcess, type: ChildMessage['type'], timeoutMs: number): Promise<ChildMessage> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`webhook target: no "${type}" within ${timeoutMs} ms`)), timeoutMs);
-    const onMessage = (msg: ChildMessage) => msg.type === type && done(undefined, msg);
-    const onExit = (code: number | null) => done(new Error(`webhook target exited (code ${code}) before "${type}"`));
-    function done(err: Error | undefined, msg?: ChildMessage) {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      if (err) reject(err);
-      else resolve(msg!);
-    }
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
-}
-
-async function startTarget(mode: TargetMode, env: Record<string, string>): Promise<Target> {
-  const child = fork(path.join(__dirname, 'webhook-target.js'), [mode], { env, stdio: 'inherit' });
-  let ready: ChildMessage;
-  try {
-    ready = await waitForMessage(child, 'ready', TARGET_START_TIMEOUT_MS);
-  } catch (err) {
-    child.kill();
-    throw err;
-  }
-  if (ready.type !== 'ready') throw new Error('unreachable');
-  return {
-    port: ready.port,
-    async stop() {
-      const stopped = waitForMessage(child, 'stopped', TARGET_START_TIMEOUT_MS);
-      child.send({ type: 'stop' } satisfies ParentMessage);
-      await stopped.catch((err: unknown) => {
-        child.kill();
-        throw err;
-      });
-      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
-}
-
-// ---- load --------------------------------------------------------------------------------
-
-interface RequestContext {
-  messageSid?: string;
-  startedAt?: number;
-}
-
-async function fire(port: number, bodies: SignedBodySource, seconds: number, acknowledged: string[]): Promise<LoadRun> {
-  const latenciesMs: number[] = [];
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    pipelining: 1,
-    duration: seconds,
-    requests: [{
-      method: 'POST',
-      path: SMS_WEBHOOK_PATH,
-      // Pipelining 1: the context holds the one request in flight on this connection.
-      setupRequest: (request, context) => {
-        const next = bodies.next();
-        const ctx = context as RequestContext;
-        ctx.messageSid = next.messageSid;
-        ctx.startedAt = performance.now();
-        return {
-          ...request,
-          body: next.body,
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': next.signature },
-        };
-      },
-      onResponse: (status, _body, context) => {
-        const ctx = context as RequestContext;
-        if (ctx.startedAt !== undefined) latenciesMs.push(performance.now() - ctx.startedAt);
-        if (status === 200 && ctx.messageSid) acknowledged.push(ctx.messageSid);
-      },
-    }],
-  });
-  return {
-    reqPerSec: result.requests.mean,
-    latenciesMs,
-    ok: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-  };
+  /** At a fixed rate (undefined when that part failed). */
+  fixedRate?: FixedRateResult;
 }
 
 async function measureTarget(mode: TargetMode, env: Record<string, string>): Promise<TargetRun> {
@@ -177,8 +51,8 @@ async function measureTarget(mode: TargetMode, env: Record<string, string>): Pro
     bodies.prefill(PREFILL[mode]);
     const acknowledged: string[] = [];
     console.log(`  ${mode}: warm-up ${WARMUP_SECONDS} s, then ${DURATION_SECONDS} s at ${CONNECTIONS} connections …`);
-    const warmup = await fire(target.port, bodies, WARMUP_SECONDS, acknowledged);
-    const measured = await fire(target.port, bodies, DURATION_SECONDS, acknowledged);
+    const warmup = await fire(target.port, bodies, { seconds: WARMUP_SECONDS, connections: CONNECTIONS }, acknowledged);
+    const measured = await fire(target.port, bodies, { seconds: DURATION_SECONDS, connections: CONNECTIONS }, acknowledged);
     return { mode, warmup, measured, acknowledged, signedOnDemand: bodies.signedOnDemand };
   } finally {
     await target.stop();
@@ -237,11 +111,6 @@ async function verify(databaseUrl: string, queues: Queues, acknowledged: readonl
 
 // ---- printing ------------------------------------------------------------------------------
 
-function summarize(run: LoadRun): { reqPerSec: number; p50Ms: number; p99Ms: number } {
-  const sorted = sortedAscending(run.latenciesMs);
-  return { reqPerSec: run.reqPerSec, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
-}
-
 function loadRow(label: string, run: LoadRun): Cell[] {
   const s = summarize(run);
   return [label, fmtNumber(s.reqPerSec), fmtMs(s.p50Ms), fmtMs(s.p99Ms), fmtNumber(run.ok), fmtNumber(run.non2xx), fmtNumber(run.errors), fmtNumber(run.timeouts)];
@@ -275,6 +144,21 @@ function printVerification(v: Verification, signedOnDemand: number): void {
   ]));
 }
 
+function printFixedRate(r: FixedRateResult): void {
+  const row = (label: string, x: FixedRateResult['baseline']): Cell[] => [label, fmtNumber(x.reqPerSec), fmtMs(x.p50Ms), fmtMs(x.p99Ms), fmtNumber(x.run.ok), fmtNumber(x.run.non2xx + x.run.errors + x.run.timeouts)];
+  console.log(`\nPOST ${SMS_WEBHOOK_PATH} at a fixed rate (50 connections); no workers, then a worker process handling what svarja stores`);
+  console.log(formatTable(['target', 'req/s (mean)', 'p50', 'p99', '2xx', 'other'], [
+    row(`baseline (bare Express), ${fmtNumber(r.rate)}/s`, r.baseline), row(`svarja (real app), ${fmtNumber(r.rate)}/s`, r.svarja),
+    ...[r.handled, r.handledLight].map((h) => row(`svarja, worker running, ${fmtNumber(h.rate)}/s`, h.run)),
+  ]));
+  console.log(formatTable(['webhook -> handled (processed_at - created_at), worker running', 'value', 'result'], [r.handled, r.handledLight].flatMap((h): Cell[][] => [
+    [`at ${fmtNumber(h.rate)} req/s: messages answered 200 in the measured window`, fmtNumber(h.acknowledged), ''],
+    ['  handled within the wait', fmtNumber(h.handled), checkMark(h.handled === h.acknowledged)],
+    ['  p50', fmtMs(h.p50Ms), ''],
+    ['  p99', fmtMs(h.p99Ms), checkMark(h.p99Ms <= 1_000)],
+  ])));
+}
+
 // ---- entry points --------------------------------------------------------------------------
 
 export async function runWebhooksBench(): Promise<WebhooksResult> {
@@ -283,6 +167,7 @@ export async function runWebhooksBench(): Promise<WebhooksResult> {
   const queuePrefix = uniqueQueuePrefix('webhooks');
   // Only to inspect and remove the jobs the target enqueued under this prefix.
   const queues = createQueues(redisConnectionFromUrl(REDIS_URL), queuePrefix, createLogger('silent'));
+  let result: WebhooksResult;
   try {
     const env = targetEnv(database.url, queuePrefix);
     const baseline = await measureTarget('baseline', env);
@@ -292,12 +177,19 @@ export async function runWebhooksBench(): Promise<WebhooksResult> {
     printVerification(v, svarja.signedOnDemand);
     const b = summarize(baseline.measured);
     const s = summarize(svarja.measured);
-    return { baseline: b, svarja: s, ratio: s.reqPerSec / b.reqPerSec, stored: v.acknowledgedStored, acknowledged: v.acknowledged, rowsWithoutJob: v.rowsWithoutJob };
+    result = { baseline: b, svarja: s, ratio: s.reqPerSec / b.reqPerSec, stored: v.acknowledgedStored, acknowledged: v.acknowledged, rowsWithoutJob: v.rowsWithoutJob };
   } finally {
     await obliterateQueues(queues).catch((err: unknown) => console.error('could not remove the bench queues:', err));
     await queues.close();
     await database.drop();
   }
+  try {
+    result.fixedRate = await runFixedRateWebhooks(1_000);
+    printFixedRate(result.fixedRate);
+  } catch (err) {
+    console.error('\n!! the fixed-rate part of the webhook bench failed:', err);
+  }
+  return result;
 }
 
 runIfMain(module, async () => {

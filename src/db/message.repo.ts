@@ -80,6 +80,37 @@ export async function insertInbound(db: Queryable, m: InboundDraft, now: Date): 
   return row?.id;
 }
 
+/**
+ * Many inbound messages in one statement, idempotent on MessageSid like insertInbound: returns the
+ * new ids by SID; a SID stored before (or twice in `drafts`) is not in the map. Ids are drawn in
+ * `drafts` order, so one sender's messages keep the order they arrived in.
+ */
+export async function insertInboundMany(db: Queryable, drafts: readonly InboundDraft[], now: Date): Promise<Map<string, string>> {
+  if (drafts.length === 0) return new Map();
+  const rows = await db.insertInto('message').values(drafts.map((m) => ({
+    direction: 'inbound' as const,
+    twilio_sid: m.twilioSid,
+    from_phone: m.from,
+    to_phone: m.to,
+    body: m.body,
+    kind: 'reply',
+    volunteer_id: m.volunteerId,
+    provider_opt_out: m.providerOptOut ?? null,
+    media_count: m.mediaCount ?? 0,
+    status: 'received' as const,
+    created_at: now,
+    updated_at: now,
+  }))).onConflict((oc) => oc.column('twilio_sid').doNothing()).returning(['id', 'twilio_sid']).execute();
+  return new Map(rows.map((r) => [r.twilio_sid!, r.id]));
+}
+
+/** The ids of messages stored under these Twilio SIDs (a repeated webhook finds its row). */
+export async function findIdsByTwilioSid(db: Queryable, sids: readonly string[]): Promise<Map<string, string>> {
+  if (sids.length === 0) return new Map();
+  const rows = await db.selectFrom('message').select(['id', 'twilio_sid']).where('twilio_sid', 'in', sids).execute();
+  return new Map(rows.map((r) => [r.twilio_sid!, r.id]));
+}
+
 export async function findMessage(db: Queryable, id: string): Promise<MessageRow | undefined> {
   return db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirst();
 }

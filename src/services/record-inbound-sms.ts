@@ -1,6 +1,7 @@
 import { normalizePhone } from '../domain/phone';
 import { insertInboundMedia, type InboundMedia } from '../db/inbound-media.repo';
-import { insertInbound } from '../db/message.repo';
+import { insertInbound, type InboundDraft } from '../db/message.repo';
+import type { Db } from '../db/database';
 import { inTransaction } from '../db/transaction';
 import type { ServiceContext } from './context';
 
@@ -15,27 +16,40 @@ export interface InboundSms {
   media?: readonly InboundMedia[];
 }
 
-/**
- * What the SMS webhook (and the simulator) do before answering: store the message once, keyed on
- * its MessageSid, and schedule its handling. Returns whether this delivery was new.
- */
-export async function recordInboundSms(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now'>, sms: InboundSms): Promise<{ messageId?: string; duplicate: boolean }> {
+/** What storing one delivery came to: `messageId` is absent only for a duplicate whose row is gone. */
+export interface RecordedInbound { messageId?: string; duplicate: boolean }
+
+/** The row an inbound SMS is stored as (the sender's number in E.164 when it reads as one). */
+export function inboundDraftOf(sms: InboundSms): InboundDraft {
   const from = normalizePhone(sms.from);
-  const media = sms.media ?? [];
+  return {
+    twilioSid: sms.messageSid,
+    from: from.ok ? from.e164 : sms.from.trim(),
+    to: sms.to,
+    body: sms.body,
+    volunteerId: null,
+    providerOptOut: sms.optOutType,
+    mediaCount: sms.media?.length ?? 0,
+  };
+}
+
+/** Stores one message and its media links, or neither; undefined when its MessageSid was stored before. */
+export async function storeInboundSms(db: Db, sms: InboundSms, now: Date): Promise<string | undefined> {
   // The message and its media links together, or neither: a retry of the webhook is a duplicate.
-  const messageId = await inTransaction(ctx.db, async (trx) => {
-    const id = await insertInbound(trx, {
-      twilioSid: sms.messageSid,
-      from: from.ok ? from.e164 : sms.from.trim(),
-      to: sms.to,
-      body: sms.body,
-      volunteerId: null,
-      providerOptOut: sms.optOutType,
-      mediaCount: media.length,
-    }, ctx.now());
-    if (id) await insertInboundMedia(trx, id, media);
+  return inTransaction(db, async (trx) => {
+    const id = await insertInbound(trx, inboundDraftOf(sms), now);
+    if (id) await insertInboundMedia(trx, id, sms.media ?? []);
     return id;
   });
+}
+
+/**
+ * What the simulator does before answering (the webhook does the same for many at once, see
+ * record-inbound-batch.ts): store the message once, keyed on its MessageSid, and schedule its
+ * handling. Returns whether this delivery was new.
+ */
+export async function recordInboundSms(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now'>, sms: InboundSms): Promise<RecordedInbound> {
+  const messageId = await storeInboundSms(ctx.db, sms, ctx.now());
   if (!messageId) return { duplicate: true };
   try {
     await ctx.jobs.enqueue([{ name: 'handle-inbound-sms', data: { messageId } }]);
