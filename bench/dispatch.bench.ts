@@ -211,7 +211,7 @@ async function queuesDrained(deps: Deps): Promise<boolean> {
   const dispatchCounts = await dispatch.getJobCounts('waiting', 'prioritized', 'active');
   if ([...Object.values(smsCounts), ...Object.values(dispatchCounts)].some((n) => n > 0)) return false;
   const delayed = await dispatch.getDelayed(0, -1);
-  return delayed.every((job) => job.name === 'expire-offer');
+  return delayed.every((job) => job.name === 'expire-offer' || job.name === 'expire-offers');
 }
 
 async function failedJobCounts(deps: Deps): Promise<Record<QueueName, number>> {
