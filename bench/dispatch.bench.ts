@@ -211,7 +211,13 @@ async function queuesDrained(deps: Deps): Promise<boolean> {
   const dispatchCounts = await dispatch.getJobCounts('waiting', 'prioritized', 'active');
   if ([...Object.values(smsCounts), ...Object.values(dispatchCounts)].some((n) => n > 0)) return false;
   const delayed = await dispatch.getDelayed(0, -1);
-  return delayed.every((job) => job.name === 'expire-offer');
+  return delayed.every((job) => job.name === 'expire-offer' || job.name === 'expire-offers');
+}
+
+/** Delayed offer timers: one per wave (expire-offers), or one per offer before them (expire-offer). */
+async function countExpiryTimers(deps: Deps): Promise<number> {
+  const delayed = await deps.queues.byName.dispatch.getDelayed(0, -1);
+  return delayed.filter((job) => job.name === 'expire-offers' || job.name === 'expire-offer').length;
 }
 
 async function failedJobCounts(deps: Deps): Promise<Record<QueueName, number>> {
@@ -342,7 +348,7 @@ function latencyRow(label: string, values: readonly number[]): Cell[] {
   return [label, fmtMs(percentile(s, 50)), fmtMs(percentile(s, 95)), fmtMs(percentile(s, 99)), fmtMs(s[s.length - 1] ?? Number.NaN)];
 }
 
-function printResults(dispatched: Dispatched, lat: Latencies, load: ProcessLoad, messages: number, outcome: WaitOutcome, checks: Check[]): DispatchResult {
+function printResults(dispatched: Dispatched, lat: Latencies, load: ProcessLoad, messages: number, outcome: WaitOutcome, checks: Check[], timers: number): DispatchResult {
   const wallMs = lat.lastArrival - dispatched.t0;
   const offersPerSec = lat.endToEnd.length / (wallMs / 1000);
   console.log(`\n${fmtNumber(TASKS)} tasks x wave ${WAVE_SIZE} over ${fmtNumber(VOLUNTEERS)} volunteers; WORKER_CONCURRENCY=${WORKER_CONCURRENCY}, SMS_SEND_RATE_PER_SECOND=${SMS_SEND_RATE_PER_SECOND}, ${DISPATCH_CONCURRENCY} dispatch calls in flight`);
@@ -353,6 +359,7 @@ function printResults(dispatched: Dispatched, lat: Latencies, load: ProcessLoad,
     [`dispatch phase (${fmtNumber(TASKS)} dispatchTask() calls)`, fmtMs(dispatched.t1 - dispatched.t0)],
     ['wall time (first dispatch -> last offer SMS)', fmtMs(wallMs)],
     ['offers per second', fmtNumber(offersPerSec, 1)],
+    [`offer expiry timers waiting in Redis (${fmtNumber(TASKS)} waves)`, fmtNumber(timers)],
     ['this process: CPU (% of one core)', `${fmtNumber(load.cpuPercentOfOneCore)} %`],
     ['this process: event-loop delay p50 | p99 | max', `${fmtMs(load.loopDelayP50Ms)} | ${fmtMs(load.loopDelayP99Ms)} | ${fmtMs(load.loopDelayMaxMs)}`],
   ]));
@@ -431,8 +438,9 @@ async function measure(r: Running, taskIds: string[]): Promise<DispatchResult> {
   const messages = [...r.fake.messages];
   const state = await readDbState(r.web.db);
   const failed = await failedJobCounts(r.worker);
+  const timers = await countExpiryTimers(r.worker);
   const lat = computeLatencies(messages, state.offers, dispatched);
-  return printResults(dispatched, lat, load, messages.length, outcome, buildChecks(messages, r.fake, state, failed, dispatched, lat.unmapped));
+  return printResults(dispatched, lat, load, messages.length, outcome, buildChecks(messages, r.fake, state, failed, dispatched, lat.unmapped), timers);
 }
 
 /** `workerProcesses` 2: a second worker process runs beside this one's workers. */

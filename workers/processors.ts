@@ -4,6 +4,7 @@ import type { ServiceContext } from '../src/services/context';
 import { askCheckIn, closeCheckIn } from '../src/services/check-in';
 import { alertDeadline } from '../src/services/deadline-alert';
 import { expireOffer } from '../src/services/expire-offer';
+import { expireOffers } from '../src/services/expire-offers';
 import { sendReminder } from '../src/services/send-reminder';
 import { fillTask } from '../src/services/fill-task';
 import { fillSearchingTasks } from '../src/services/fill-searching-tasks';
@@ -29,7 +30,11 @@ export function createProcessors(ctx: ServiceContext): Record<JobName, Processor
     'handle-inbound-sms': (job) => handleInboundSms(ctx, parsePayload('handle-inbound-sms', job.data).messageId),
     'fill-task': (job) => fillTask(ctx, parsePayload('fill-task', job.data).taskId),
     'fill-searching-tasks': () => fillSearchingTasks(ctx),
-    'expire-offer': (job) => expireOffer(ctx, parsePayload('expire-offer', job.data).offerId),
+    'expire-offer': (job) => expireOffer(ctx, parsePayload('expire-offer', job.data).offerId), // jobs enqueued before expire-offers
+    'expire-offers': (job) => {
+      const { taskId, at } = parsePayload('expire-offers', job.data);
+      return expireOffers(ctx, taskId, new Date(at));
+    },
     'handle-delivery-failure': (job) => handleDeliveryFailure(ctx, parsePayload('handle-delivery-failure', job.data).messageId),
     'deadline-alert': (job) => alertDeadline(ctx, parsePayload('deadline-alert', job.data).taskId),
     'send-reminder': (job) => {

@@ -165,9 +165,18 @@ export async function expireDueOffers(db: Queryable, taskId: string, dueBy: Date
   return rows.map(offerRowToOffer);
 }
 
-export async function listDueOffers(db: Queryable, now: Date, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('offer').select('id')
-    .where('status', '=', 'open').where('expires_at', '<=', now)
+/** Whether an open offer of the task has its deadline at or before `dueBy`. */
+export async function hasDueOpenOffer(db: Queryable, taskId: string, dueBy: Date): Promise<boolean> {
+  const row = await db.selectFrom('offer').select('id')
+    .where('task_id', '=', taskId).where('status', '=', 'open').where('expires_at', '<=', dueBy)
+    .limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Open offers past their deadline (`dueBy`), soonest first: the sweeper re-derives their timers. */
+export async function listDueOfferDeadlines(db: Queryable, dueBy: Date, limit: number): Promise<{ taskId: string; expiresAt: Date }[]> {
+  const rows = await db.selectFrom('offer').select(['task_id', 'expires_at'])
+    .where('status', '=', 'open').where('expires_at', '<=', dueBy)
     .orderBy('expires_at').limit(limit).execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ taskId: r.task_id, expiresAt: r.expires_at! }));
 }

@@ -12,6 +12,8 @@ export const JobSchemas = {
   'fill-task': z.object({ taskId: IdSchema }),
   'fill-searching-tasks': z.object({ lane: z.number().int().min(0).max(63) }),
   'expire-offer': z.object({ offerId: IdSchema }),
+  /** One timer for the offers of a task whose deadlines share a step (a wave); `at` is when it fires, epoch ms. */
+  'expire-offers': z.object({ taskId: IdSchema, at: z.number().int().positive() }),
   'handle-delivery-failure': z.object({ messageId: IdSchema }),
   'deadline-alert': z.object({ taskId: IdSchema }),
   'send-reminder': z.object({ assignmentId: IdSchema, kind: z.enum(['day_before', 'two_hours_before']) }),
@@ -35,6 +37,7 @@ export const queueOf: Record<JobName, QueueName> = {
   'fill-task': 'dispatch',
   'fill-searching-tasks': 'dispatch',
   'expire-offer': 'dispatch',
+  'expire-offers': 'dispatch',
   'handle-delivery-failure': 'dispatch',
   'deadline-alert': 'dispatch',
   'send-reminder': 'dispatch',
@@ -69,6 +72,7 @@ export function dedupKeyFor(job: JobRequest): string {
     // One per lane; one more is kept while it runs (see queues.ts).
     case 'fill-searching-tasks': return `fill-searching-tasks-${job.data.lane}`;
     case 'expire-offer': return `expire-${job.data.offerId}`;
+    case 'expire-offers': return `expire-offers-${job.data.taskId}-${job.data.at}`;
     case 'handle-delivery-failure': return `delivery-failure-${job.data.messageId}`;
     case 'deadline-alert': return `deadline-alert-${job.data.taskId}`;
     case 'send-reminder': return `reminder-${job.data.assignmentId}-${job.data.kind}`;

@@ -8,8 +8,9 @@ import { isDue, TIMER_EARLY_TOLERANCE_MS } from './timer-due';
 export type ExpireOutcome = 'expired' | 'not_due' | 'not_open';
 
 /**
- * The expire-offer job. The offer's wave-mates that are due expire with it, so the next wave starts
- * as one. A timer is never cancelled: when it fires for an offer that was answered
+ * The expire-offer job, one per offer: what was enqueued before offers shared a timer per wave
+ * (expire-offers.ts); kept so those jobs still in Redis run. The offer's wave-mates that are due
+ * expire with it, so the next wave starts as one. A timer is never cancelled: when it fires for an offer that was answered
  * meanwhile, the conditional update matches nothing and the job does nothing.
  */
 export async function expireOffer(ctx: ServiceContext, offerId: string): Promise<ExpireOutcome> {

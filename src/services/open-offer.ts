@@ -4,12 +4,14 @@ import { findOffer, moveOffer } from '../db/offer.repo';
 import { findTask } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import type { Effects } from './effects';
+import { waveTimerJob } from './expire-offers';
 import { scheduleFollowUpCall } from './follow-up-call';
 
 /**
  * An offer opens when its SMS is known to have reached the provider, whichever path learns it
  * first: the send result, a status callback, a reconcile lookup, or the sweeper. The move
- * pending -> open is a compare-and-set, so the offer opens once and gets one expiry timer.
+ * pending -> open is a compare-and-set, so the offer opens once and asks once for its expiry timer.
+ * The send path opens offers with its own one-statement version (record-sent-sms.ts).
  * `sentAt` is when the SMS left: the answer window runs from then (and not at night).
  */
 export async function openOffer(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, effects: Effects, offerId: string, sentAt: Date): Promise<boolean> {
@@ -21,7 +23,7 @@ export async function openOffer(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, 
   const expiresAt = addActiveMinutes(ctx.settings.quietHours, sentAt, task.offerTimeoutMinutes);
   const opened = await moveOffer(trx, offerId, 'sms_sent', sentAt, { sent_at: sentAt, expires_at: expiresAt });
   if (!opened) return false;
-  effects.add({ name: 'expire-offer', data: { offerId }, runAt: expiresAt });
+  effects.add(waveTimerJob(offer.taskId, expiresAt)); // shared with its wave-mates (deduplicated)
   effects.taskChanged(offer.taskId);
   await scheduleFollowUpCall(trx, ctx, effects, offer, sentAt); // issue 15: sms_then_call
   return true;

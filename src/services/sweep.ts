@@ -1,7 +1,8 @@
-import type { JobRequest } from '../queue/jobs';
+import { dedupKeyFor, type JobRequest } from '../queue/jobs';
 import { listFailedOfferMessages, listStuckOutbound, listUnopenedSentOffers, listUnprocessedInbound } from '../db/message.repo';
 import { recordSweeperRun } from '../db/sweeper.repo';
-import { listDueOffers } from '../db/offer.repo';
+import { listDueOfferDeadlines } from '../db/offer.repo';
+import { dueWaveTimerJob } from './expire-offers';
 import { ageVolunteerCounters } from '../db/volunteer-counters.repo';
 import { listOverdueFillLanes, listStarvedSearchingTasks } from '../db/task.repo';
 import { FILL_LANES } from './fill-searching-tasks';
@@ -28,7 +29,7 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     listStuckOutbound(ctx.db, before, leaseCutoff, BATCH),
     listUnopenedSentOffers(ctx.db, before, BATCH),
     listUnprocessedInbound(ctx.db, before, BATCH),
-    listDueOffers(ctx.db, before, BATCH),
+    listDueOfferDeadlines(ctx.db, before, BATCH),
     listFailedOfferMessages(ctx.db, BATCH),
     listStarvedSearchingTasks(ctx.db, before, BATCH),
     dueLifecycleJobs(ctx, before),
@@ -40,7 +41,8 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
     // The send job of a message the provider has opens its offer instead of sending it again.
     ...[...sends, ...unopened].map((messageId) => ({ name: 'send-sms' as const, data: { messageId } })),
     ...inbound.map((messageId) => ({ name: 'handle-inbound-sms' as const, data: { messageId } })),
-    ...expiries.map((offerId) => ({ name: 'expire-offer' as const, data: { offerId } })),
+    // The timers of offers past their deadline, one per task and step, keyed as they were first enqueued.
+    ...uniqueJobs(expiries.map((due) => dueWaveTimerJob(due.taskId, due.expiresAt))),
     ...failures.map((messageId) => ({ name: 'handle-delivery-failure' as const, data: { messageId } })),
     ...tasks.map((taskId) => ({ name: 'fill-task' as const, data: { taskId } })),
     ...lanes.map((lane) => ({ name: 'fill-searching-tasks' as const, data: { lane } })),
@@ -58,12 +60,18 @@ export async function sweep(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'n
   await ageVolunteerCounters(ctx.db, now, BATCH);
   const n = (name: JobRequest['name']) => counts.get(name) ?? 0;
   const callJobs = n('place-call') + n('follow-up-call');
+  const expiryJobs = n('expire-offer') + n('expire-offers');
   return {
-    sends: n('send-sms'), inbound: n('handle-inbound-sms'), expiries: n('expire-offer'), deliveryFailures: n('handle-delivery-failure'),
+    sends: n('send-sms'), inbound: n('handle-inbound-sms'), expiries: expiryJobs, deliveryFailures: n('handle-delivery-failure'),
     searchingTasks: n('fill-task') + n('fill-searching-tasks'),
-    lifecycleTimers: missing.length - n('send-sms') - n('handle-inbound-sms') - n('expire-offer') - n('handle-delivery-failure') - n('fill-task') - n('fill-searching-tasks') - callJobs,
+    lifecycleTimers: missing.length - n('send-sms') - n('handle-inbound-sms') - expiryJobs - n('handle-delivery-failure') - n('fill-task') - n('fill-searching-tasks') - callJobs,
     calls: callJobs,
   };
+}
+
+/** One job per deduplication key: a wave's offers ask for the same timer. */
+function uniqueJobs(jobs: readonly JobRequest[]): JobRequest[] {
+  return [...new Map(jobs.map((job) => [dedupKeyFor(job), job])).values()];
 }
 
 function countByName(jobs: readonly JobRequest[]): Map<string, number> {

@@ -161,7 +161,7 @@ describe('a crash right after Twilio took an offer SMS', () => {
     expect((await h.deps.db.selectFrom('offer').select('status').where('id', '=', offer.id).executeTakeFirstOrThrow()).status).toBe('open');
     // Its expiry timer exists: the answer window will end.
     const jobs = await h.deps.queues.byName.dispatch.getDelayed();
-    expect(jobs.map((j) => j.name)).toContain('expire-offer');
+    expect(jobs.map((j) => j.name)).toContain('expire-offers'); // one timer per task and deadline step (issue 14)
     expectAlive(second);
   });
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Volunteer } from '../../src/db/volunteer.repo';
 import type { TaskView } from '../../src/services/get-task-view';
+import { waveTimerAt } from '../../src/services/expire-offers';
 import { eventually, type Harness } from './harness';
 
 /** What a value looks like after JSON.stringify: dates become strings. */
@@ -93,9 +94,11 @@ export async function waitForQuiet(h: Harness, timeoutMs = 20_000): Promise<void
  * jobs run on real time, so they are promoted; each re-checks the deadline against the clock).
  */
 export async function letTimePass(h: Harness, ms: number): Promise<void> {
-  // Every open offer's timer is enqueued just after the commit that opened it: wait for them all.
-  const open = await h.deps.db.selectFrom('offer').select('id').where('status', '=', 'open').execute();
-  await eventually(async () => (await h.deps.queues.byName.dispatch.getDelayedCount()) >= open.length, 20_000, 'offer timers to be scheduled');
+  // Every open offer's timer (one per task and deadline step, shared by a wave) is enqueued just
+  // after the commit that opened it: wait for them all.
+  const open = await h.deps.db.selectFrom('offer').select(['task_id', 'expires_at']).where('status', '=', 'open').execute();
+  const timers = new Set(open.map((o) => `${o.task_id}-${waveTimerAt(o.expires_at!).getTime()}`));
+  await eventually(async () => (await h.deps.queues.byName.dispatch.getDelayedCount()) >= timers.size, 20_000, 'offer timers to be scheduled');
   h.clock.advance(ms);
   const due = h.clock.now().getTime();
   for (const job of await h.deps.queues.byName.dispatch.getDelayed()) {
