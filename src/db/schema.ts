@@ -363,7 +363,7 @@ export type CallRow = Selectable<CallTable>;
 export type NewMessage = Insertable<MessageTable>;
 export type TaskUpdate = Updateable<TaskTable>;
 
-/** A volunteer CSV between its preview and its import (see sql/0021_csv_upload.sql). */
+/** A volunteer CSV between its preview and its import (see sql/0018_csv_upload.sql). */
 export interface CsvUploadTable {
   id: string;
   coordinator_id: Id;
