@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -19,6 +19,7 @@ export function readStoredFigures(): StoredFigures | undefined {
 
 export function writeFigures(figures: Record<string, number>, machine: string): void {
   const stored: StoredFigures = { commit: currentCommit(), takenAt: new Date().toISOString(), machine, figures };
+  mkdirSync(path.dirname(FIGURES_FILE), { recursive: true }); // a clean clone has no results yet
   writeFileSync(FIGURES_FILE, `${JSON.stringify(stored, null, 2)}\n`);
 }
 
