@@ -148,19 +148,7 @@ export async function markInboundOutcome(
     .where('id', '=', id).execute();
 }
 
-/**
- * A claimed outbound message. For an offer SMS the claim also reads, in the same statement, what the
- * send path needs about its offer (null for other kinds): whether it still stands, and what opening
- * it takes (the task's answer time, the volunteer's contact preference).
- */
-export type ClaimedSms = MessageRow & {
-  must_reconcile: boolean;
-  offer_status: string | null;
-  task_status: string | null;
-  task_starts_at: Date | null;
-  offer_timeout_minutes: number | null;
-  contact_preference: string | null;
-};
+export type ClaimedSms = MessageRow & { must_reconcile: boolean };
 
 /**
  * Takes an outbound message for sending: `queued`, or `sending` whose lease ran out (its sender
@@ -171,7 +159,7 @@ export async function claimOutbound(db: Queryable, id: string, now: Date, leaseS
   const leaseCutoff = new Date(now.getTime() - leaseSeconds * 1000);
   const result = await sql<ClaimedSms>`
     WITH prev AS (
-      SELECT id, status, needs_reconcile, offer_id FROM message
+      SELECT id, status, needs_reconcile FROM message
       WHERE id = ${id} AND direction = 'outbound'
         AND (status = 'queued' OR (status = 'sending' AND claimed_at < ${leaseCutoff}))
         AND (send_after IS NULL OR send_after <= ${now})
@@ -179,14 +167,8 @@ export async function claimOutbound(db: Queryable, id: string, now: Date, leaseS
     )
     UPDATE message m
     SET status = 'sending', claimed_at = ${now}, attempts = m.attempts + 1, updated_at = ${now}
-    FROM prev
-      LEFT JOIN offer o ON o.id = prev.offer_id
-      LEFT JOIN task t ON t.id = o.task_id
-      LEFT JOIN volunteer v ON v.id = o.volunteer_id
-    WHERE m.id = prev.id
-    RETURNING m.*, (prev.status = 'sending' OR prev.needs_reconcile) AS must_reconcile,
-      o.status AS offer_status, t.status AS task_status, t.starts_at AS task_starts_at,
-      t.offer_timeout_minutes, v.contact_preference`.execute(db);
+    FROM prev WHERE m.id = prev.id
+    RETURNING m.*, (prev.status = 'sending' OR prev.needs_reconcile) AS must_reconcile`.execute(db);
   return result.rows[0];
 }
 

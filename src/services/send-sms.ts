@@ -1,6 +1,6 @@
-import { isAtProvider, type OutboundStatusName } from '../domain/sms-status';
+import { isAtProvider, mapProviderStatus, type OutboundStatusName } from '../domain/sms-status';
 import type { Queryable, Tx } from '../db/database';
-import { cancelClaimedOutbound, claimOutbound, findMessage, markOutboundFailed, releaseOutbound, type ClaimedSms } from '../db/message.repo';
+import { cancelClaimedOutbound, claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
 import { findOffer, moveOffer } from '../db/offer.repo';
 import { lockTask } from '../db/task.repo';
 import { findVolunteer, markOptedOut } from '../db/volunteer.repo';
@@ -10,7 +10,6 @@ import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
 import { fillTaskInTx } from './fill-task';
 import { openOffer } from './open-offer';
-import { recordSent } from './record-sent-sms';
 
 export type SendOutcome = 'sent' | 'reconciled' | 'skipped' | 'failed';
 
@@ -68,8 +67,8 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
  * and a still-pending offer is withdrawn so the task moves on (or, once started, goes unfilled).
  */
 async function dropStaleOffer(ctx: ServiceContext, claimed: ClaimedSms): Promise<boolean> {
-  // Nearly every offer still stands, as the claim read: the task lock only for one that does not.
-  if (claimedOfferStands(claimed, ctx.now())) return false;
+  // Nearly every offer still stands: one plain read, and the task lock only for one that does not.
+  if (await offerStands(ctx.db, claimed.offer_id!, ctx.now())) return false;
   return runUseCase(ctx, async (trx, effects, now) => {
     const offer = await findOffer(trx, claimed.offer_id!);
     const task = offer && await lockTask(trx, offer.taskId);
@@ -83,11 +82,6 @@ async function dropStaleOffer(ctx: ServiceContext, claimed: ClaimedSms): Promise
     }
     return true;
   });
-}
-
-/** offerStands() as the claim's statement read it. */
-function claimedOfferStands(c: ClaimedSms, now: Date): boolean {
-  return c.offer_status === 'pending' && c.task_status === 'searching' && c.task_starts_at !== null && c.task_starts_at.getTime() > now.getTime();
 }
 
 /** The offer is still pending, its task still looking, and the task has not begun. */
@@ -110,6 +104,14 @@ async function whyNotClaimed(ctx: ServiceContext, messageId: string): Promise<Se
     if (opened) ctx.log.info({ messageId, offerId }, 'offer opened for an sms the provider already had');
   }
   return 'skipped';
+}
+
+async function recordSent(ctx: ServiceContext, claimed: ClaimedSms, providerSid: string, providerStatus: string): Promise<void> {
+  await runUseCase(ctx, async (trx, effects, now) => {
+    await markOutboundSent(trx, claimed.id, providerSid, mapProviderStatus(providerStatus) ?? 'sent', now);
+    if (claimed.task_id) effects.taskChanged(claimed.task_id);
+    if (claimed.kind === 'offer' && claimed.offer_id) await openOffer(trx, ctx, effects, claimed.offer_id, now);
+  });
 }
 
 /** A permanent failure: the message is failed, and an offer it carried closes so the next volunteer is asked. */
