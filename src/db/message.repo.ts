@@ -61,33 +61,9 @@ export async function insertOutboundMany(db: Queryable, from: string, drafts: re
 
 export interface InboundDraft { twilioSid: string; from: string; to: string; body: string; volunteerId: string | null; providerOptOut?: string; mediaCount?: number }
 
-/** Idempotent on Twilio's MessageSid: returns the new id, or undefined when this SID was stored before. */
-export async function insertInbound(db: Queryable, m: InboundDraft, now: Date): Promise<string | undefined> {
-  const row = await db.insertInto('message').values({
-    direction: 'inbound',
-    twilio_sid: m.twilioSid,
-    from_phone: m.from,
-    to_phone: m.to,
-    body: m.body,
-    kind: 'reply',
-    volunteer_id: m.volunteerId,
-    provider_opt_out: m.providerOptOut ?? null,
-    media_count: m.mediaCount ?? 0,
-    status: 'received',
-    created_at: now,
-    updated_at: now,
-  }).onConflict((oc) => oc.column('twilio_sid').doNothing()).returning('id').executeTakeFirst();
-  return row?.id;
-}
-
-/**
- * Many inbound messages in one statement, idempotent on MessageSid like insertInbound: returns the
- * new ids by SID; a SID stored before (or twice in `drafts`) is not in the map. Ids are drawn in
- * `drafts` order, so one sender's messages keep the order they arrived in.
- */
-export async function insertInboundMany(db: Queryable, drafts: readonly InboundDraft[], now: Date): Promise<Map<string, string>> {
-  if (drafts.length === 0) return new Map();
-  const rows = await db.insertInto('message').values(drafts.map((m) => ({
+/** The message row an inbound SMS is stored as. */
+function inboundRow(m: InboundDraft, now: Date) {
+  return {
     direction: 'inbound' as const,
     twilio_sid: m.twilioSid,
     from_phone: m.from,
@@ -100,7 +76,25 @@ export async function insertInboundMany(db: Queryable, drafts: readonly InboundD
     status: 'received' as const,
     created_at: now,
     updated_at: now,
-  }))).onConflict((oc) => oc.column('twilio_sid').doNothing()).returning(['id', 'twilio_sid']).execute();
+  };
+}
+
+/** Idempotent on Twilio's MessageSid: returns the new id, or undefined when this SID was stored before. */
+export async function insertInbound(db: Queryable, m: InboundDraft, now: Date): Promise<string | undefined> {
+  const row = await db.insertInto('message').values(inboundRow(m, now))
+    .onConflict((oc) => oc.column('twilio_sid').doNothing()).returning('id').executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * Many inbound messages in one statement, idempotent on MessageSid like insertInbound: returns the
+ * new ids by SID; a SID stored before (or twice in `drafts`) is not in the map. Ids are drawn in
+ * `drafts` order, so one sender's messages keep the order they arrived in.
+ */
+export async function insertInboundMany(db: Queryable, drafts: readonly InboundDraft[], now: Date): Promise<Map<string, string>> {
+  if (drafts.length === 0) return new Map();
+  const rows = await db.insertInto('message').values(drafts.map((m) => inboundRow(m, now)))
+    .onConflict((oc) => oc.column('twilio_sid').doNothing()).returning(['id', 'twilio_sid']).execute();
   return new Map(rows.map((r) => [r.twilio_sid!, r.id]));
 }
 
