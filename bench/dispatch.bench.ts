@@ -49,6 +49,7 @@ export interface DispatchResult {
   p95Ms: number;
   p99Ms: number;
   checksOk: boolean;
+  peakRssMb: number;
 }
 
 /** How busy this one process (web side, workers and fake Twilio) was while the offers went out. */
@@ -57,6 +58,8 @@ interface ProcessLoad {
   loopDelayP50Ms: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
+  /** The most resident memory the process held while the offers went out (sampled every 100 ms). */
+  peakRssMb: number;
 }
 
 /** The histogram records whole timer intervals: the resolution itself is subtracted below. */
@@ -71,7 +74,10 @@ function startLoadMeter(): () => ProcessLoad {
   histogram.enable();
   const cpu = process.cpuUsage();
   const start = performance.now();
+  let peakRss = process.memoryUsage.rss();
+  const rssSampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 100);
   return () => {
+    clearInterval(rssSampler);
     histogram.disable();
     const used = process.cpuUsage(cpu);
     return {
@@ -79,6 +85,7 @@ function startLoadMeter(): () => ProcessLoad {
       loopDelayP50Ms: delayMs(histogram.percentile(50)),
       loopDelayP99Ms: delayMs(histogram.percentile(99)),
       loopDelayMaxMs: delayMs(histogram.max),
+      peakRssMb: Math.max(peakRss, process.memoryUsage.rss()) / (1024 * 1024),
     };
   };
 }
@@ -361,6 +368,7 @@ function printResults(dispatched: Dispatched, lat: Latencies, load: ProcessLoad,
     ['offers per second', fmtNumber(offersPerSec, 1)],
     [`offer expiry timers waiting in Redis (${fmtNumber(TASKS)} waves)`, fmtNumber(timers)],
     ['this process: CPU (% of one core)', `${fmtNumber(load.cpuPercentOfOneCore)} %`],
+    ['this process (web, workers, fake Twilio): peak RSS', `${fmtNumber(load.peakRssMb, 0)} MB`],
     ['this process: event-loop delay p50 | p99 | max', `${fmtMs(load.loopDelayP50Ms)} | ${fmtMs(load.loopDelayP99Ms)} | ${fmtMs(load.loopDelayMaxMs)}`],
   ]));
   console.log('');
@@ -382,6 +390,7 @@ function printResults(dispatched: Dispatched, lat: Latencies, load: ProcessLoad,
     p95Ms: percentile(s, 95),
     p99Ms: percentile(s, 99),
     checksOk: checks.every((c) => c.ok),
+    peakRssMb: load.peakRssMb,
   };
 }
 

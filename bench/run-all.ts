@@ -49,6 +49,7 @@ function dispatchFigures(d: DispatchResult | undefined, processes: 1 | 2): Figur
     { key: `dispatch${processes}.offersPerSec`, bench, label: 'offers per second', value: d?.offersPerSec, unit: 'n' },
     { key: `dispatch${processes}.p95`, bench, label: 'dispatch -> SMS p95', value: d?.p95Ms, unit: 'ms' },
     { key: `dispatch${processes}.checksOk`, bench, label: 'exactly-once checks ok (1 = yes)', value: d === undefined ? undefined : Number(d.checksOk), unit: 'n' },
+    { key: `dispatch${processes}.peakRssMb`, bench, label: 'peak RSS of the bench process, MB', value: d?.peakRssMb, unit: 'n' },
   ];
 }
 
