@@ -1,11 +1,11 @@
 import { LIVE_OFFER_STATUSES } from '../domain/dispatch';
-import type { Queryable } from '../db/database';
 import { cancelClaimedCall, claimCall, findCall, isCallSidOwnedByAnother, markCallFailed, markCallPlaced, releaseCall, type ClaimedCall } from '../db/call.repo';
-import { findOffer, moveOffer } from '../db/offer.repo';
+import { moveOffer } from '../db/offer.repo';
 import { lockTask } from '../db/task.repo';
 import type { OutboundCall } from '../voice/voice-gateway';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
+import { dropSendOfStaleOffer } from './drop-stale-offer';
 import { fillTaskInTx } from './fill-task';
 import { openOffer } from './open-offer';
 
@@ -71,30 +71,14 @@ async function whyNotClaimed(ctx: ServiceContext, callId: string): Promise<Place
   return 'skipped'; // placed already, held for quiet hours (its delayed job comes), or cancelled
 }
 
-/** A call that waited (quiet hours, a backlog) is only placed while its offer still stands. */
+/**
+ * A call is placed only while its offer stands (see dropSendOfStaleOffer). Open counts too: a
+ * second call (after no answer) is for an offer that opened with the first.
+ */
 async function dropStaleOffer(ctx: ServiceContext, claimed: ClaimedCall): Promise<boolean> {
-  if (await offerStands(ctx.db, claimed.offer_id!, ctx.now())) return false;
-  return runUseCase(ctx, async (trx, effects, now) => {
-    const offer = await findOffer(trx, claimed.offer_id!);
-    const task = offer && await lockTask(trx, offer.taskId);
-    if (await offerStands(trx, claimed.offer_id!, now)) return false; // changed while we waited for the lock
-    await cancelClaimedCall(trx, claimed.id, now);
-    ctx.log.info({ callId: claimed.id, offerId: claimed.offer_id }, 'offer call cancelled unplaced: the offer no longer stands');
-    const withdrawn = task && await moveOffer(trx, claimed.offer_id!, 'withdraw', now, { close_reason: 'too_late' });
-    if (task && withdrawn) {
-      effects.taskChanged(task.id);
-      await fillTaskInTx(trx, ctx, effects, task.id, now);
-    }
-    return true;
-  });
-}
-
-async function offerStands(db: Queryable, offerId: string, now: Date): Promise<boolean> {
-  const row = await db.selectFrom('offer as o').innerJoin('task as t', 't.id', 'o.task_id')
-    .select(['o.status as offer_status', 't.status as task_status', 't.starts_at'])
-    .where('o.id', '=', offerId).executeTakeFirst();
-  // Open too: a second call (after no answer) is for an offer that opened with the first.
-  return !!row && LIVE_OFFER_STATUSES.includes(row.offer_status) && row.task_status === 'searching' && row.starts_at.getTime() > now.getTime();
+  const dropped = await dropSendOfStaleOffer(ctx, claimed.offer_id!, LIVE_OFFER_STATUSES, (trx, now) => cancelClaimedCall(trx, claimed.id, now));
+  if (dropped) ctx.log.info({ callId: claimed.id, offerId: claimed.offer_id }, 'offer call cancelled unplaced: the offer no longer stands');
+  return dropped;
 }
 
 /** Twilio has the call: record its SID and open the offer (its answer time starts now). */

@@ -1,5 +1,5 @@
 import { isAtProvider, mapProviderStatus, type OutboundStatusName } from '../domain/sms-status';
-import type { Queryable, Tx } from '../db/database';
+import type { Tx } from '../db/database';
 import { cancelClaimedOutbound, claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
 import { findOffer, moveOffer } from '../db/offer.repo';
 import { lockTask } from '../db/task.repo';
@@ -8,6 +8,7 @@ import { isOptOutCode } from '../sms/twilio-errors';
 import type { OutboundSms } from '../sms/sms-gateway';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
+import { dropSendOfStaleOffer } from './drop-stale-offer';
 import { fillTaskInTx } from './fill-task';
 import { openOffer } from './open-offer';
 
@@ -61,35 +62,11 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
   return 'failed';
 }
 
-/**
- * An offer SMS that waited (quiet hours, a backlog) must still stand when it leaves: its offer not
- * withdrawn, its task still looking, and the task not started. Otherwise it is cancelled unsent,
- * and a still-pending offer is withdrawn so the task moves on (or, once started, goes unfilled).
- */
+/** An offer SMS is sent only while its offer is still pending (see dropSendOfStaleOffer). */
 async function dropStaleOffer(ctx: ServiceContext, claimed: ClaimedSms): Promise<boolean> {
-  // Nearly every offer still stands: one plain read, and the task lock only for one that does not.
-  if (await offerStands(ctx.db, claimed.offer_id!, ctx.now())) return false;
-  return runUseCase(ctx, async (trx, effects, now) => {
-    const offer = await findOffer(trx, claimed.offer_id!);
-    const task = offer && await lockTask(trx, offer.taskId);
-    if (await offerStands(trx, claimed.offer_id!, now)) return false; // changed while we waited for the lock
-    await cancelClaimedOutbound(trx, claimed.id, now);
-    ctx.log.info({ messageId: claimed.id, offerId: claimed.offer_id }, 'offer sms cancelled unsent: the offer no longer stands');
-    const withdrawn = task && await moveOffer(trx, claimed.offer_id!, 'withdraw', now, { close_reason: 'too_late' });
-    if (task && withdrawn) {
-      effects.taskChanged(task.id);
-      await fillTaskInTx(trx, ctx, effects, task.id, now);
-    }
-    return true;
-  });
-}
-
-/** The offer is still pending, its task still looking, and the task has not begun. */
-async function offerStands(db: Queryable, offerId: string, now: Date): Promise<boolean> {
-  const row = await db.selectFrom('offer as o').innerJoin('task as t', 't.id', 'o.task_id')
-    .select(['o.status as offer_status', 't.status as task_status', 't.starts_at'])
-    .where('o.id', '=', offerId).executeTakeFirst();
-  return row?.offer_status === 'pending' && row.task_status === 'searching' && row.starts_at.getTime() > now.getTime();
+  const dropped = await dropSendOfStaleOffer(ctx, claimed.offer_id!, ['pending'], (trx, now) => cancelClaimedOutbound(trx, claimed.id, now));
+  if (dropped) ctx.log.info({ messageId: claimed.id, offerId: claimed.offer_id }, 'offer sms cancelled unsent: the offer no longer stands');
+  return dropped;
 }
 
 async function whyNotClaimed(ctx: ServiceContext, messageId: string): Promise<SendOutcome> {
