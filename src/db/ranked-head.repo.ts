@@ -88,8 +88,9 @@ function coarseFilter<O>(q: SelectQueryBuilder<Database & { v: Database['volunte
     .where(sql<boolean>`${task.type} = ANY(v.task_types)`)
     .where((eb) => eb.or([eb('v.paused_until', 'is', null), eb('v.paused_until', '<', osloDate(task.startsAt))]))
     .where(sql<boolean>`(cardinality(v.areas) = 0 OR ${sql`svarja_area_key(${task.area})`} = ANY(svarja_area_keys(v.areas)))`)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('offer as o').select(sql.lit(1).as('one'))
-      .whereRef('o.volunteer_id', '=', 'v.id').where('o.status', 'in', [...LIVE_OFFER_STATUSES]))))
+    // Kept on the row by the offer trigger (sql/0019): as an anti-join against offer, the plan
+    // followed offer statistics that lag far behind in a dispatch burst.
+    .where('v.live_offers', '=', 0)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('offer as o').select(sql.lit(1).as('one'))
       .whereRef('o.volunteer_id', '=', 'v.id').where('o.task_id', '=', task.id))));
   for (const r of REQUIREMENTS) if (task.requirements.includes(r)) out = out.where(PAPER_COLUMN[r], 'is not', null);

@@ -37,6 +37,8 @@ export interface VolunteerTable {
   counters_valid_until: ColumnType<Date | null, never, never>;
   /** The answer rate the ranking uses, negated (generated column). */
   rank_rate: ColumnType<number, never, never>;
+  /** Offers this volunteer has not answered yet (pending or open), kept by the offer trigger (sql/0019). */
+  live_offers: ColumnType<number, never, never>;
   /** Issue 15: how offers reach the volunteer. */
   contact_preference: Generated<ContactPreference>;
   /** Never offered anything while set; kept for reports and history. */
