@@ -184,6 +184,28 @@ export async function claimFillRequests(db: Queryable, limit: number): Promise<s
   return r.rows.map((row) => row.id);
 }
 
+/**
+ * Searching tasks among `ids` with their live offers counted, soonest start first: the batch a
+ * fill-searching-tasks job fills. The caller holds the tasks' row locks already (the claim took
+ * them), so the counts, read by this later statement, cannot be overtaken by another writer.
+ */
+export async function readClaimedForFill(db: Queryable, ids: readonly string[]): Promise<Array<{ task: Task; live: number }>> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('task as t').selectAll('t')
+    .select(sql<number>`(SELECT count(*) FROM offer o WHERE o.task_id = t.id AND o.status IN (${sql.join([...LIVE_OFFER_STATUSES])}))::integer`.as('live_offer_count'))
+    .where(sql<boolean>`t.id = ANY(${ids.map(Number)}::bigint[])`).where('t.status', '=', 'searching')
+    .orderBy('t.starts_at').orderBy('t.id').execute();
+  return rows.map(({ live_offer_count, ...row }) => ({ task: taskRowToTask(row), live: live_offer_count }));
+}
+
+/** Records the wave each task's new offers went out in: one statement for a whole batch of fills. */
+export async function setWavesSent(db: Queryable, waves: ReadonlyMap<string, number>, now: Date): Promise<void> {
+  if (waves.size === 0) return;
+  const ids = [...waves.keys()].map(Number);
+  await sql`UPDATE task t SET waves_sent = w.wave, updated_at = ${now}
+    FROM unnest(${ids}::bigint[], ${[...waves.values()]}::integer[]) AS w(id, wave) WHERE t.id = w.id`.execute(db);
+}
+
 export interface TaskFilter { status?: TaskStatus; type?: TaskType; unitId?: string; from?: Date; to?: Date }
 
 export interface TaskListItem {

@@ -1,7 +1,7 @@
-import { claimFillRequests } from '../db/task.repo';
+import { claimFillRequests, listOverdueFillLanes } from '../db/task.repo';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
-import { fillTaskInTx } from './fill-task';
+import { fillClaimedTasksInTx } from './fill-task';
 
 /**
  * Tasks one transaction fills. A burst of dispatches becomes a few large transactions (offers and
@@ -34,10 +34,28 @@ export async function fillSearchingTasks(ctx: ServiceContext): Promise<number> {
   for (;;) {
     const batch = await runUseCase(ctx, async (trx, effects, now) => {
       const ids = await claimFillRequests(trx, FILL_BATCH);
-      for (const id of ids) await fillTaskInTx(trx, ctx, effects, id, now);
+      await fillClaimedTasksInTx(trx, ctx, effects, ids, now);
       return ids.length;
     });
     filled += batch;
-    if (batch < FILL_BATCH) return filled;
+    if (batch < FILL_BATCH) break;
   }
+  await comeBackForSkipped(ctx);
+  return filled;
+}
+
+/** How soon a batch job runs again for tasks its claim skipped. */
+export const SKIPPED_RETRY_MS = 250;
+
+/**
+ * The claim skips a task another transaction holds (a reply, an edit) rather than wait for it. Such
+ * a task would otherwise wait for the sweeper's next round (30 s or more): come back for it shortly.
+ * A task dispatched meanwhile is found too; its own job and this one are deduplicated into one.
+ */
+async function comeBackForSkipped(ctx: ServiceContext): Promise<void> {
+  const lanes = await listOverdueFillLanes(ctx.db, ctx.now(), FILL_LANES);
+  if (lanes.length === 0) return;
+  // A queue delay is real time, whatever clock the service reads.
+  const runAt = new Date(Date.now() + SKIPPED_RETRY_MS);
+  await ctx.jobs.enqueue(lanes.map((lane) => ({ name: 'fill-searching-tasks' as const, data: { lane }, runAt })));
 }

@@ -6,7 +6,8 @@ import type { Tx } from '../db/database';
 import { toMatchTask, type ReachableCandidate } from '../db/matching.repo';
 import { loadBusyCandidates, loadRankedCandidates } from '../db/ranked-head.repo';
 import { countLiveOffers, countOffers, insertOffers, lockBestAvailable, type Offer } from '../db/offer.repo';
-import { lockTask, moveTask, updateTask, type Task } from '../db/task.repo';
+import { lockTask, moveTask, readClaimedForFill, setWavesSent, updateTask, type Task } from '../db/task.repo';
+import type { OutboundDraft } from '../db/message.repo';
 import { tellRequester } from './tell-requester';
 import { queueOfferCall, sendsDespiteQuietHours } from './offer-by-call';
 import type { ServiceContext } from './context';
@@ -20,7 +21,44 @@ import { runUseCase, type Effects } from './effects';
 export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effects, taskId: string, now: Date): Promise<void> {
   const locked = await lockTask(trx, taskId);
   if (!locked || locked.status !== 'searching') return;
-  const live = await countLiveOffers(trx, taskId);
+  const writes = new FillWrites();
+  await fillLockedTask(trx, ctx, effects, writes, locked, await countLiveOffers(trx, taskId), now);
+  await writes.flush(trx, effects, now);
+}
+
+/**
+ * fillTaskInTx for a batch of tasks whose row locks the caller already holds (the claim of
+ * fill-searching-tasks). Per task, only the ranking and the offers take statements of their own:
+ * the tasks and their live offers are read in one, and the offer SMS rows and wave counters of
+ * the whole batch are written in one each at the end.
+ */
+export async function fillClaimedTasksInTx(trx: Tx, ctx: ServiceContext, effects: Effects, taskIds: readonly string[], now: Date): Promise<void> {
+  const writes = new FillWrites();
+  for (const { task, live } of await readClaimedForFill(trx, taskIds)) await fillLockedTask(trx, ctx, effects, writes, task, live, now);
+  await writes.flush(trx, effects, now);
+}
+
+/** What fills write only once they are done: a batch's offer SMS in one INSERT, its waves in one UPDATE. */
+class FillWrites {
+  private readonly sms: OutboundDraft[] = [];
+  private readonly waves = new Map<string, number>();
+
+  offerSms(drafts: OutboundDraft[]): void {
+    this.sms.push(...drafts);
+  }
+
+  waveSent(taskId: string, wave: number): void {
+    this.waves.set(taskId, wave);
+  }
+
+  async flush(trx: Tx, effects: Effects, now: Date): Promise<void> {
+    await effects.smsMany(trx, this.sms);
+    await setWavesSent(trx, this.waves, now);
+  }
+}
+
+async function fillLockedTask(trx: Tx, ctx: ServiceContext, effects: Effects, writes: FillWrites, locked: Task, live: number, now: Date): Promise<void> {
+  const taskId = locked.id;
   if (locked.startsAt.getTime() <= now.getTime()) {
     // Nobody is asked for a task that has already begun; with nothing live it is unfilled.
     if (live === 0) await markUnfilled(trx, ctx, effects, locked, now);
@@ -35,7 +73,7 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
   for (const { offer, candidate } of created.filter(({ candidate }) => candidate.contactPreference === 'call')) {
     await queueOfferCall(trx, ctx, effects, { offerId: offer.id, taskId, volunteerId: candidate.id, phone: candidate.phone }, now, { despiteQuietHours });
   }
-  await effects.smsMany(trx, created.filter(({ candidate }) => candidate.contactPreference !== 'call').map(({ offer, candidate }) => ({
+  writes.offerSms(created.filter(({ candidate }) => candidate.contactPreference !== 'call').map(({ offer, candidate }) => ({
     to: candidate.phone,
     body: renderOffer(candidate.language, toTaskFacts(task), task.offerTimeoutMinutes),
     kind: 'offer',
@@ -44,7 +82,7 @@ export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effect
     offerId: offer.id,
     despiteQuietHours,
   })));
-  if (created.length > 0 && wave !== task.wavesSent) await updateTask(trx, taskId, { waves_sent: wave }, now);
+  if (created.length > 0 && wave !== task.wavesSent) writes.waveSent(taskId, wave);
   const short = live + created.length < task.waveSize;
   if (outOfCandidates && isExhausted(live, created.length) && !await someoneIsOnlyBusy(trx, task, now)) {
     await markUnfilled(trx, ctx, effects, task, now);

@@ -264,7 +264,11 @@ describe('quiet hours', () => {
     const morning = oslo.plus({ hours: 2 }).set({ second: 0, millisecond: 0 });
     expect(offer.status).toBe('queued');
     expect(offer.send_after?.toISOString()).toBe(morning.toJSDate().toISOString());
-    const jobs = (await h.deps.queues.byName.sms.getDelayed()).filter((j) => j.data.messageId === offer.id);
+    // The row commits before its job is enqueued (jobs go to Redis after the commit).
+    const jobs = await eventually(async () => {
+      const delayed = (await h.deps.queues.byName.sms.getDelayed()).filter((j) => j.data.messageId === offer.id);
+      return delayed.length > 0 ? delayed : undefined;
+    }, 5_000, 'the offer\'s delayed send job');
     expect(jobs).toHaveLength(1);
 
     await h.sms(ada!.phone, 'HJELP');
