@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(2).max(500)),
   DATABASE_STATEMENT_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(3600)),
+  DATABASE_PREPARED_STATEMENTS: optional(z.enum(['on', 'off'], { error: "must be 'on' or 'off'" })),
   RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
   QUIET_HOURS: optional(z.string().transform((spec, ctx) => {
     const parsed = parseQuietHours(spec);
@@ -139,7 +140,7 @@ export interface DatabaseTimeouts {
 
 /** A PostgreSQL server, or (DATABASE_URL unset, never in production) embedded PGlite in a directory. */
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; timeouts: DatabaseTimeouts }
+  | { kind: 'postgres'; url: string; timeouts: DatabaseTimeouts; /** Named per connection (src/db/prepared-statements.ts). */ preparedStatements: boolean }
   | { kind: 'embedded'; /** An absolute directory, or `memory://` for a throwaway in-memory database. */ dir: string };
 
 export interface Config {
@@ -257,6 +258,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           statementSeconds: e.DATABASE_STATEMENT_TIMEOUT_SECONDS ?? 30,
           idleInTransactionSeconds: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS ?? 60,
         },
+        preparedStatements: e.DATABASE_PREPARED_STATEMENTS !== 'off',
       }
     : { kind: 'embedded', dir: pgliteDir.startsWith('memory://') ? pgliteDir : path.resolve(pgliteDir) };
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { Client, Pool, types } from 'pg';
 import type { DatabaseConfig, DatabaseTimeouts } from '../config';
+import { PreparingClient } from './prepared-statements';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -23,10 +24,12 @@ export type ConnectionErrorListener = (err: Error) => void;
  * So every client gets its own listener at connect: the query in flight fails, its transaction rolls
  * back, the job retries, and the pool replaces the connection.
  */
-export function createPool(databaseUrl: string, maxConnections = 10, timeouts?: DatabaseTimeouts): Pool {
+export function createPool(databaseUrl: string, maxConnections = 10, timeouts?: DatabaseTimeouts, preparedStatements = true): Pool {
   const pool = new Pool({
     connectionString: databaseUrl,
     max: maxConnections,
+    // Parse and plan each statement once per connection (src/db/prepared-statements.ts).
+    ...(preparedStatements ? { Client: PreparingClient } : {}),
     ...(timeouts ? {
       statement_timeout: timeouts.statementSeconds * 1000,
       idle_in_transaction_session_timeout: timeouts.idleInTransactionSeconds * 1000,
@@ -109,7 +112,7 @@ export function createEmbeddedPool(dir: string): { pool: Pool; close(): Promise<
 /** The pool and Kysely for a configured database; `close` ends both (and the embedded engine). */
 export function openDatabase(database: DatabaseConfig, maxConnections = 10): { pool: Pool; db: Db; close(): Promise<void> } {
   if (database.kind === 'postgres') {
-    const pool = createPool(database.url, maxConnections, database.timeouts);
+    const pool = createPool(database.url, maxConnections, database.timeouts, database.preparedStatements);
     const db = createDbOnPool(pool);
     return { pool, db, close: () => db.destroy() };
   }

@@ -11,7 +11,7 @@ let close: () => Promise<void>;
 
 beforeEach(async () => {
   database = await createTestDatabase();
-  const opened = openDatabase({ kind: 'postgres', url: database.url, timeouts: { statementSeconds: 30, idleInTransactionSeconds: 60 } }, 4);
+  const opened = openDatabase({ kind: 'postgres', url: database.url, timeouts: { statementSeconds: 30, idleInTransactionSeconds: 60 }, preparedStatements: true }, 4);
   db = opened.db;
   close = () => opened.close();
 });

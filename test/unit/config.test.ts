@@ -67,10 +67,16 @@ describe('loadConfig', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set, else embedded PGlite in PGLITE_DIR', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/svarja' }).database).toEqual({
-      kind: 'postgres', url: 'postgres://u@db:5432/svarja', timeouts: { statementSeconds: 30, idleInTransactionSeconds: 60 },
+      kind: 'postgres', url: 'postgres://u@db:5432/svarja', timeouts: { statementSeconds: 30, idleInTransactionSeconds: 60 }, preparedStatements: true,
     });
     expect(loadConfig({ PGLITE_DIR: '/tmp/x' }).database).toEqual({ kind: 'embedded', dir: '/tmp/x' });
     expect(loadConfig({ PGLITE_DIR: 'memory://' }).database).toEqual({ kind: 'embedded', dir: 'memory://' });
+  });
+
+  it('prepares statements unless DATABASE_PREPARED_STATEMENTS=off (PgBouncer in transaction mode before 1.21)', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/s', DATABASE_PREPARED_STATEMENTS: 'off' }).database).toMatchObject({ preparedStatements: false });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/s', DATABASE_PREPARED_STATEMENTS: 'on' }).database).toMatchObject({ preparedStatements: true });
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'yes' })).toThrow(/DATABASE_PREPARED_STATEMENTS: must be 'on' or 'off'/);
   });
 
   it('sets statement and idle-in-transaction timeouts on PostgreSQL connections, and refuses nonsense', () => {
