@@ -464,6 +464,7 @@ export async function runDispatchBench(workerProcesses: 1 | 2 = 1): Promise<Disp
     const seedStart = performance.now();
     await seedVolunteers(r.web.db, VOLUNTEERS);
     const taskIds = await seedTasks(r.web, TASKS);
+    await sql`ANALYZE`.execute(r.web.db);
     console.log(`  seeded ${fmtNumber(VOLUNTEERS)} volunteers and ${fmtNumber(TASKS)} tasks in ${fmtMs(performance.now() - seedStart)}`);
     r.workers = await startWorkers(r.worker);
     if (workerProcesses === 2) r.children.push(await startWorkerProcess(env));

@@ -11,7 +11,6 @@ import { scheduleFollowUpCall } from './follow-up-call';
  * An offer opens when its SMS is known to have reached the provider, whichever path learns it
  * first: the send result, a status callback, a reconcile lookup, or the sweeper. The move
  * pending -> open is a compare-and-set, so the offer opens once and asks once for its expiry timer.
- * The send path opens offers with its own one-statement version (record-sent-sms.ts).
  * `sentAt` is when the SMS left: the answer window runs from then (and not at night).
  */
 export async function openOffer(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, effects: Effects, offerId: string, sentAt: Date): Promise<boolean> {
