@@ -464,6 +464,8 @@ export async function runDispatchBench(workerProcesses: 1 | 2 = 1): Promise<Disp
     const seedStart = performance.now();
     await seedVolunteers(r.web.db, VOLUNTEERS);
     const taskIds = await seedTasks(r.web, TASKS);
+    // Autovacuum analyzes a freshly loaded table within a minute or so; a real burst meets a pool
+    // that has been there for a while. Without it the planner takes 5,000 volunteers for a few rows.
     await sql`ANALYZE`.execute(r.web.db);
     console.log(`  seeded ${fmtNumber(VOLUNTEERS)} volunteers and ${fmtNumber(TASKS)} tasks in ${fmtMs(performance.now() - seedStart)}`);
     r.workers = await startWorkers(r.worker);
