@@ -68,6 +68,13 @@ it('a 50,000-row preview never blocks the event loop for 100 ms, and is paged', 
   form.set('_csrf', admin.csrf);
   form.set('file', new Blob([csv], { type: 'text/csv' }), 'frivillige.csv');
 
+  // One small preview first: code loaded and compiled on first use (the upload parser, the page)
+  // blocks once per process, and a loaded machine stretches that past the limit measured below.
+  const warmUp = new FormData();
+  warmUp.set('_csrf', admin.csrf);
+  warmUp.set('file', new Blob([csv.slice(0, csv.indexOf('\n', 1_000))], { type: 'text/csv' }), 'frivillige.csv');
+  expect((await post('/admin/volunteers/import', warmUp)).status).toBe(200);
+
   const stop = watchEventLoop();
   const started = performance.now();
   const preview = await post('/admin/volunteers/import', form);
