@@ -6,6 +6,7 @@
  *   npm run --silent build && node dist/bench/dispatch.bench.js
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { sql, type RawBuilder } from 'kysely';
@@ -50,6 +51,8 @@ export interface DispatchResult {
   p99Ms: number;
   checksOk: boolean;
   peakRssMb: number;
+  /** Peak RSS of the separate worker process (service code alone), when there is one. */
+  workerProcessPeakRssMb?: number;
 }
 
 /** How busy this one process (web side, workers and fake Twilio) was while the offers went out. */
@@ -442,6 +445,7 @@ async function measure(r: Running, taskIds: string[]): Promise<DispatchResult> {
   await sleep(SETTLE_MS);
   await r.workers?.close();
   r.workers = undefined;
+  const childPeakRssMb = r.children.map((c) => peakRssOfProcessMb(c.pid));
   for (const child of r.children) child.kill('SIGTERM');
 
   const messages = [...r.fake.messages];
@@ -449,7 +453,21 @@ async function measure(r: Running, taskIds: string[]): Promise<DispatchResult> {
   const failed = await failedJobCounts(r.worker);
   const timers = await countExpiryTimers(r.worker);
   const lat = computeLatencies(messages, state.offers, dispatched);
-  return printResults(dispatched, lat, load, messages.length, outcome, buildChecks(messages, r.fake, state, failed, dispatched, lat.unmapped), timers);
+  const result = printResults(dispatched, lat, load, messages.length, outcome, buildChecks(messages, r.fake, state, failed, dispatched, lat.unmapped), timers);
+  const [workerProcessPeakRssMb] = childPeakRssMb;
+  if (workerProcessPeakRssMb !== undefined) console.log(`\nthe second worker process (service code alone, fills and sends): peak RSS ${fmtNumber(workerProcessPeakRssMb, 0)} MB`);
+  return { ...result, workerProcessPeakRssMb };
+}
+
+/** The most resident memory a process has held over its life (Linux's VmHWM), MB. */
+function peakRssOfProcessMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined; // not Linux, or the process is gone
+  }
 }
 
 /** `workerProcesses` 2: a second worker process runs beside this one's workers. */

@@ -50,6 +50,8 @@ function dispatchFigures(d: DispatchResult | undefined, processes: 1 | 2): Figur
     { key: `dispatch${processes}.p95`, bench, label: 'dispatch -> SMS p95', value: d?.p95Ms, unit: 'ms' },
     { key: `dispatch${processes}.checksOk`, bench, label: 'exactly-once checks ok (1 = yes)', value: d === undefined ? undefined : Number(d.checksOk), unit: 'n' },
     { key: `dispatch${processes}.peakRssMb`, bench, label: 'peak RSS of the bench process, MB', value: d?.peakRssMb, unit: 'n' },
+    // The one process that runs service code alone: the second worker process.
+    ...(processes === 2 ? [{ key: 'dispatch2.workerPeakRssMb', bench, label: 'peak RSS of the worker process, MB', value: d?.workerProcessPeakRssMb, unit: 'n' as const }] : []),
   ];
 }
 
