@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createDb } from '../../src/db/database';
+import { createDb, createPool } from '../../src/db/database';
 import { MAX_PREPARED_PER_CONNECTION, PreparingClient } from '../../src/db/prepared-statements';
 import { createTestDatabase } from '../support/db';
 
@@ -72,4 +72,13 @@ it(`keeps at most ${MAX_PREPARED_PER_CONNECTION} statements on a connection and 
   const kept = await prepared();
   expect(kept).toHaveLength(MAX_PREPARED_PER_CONNECTION);
   expect(kept.some((s) => s.statement === `SELECT $1::integer + ${MAX_PREPARED_PER_CONNECTION} AS n`)).toBe(false);
+});
+
+it('a service connection never plans parallel workers: their start-up outweighs every statement it runs', async () => {
+  const service = createPool(url, 1);
+  try {
+    expect((await service.query('SHOW max_parallel_workers_per_gather')).rows).toEqual([{ max_parallel_workers_per_gather: '0' }]);
+  } finally {
+    await service.end();
+  }
 });
