@@ -211,9 +211,12 @@ async function waitForMessages(fake: FakeTwilio, deps: Deps, count: number): Pro
   }
 }
 
+const FAR_TIMERS: ReadonlySet<string> = new Set(['expire-offer', 'expire-offers', 'deadline-alert']);
+
 /**
- * Nothing left to run: no SMS job at all, and no dispatch job except the offer expiries (delayed
- * by the offer timeout, 30 min). A retry waiting out its backoff counts as work left.
+ * Nothing left to run: no SMS job at all, and no dispatch job except timers far ahead: the offer
+ * expiries (the offer timeout, 30 min) and the fill-by deadline alerts (hours before the tasks, two
+ * days ahead). A retry waiting out its backoff counts as work left.
  */
 async function queuesDrained(deps: Deps): Promise<boolean> {
   const { sms, dispatch } = deps.queues.byName;
@@ -221,7 +224,7 @@ async function queuesDrained(deps: Deps): Promise<boolean> {
   const dispatchCounts = await dispatch.getJobCounts('waiting', 'prioritized', 'active');
   if ([...Object.values(smsCounts), ...Object.values(dispatchCounts)].some((n) => n > 0)) return false;
   const delayed = await dispatch.getDelayed(0, -1);
-  return delayed.every((job) => job.name === 'expire-offer' || job.name === 'expire-offers');
+  return delayed.every((job) => FAR_TIMERS.has(job.name));
 }
 
 /** Delayed offer timers: one per wave (expire-offers), or one per offer before them (expire-offer). */
