@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { LIVE_OFFER_STATUSES, offerTransition, type OfferEvent } from '../domain/dispatch';
+import type { ContactPreference } from '../domain/contact-preference';
 import type { Queryable } from './database';
 import type { OfferRow, OfferStatus } from './schema';
 
@@ -86,6 +87,18 @@ export async function countOffers(db: Queryable, taskId: string): Promise<number
 export async function findOffer(db: Queryable, id: string): Promise<Offer | undefined> {
   const row = await db.selectFrom('offer').selectAll().where('id', '=', id).executeTakeFirst();
   return row && offerRowToOffer(row);
+}
+
+/** An offer with what opening it reads besides: its task's answer time and how its volunteer wants offers. */
+export interface OfferToOpen { offer: Offer; offerTimeoutMinutes: number; contactPreference: ContactPreference }
+
+/** One statement where three were: opening is on every offer SMS's path (issue 14). */
+export async function findOfferToOpen(db: Queryable, id: string): Promise<OfferToOpen | undefined> {
+  const row = await db.selectFrom('offer as o').innerJoin('task as t', 't.id', 'o.task_id').innerJoin('volunteer as v', 'v.id', 'o.volunteer_id')
+    .selectAll('o').select(['t.offer_timeout_minutes', 'v.contact_preference']).where('o.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const { offer_timeout_minutes, contact_preference, ...offer } = row;
+  return { offer: offerRowToOffer(offer), offerTimeoutMinutes: offer_timeout_minutes, contactPreference: contact_preference };
 }
 
 /** The volunteer's live offer (at most one, by the unique index). */

@@ -1,8 +1,7 @@
 import { addActiveMinutes } from '../domain/quiet-hours';
-import type { Tx } from '../db/database';
 import { countCallsOfOffer } from '../db/call.repo';
 import { findOffer } from '../db/offer.repo';
-import { findTask, lockTask } from '../db/task.repo';
+import { lockTask } from '../db/task.repo';
 import { findVolunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
@@ -10,15 +9,12 @@ import { queueOfferCall, sendsDespiteQuietHours } from './offer-by-call';
 
 /**
  * `sms_then_call`: when an offer SMS opens, a timer is set for half its answer time (counted as
- * the answer time is, not at night). Called from openOffer, inside its transaction.
+ * the answer time is, not at night). Called from openOffer, inside its transaction, for a
+ * volunteer who wants an SMS first and then a call.
  */
-export async function scheduleFollowUpCall(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, effects: Effects, offer: { id: string; taskId: string; volunteerId: string }, sentAt: Date): Promise<void> {
-  const volunteer = await findVolunteer(trx, offer.volunteerId);
-  if (volunteer?.contactPreference !== 'sms_then_call') return;
-  const task = await findTask(trx, offer.taskId);
-  if (!task) return;
-  const halfway = addActiveMinutes(ctx.settings.quietHours, sentAt, task.offerTimeoutMinutes / 2);
-  effects.add({ name: 'follow-up-call', data: { offerId: offer.id }, runAt: halfway });
+export function scheduleFollowUpCall(ctx: Pick<ServiceContext, 'settings'>, effects: Effects, offerId: string, sentAt: Date, offerTimeoutMinutes: number): void {
+  const halfway = addActiveMinutes(ctx.settings.quietHours, sentAt, offerTimeoutMinutes / 2);
+  effects.add({ name: 'follow-up-call', data: { offerId }, runAt: halfway });
 }
 
 export type FollowUpOutcome = 'called' | 'answered' | 'already_called';

@@ -1,7 +1,6 @@
 import { addActiveMinutes } from '../domain/quiet-hours';
 import type { Tx } from '../db/database';
-import { findOffer, moveOffer } from '../db/offer.repo';
-import { findTask } from '../db/task.repo';
+import { findOfferToOpen, moveOffer } from '../db/offer.repo';
 import type { ServiceContext } from './context';
 import type { Effects } from './effects';
 import { waveTimerJob } from './expire-offers';
@@ -14,16 +13,16 @@ import { scheduleFollowUpCall } from './follow-up-call';
  * `sentAt` is when the SMS left: the answer window runs from then (and not at night).
  */
 export async function openOffer(trx: Tx, ctx: Pick<ServiceContext, 'settings'>, effects: Effects, offerId: string, sentAt: Date): Promise<boolean> {
-  const offer = await findOffer(trx, offerId);
-  if (!offer) return false;
   // No task lock: only this offer row changes, and an answer racing us waits on that row.
-  const task = await findTask(trx, offer.taskId);
-  if (!task) return false;
-  const expiresAt = addActiveMinutes(ctx.settings.quietHours, sentAt, task.offerTimeoutMinutes);
+  const found = await findOfferToOpen(trx, offerId);
+  if (!found) return false;
+  const { offer, offerTimeoutMinutes, contactPreference } = found;
+  const expiresAt = addActiveMinutes(ctx.settings.quietHours, sentAt, offerTimeoutMinutes);
   const opened = await moveOffer(trx, offerId, 'sms_sent', sentAt, { sent_at: sentAt, expires_at: expiresAt });
   if (!opened) return false;
   effects.add(waveTimerJob(offer.taskId, expiresAt)); // shared with its wave-mates (deduplicated)
   effects.taskChanged(offer.taskId);
-  await scheduleFollowUpCall(trx, ctx, effects, offer, sentAt); // issue 15: sms_then_call
+  // Issue 15: sms_then_call
+  if (contactPreference === 'sms_then_call') scheduleFollowUpCall(ctx, effects, offer.id, sentAt, offerTimeoutMinutes);
   return true;
 }
