@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ContactPreference } from '../domain/contact-preference';
 import type { VolunteerProfile } from '../domain/volunteer';
 import type { Queryable } from './database';
@@ -173,4 +174,9 @@ export async function findVolunteersByIds(db: Queryable, ids: string[]): Promise
 
 export async function markAssigned(db: Queryable, id: string, at: Date): Promise<void> {
   await db.updateTable('volunteer').set({ last_assigned_at: at, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Refreshes the planner's statistics of the volunteer table (after a bulk import). */
+export async function analyzeVolunteers(db: Queryable): Promise<void> {
+  await sql`ANALYZE volunteer`.execute(db);
 }

@@ -9,7 +9,7 @@ import type { Queryable, Tx } from '../db/database';
 import { splitGoodRows, withoutRequesterPhones, type CsvSource, type ImportPreviewSummary } from '../domain/import-preview';
 import { inTransaction } from '../db/transaction';
 import { listRequesterPhones } from '../db/requester.repo';
-import { insertVolunteers, listVolunteers, lockVolunteer, saveVolunteerDetails } from '../db/volunteer.repo';
+import { analyzeVolunteers, insertVolunteers, listVolunteers, lockVolunteer, saveVolunteerDetails } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { checkCsvForPreview } from './csv-preview-thread';
 import { readVolunteerCsvInTurns } from './read-volunteer-csv';
@@ -66,7 +66,30 @@ async function loadExisting(db: Queryable): Promise<ExistingVolunteers> {
  * import, so pressing confirm twice imports once. A number registered by someone else
  * in the meantime, or a volunteer whose number changed meanwhile, is skipped, not an error.
  */
-export async function importVolunteers(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, source: CsvSource): Promise<ImportVolunteersResult> {
+export async function importVolunteers(ctx: Pick<ServiceContext, 'db' | 'now' | 'log'>, actor: Actor, source: CsvSource): Promise<ImportVolunteersResult> {
+  const result = await importInTransaction(ctx, actor, source);
+  if (result.ok && result.imported >= ANALYZE_AFTER_IMPORTED) await refreshPlannerStatistics(ctx);
+  return result;
+}
+
+/** New volunteers enough to change how Postgres should plan a fill's ranking. */
+export const ANALYZE_AFTER_IMPORTED = 500;
+
+/**
+ * The head of a fill's ranking (src/db/ranked-head.repo.ts) walks the rank index only while
+ * Postgres knows the pool is large; before autovacuum's next round it took 5,000 freshly loaded
+ * volunteers for a few rows and sorted them all, 33 ms a fill (issue 14). A dispatch right after
+ * a big import should not pay that. The import has committed: a failure here only costs speed.
+ */
+async function refreshPlannerStatistics(ctx: Pick<ServiceContext, 'db' | 'log'>): Promise<void> {
+  try {
+    await analyzeVolunteers(ctx.db);
+  } catch (err) {
+    ctx.log.warn({ err }, 'ANALYZE volunteer after an import failed; autovacuum will refresh the statistics');
+  }
+}
+
+async function importInTransaction(ctx: Pick<ServiceContext, 'db' | 'now'>, actor: Actor, source: CsvSource): Promise<ImportVolunteersResult> {
   return inTransaction(ctx.db, async (trx) => {
     const csvText = await readSource(trx, actor, source, ctx.now(), takeCsvUpload);
     if (csvText === undefined) return { ok: false, error: { code: 'upload_gone' } };

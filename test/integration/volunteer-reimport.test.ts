@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { ANALYZE_AFTER_IMPORTED, importVolunteers } from '../../src/services/import-volunteers';
 import { registerVolunteer } from '../../src/services/register-volunteer';
 import { startHarness, type Harness } from '../support/harness';
 import { logInWithFetch, type WebLogin } from '../support/web-login';
@@ -117,4 +119,15 @@ it('an upload imports once, and only for the coordinator who uploaded it', async
   expect(await second.text()).toContain('Velg filen på nytt');
   expect(await h.deps.db.selectFrom('volunteer').select('id').where('name', '=', 'Nina Ny').execute()).toHaveLength(1);
   expect(await h.deps.db.selectFrom('csv_upload').select('id').where('id', '=', upload!).execute()).toEqual([]);
+});
+
+it('a large import refreshes the planner statistics of the volunteer table at once; a small one leaves that to autovacuum', async () => {
+  const lastAnalyze = async () => (await sql<{ at: Date | null }>`SELECT last_analyze AS at FROM pg_stat_user_tables WHERE relname = 'volunteer'`.execute(h.deps.db)).rows[0]!.at;
+  const csv = (from: number, count: number) => ['Navn;Telefon', ...Array.from({ length: count }, (_, i) => `Frivillig ${from + i};4${String(6_000_000 + from + i).padStart(7, '0')}`)].join('\n');
+
+  expect(await importVolunteers(h.deps.ctx, { kind: 'service' }, { csvText: csv(0, 3) })).toMatchObject({ ok: true, imported: 3 });
+  expect(await lastAnalyze()).toBeNull();
+
+  expect(await importVolunteers(h.deps.ctx, { kind: 'service' }, { csvText: csv(3, ANALYZE_AFTER_IMPORTED) })).toMatchObject({ ok: true, imported: ANALYZE_AFTER_IMPORTED });
+  expect(await lastAnalyze()).not.toBeNull();
 });
