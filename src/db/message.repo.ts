@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { OutboundStatusName } from '../domain/sms-status';
 import type { Queryable } from './database';
-import type { MessageRow, ReplyReadingJson } from './schema';
+import type { MessageRow, OfferStatus, ReplyReadingJson, TaskStatus } from './schema';
 
 export interface OutboundDraft {
   to: string;
@@ -142,7 +142,11 @@ export async function markInboundOutcome(
     .where('id', '=', id).execute();
 }
 
-export type ClaimedSms = MessageRow & { must_reconcile: boolean };
+/**
+ * A claimed message, with its offer's standing as the claim read it (all null when it carries no
+ * offer): an offer SMS checks that its offer still stands before it leaves, and this saves that read.
+ */
+export type ClaimedSms = MessageRow & { must_reconcile: boolean; offer_status: OfferStatus | null; task_status: TaskStatus | null; task_starts_at: Date | null };
 
 /**
  * Takes an outbound message for sending: `queued`, or `sending` whose lease ran out (its sender
@@ -153,16 +157,18 @@ export async function claimOutbound(db: Queryable, id: string, now: Date, leaseS
   const leaseCutoff = new Date(now.getTime() - leaseSeconds * 1000);
   const result = await sql<ClaimedSms>`
     WITH prev AS (
-      SELECT id, status, needs_reconcile FROM message
-      WHERE id = ${id} AND direction = 'outbound'
-        AND (status = 'queued' OR (status = 'sending' AND claimed_at < ${leaseCutoff}))
-        AND (send_after IS NULL OR send_after <= ${now})
-      FOR UPDATE
+      SELECT mm.id, mm.status, mm.needs_reconcile, o.status AS offer_status, t.status AS task_status, t.starts_at AS task_starts_at
+      FROM message mm LEFT JOIN offer o ON o.id = mm.offer_id LEFT JOIN task t ON t.id = o.task_id
+      WHERE mm.id = ${id} AND mm.direction = 'outbound'
+        AND (mm.status = 'queued' OR (mm.status = 'sending' AND mm.claimed_at < ${leaseCutoff}))
+        AND (mm.send_after IS NULL OR mm.send_after <= ${now})
+      FOR UPDATE OF mm
     )
     UPDATE message m
     SET status = 'sending', claimed_at = ${now}, attempts = m.attempts + 1, updated_at = ${now}
     FROM prev WHERE m.id = prev.id
-    RETURNING m.*, (prev.status = 'sending' OR prev.needs_reconcile) AS must_reconcile`.execute(db);
+    RETURNING m.*, (prev.status = 'sending' OR prev.needs_reconcile) AS must_reconcile,
+      prev.offer_status, prev.task_status, prev.task_starts_at`.execute(db);
   return result.rows[0];
 }
 

@@ -6,12 +6,19 @@ import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
 import { fillTaskInTx } from './fill-task';
 
+/** What decides whether an offer still stands, as one read returns it (null: no such offer). */
+export interface OfferStanding { offerStatus: OfferStatus | null; taskStatus: string | null; startsAt: Date | null }
+
 /** An offer still stands: in one of `live`, its task still looking, and the task not begun. */
-export async function offerStands(db: Queryable, offerId: string, live: readonly OfferStatus[], now: Date): Promise<boolean> {
+export function stands(s: OfferStanding, live: readonly OfferStatus[], now: Date): boolean {
+  return s.offerStatus !== null && live.includes(s.offerStatus) && s.taskStatus === 'searching' && s.startsAt !== null && s.startsAt.getTime() > now.getTime();
+}
+
+async function offerStands(db: Queryable, offerId: string, live: readonly OfferStatus[], now: Date): Promise<boolean> {
   const row = await db.selectFrom('offer as o').innerJoin('task as t', 't.id', 'o.task_id')
     .select(['o.status as offer_status', 't.status as task_status', 't.starts_at'])
     .where('o.id', '=', offerId).executeTakeFirst();
-  return !!row && live.includes(row.offer_status) && row.task_status === 'searching' && row.starts_at.getTime() > now.getTime();
+  return !!row && stands({ offerStatus: row.offer_status, taskStatus: row.task_status, startsAt: row.starts_at }, live, now);
 }
 
 /**
@@ -20,10 +27,11 @@ export async function offerStands(db: Queryable, offerId: string, live: readonly
  * task moves on (or, once started, goes unfilled). True when the send was dropped.
  */
 export async function dropSendOfStaleOffer(
-  ctx: ServiceContext, offerId: string, live: readonly OfferStatus[], cancel: (trx: Tx, now: Date) => Promise<void>,
+  ctx: ServiceContext, offerId: string, live: readonly OfferStatus[], cancel: (trx: Tx, now: Date) => Promise<void>, read?: OfferStanding,
 ): Promise<boolean> {
-  // Nearly every offer still stands: one plain read, and the task lock only for one that does not.
-  if (await offerStands(ctx.db, offerId, live, ctx.now())) return false;
+  // Nearly every offer still stands: one plain read (or what the caller's claim read), and the
+  // task lock only for one that does not.
+  if (read ? stands(read, live, ctx.now()) : await offerStands(ctx.db, offerId, live, ctx.now())) return false;
   return runUseCase(ctx, async (trx, effects, now) => {
     const offer = await findOffer(trx, offerId);
     const task = offer && await lockTask(trx, offer.taskId);

@@ -62,9 +62,10 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
   return 'failed';
 }
 
-/** An offer SMS is sent only while its offer is still pending (see dropSendOfStaleOffer). */
+/** An offer SMS is sent only while its offer is still pending (see dropSendOfStaleOffer), as the claim read it. */
 async function dropStaleOffer(ctx: ServiceContext, claimed: ClaimedSms): Promise<boolean> {
-  const dropped = await dropSendOfStaleOffer(ctx, claimed.offer_id!, ['pending'], (trx, now) => cancelClaimedOutbound(trx, claimed.id, now));
+  const standing = { offerStatus: claimed.offer_status, taskStatus: claimed.task_status, startsAt: claimed.task_starts_at };
+  const dropped = await dropSendOfStaleOffer(ctx, claimed.offer_id!, ['pending'], (trx, now) => cancelClaimedOutbound(trx, claimed.id, now), standing);
   if (dropped) ctx.log.info({ messageId: claimed.id, offerId: claimed.offer_id }, 'offer sms cancelled unsent: the offer no longer stands');
   return dropped;
 }
