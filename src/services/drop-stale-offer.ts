@@ -10,7 +10,7 @@ import { fillTaskInTx } from './fill-task';
 export interface OfferStanding { offerStatus: OfferStatus | null; taskStatus: string | null; startsAt: Date | null }
 
 /** An offer still stands: in one of `live`, its task still looking, and the task not begun. */
-export function stands(s: OfferStanding, live: readonly OfferStatus[], now: Date): boolean {
+function stands(s: OfferStanding, live: readonly OfferStatus[], now: Date): boolean {
   return s.offerStatus !== null && live.includes(s.offerStatus) && s.taskStatus === 'searching' && s.startsAt !== null && s.startsAt.getTime() > now.getTime();
 }
 
