@@ -49,10 +49,13 @@ describe('the phone simulator', () => {
     await taskPage.goto(`${h.baseUrl}/admin/tasks/${demo.taskId}`);
     await taskPage.getByRole('button', { name: 'Send ut', exact: true }).click();
 
-    const card = page.locator('section.phone').filter({ has: page.locator('.sms.received', { hasText: 'Svar JA' }) }).first();
-    await card.waitFor({ timeout: 20_000 });
+    const firstOffered = page.locator('section.phone').filter({ has: page.locator('.sms.received', { hasText: 'Svar JA' }) }).first();
+    await firstOffered.waitFor({ timeout: 20_000 });
+    // Pinned by number: «the first phone with an offer» can become another phone as the wave's
+    // other offers arrive, between typing JA and pressing Send.
+    const volunteerPhone = (await firstOffered.getAttribute('data-phone'))!;
+    const card = phoneCard(page, volunteerPhone);
     const offer = card.locator('.sms.received', { hasText: 'Svar JA' });
-    const volunteerPhone = (await card.getAttribute('data-phone'))!;
     expect(await offer.textContent()).not.toContain('Storgata'); // an offer never carries the details
     await screenshot(page, 'simulator-tilbud');
 
