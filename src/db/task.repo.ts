@@ -145,6 +145,9 @@ export async function updateTask(db: Queryable, id: string, set: TaskUpdate, now
  */
 const SETTLE_MARGIN_MS = 10_000;
 
+/** How many offers of the task `t` are live (pending or open): a scalar subquery. */
+const liveOffersOfTask = sql<number>`(SELECT count(*) FROM offer o WHERE o.task_id = t.id AND o.status IN (${sql.join([...LIVE_OFFER_STATUSES])}))`;
+
 /**
  * Searching tasks with fewer live offers than their wave size whose fill is really owed: one was
  * never completed (its job was lost, or concurrent fills took its candidates), or something that
@@ -160,7 +163,7 @@ export async function listStarvedSearchingTasks(db: Queryable, before: Date, lim
   const rows = await db.selectFrom('task as t').select('t.id')
     .where('t.status', '=', 'searching').where('t.updated_at', '<', before).where('t.fill_requested_at', 'is', null)
     .where(sql<boolean>`(t.fill_settled_at IS NULL OR t.fill_settled_at < ${lastChange} + make_interval(secs => ${SETTLE_MARGIN_MS / 1000}))`)
-    .where(sql<boolean>`(SELECT count(*) FROM offer o WHERE o.task_id = t.id AND o.status IN (${sql.join([...LIVE_OFFER_STATUSES])})) < t.wave_size`)
+    .where(sql<boolean>`${liveOffersOfTask} < t.wave_size`)
     .limit(limit).execute();
   return rows.map((r) => r.id);
 }
@@ -192,7 +195,7 @@ export async function claimFillRequests(db: Queryable, limit: number): Promise<s
 export async function readClaimedForFill(db: Queryable, ids: readonly string[]): Promise<Array<{ task: Task; live: number }>> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('task as t').selectAll('t')
-    .select(sql<number>`(SELECT count(*) FROM offer o WHERE o.task_id = t.id AND o.status IN (${sql.join([...LIVE_OFFER_STATUSES])}))::integer`.as('live_offer_count'))
+    .select(sql<number>`${liveOffersOfTask}::integer`.as('live_offer_count'))
     .where(sql<boolean>`t.id = ANY(${ids.map(Number)}::bigint[])`).where('t.status', '=', 'searching')
     .orderBy('t.starts_at').orderBy('t.id').execute();
   return rows.map(({ live_offer_count, ...row }) => ({ task: taskRowToTask(row), live: live_offer_count }));
