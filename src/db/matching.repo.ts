@@ -31,6 +31,25 @@ export function toMatchTask(task: Task): MatchTask {
  * ranking, src/db/ranked-head.repo.ts).
  */
 export async function loadCandidates(db: Queryable, task: Task, now: Date, scope: 'everyone' | { ids: readonly string[] }): Promise<ReachableCandidate[]> {
+  if (scope === 'everyone') return judgeFacts(db, [{ task, volunteers: await loadVolunteers(db, 'everyone') }], now).then((m) => m.get(task.id) ?? []);
+  return (await loadCandidatesOfTasks(db, [{ task, ids: scope.ids }], now)).get(task.id) ?? [];
+}
+
+/**
+ * loadCandidates for several tasks at once (a batch of fills): each task's volunteers with the facts
+ * as that task sees them, read in one set of statements for the whole batch. By task id.
+ */
+export async function loadCandidatesOfTasks(db: Queryable, wanted: ReadonlyArray<{ task: Task; ids: readonly string[] }>, now: Date): Promise<Map<string, ReachableCandidate[]>> {
+  const all = [...new Set(wanted.flatMap((w) => w.ids))];
+  if (all.length === 0) return new Map(wanted.map((w) => [w.task.id, []]));
+  const byId = new Map((await loadVolunteers(db, { ids: all })).map((v) => [v.id, v]));
+  const scopes = wanted.map((w) => ({ task: w.task, volunteers: w.ids.flatMap((id) => byId.get(id) ?? []) }));
+  return judgeFacts(db, scopes, now);
+}
+
+type VolunteerRow = Awaited<ReturnType<typeof loadVolunteers>>[number];
+
+async function loadVolunteers(db: Queryable, scope: 'everyone' | { ids: readonly string[] }) {
   // Only what matching reads: notes and the rest of the row would be loaded per volunteer per fill.
   // An erased volunteer is no longer a person to judge; a deactivated one is shown (with the reason)
   // on the task page and judged unfit by the domain (the SQL ranking leaves both out of dispatch).
@@ -40,48 +59,58 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, scope
     if (scope.ids.length === 0) return [];
     q = q.where(anyOf('v.id', [...scope.ids]));
   }
-  const volunteers = await q.orderBy('v.id').execute();
-  if (volunteers.length === 0) return [];
-  const ids = volunteers.map((v) => v.id);
-  const [assignments, offers, helped, withdrew] = await Promise.all([
-    loadAssignments(db, ids, task),
-    loadOfferFacts(db, ids, task.id, now),
-    loadHelpedBefore(db, ids, task),
-    loadCancelledThisTask(db, task.id),
+  return q.orderBy('v.id').execute();
+}
+
+/** The facts about `volunteers` each task's rules need, read once for all the tasks. By task id. */
+async function judgeFacts(db: Queryable, scopes: ReadonlyArray<{ task: Task; volunteers: VolunteerRow[] }>, now: Date): Promise<Map<string, ReachableCandidate[]>> {
+  const ids = [...new Set(scopes.flatMap((s) => s.volunteers.map((v) => v.id)))];
+  const tasks = scopes.map((s) => s.task);
+  const out = new Map<string, ReachableCandidate[]>(tasks.map((t) => [t.id, []]));
+  if (ids.length === 0) return out;
+  const [assignments, offers, withdrew] = await Promise.all([
+    loadAssignments(db, ids, tasks),
+    loadOfferFacts(db, ids, tasks.map((t) => t.id), now),
+    loadCancelledThisTask(db, tasks.map((t) => t.id)),
   ]);
-  const week = isoWeekOf(task.startsAt);
-  return volunteers.map((v): ReachableCandidate => {
-    const own = (assignments.get(v.id) ?? []).filter((a) => a.taskId !== task.id);
-    const facts = offers.get(v.id);
-    return {
-      id: v.id,
-      name: v.name,
-      phone: v.phone,
-      language: v.language,
-      contactPreference: v.contact_preference,
-      optedOut: v.opted_out_at !== null,
-      deactivated: v.deactivated_at !== null,
-      pausedUntil: v.paused_until,
-      taskTypes: v.task_types as TaskType[],
-      areas: v.areas,
-      confidentialitySignedOn: v.confidentiality_signed_on,
-      policeCertificateOn: v.police_certificate_on,
-      trainingOn: v.training_on,
-      availability: v.availability.map((w) => ({ ...w, weekday: w.weekday as Weekday })),
-      absences: v.absences,
-      maxTasksPerWeek: v.max_tasks_per_week,
-      assignmentsThisWeek: own.filter((a) => isoWeekOf(a.startsAt) === week).length,
-      assignments: own,
-      hasOpenOffer: facts?.live ?? false,
-      // Whoever gave this task back (AVBRYT) or was taken off it counts as asked already, even if it was agreed by phone.
-      alreadyOfferedThisTask: (facts?.thisTask ?? false) || withdrew.has(v.id),
-      helpedThisPersonBefore: helped.has(v.id),
-      recentOffers: facts?.recentOffers ?? 0,
-      recentAssignments: facts?.recentAssignments ?? 0,
-      answeredOffers: facts?.answered ?? 0,
-      totalOffers: facts?.total ?? 0,
-    };
-  });
+  for (const { task, volunteers } of scopes) {
+    const helped = await loadHelpedBefore(db, volunteers.map((v) => v.id), task);
+    const window = assignmentWindow(task);
+    const week = isoWeekOf(task.startsAt);
+    out.set(task.id, volunteers.map((v): ReachableCandidate => {
+      const own = (assignments.get(v.id) ?? []).filter((a) => a.taskId !== task.id && a.startsAt >= window.from && a.startsAt < window.to);
+      const facts = offers.get(v.id);
+      return {
+        id: v.id,
+        name: v.name,
+        phone: v.phone,
+        language: v.language,
+        contactPreference: v.contact_preference,
+        optedOut: v.opted_out_at !== null,
+        deactivated: v.deactivated_at !== null,
+        pausedUntil: v.paused_until,
+        taskTypes: v.task_types as TaskType[],
+        areas: v.areas,
+        confidentialitySignedOn: v.confidentiality_signed_on,
+        policeCertificateOn: v.police_certificate_on,
+        trainingOn: v.training_on,
+        availability: v.availability.map((w) => ({ ...w, weekday: w.weekday as Weekday })),
+        absences: v.absences,
+        maxTasksPerWeek: v.max_tasks_per_week,
+        assignmentsThisWeek: own.filter((a) => isoWeekOf(a.startsAt) === week).length,
+        assignments: own,
+        hasOpenOffer: facts?.live ?? false,
+        // Whoever gave this task back (AVBRYT) or was taken off it counts as asked already, even if it was agreed by phone.
+        alreadyOfferedThisTask: (facts?.offeredTasks.has(task.id) ?? false) || (withdrew.get(task.id)?.has(v.id) ?? false),
+        helpedThisPersonBefore: helped.has(v.id),
+        recentOffers: facts?.recentOffers ?? 0,
+        recentAssignments: facts?.recentAssignments ?? 0,
+        answeredOffers: facts?.answered ?? 0,
+        totalOffers: facts?.total ?? 0,
+      };
+    }));
+  }
+  return out;
 }
 
 /** `column = ANY($1)`: one array parameter instead of thousands (a municipality may have many volunteers). */
@@ -96,11 +125,17 @@ function isoWeekOf(at: Date): string {
 
 type HeldAssignment = { taskId: string; startsAt: Date; endsAt: Date };
 
-/** Active assignments near the task (its ISO week, with a day's margin for overlaps across midnight). */
-async function loadAssignments(db: Queryable, ids: string[], task: Task): Promise<Map<string, HeldAssignment[]>> {
+/** Active assignments near a task: its ISO week, with a day's margin for overlaps across midnight. */
+function assignmentWindow(task: Task): { from: Date; to: Date } {
   const start = DateTime.fromJSDate(task.startsAt, { zone: OSLO_ZONE });
-  const from = start.startOf('week').minus({ days: 1 }).toJSDate();
-  const to = start.endOf('week').plus({ days: 2 }).toJSDate();
+  return { from: start.startOf('week').minus({ days: 1 }).toJSDate(), to: start.endOf('week').plus({ days: 2 }).toJSDate() };
+}
+
+/** Active assignments of `ids` near any of the tasks (each task keeps only those near itself). */
+async function loadAssignments(db: Queryable, ids: string[], tasks: readonly Task[]): Promise<Map<string, HeldAssignment[]>> {
+  const windows = tasks.map(assignmentWindow);
+  const from = new Date(Math.min(...windows.map((w) => w.from.getTime())));
+  const to = new Date(Math.max(...windows.map((w) => w.to.getTime())));
   const rows = await db.selectFrom('assignment as a').innerJoin('task as t', 't.id', 'a.task_id')
     .select(['a.volunteer_id', 't.id as task_id', 't.starts_at', 't.duration_minutes'])
     .where('a.status', '=', 'active').where(anyOf('a.volunteer_id', ids))
@@ -114,9 +149,20 @@ async function loadAssignments(db: Queryable, ids: string[], task: Task): Promis
   return byVolunteer;
 }
 
-interface OfferFacts { live: boolean; thisTask: boolean; recentOffers: number; recentAssignments: number; answered: number; total: number }
+interface OfferFacts {
+  live: boolean;
+  /** Which of the tasks being judged they have had an offer for. */
+  offeredTasks: ReadonlySet<string>;
+  recentOffers: number;
+  recentAssignments: number;
+  answered: number;
+  total: number;
+}
 
-async function loadOfferFacts(db: Queryable, ids: string[], taskId: string, now: Date): Promise<Map<string, OfferFacts>> {
+const NO_TASKS: ReadonlySet<string> = new Set();
+
+async function loadOfferFacts(db: Queryable, ids: string[], taskIds: readonly string[], now: Date): Promise<Map<string, OfferFacts>> {
+  const tasks = sql`${taskIds.map(Number)}::bigint[]`;
   const recent = new Date(now.getTime() - RECENT_DAYS * 86_400_000);
   const reliability = new Date(now.getTime() - RELIABILITY_DAYS * 86_400_000);
   const live = sql.join([...LIVE_OFFER_STATUSES]);
@@ -124,13 +170,13 @@ async function loadOfferFacts(db: Queryable, ids: string[], taskId: string, now:
     .select([
       'o.volunteer_id',
       sql<boolean>`bool_or(o.status IN (${live}))`.as('live'),
-      sql<boolean>`bool_or(o.task_id = ${taskId})`.as('this_task'),
+      sql<string[] | null>`array_agg(DISTINCT o.task_id::text) FILTER (WHERE o.task_id = ANY(${tasks}))`.as('offered_tasks'),
       sql<string>`count(*) FILTER (WHERE o.created_at >= ${recent})`.as('recent_offers'),
       sql<string>`count(*) FILTER (WHERE o.created_at >= ${reliability} AND o.status IN ('accepted', 'declined', 'expired'))`.as('total'),
       sql<string>`count(*) FILTER (WHERE o.created_at >= ${reliability} AND o.status IN ('accepted', 'declined'))`.as('answered'),
     ])
     .where(anyOf('o.volunteer_id', ids))
-    .where((eb) => eb.or([eb('o.created_at', '>=', reliability), eb('o.status', 'in', [...LIVE_OFFER_STATUSES]), eb('o.task_id', '=', taskId)]))
+    .where((eb) => eb.or([eb('o.created_at', '>=', reliability), eb('o.status', 'in', [...LIVE_OFFER_STATUSES]), sql<boolean>`o.task_id = ANY(${tasks})`]))
     .groupBy('o.volunteer_id').execute();
   const assignmentRows = await db.selectFrom('assignment').select(['volunteer_id', (eb) => eb.fn.countAll<string>().as('n')])
     .where(anyOf('volunteer_id', ids)).where('assigned_at', '>=', recent).where('status', '!=', 'cancelled')
@@ -139,21 +185,23 @@ async function loadOfferFacts(db: Queryable, ids: string[], taskId: string, now:
   const facts = new Map<string, OfferFacts>();
   for (const r of rows) {
     facts.set(r.volunteer_id, {
-      live: r.live, thisTask: r.this_task, recentOffers: Number(r.recent_offers),
+      live: r.live, offeredTasks: r.offered_tasks ? new Set(r.offered_tasks) : NO_TASKS, recentOffers: Number(r.recent_offers),
       recentAssignments: recentAssignments.get(r.volunteer_id) ?? 0, answered: Number(r.answered), total: Number(r.total),
     });
   }
   for (const [id, n] of recentAssignments) {
-    if (!facts.has(id)) facts.set(id, { live: false, thisTask: false, recentOffers: 0, recentAssignments: n, answered: 0, total: 0 });
+    if (!facts.has(id)) facts.set(id, { live: false, offeredTasks: NO_TASKS, recentOffers: 0, recentAssignments: n, answered: 0, total: 0 });
   }
   return facts;
 }
 
-async function loadCancelledThisTask(db: Queryable, taskId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('assignment').select('volunteer_id')
-    // Given back (AVBRYT) or taken off by a coordinator: either way not the one to ask again.
-    .where('task_id', '=', taskId).where('status', '=', 'cancelled').where('cancelled_by', 'in', ['volunteer', 'coordinator']).execute();
-  return new Set(rows.map((r) => r.volunteer_id));
+/** Per task: who gave it back (AVBRYT) or was taken off it by a coordinator; either way not the one to ask again. */
+async function loadCancelledThisTask(db: Queryable, taskIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const rows = await db.selectFrom('assignment').select(['task_id', 'volunteer_id'])
+    .where(anyOf('task_id', [...taskIds])).where('status', '=', 'cancelled').where('cancelled_by', 'in', ['volunteer', 'coordinator']).execute();
+  const byTask = new Map<string, Set<string>>();
+  for (const r of rows) byTask.set(r.task_id, (byTask.get(r.task_id) ?? new Set()).add(r.volunteer_id));
+  return byTask;
 }
 
 /** Volunteers who helped the same person (same person reference in the same unit) before. */

@@ -61,11 +61,29 @@ export async function lockBestAvailable(db: Queryable, rankedIds: string[], limi
 
 const LOCK_SLICE_MIN = 32;
 
+/**
+ * Locks those of `ids` no other transaction holds and nobody has deactivated: a batch of fills
+ * that picked its volunteers together (src/services/offer-together.ts). Skips, never waits.
+ */
+export async function lockAvailable(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await sql<{ id: string }>`
+    SELECT v.id FROM volunteer v
+    WHERE v.id = ANY(${ids.map(Number)}::bigint[]) AND v.deactivated_at IS NULL
+    FOR UPDATE OF v SKIP LOCKED`.execute(db);
+  return new Set(rows.rows.map((r) => r.id));
+}
+
 /** Inserts offers; a volunteer who got another live offer meanwhile is skipped by the unique index. */
 export async function insertOffers(db: Queryable, taskId: string, wave: number, volunteerIds: string[]): Promise<Offer[]> {
-  if (volunteerIds.length === 0) return [];
+  return insertOfferRows(db, volunteerIds.map((volunteerId) => ({ taskId, wave, volunteerId })));
+}
+
+/** insertOffers for several tasks in one statement. */
+export async function insertOfferRows(db: Queryable, offers: ReadonlyArray<{ taskId: string; wave: number; volunteerId: string }>): Promise<Offer[]> {
+  if (offers.length === 0) return [];
   const rows = await db.insertInto('offer')
-    .values(volunteerIds.map((volunteer_id) => ({ task_id: taskId, volunteer_id, wave })))
+    .values(offers.map((o) => ({ task_id: o.taskId, volunteer_id: o.volunteerId, wave: o.wave })))
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .execute();

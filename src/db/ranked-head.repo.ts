@@ -3,7 +3,7 @@ import { LIVE_OFFER_STATUSES } from '../domain/dispatch';
 import { considerVolunteers, REQUIREMENTS, type Requirement } from '../domain/matching';
 import { osloDate } from '../domain/oslo-time';
 import type { Queryable } from './database';
-import { loadCandidates, toMatchTask, type ReachableCandidate } from './matching.repo';
+import { loadCandidates, loadCandidatesOfTasks, toMatchTask, type ReachableCandidate } from './matching.repo';
 import type { Database } from './schema';
 import type { Task } from './task.repo';
 
@@ -41,27 +41,68 @@ export async function loadRankedCandidates(db: Queryable, task: Task, now: Date,
   return [...judged.values()];
 }
 
+/**
+ * The first page of a task's ranking and those the page order cannot place, judged. Only the page's
+ * eligible volunteers are known to be the best: `complete` when the page holds everyone the coarse
+ * filter lets through.
+ */
+export interface RankedHead { candidates: ReachableCandidate[]; onPage: ReadonlySet<string>; complete: boolean }
+
+/**
+ * The first page of the ranking for several tasks at once (a batch of fills), with those the page
+ * order cannot place, judged: one statement for the heads and one set for the facts. Unlike
+ * loadRankedCandidates it does not widen: a fill whose page held too few eligible volunteers asks
+ * loadRankedCandidates for more. By task id.
+ */
+export async function loadRankedHeads(db: Queryable, heads: ReadonlyArray<{ task: Task; size: number }>, now: Date): Promise<Map<string, RankedHead>> {
+  if (heads.length === 0) return new Map();
+  // Row tags: 2i for task i's page, 2i + 1 for its always-judged.
+  const parts = heads.map(({ task, size }, i) => {
+    const page = db.selectFrom(headPageQuery(db, task, now, undefined, size).clearSelect().select([sql.lit(2 * i).as('tag'), 'v.id']).as(`h${i}`)).selectAll();
+    const always = db.selectFrom(alwaysJudgedQuery(db, task, now).as(`a${i}`)).select([sql.lit(2 * i + 1).as('tag'), `a${i}.id`]);
+    return page.unionAll(always);
+  });
+  const rows = await parts.slice(1).reduce((all, part) => all.unionAll(part), parts[0]!).execute();
+  // Who helped this person before may be on the page too.
+  const ids = heads.map(() => new Set<string>());
+  const onPage = heads.map(() => new Set<string>());
+  for (const r of rows) {
+    const i = Math.floor(r.tag / 2);
+    ids[i]!.add(r.id);
+    if (r.tag % 2 === 0) onPage[i]!.add(r.id);
+  }
+  const judged = await loadCandidatesOfTasks(db, heads.map(({ task }, i) => ({ task, ids: [...ids[i]!] })), now);
+  return new Map(heads.map(({ task, size }, i) => [task.id, { candidates: judged.get(task.id) ?? [], onPage: onPage[i]!, complete: onPage[i]!.size < size }]));
+}
+
 /** Rows judged at the head of every fill: too few to matter, big enough to keep the order exact. */
-const MIN_PAGE = 32;
+export const MIN_PAGE = 32;
 
 interface RankCursor { id: string; recent_assignments: number; recent_offers: number; rank_rate: number }
 
 /** The next `size` volunteers in SQL's order after `cursor`, among those whose counters are current. */
 async function loadHeadPage(db: Queryable, task: Task, now: Date, cursor: RankCursor | undefined, size: number): Promise<RankCursor[]> {
+  return headPageQuery(db, task, now, cursor, size).execute();
+}
+
+function headPageQuery(db: Queryable, task: Task, now: Date, cursor: RankCursor | undefined, size: number) {
   let q = coarseFilter(db.selectFrom('volunteer as v'), task)
     .select(['v.id', 'v.recent_assignments', 'v.recent_offers', 'v.rank_rate'])
     .where((eb) => eb.or([eb('v.counters_valid_until', 'is', null), eb('v.counters_valid_until', '>', now)]));
   if (cursor) {
     q = q.where(sql<boolean>`(v.recent_assignments, v.recent_offers, v.rank_rate, v.id) > (${cursor.recent_assignments}, ${cursor.recent_offers}, ${cursor.rank_rate}::double precision, ${cursor.id}::bigint)`);
   }
-  return q.orderBy('v.recent_assignments').orderBy('v.recent_offers').orderBy('v.rank_rate').orderBy('v.id').limit(size).execute();
+  return q.orderBy('v.recent_assignments').orderBy('v.recent_offers').orderBy('v.rank_rate').orderBy('v.id').limit(size);
 }
 
 /** Those the page order cannot place: who helped this person before, and stale counters. */
 async function loadAlwaysJudged(db: Queryable, task: Task, now: Date): Promise<string[]> {
+  return (await alwaysJudgedQuery(db, task, now).execute()).map((r) => r.id);
+}
+
+function alwaysJudgedQuery(db: Queryable, task: Task, now: Date) {
   const stale = coarseFilter(db.selectFrom('volunteer as v'), task).select('v.id').where('v.counters_valid_until', '<=', now);
-  const rows = await (task.personRef ? stale.union(helpedBefore(db, task)) : stale).execute();
-  return rows.map((r) => r.id);
+  return task.personRef ? stale.union(helpedBefore(db, task)) : stale;
 }
 
 function helpedBefore(db: Queryable, task: Task) {

@@ -3,15 +3,16 @@ import { renderOffer, renderText, toTaskFacts } from '../domain/messages';
 import { considerVolunteers, pickNextWave } from '../domain/matching';
 import { dispatchPolicy } from '../domain/task-timing';
 import type { Tx } from '../db/database';
-import { toMatchTask, type ReachableCandidate } from '../db/matching.repo';
+import { toMatchTask } from '../db/matching.repo';
 import { loadBusyCandidates, loadRankedCandidates } from '../db/ranked-head.repo';
-import { countLiveOffers, countOffers, insertOffers, lockBestAvailable, type Offer } from '../db/offer.repo';
+import { countLiveOffers, countOffers, insertOffers, lockBestAvailable } from '../db/offer.repo';
 import { lockTask, moveTask, readClaimedForFill, setWavesSent, updateTask, type Task } from '../db/task.repo';
 import type { OutboundDraft } from '../db/message.repo';
 import { tellRequester } from './tell-requester';
 import { queueOfferCall, sendsDespiteQuietHours } from './offer-by-call';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
+import { offerTogether, type CreatedOffer, type FillPlan, type RoundState } from './offer-together';
 
 /**
  * Keeps a searching task's live offers topped up to its wave size; marks it unfilled and tells the
@@ -21,20 +22,33 @@ import { runUseCase, type Effects } from './effects';
 export async function fillTaskInTx(trx: Tx, ctx: ServiceContext, effects: Effects, taskId: string, now: Date): Promise<void> {
   const locked = await lockTask(trx, taskId);
   if (!locked || locked.status !== 'searching') return;
-  const writes = new FillWrites();
-  await fillLockedTask(trx, ctx, effects, writes, locked, await countLiveOffers(trx, taskId), now);
-  await writes.flush(trx, effects, now);
+  await fillLockedTasks(trx, ctx, effects, [{ task: locked, live: await countLiveOffers(trx, taskId) }], now);
 }
 
 /**
  * fillTaskInTx for a batch of tasks whose row locks the caller already holds (the claim of
- * fill-searching-tasks). Per task, only the ranking and the offers take statements of their own:
- * the tasks and their live offers are read in one, and the offer SMS rows and wave counters of
- * the whole batch are written in one each at the end.
+ * fill-searching-tasks). The tasks and their live offers are read in one statement; the first
+ * round of offers of the whole batch is ranked, locked and inserted together (offer-together.ts);
+ * the offer SMS rows and wave counters of the batch are written in one statement each at the end.
  */
 export async function fillClaimedTasksInTx(trx: Tx, ctx: ServiceContext, effects: Effects, taskIds: readonly string[], now: Date): Promise<void> {
+  await fillLockedTasks(trx, ctx, effects, await readClaimedForFill(trx, taskIds), now);
+}
+
+/** Tasks in the order they are served (soonest start first), each with its live offers counted under its lock. */
+async function fillLockedTasks(trx: Tx, ctx: ServiceContext, effects: Effects, tasks: ReadonlyArray<{ task: Task; live: number }>, now: Date): Promise<void> {
   const writes = new FillWrites();
-  for (const { task, live } of await readClaimedForFill(trx, taskIds)) await fillLockedTask(trx, ctx, effects, writes, task, live, now);
+  const plans: FillPlan[] = [];
+  for (const { task, live } of tasks) {
+    const plan = await planFill(trx, ctx, effects, task, live, now);
+    if (plan) plans.push(plan);
+  }
+  const together = await offerTogether(trx, plans, now);
+  for (const plan of plans) {
+    const first = together.get(plan.task.id);
+    const outcome = first?.exhausted && !first.contended ? { created: first.created, outOfCandidates: true } : await createOffers(trx, plan, now, first);
+    await finishFill(trx, ctx, effects, writes, plan, outcome, now);
+  }
   await writes.flush(trx, effects, now);
 }
 
@@ -57,16 +71,21 @@ class FillWrites {
   }
 }
 
-async function fillLockedTask(trx: Tx, ctx: ServiceContext, effects: Effects, writes: FillWrites, locked: Task, live: number, now: Date): Promise<void> {
-  const taskId = locked.id;
+/** What a fill is to do for a task (after urgency), or nothing: a task that has begun is only marked unfilled. */
+async function planFill(trx: Tx, ctx: ServiceContext, effects: Effects, locked: Task, live: number, now: Date): Promise<FillPlan | undefined> {
   if (locked.startsAt.getTime() <= now.getTime()) {
     // Nobody is asked for a task that has already begun; with nothing live it is unfilled.
     if (live === 0) await markUnfilled(trx, ctx, effects, locked, now);
-    return;
+    return undefined;
   }
   const task = await applyUrgency(trx, ctx, locked, now);
-  const wave = waveForNewOffers(task.wavesSent, live);
-  const { created, outOfCandidates } = await createOffers(trx, task, wave, offersToSend(task.waveSize, live), now);
+  return { task, live, wave: waveForNewOffers(task.wavesSent, live), wanted: offersToSend(task.waveSize, live) };
+}
+
+async function finishFill(trx: Tx, ctx: ServiceContext, effects: Effects, writes: FillWrites, plan: FillPlan, outcome: { created: CreatedOffer[]; outOfCandidates: boolean }, now: Date): Promise<void> {
+  const { task, live, wave } = plan;
+  const taskId = task.id;
+  const { created, outOfCandidates } = outcome;
   // «Send nå likevel» holds for the rest of that night: later waves do not wait for the morning either.
   const despiteQuietHours = sendsDespiteQuietHours(task, now);
   // Issue 15: a volunteer who wants calls gets the offer by a call (sms_then_call starts with the SMS).
@@ -117,21 +136,20 @@ async function applyUrgency(trx: Tx, ctx: ServiceContext, task: Task, now: Date)
 /** Pick-and-insert rounds per fill; each round's reads see the offers other fills committed meanwhile. */
 const MAX_ROUNDS = 20;
 
-type CreatedOffer = { offer: Offer; candidate: ReachableCandidate };
-
 /**
  * Asks the best-ranked eligible volunteers (src/domain/matching). Two fills running at once may rank
  * the same people first: the row lock (skipping rows another fill holds) and the one-live-offer
  * index decide, and the loser's next round picks further down the list. "Out of candidates" is
  * claimed only when nobody eligible was left and none was lost to a concurrent fill.
  */
-async function createOffers(trx: Tx, task: Task, wave: number, wanted: number, now: Date): Promise<{ created: CreatedOffer[]; outOfCandidates: boolean }> {
-  const created: CreatedOffer[] = [];
-  const tried = new Set<string>();
+async function createOffers(trx: Tx, plan: FillPlan, now: Date, start?: RoundState): Promise<{ created: CreatedOffer[]; outOfCandidates: boolean }> {
+  const { task, wave, wanted } = plan;
+  const created: CreatedOffer[] = [...start?.created ?? []];
+  const tried = new Set<string>(start?.tried);
   /** Ranked above the ones we got, but held by another fill's lock: passed over from then on. */
-  const held = new Set<string>();
-  let contended = false;
-  for (let round = 0; round < MAX_ROUNDS && created.length < wanted; round++) {
+  const held = new Set<string>(start?.held);
+  let contended = start?.contended ?? false;
+  for (let round = start ? 1 : 0; round < MAX_ROUNDS && created.length < wanted; round++) {
     const need = wanted - created.length + held.size;
     const candidates = (await loadRankedCandidates(trx, task, now, need)).filter((c) => !tried.has(c.id) && !held.has(c.id));
     const ranked = pickNextWave(considerVolunteers(toMatchTask(task), candidates), candidates.length);
