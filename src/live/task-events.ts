@@ -12,6 +12,8 @@ export interface TaskEventPublisher {
 }
 
 const PUBLISH_TIMEOUT_MS = 1_000;
+/** Task ids in one notice: ids are digits only. */
+const NOTICE_SEPARATOR = ',';
 
 export function channelFor(prefix: string): string {
   return `${prefix}:task-events`;
@@ -23,9 +25,9 @@ export function createTaskEventPublisher(redis: Redis, prefix: string, log: Logg
     async taskChanged(taskIds) {
       const ids = [...new Set(taskIds)];
       if (ids.length === 0) return;
+      // One notice per transaction, however many tasks it changed (a batch of fills or sends).
       // Best effort and bounded: a Redis that is away must not hold up the use case that committed.
-      const publishing = Promise.all(ids.map((id) => redis.publish(channel, id)));
-      await withTimeout(publishing, PUBLISH_TIMEOUT_MS, 'Redis (task event)').catch((err: unknown) => log.warn({ err }, 'could not publish task event'));
+      await withTimeout(redis.publish(channel, ids.join(NOTICE_SEPARATOR)), PUBLISH_TIMEOUT_MS, 'Redis (task event)').catch((err: unknown) => log.warn({ err }, 'could not publish task event'));
     },
   };
 }
@@ -39,8 +41,8 @@ export class TaskEventHub {
   constructor(private readonly subscriber: Redis, private readonly prefix: string, private readonly log: Logger) {}
 
   async start(): Promise<void> {
-    this.subscriber.on('message', (_channel: string, taskId: string) => {
-      for (const listener of this.listeners.get(taskId) ?? []) listener();
+    this.subscriber.on('message', (_channel: string, notice: string) => {
+      for (const taskId of notice.split(NOTICE_SEPARATOR)) for (const listener of this.listeners.get(taskId) ?? []) listener();
     });
     this.subscriber.on('error', (err) => this.log.warn({ err }, 'task event subscriber error'));
     await this.subscriber.subscribe(channelFor(this.prefix));

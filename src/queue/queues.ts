@@ -43,6 +43,20 @@ async function findMissing(byName: Record<QueueName, Queue>, jobs: readonly JobR
   return jobs.filter((_, i) => !present[i]);
 }
 
+/**
+ * Jobs that share a deduplication key, as BullMQ would take them, before they cost a round trip
+ * each: the first, or the last when it reschedules (a batch of sends opens a wave's offers
+ * together, and each asks for the wave's one timer).
+ */
+function onePerKey(jobs: readonly JobRequest[]): JobRequest[] {
+  const byKey = new Map<string, JobRequest>();
+  for (const job of jobs) {
+    const key = dedupKeyFor(job);
+    if (!byKey.has(key) || job.reschedule) byKey.set(key, job);
+  }
+  return [...byKey.values()];
+}
+
 export function createQueues(connection: ConnectionOptions, prefix: string, log: Logger): Queues {
   const make = (name: QueueName) => {
     const queue = new Queue(name, { connection, prefix, defaultJobOptions });
@@ -57,7 +71,7 @@ export function createQueues(connection: ConnectionOptions, prefix: string, log:
       const now = Date.now();
       // One addBulk (one round trip) per queue, however many jobs a transaction caused.
       const perQueue = new Map<QueueName, JobRequest[]>();
-      for (const job of jobs) perQueue.set(queueOf[job.name], [...(perQueue.get(queueOf[job.name]) ?? []), job]);
+      for (const job of onePerKey(jobs)) perQueue.set(queueOf[job.name], [...(perQueue.get(queueOf[job.name]) ?? []), job]);
       await withTimeout(Promise.all([...perQueue].map(([queue, some]) => byName[queue].addBulk(some.map((job) => ({
         name: job.name,
         data: job.data,
