@@ -1,11 +1,11 @@
 import { renderText, toTaskFacts } from '../domain/messages';
-import type { Tx } from '../db/database';
+import type { Queryable, Tx } from '../db/database';
 import { cancelActiveAssignment } from '../db/assignment.repo';
 import { findTask, moveTask, type Task } from '../db/task.repo';
 import { findVolunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import { alertTimeOf } from './deadline-alert';
-import { runUseCase, type Effects } from './effects';
+import { runOneStatementUseCase, runUseCase, type Effects } from './effects';
 import { fillLaneOf } from './fill-searching-tasks';
 import { withdrawOffersWithNotice } from './withdraw-offers';
 
@@ -16,11 +16,12 @@ export type DispatchResult = { ok: true; task: Task } | { ok: false; error: 'not
  * by the fill-searching-tasks job, so the request returns at once.
  */
 export async function dispatchTask(ctx: ServiceContext, taskId: string): Promise<DispatchResult> {
-  return runUseCase(ctx, (trx, effects, now) => dispatchTaskInTx(trx, effects, taskId, now));
+  // One UPDATE does it: a burst of dispatches saves two round trips each (issue 14).
+  return runOneStatementUseCase(ctx, (db, effects, now) => dispatchTaskInTx(db, effects, taskId, now));
 }
 
-/** dispatchTask inside the caller's transaction (a requester's OK creates and dispatches in one). */
-export async function dispatchTaskInTx(trx: Tx, effects: Effects, taskId: string, now: Date): Promise<DispatchResult> {
+/** dispatchTask inside the caller's transaction (a requester's OK creates and dispatches in one). Writes one statement. */
+export async function dispatchTaskInTx(trx: Queryable, effects: Effects, taskId: string, now: Date): Promise<DispatchResult> {
   const moved = await moveTask(trx, taskId, 'dispatch', { dispatched_at: now, closed_at: null, fill_settled_at: null, fill_requested_at: now }, now);
   if (!moved) {
     const task = await findTask(trx, taskId);

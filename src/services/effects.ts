@@ -65,6 +65,19 @@ export async function flushEffects(ctx: Pick<ServiceContext, 'jobs' | 'log' | 't
 }
 
 /**
+ * A use case whose writes are one statement (one atomic commit of its own): as runUseCase, without
+ * the BEGIN and COMMIT round trips. `work` gets the pool, so a second write would not be atomic
+ * with the first: only for work that writes once.
+ */
+export async function runOneStatementUseCase<T>(ctx: ServiceContext, work: (db: Queryable, effects: Effects, now: Date) => Promise<T>): Promise<T> {
+  const now = ctx.now();
+  const effects = new Effects(ctx, now);
+  const result = await work(ctx.db, effects, now);
+  await flushEffects(ctx, effects);
+  return result;
+}
+
+/**
  * Runs one use case in one transaction and enqueues its jobs after the commit. A deadlock retry
  * starts from a fresh Effects, so a rolled-back attempt leaves no jobs behind.
  */
