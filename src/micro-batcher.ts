@@ -21,7 +21,7 @@ interface Waiter<I, O> { item: I; resolve(value: O): void; reject(error: unknown
 
 /**
  * Coalesces calls that arrive together into one call of `run` (the webhooks' multi-row INSERT and
- * one enqueue). `run` gets the items in arrival order and returns one outcome per item, in that
+ * one enqueue; the SMS sends' one claim and one record). `run` gets the items in arrival order and returns one outcome per item, in that
  * order; if it throws, every item of that run gets the error. Nothing is answered before its run
  * has finished, so a caller that answers after `submit` still answers after its work is done.
  */

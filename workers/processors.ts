@@ -10,7 +10,8 @@ import { fillTask } from '../src/services/fill-task';
 import { fillSearchingTasks } from '../src/services/fill-searching-tasks';
 import { handleDeliveryFailure } from '../src/services/handle-delivery-failure';
 import { handleInboundSms } from '../src/services/handle-inbound-sms';
-import { sendSms } from '../src/services/send-sms';
+import { sendSmsBatch, type SendOutcome, type SendRequest } from '../src/services/send-sms';
+import { createMicroBatcher, type MicroBatchOptions } from '../src/micro-batcher';
 import { sweep } from '../src/services/sweep';
 import { eraseOldMessageBodies } from '../src/services/erase-old-message-bodies';
 import { expireRequestDraft } from '../src/services/expire-request-draft';
@@ -23,10 +24,18 @@ function isLastAttempt(job: Job): boolean {
   return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 }
 
+/**
+ * The send-sms jobs a worker has started in the same turn go out as one batch: one claim, one
+ * record (src/services/send-sms.ts). The queue's concurrency bounds a batch; the rate limit still
+ * counts jobs, one SMS each.
+ */
+const SEND_BATCHING: MicroBatchOptions = { maxBatch: 64, windowMs: 0, maxInFlight: 2 };
+
 /** One thin processor per job: parse the payload, call one service. */
 export function createProcessors(ctx: ServiceContext): Record<JobName, Processor> {
+  const sends = createMicroBatcher<SendRequest, SendOutcome>((batch) => sendSmsBatch(ctx, batch), SEND_BATCHING);
   return {
-    'send-sms': (job) => sendSms(ctx, parsePayload('send-sms', job.data).messageId, isLastAttempt(job)),
+    'send-sms': (job) => sends.submit({ messageId: parsePayload('send-sms', job.data).messageId, isLastAttempt: isLastAttempt(job) }),
     'handle-inbound-sms': (job) => handleInboundSms(ctx, parsePayload('handle-inbound-sms', job.data).messageId),
     'fill-task': (job) => fillTask(ctx, parsePayload('fill-task', job.data).taskId),
     'fill-searching-tasks': () => fillSearchingTasks(ctx),

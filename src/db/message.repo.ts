@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { OutboundStatusName } from '../domain/sms-status';
+import { offerTransition } from '../domain/dispatch';
+import type { ContactPreference } from '../domain/contact-preference';
 import type { Queryable } from './database';
-import type { MessageRow, OfferStatus, ReplyReadingJson, TaskStatus } from './schema';
+import { offerRowToOffer, type Offer } from './offer.repo';
+import type { MessageRow, OfferRow, OfferStatus, ReplyReadingJson, TaskStatus } from './schema';
 
 export interface OutboundDraft {
   to: string;
@@ -146,7 +149,15 @@ export async function markInboundOutcome(
  * A claimed message, with its offer's standing as the claim read it (all null when it carries no
  * offer): an offer SMS checks that its offer still stands before it leaves, and this saves that read.
  */
-export type ClaimedSms = MessageRow & { must_reconcile: boolean; offer_status: OfferStatus | null; task_status: TaskStatus | null; task_starts_at: Date | null };
+export type ClaimedSms = MessageRow & {
+  must_reconcile: boolean;
+  offer_status: OfferStatus | null;
+  task_status: TaskStatus | null;
+  task_starts_at: Date | null;
+  /** What opening the offer needs once the SMS is out (recordOfferSmsSent). */
+  offer_timeout_minutes: number | null;
+  contact_preference: ContactPreference | null;
+};
 
 /**
  * Takes an outbound message for sending: `queued`, or `sending` whose lease ran out (its sender
@@ -154,30 +165,58 @@ export type ClaimedSms = MessageRow & { must_reconcile: boolean; offer_status: O
  * reconciled with the provider before it is sent again.
  */
 export async function claimOutbound(db: Queryable, id: string, now: Date, leaseSeconds: number): Promise<ClaimedSms | undefined> {
+  return (await claimOutboundMany(db, [id], now, leaseSeconds))[0];
+}
+
+/** claimOutbound for several messages in one statement (a batch of sends); those it could not take are left out. */
+export async function claimOutboundMany(db: Queryable, ids: readonly string[], now: Date, leaseSeconds: number): Promise<ClaimedSms[]> {
+  if (ids.length === 0) return [];
   const leaseCutoff = new Date(now.getTime() - leaseSeconds * 1000);
   const result = await sql<ClaimedSms>`
     WITH prev AS (
-      SELECT mm.id, mm.status, mm.needs_reconcile, o.status AS offer_status, t.status AS task_status, t.starts_at AS task_starts_at
-      FROM message mm LEFT JOIN offer o ON o.id = mm.offer_id LEFT JOIN task t ON t.id = o.task_id
-      WHERE mm.id = ${id} AND mm.direction = 'outbound'
+      SELECT mm.id, mm.status, mm.needs_reconcile, o.status AS offer_status, t.status AS task_status, t.starts_at AS task_starts_at,
+        t.offer_timeout_minutes, v.contact_preference
+      FROM message mm LEFT JOIN offer o ON o.id = mm.offer_id LEFT JOIN task t ON t.id = o.task_id LEFT JOIN volunteer v ON v.id = o.volunteer_id
+      WHERE mm.id = ANY(${ids.map(Number)}::bigint[]) AND mm.direction = 'outbound'
         AND (mm.status = 'queued' OR (mm.status = 'sending' AND mm.claimed_at < ${leaseCutoff}))
         AND (mm.send_after IS NULL OR mm.send_after <= ${now})
+      -- Rows locked in one order: two batches never wait on each other in a cycle.
+      ORDER BY mm.id
       FOR UPDATE OF mm
     )
     UPDATE message m
     SET status = 'sending', claimed_at = ${now}, attempts = m.attempts + 1, updated_at = ${now}
     FROM prev WHERE m.id = prev.id
     RETURNING m.*, (prev.status = 'sending' OR prev.needs_reconcile) AS must_reconcile,
-      prev.offer_status, prev.task_status, prev.task_starts_at`.execute(db);
-  return result.rows[0];
+      prev.offer_status, prev.task_status, prev.task_starts_at, prev.offer_timeout_minutes, prev.contact_preference`.execute(db);
+  return result.rows;
 }
 
-/** Records the provider's SID. Never moves a status backwards: a fast status callback may have come first. */
-export async function markOutboundSent(db: Queryable, id: string, providerSid: string, status: OutboundStatusName, now: Date): Promise<void> {
-  await sql`
-    UPDATE message SET twilio_sid = ${providerSid}, sent_at = ${now}, updated_at = ${now}, needs_reconcile = false,
-      status = CASE WHEN status IN ('queued', 'sending') THEN ${status} ELSE status END
-    WHERE id = ${id}`.execute(db);
+/**
+ * A batch of sends recorded in one statement: the messages get the provider's SID and status, and the offers they carried open, pending -> open with their answer
+ * windows, as a compare-and-set (only those still pending move; they are returned). One statement
+ * is one atomic commit: no transaction round trips on the path of every offer SMS (issue 14).
+ */
+export async function recordOfferSmsSent(
+  db: Queryable, sent: ReadonlyArray<{ id: string; providerSid: string; status: OutboundStatusName }>,
+  offers: ReadonlyArray<{ id: string; sentAt: Date; expiresAt: Date }>, now: Date,
+): Promise<Offer[]> {
+  if (sent.length === 0) return [];
+  const move = offerTransition('sms_sent');
+  const rows = await sql<OfferRow>`
+    WITH sent AS (
+      -- Never moves a status backwards: a fast status callback may have come first.
+      UPDATE message m SET twilio_sid = s.sid, sent_at = ${now}, updated_at = ${now}, needs_reconcile = false,
+        status = CASE WHEN m.status IN ('queued', 'sending') THEN s.status ELSE m.status END
+      FROM unnest(${sent.map((x) => Number(x.id))}::bigint[], ${sent.map((x) => x.providerSid)}::text[], ${sent.map((x) => x.status)}::text[]) AS s(id, sid, status)
+      WHERE m.id = s.id
+      RETURNING m.id
+    )
+    UPDATE offer o SET status = ${move.to}, sent_at = x.sent_at, expires_at = x.expires_at
+    FROM unnest(${offers.map((x) => Number(x.id))}::bigint[], ${offers.map((x) => x.sentAt)}::timestamptz[], ${offers.map((x) => x.expiresAt)}::timestamptz[]) AS x(id, sent_at, expires_at)
+    WHERE o.id = x.id AND o.status = ANY(${[...move.from]}::text[])
+    RETURNING o.*`.execute(db);
+  return rows.rows.map(offerRowToOffer);
 }
 
 /** A claimed SMS that must not leave after all (its offer no longer stands): `sending` → `cancelled`. */

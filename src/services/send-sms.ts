@@ -1,16 +1,17 @@
 import { isAtProvider, mapProviderStatus, type OutboundStatusName } from '../domain/sms-status';
 import type { Tx } from '../db/database';
-import { cancelClaimedOutbound, claimOutbound, findMessage, markOutboundFailed, markOutboundSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
+import { cancelClaimedOutbound, claimOutboundMany, findMessage, markOutboundFailed, recordOfferSmsSent, releaseOutbound, type ClaimedSms } from '../db/message.repo';
 import { findOffer, moveOffer } from '../db/offer.repo';
 import { lockTask } from '../db/task.repo';
 import { findVolunteer, markOptedOut } from '../db/volunteer.repo';
 import { isOptOutCode } from '../sms/twilio-errors';
 import type { OutboundSms } from '../sms/sms-gateway';
 import type { ServiceContext } from './context';
-import { runUseCase, type Effects } from './effects';
+import { runOneStatementUseCase, runUseCase, type Effects } from './effects';
 import { dropSendOfStaleOffer } from './drop-stale-offer';
 import { fillTaskInTx } from './fill-task';
-import { openOffer } from './open-offer';
+import { answerDeadline, offerOpened, openOffer } from './open-offer';
+import type { ItemOutcome } from '../micro-batcher';
 
 export type SendOutcome = 'sent' | 'reconciled' | 'skipped' | 'failed';
 
@@ -25,16 +26,57 @@ export class RetryableSendError extends Error {
 /** Seconds of slack when matching a provider's record to ours (the provider's clock, whole seconds). */
 const RECONCILE_SLACK_MS = 5_000;
 
+/** One send-sms job: its message, and whether a retryable failure still has a retry left. */
+export interface SendRequest { messageId: string; isLastAttempt: boolean }
+
 /**
  * The send-sms job. The claim (queued -> sending, with a lease) makes sure only one sender works
  * on a message at a time; a message whose previous attempt may have reached the provider is
  * looked up there first, so a crash or timeout never sends it twice.
  */
 export async function sendSms(ctx: ServiceContext, messageId: string, isLastAttempt: boolean): Promise<SendOutcome> {
-  const now = ctx.now();
-  const claimed = await claimOutbound(ctx.db, messageId, now, ctx.settings.smsSendLeaseSeconds);
-  if (!claimed) return whyNotClaimed(ctx, messageId);
+  const [outcome] = await sendSmsBatch(ctx, [{ messageId, isLastAttempt }]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.value;
+}
 
+/**
+ * sendSms for the jobs a worker runs at once (workers/processors.ts batches them): the messages
+ * are claimed in one statement, go to the provider side by side, and those sent are recorded,
+ * with their offers opened, in one transaction. Every message keeps its own job and its own
+ * outcome; a failure of the record fails the jobs of that batch, and their retries find their
+ * messages at the provider (the lease, then the reconcile) rather than send them again.
+ */
+export async function sendSmsBatch(ctx: ServiceContext, requests: readonly SendRequest[]): Promise<ItemOutcome<SendOutcome>[]> {
+  const claimed = new Map((await claimOutboundMany(ctx.db, requests.map((r) => r.messageId), ctx.now(), ctx.settings.smsSendLeaseSeconds)).map((c) => [c.id, c]));
+  // A claim serves one request: a message asked for twice in one batch is sent once.
+  const take = (id: string) => {
+    const c = claimed.get(id);
+    claimed.delete(id);
+    return c;
+  };
+  const sent: SentSms[] = [];
+  const outcomes = await Promise.all(requests.map((r) => settle(() => sendClaimed(ctx, r, take(r.messageId), sent))));
+  if (sent.length === 0) return outcomes;
+  const recorded = await settle(() => recordSent(ctx, sent));
+  if (recorded.ok) return outcomes;
+  const unrecorded = new Set(sent.map((s) => s.claimed.id));
+  return outcomes.map((o, i) => (o.ok && unrecorded.has(requests[i]!.messageId) ? { ok: false, error: recorded.error } : o));
+}
+
+interface SentSms { claimed: ClaimedSms; providerSid: string; providerStatus: string }
+
+async function settle<T>(work: () => Promise<T>): Promise<ItemOutcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** One claimed message to the provider. What reached it is pushed to `sent`, to be recorded with the batch. */
+async function sendClaimed(ctx: ServiceContext, { messageId, isLastAttempt }: SendRequest, claimed: ClaimedSms | undefined, sent: SentSms[]): Promise<SendOutcome> {
+  if (!claimed) return whyNotClaimed(ctx, messageId);
   if (claimed.kind === 'offer' && claimed.offer_id && !claimed.must_reconcile && await dropStaleOffer(ctx, claimed)) return 'skipped';
 
   const sms: OutboundSms = { messageId, to: claimed.to_phone, body: claimed.body };
@@ -42,7 +84,7 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
     const since = new Date(claimed.created_at.getTime() - RECONCILE_SLACK_MS);
     const found = await ctx.sms.findSent(sms, since);
     if (found) {
-      await recordSent(ctx, claimed, found.providerSid, found.status);
+      sent.push({ claimed, providerSid: found.providerSid, providerStatus: found.status });
       ctx.log.info({ messageId }, 'sms found at the provider after an interrupted attempt; not sent again');
       return 'reconciled';
     }
@@ -50,7 +92,7 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
 
   const result = await ctx.sms.send(sms);
   if (result.ok) {
-    await recordSent(ctx, claimed, result.providerSid, result.status);
+    sent.push({ claimed, providerSid: result.providerSid, providerStatus: result.status });
     return 'sent';
   }
   if (result.retryable && !isLastAttempt) {
@@ -84,11 +126,20 @@ async function whyNotClaimed(ctx: ServiceContext, messageId: string): Promise<Se
   return 'skipped';
 }
 
-async function recordSent(ctx: ServiceContext, claimed: ClaimedSms, providerSid: string, providerStatus: string): Promise<void> {
-  await runUseCase(ctx, async (trx, effects, now) => {
-    await markOutboundSent(trx, claimed.id, providerSid, mapProviderStatus(providerStatus) ?? 'sent', now);
-    if (claimed.task_id) effects.taskChanged(claimed.task_id);
-    if (claimed.kind === 'offer' && claimed.offer_id) await openOffer(trx, ctx, effects, claimed.offer_id, now);
+/**
+ * The batch's sent messages recorded, and the offers they carried opened, in one statement. The
+ * answer time and contact preference are as the claim read them, a moment before.
+ */
+async function recordSent(ctx: ServiceContext, sent: readonly SentSms[]): Promise<void> {
+  await runOneStatementUseCase(ctx, async (db, effects, now) => {
+    const offers = new Map(sent.flatMap(({ claimed: c }) => (c.kind === 'offer' && c.offer_id && c.offer_timeout_minutes !== null
+      ? [[c.offer_id, { id: c.offer_id, sentAt: now, expiresAt: answerDeadline(ctx, now, c.offer_timeout_minutes), claimed: c }] as const] : [])));
+    const messages = sent.map((s) => ({ id: s.claimed.id, providerSid: s.providerSid, status: mapProviderStatus(s.providerStatus) ?? 'sent' }));
+    for (const { claimed } of sent) if (claimed.task_id) effects.taskChanged(claimed.task_id);
+    for (const offer of await recordOfferSmsSent(db, messages, [...offers.values()], now)) {
+      const { expiresAt, claimed } = offers.get(offer.id)!;
+      offerOpened(ctx, effects, { offer, expiresAt, sentAt: now, offerTimeoutMinutes: claimed.offer_timeout_minutes!, contactPreference: claimed.contact_preference ?? 'sms' });
+    }
   });
 }
 

@@ -2,7 +2,8 @@ import { startHarness, type Harness } from '../support/harness';
 import { createTask, createVolunteers, dispatch, outboundMessages } from '../support/flows';
 import { expireOffers, WAVE_TIMER_STEP_MS } from '../../src/services/expire-offers';
 import { fillTask } from '../../src/services/fill-task';
-import { sendSms } from '../../src/services/send-sms';
+import { sql } from 'kysely';
+import { RetryableSendError, sendSms, sendSmsBatch } from '../../src/services/send-sms';
 import { sweep } from '../../src/services/sweep';
 
 jest.setTimeout(60_000);
@@ -85,5 +86,44 @@ describe('the offers of a wave', () => {
 
     expect(await expireOffers(h.deps.ctx, taskId, new Date(timers[0]!.data.at as number))).toBe('expired');
     expect((await offersOf(taskId)).map((o) => o.status)).toEqual(['expired', 'expired', 'expired']);
+  });
+});
+
+describe('a batch of sends (the jobs a worker started together)', () => {
+  it('is claimed and recorded together: each SMS leaves once, each offer opens, one timer for the wave; a message asked for twice in one batch leaves once', async () => {
+    const { taskId, messageIds } = await queuedWave(5);
+    const outcomes = await sendSmsBatch(h.deps.ctx, [...messageIds, messageIds[0]!].map((messageId) => ({ messageId, isLastAttempt: false })));
+
+    expect(outcomes.slice(0, 5)).toEqual(messageIds.map(() => ({ ok: true, value: 'sent' })));
+    const twice = outcomes[5]!;
+    expect(twice.ok ? twice.value : (twice.error as RetryableSendError).code).toBe('in_flight'); // its job comes back later and finds it sent
+    expect(h.fake.messages).toHaveLength(5);
+    expect(new Set(h.fake.messages.map((m) => m.to)).size).toBe(5);
+    const rows = await outboundMessages(h, { kind: 'offer' });
+    expect(rows.every((m) => m.status === 'sent' && m.twilio_sid !== null && m.attempts === 1)).toBe(true);
+    expect((await offersOf(taskId)).map((o) => o.status)).toEqual(['open', 'open', 'open', 'open', 'open']);
+    expect((await expiryTimers()).map((j) => j.name)).toEqual(['expire-offers']);
+    expect(await sendSms(h.deps.ctx, messageIds[0]!, false)).toBe('skipped'); // the repeated job
+  });
+
+  it('a record that fails fails the jobs of the batch; their retries find the SMS at the provider and send nothing twice', async () => {
+    const { taskId, messageIds } = await queuedWave(3);
+    // The statement that records the batch opens the offers: make that impossible for now.
+    await sql`ALTER TABLE offer ADD CONSTRAINT test_no_open CHECK (status <> 'open') NOT VALID`.execute(h.deps.db);
+    const outcomes = await sendSmsBatch(h.deps.ctx, messageIds.map((messageId) => ({ messageId, isLastAttempt: false })));
+    expect(outcomes.map((o) => o.ok)).toEqual([false, false, false]);
+    expect(h.fake.messages).toHaveLength(3); // they did leave
+    const unrecorded = await outboundMessages(h, { kind: 'offer' });
+    expect(unrecorded.map((m) => [m.status, m.twilio_sid])).toEqual([['sending', null], ['sending', null], ['sending', null]]); // one statement: all or nothing
+    expect((await offersOf(taskId)).map((o) => o.status)).toEqual(['pending', 'pending', 'pending']);
+
+    await sql`ALTER TABLE offer DROP CONSTRAINT test_no_open`.execute(h.deps.db);
+    for (const id of messageIds) await expect(sendSms(h.deps.ctx, id, false)).rejects.toMatchObject({ code: 'in_flight' }); // the lease holds
+    h.clock.advance((h.config.smsSendLeaseSeconds + 1) * 1000);
+    const retried = await sendSmsBatch(h.deps.ctx, messageIds.map((messageId) => ({ messageId, isLastAttempt: false })));
+    expect(retried).toEqual(messageIds.map(() => ({ ok: true, value: 'reconciled' })));
+    expect(h.fake.messages).toHaveLength(3);
+    expect((await outboundMessages(h, { kind: 'offer' })).map((m) => m.twilio_sid)).toEqual(h.fake.messages.map((m) => m.sid));
+    expect((await offersOf(taskId)).map((o) => o.status)).toEqual(['open', 'open', 'open']);
   });
 });

@@ -1,4 +1,4 @@
-import { createMicroBatcher, type ItemOutcome } from '../../src/http/micro-batcher';
+import { createMicroBatcher, type ItemOutcome } from '../../src/micro-batcher';
 
 function recorder(outcome: (item: number) => ItemOutcome<string> = (n) => ({ ok: true, value: `v${n}` })) {
   const runs: number[][] = [];

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../services/context';
 import { recordInboundBatch } from '../../services/record-inbound-batch';
 import type { InboundSms, RecordedInbound } from '../../services/record-inbound-sms';
 import { recordSmsStatus } from '../../services/record-sms-status';
-import { createMicroBatcher, type MicroBatchOptions } from '../micro-batcher';
+import { createMicroBatcher, type MicroBatchOptions } from '../../micro-batcher';
 import { verifyTwilioSignature } from '../twilio-signature';
 import { readTwilioMedia } from './twilio-media';
 import { parseRequest } from '../validate';
