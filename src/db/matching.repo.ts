@@ -127,9 +127,20 @@ type HeldAssignment = { taskId: string; startsAt: Date; endsAt: Date };
 
 /** Active assignments near a task: its ISO week, with a day's margin for overlaps across midnight. */
 function assignmentWindow(task: Task): { from: Date; to: Date } {
-  const start = DateTime.fromJSDate(task.startsAt, { zone: OSLO_ZONE });
-  return { from: start.startOf('week').minus({ days: 1 }).toJSDate(), to: start.endOf('week').plus({ days: 2 }).toJSDate() };
+  const key = task.startsAt.getTime();
+  let window = windowsByStart.get(key);
+  if (!window) {
+    // Zone arithmetic is slow next to the rest of a fill, and a burst's tasks share a few starts.
+    if (windowsByStart.size >= WINDOW_CACHE_MAX) windowsByStart.clear();
+    const start = DateTime.fromJSDate(task.startsAt, { zone: OSLO_ZONE });
+    window = { from: start.startOf('week').minus({ days: 1 }).toJSDate(), to: start.endOf('week').plus({ days: 2 }).toJSDate() };
+    windowsByStart.set(key, window);
+  }
+  return window;
 }
+
+const WINDOW_CACHE_MAX = 10_000;
+const windowsByStart = new Map<number, { from: Date; to: Date }>();
 
 /** Active assignments of `ids` near any of the tasks (each task keeps only those near itself). */
 async function loadAssignments(db: Queryable, ids: string[], tasks: readonly Task[]): Promise<Map<string, HeldAssignment[]>> {

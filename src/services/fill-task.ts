@@ -92,9 +92,12 @@ async function finishFill(trx: Tx, ctx: ServiceContext, effects: Effects, writes
   for (const { offer, candidate } of created.filter(({ candidate }) => candidate.contactPreference === 'call')) {
     await queueOfferCall(trx, ctx, effects, { offerId: offer.id, taskId, volunteerId: candidate.id, phone: candidate.phone }, now, { despiteQuietHours });
   }
+  const facts = toTaskFacts(task);
+  const bodies = new Map<string, string>(); // by language: a wave is mostly one
+  const bodyIn = (language: string) => bodies.get(language) ?? bodies.set(language, renderOffer(language, facts, task.offerTimeoutMinutes)).get(language)!;
   writes.offerSms(created.filter(({ candidate }) => candidate.contactPreference !== 'call').map(({ offer, candidate }) => ({
     to: candidate.phone,
-    body: renderOffer(candidate.language, toTaskFacts(task), task.offerTimeoutMinutes),
+    body: bodyIn(candidate.language),
     kind: 'offer',
     volunteerId: candidate.id,
     taskId,
