@@ -43,9 +43,10 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
 /**
  * sendSms for the jobs a worker runs at once (workers/processors.ts batches them): the messages
  * are claimed in one statement, go to the provider side by side, and those sent are recorded,
- * with their offers opened, in one transaction. Every message keeps its own job and its own
- * outcome; a failure of the record fails the jobs of that batch, and their retries find their
- * messages at the provider (the lease, then the reconcile) rather than send them again.
+ * with their offers opened, in one statement once the last of them is back (a slow answer from
+ * the provider holds the batch's record, within the send timeout). Every message keeps its own
+ * job and its own outcome; a failure of the record fails the jobs of that batch, and their retries
+ * find their messages at the provider (the lease, then the reconcile) rather than send them again.
  */
 export async function sendSmsBatch(ctx: ServiceContext, requests: readonly SendRequest[]): Promise<ItemOutcome<SendOutcome>[]> {
   const claimed = new Map((await claimOutboundMany(ctx.db, requests.map((r) => r.messageId), ctx.now(), ctx.settings.smsSendLeaseSeconds)).map((c) => [c.id, c]));
@@ -74,7 +75,7 @@ async function settle<T>(work: () => Promise<T>): Promise<ItemOutcome<T>> {
   }
 }
 
-/** One claimed message to the provider. What reached it is pushed to `sent`, to be recorded with the batch. */
+/** One claimed message to the provider. What reached it in one call is pushed to `sent`, to be recorded with the batch. */
 async function sendClaimed(ctx: ServiceContext, { messageId, isLastAttempt }: SendRequest, claimed: ClaimedSms | undefined, sent: SentSms[]): Promise<SendOutcome> {
   if (!claimed) return whyNotClaimed(ctx, messageId);
   if (claimed.kind === 'offer' && claimed.offer_id && !claimed.must_reconcile && await dropStaleOffer(ctx, claimed)) return 'skipped';
@@ -84,7 +85,7 @@ async function sendClaimed(ctx: ServiceContext, { messageId, isLastAttempt }: Se
     const since = new Date(claimed.created_at.getTime() - RECONCILE_SLACK_MS);
     const found = await ctx.sms.findSent(sms, since);
     if (found) {
-      sent.push({ claimed, providerSid: found.providerSid, providerStatus: found.status });
+      await recordSent(ctx, [{ claimed, providerSid: found.providerSid, providerStatus: found.status }]);
       ctx.log.info({ messageId }, 'sms found at the provider after an interrupted attempt; not sent again');
       return 'reconciled';
     }
@@ -92,7 +93,11 @@ async function sendClaimed(ctx: ServiceContext, { messageId, isLastAttempt }: Se
 
   const result = await ctx.sms.send(sms);
   if (result.ok) {
-    sent.push({ claimed, providerSid: result.providerSid, providerStatus: result.status });
+    const done = { claimed, providerSid: result.providerSid, providerStatus: result.status };
+    // A reconciled message made two calls to the provider, each up to half the lease: it records
+    // alone, so the batch's record never waits past the lease of a message that made one.
+    if (claimed.must_reconcile) await recordSent(ctx, [done]);
+    else sent.push(done);
     return 'sent';
   }
   if (result.retryable && !isLastAttempt) {
