@@ -27,9 +27,11 @@ function isLastAttempt(job: Job): boolean {
 /**
  * The send-sms jobs a worker has started in the same turn go out as one batch: one claim, one
  * record (src/services/send-sms.ts). The queue's concurrency bounds a batch; the rate limit still
- * counts jobs, one SMS each.
+ * counts jobs, one SMS each. Batches in flight are not capped below that concurrency: with two,
+ * a Twilio answer held for the send timeout held every other send behind it (`npm run faults`,
+ * the Twilio storm, did not settle in 4 minutes).
  */
-const SEND_BATCHING: MicroBatchOptions = { maxBatch: 64, windowMs: 0, maxInFlight: 2 };
+const SEND_BATCHING: MicroBatchOptions = { maxBatch: 64, windowMs: 0, maxInFlight: 64 };
 
 /** One thin processor per job: parse the payload, call one service. */
 export function createProcessors(ctx: ServiceContext): Record<JobName, Processor> {
