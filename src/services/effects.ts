@@ -82,12 +82,24 @@ export async function runOneStatementUseCase<T>(ctx: ServiceContext, work: (db: 
  * starts from a fresh Effects, so a rolled-back attempt leaves no jobs behind.
  */
 export async function runUseCase<T>(ctx: ServiceContext, work: (trx: Tx, effects: Effects, now: Date) => Promise<T>): Promise<T> {
+  const { result, flushed } = await runUseCaseFlushingLater(ctx, work);
+  await flushed;
+  return result;
+}
+
+/**
+ * runUseCase that returns once the transaction has committed, with the enqueue still under way
+ * (`flushed`; it never rejects): a loop of transactions (the fill batches) starts the next while
+ * the last one's jobs go to Redis. Await `flushed` before reporting the work done.
+ */
+export async function runUseCaseFlushingLater<T>(ctx: ServiceContext, work: (trx: Tx, effects: Effects, now: Date) => Promise<T>): Promise<{ result: T; flushed: Promise<void> }> {
   const now = ctx.now();
   let effects = new Effects(ctx, now);
   const result = await inTransaction(ctx.db, (trx) => {
     effects = new Effects(ctx, now);
     return work(trx, effects, now);
   });
-  await flushEffects(ctx, effects);
-  return result;
+  // flushEffects logs its own failures; this catch only keeps the promise from ever rejecting unheard.
+  const flushed = flushEffects(ctx, effects).catch((err: unknown) => ctx.log.warn({ err }, 'effects after commit failed'));
+  return { result, flushed };
 }

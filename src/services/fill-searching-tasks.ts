@@ -1,6 +1,6 @@
 import { claimFillRequests, listOverdueFillLanes } from '../db/task.repo';
 import type { ServiceContext } from './context';
-import { runUseCase } from './effects';
+import { runUseCaseFlushingLater } from './effects';
 import { fillClaimedTasksInTx } from './fill-task';
 
 /**
@@ -31,15 +31,19 @@ export function fillLaneOf(taskId: string): number {
  */
 export async function fillSearchingTasks(ctx: ServiceContext): Promise<number> {
   let filled = 0;
+  // The next batch starts while the last one's send jobs go to Redis.
+  const flushes: Promise<void>[] = [];
   for (;;) {
-    const batch = await runUseCase(ctx, async (trx, effects, now) => {
+    const { result: batch, flushed } = await runUseCaseFlushingLater(ctx, async (trx, effects, now) => {
       const ids = await claimFillRequests(trx, FILL_BATCH);
       await fillClaimedTasksInTx(trx, ctx, effects, ids, now);
       return ids.length;
     });
+    flushes.push(flushed);
     filled += batch;
     if (batch < FILL_BATCH) break;
   }
+  await Promise.all(flushes);
   await comeBackForSkipped(ctx);
   return filled;
 }
