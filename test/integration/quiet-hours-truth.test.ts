@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatDateTime } from '../../src/http/views/format';
+import { formatClockFrom, formatDateTime } from '../../src/http/views/format';
 import { mergeCookies, csrfFrom, logInWithFetch, type WebLogin } from '../support/web-login';
 import { uniqueMobile } from '../support/factories';
 import { createTask, createVolunteers } from '../support/flows';
@@ -16,6 +16,8 @@ jest.setTimeout(90_000);
 const now = DateTime.now().setZone('Europe/Oslo');
 const windowEnd = now.plus({ minutes: 90 }).startOf('minute');
 const hhmm = (d: DateTime) => d.toFormat('HH:mm');
+/** How the pages name the window's end: «kl. 00:06», with the day when it is past midnight (a run late in the evening). */
+const endOfQuiet = () => formatClockFrom(windowEnd.toJSDate(), new Date());
 
 let h: Harness;
 let admin: WebLogin;
@@ -58,7 +60,7 @@ describe('quiet hours on the task page', () => {
     const task = await createTask(h, { waveSize: 3 });
 
     const dispatched = await press(`/admin/tasks/${task.id}/dispatch`);
-    expect(dispatched).toContain(`tilbudene venter til kl. ${hhmm(windowEnd)}`);
+    expect(dispatched).toContain(`tilbudene venter til ${endOfQuiet()}`);
     expect(dispatched).not.toContain('Tilbudene går på SMS nå');
 
     // The offers are written at once, held till the window ends; nothing reaches Twilio.
@@ -66,7 +68,7 @@ describe('quiet hours on the task page', () => {
     const held = await offerSms(task.id);
     for (const m of held) expect(DateTime.fromJSDate(m.send_after!).toMillis()).toBe(windowEnd.toMillis());
     const before = await pageText(`/admin/tasks/${task.id}`);
-    expect(before).toContain(`Stilletid: tilbudene på dette oppdraget venter til kl. ${hhmm(windowEnd)}`);
+    expect(before).toContain(`Stilletid: tilbudene på dette oppdraget venter til ${endOfQuiet()}`);
     expect(before).toContain(`planlagt ${formatDateTime(windowEnd.toJSDate())}`);
     expect(before).toContain('Send nå likevel');
     expect(h.fake.messages).toHaveLength(0);
@@ -128,7 +130,7 @@ describe('quiet hours hold offer calls too', () => {
     const heldCalls = () => h.deps.db.selectFrom('call').selectAll().where('task_id', '=', task.id).orderBy('id').execute();
     await eventually(async () => (await heldCalls()).length === 2, 20_000, 'two held calls');
     for (const c of await heldCalls()) expect(DateTime.fromJSDate(c.call_after!).toMillis()).toBe(windowEnd.toMillis());
-    expect(await pageText(`/admin/tasks/${task.id}`)).toContain(`Stilletid: tilbudene på dette oppdraget venter til kl. ${hhmm(windowEnd)}`);
+    expect(await pageText(`/admin/tasks/${task.id}`)).toContain(`Stilletid: tilbudene på dette oppdraget venter til ${endOfQuiet()}`);
     expect(callers.flatMap((c) => h.fake.voice.callsTo(c.phone))).toEqual([]);
 
     expect(await press(`/admin/tasks/${task.id}/send-now`)).toContain('2 anrop på dette oppdraget går nå, selv om det er stilletid.');
