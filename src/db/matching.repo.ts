@@ -31,7 +31,7 @@ export function toMatchTask(task: Task): MatchTask {
  * ranking, src/db/ranked-head.repo.ts).
  */
 export async function loadCandidates(db: Queryable, task: Task, now: Date, scope: 'everyone' | { ids: readonly string[] }): Promise<ReachableCandidate[]> {
-  if (scope === 'everyone') return judgeFacts(db, [{ task, volunteers: await loadVolunteers(db, 'everyone') }], now).then((m) => m.get(task.id) ?? []);
+  if (scope === 'everyone') return (await judgeFacts(db, [{ task, volunteers: await loadVolunteers(db, 'everyone') }], now)).get(task.id) ?? [];
   return (await loadCandidatesOfTasks(db, [{ task, ids: scope.ids }], now)).get(task.id) ?? [];
 }
 
@@ -42,8 +42,12 @@ export async function loadCandidates(db: Queryable, task: Task, now: Date, scope
 export async function loadCandidatesOfTasks(db: Queryable, wanted: ReadonlyArray<{ task: Task; ids: readonly string[] }>, now: Date): Promise<Map<string, ReachableCandidate[]>> {
   const all = [...new Set(wanted.flatMap((w) => w.ids))];
   if (all.length === 0) return new Map(wanted.map((w) => [w.task.id, []]));
-  const byId = new Map((await loadVolunteers(db, { ids: all })).map((v) => [v.id, v]));
-  const scopes = wanted.map((w) => ({ task: w.task, volunteers: w.ids.flatMap((id) => byId.get(id) ?? []) }));
+  const rows = await loadVolunteers(db, { ids: all });
+  // Each task's volunteers in id order, as loadVolunteers returns them.
+  const scopes = wanted.map((w) => {
+    const ids = new Set(w.ids);
+    return { task: w.task, volunteers: rows.filter((v) => ids.has(v.id)) };
+  });
   return judgeFacts(db, scopes, now);
 }
 

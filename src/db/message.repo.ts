@@ -160,15 +160,11 @@ export type ClaimedSms = MessageRow & {
 };
 
 /**
- * Takes an outbound message for sending: `queued`, or `sending` whose lease ran out (its sender
- * died). A message taken over from a dead sender, or after an ambiguous failure, must be
- * reconciled with the provider before it is sent again.
+ * Takes outbound messages for sending (a batch of sends, in one statement): `queued`, or `sending`
+ * whose lease ran out (its sender died). A message taken over from a dead sender, or after an
+ * ambiguous failure, must be reconciled with the provider before it is sent again. Those it could
+ * not take are left out.
  */
-export async function claimOutbound(db: Queryable, id: string, now: Date, leaseSeconds: number): Promise<ClaimedSms | undefined> {
-  return (await claimOutboundMany(db, [id], now, leaseSeconds))[0];
-}
-
-/** claimOutbound for several messages in one statement (a batch of sends); those it could not take are left out. */
 export async function claimOutboundMany(db: Queryable, ids: readonly string[], now: Date, leaseSeconds: number): Promise<ClaimedSms[]> {
   if (ids.length === 0) return [];
   const leaseCutoff = new Date(now.getTime() - leaseSeconds * 1000);
@@ -193,9 +189,10 @@ export async function claimOutboundMany(db: Queryable, ids: readonly string[], n
 }
 
 /**
- * A batch of sends recorded in one statement: the messages get the provider's SID and status, and the offers they carried open, pending -> open with their answer
- * windows, as a compare-and-set (only those still pending move; they are returned). One statement
- * is one atomic commit: no transaction round trips on the path of every offer SMS (issue 14).
+ * A batch of sends recorded in one statement: the messages get the provider's SID and status, and
+ * the offers they carried open, pending -> open with their answer windows, as a compare-and-set
+ * (only those still pending move; they are returned). One statement is one atomic commit: no
+ * transaction round trips on the path of every offer SMS (issue 14).
  */
 export async function recordOfferSmsSent(
   db: Queryable, sent: ReadonlyArray<{ id: string; providerSid: string; status: OutboundStatusName }>,
@@ -210,7 +207,6 @@ export async function recordOfferSmsSent(
         status = CASE WHEN m.status IN ('queued', 'sending') THEN s.status ELSE m.status END
       FROM unnest(${sent.map((x) => Number(x.id))}::bigint[], ${sent.map((x) => x.providerSid)}::text[], ${sent.map((x) => x.status)}::text[]) AS s(id, sid, status)
       WHERE m.id = s.id
-      RETURNING m.id
     )
     UPDATE offer o SET status = ${move.to}, sent_at = x.sent_at, expires_at = x.expires_at
     FROM unnest(${offers.map((x) => Number(x.id))}::bigint[], ${offers.map((x) => x.sentAt)}::timestamptz[], ${offers.map((x) => x.expiresAt)}::timestamptz[]) AS x(id, sent_at, expires_at)

@@ -21,10 +21,10 @@ export async function dispatchTask(ctx: ServiceContext, taskId: string): Promise
 }
 
 /** dispatchTask inside the caller's transaction (a requester's OK creates and dispatches in one). Writes one statement. */
-export async function dispatchTaskInTx(trx: Queryable, effects: Effects, taskId: string, now: Date): Promise<DispatchResult> {
-  const moved = await moveTask(trx, taskId, 'dispatch', { dispatched_at: now, closed_at: null, fill_settled_at: null, fill_requested_at: now }, now);
+export async function dispatchTaskInTx(db: Queryable, effects: Effects, taskId: string, now: Date): Promise<DispatchResult> {
+  const moved = await moveTask(db, taskId, 'dispatch', { dispatched_at: now, closed_at: null, fill_settled_at: null, fill_requested_at: now }, now);
   if (!moved) {
-    const task = await findTask(trx, taskId);
+    const task = await findTask(db, taskId);
     return task ? { ok: false, error: 'not_dispatchable', status: task.status } : { ok: false, error: 'not_found' };
   }
   // Filled in a batch with other tasks dispatched meanwhile (fill-searching-tasks).

@@ -94,7 +94,11 @@ async function finishFill(trx: Tx, ctx: ServiceContext, effects: Effects, writes
   }
   const facts = toTaskFacts(task);
   const bodies = new Map<string, string>(); // by language: a wave is mostly one
-  const bodyIn = (language: string) => bodies.get(language) ?? bodies.set(language, renderOffer(language, facts, task.offerTimeoutMinutes)).get(language)!;
+  const bodyIn = (language: string) => {
+    const body = bodies.get(language) ?? renderOffer(language, facts, task.offerTimeoutMinutes);
+    bodies.set(language, body);
+    return body;
+  };
   writes.offerSms(created.filter(({ candidate }) => candidate.contactPreference !== 'call').map(({ offer, candidate }) => ({
     to: candidate.phone,
     body: bodyIn(candidate.language),
