@@ -3,7 +3,7 @@
  * sees at a busy but not saturating load, beside the bare Express route at the same rate. Then a
  * shorter part with a worker process running (SMS through the simulator), where the time from
  * webhook to handled is measured: `processed_at - created_at` of each message answered 200 in the measured window
- * (created_at is set when its row is written, processed_at when the handle-inbound-sms job claims it).
+ * (created_at is set when its row is written, processed_at when the inbound drain claims it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';

@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import type { Pool } from 'pg';
 import type { Config } from './config';
 import { onConnectionError, openDatabase, type Db } from './db/database';
+import { createInboundSignal } from './live/inbound-signal';
 import { createTaskEventPublisher } from './live/task-events';
 import { createLogger, type Logger } from './log';
 import { createQueues, type Queues } from './queue/queues';
@@ -76,6 +77,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
       officeHours: config.voice.officeHours,
     },
     taskEvents: createTaskEventPublisher(redis, config.queuePrefix, log),
+    inbound: createInboundSignal(redis, config.queuePrefix, log),
     voice: createVoiceGateway(config),
   };
   return {

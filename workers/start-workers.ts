@@ -4,6 +4,7 @@ import { QUEUE_NAMES } from '../src/queue/queues';
 import type { JobName, QueueName } from '../src/queue/jobs';
 import { retryDelayMs } from '../src/queue/backoff';
 import { redisConnectionFromUrl } from '../src/queue/redis';
+import { startInboundDrain } from './inbound-drain';
 import { createProcessors } from './processors';
 import { maintenanceSchedules, SchedulerWatchdog } from './scheduler-watchdog';
 
@@ -60,13 +61,14 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   });
   await watchdog.start();
   await sweepNow();
+  const inbound = await startInboundDrain(deps.ctx, { subscriber: deps.redis.duplicate(), prefix: config.queuePrefix });
   log.info({ queues: QUEUE_NAMES, concurrency: config.workerConcurrency }, 'workers started');
 
   return {
     async close() {
       watchdog.stop();
-      // Waits for running jobs to finish; jobs not started stay in Redis for the next worker.
-      await Promise.all(workers.map((w) => w.close()));
+      // Waits for running jobs and rounds to finish; what has not started waits for the next worker.
+      await Promise.all([...workers.map((w) => w.close()), inbound.close()]);
     },
   };
 }

@@ -117,6 +117,47 @@ export async function lockSender(db: Queryable, phone: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(8315002, hashtext(${phone}))`.execute(db);
 }
 
+/**
+ * Up to `max` senders with messages not yet handled, the longest waiting first, whose sender lock
+ * (the key lockSender takes) this transaction got without waiting: a sender another handler
+ * holds is left to it, so handlers running side by side share the work without blocking. Senders
+ * in `skip` are not taken (their last handling failed and waits out a pause).
+ */
+export async function lockWaitingSenders(db: Queryable, max: number, skip: readonly string[]): Promise<string[]> {
+  // The inner LIMIT keeps the scan short under a backlog; the outer filter runs row by row in the
+  // inner order and stops at `max`, so no lock is taken that this round would not use.
+  const { rows } = await sql<{ from_phone: string }>`
+    SELECT w.from_phone FROM (
+      SELECT from_phone, min(id) AS first FROM message
+      WHERE direction = 'inbound' AND processed_at IS NULL AND from_phone <> ALL(${[...skip]}::text[])
+      GROUP BY from_phone ORDER BY first LIMIT ${max * 4}
+    ) w
+    WHERE pg_try_advisory_xact_lock(8315002, hashtext(w.from_phone))
+    LIMIT ${max}`.execute(db);
+  return rows.map((r) => r.from_phone);
+}
+
+/**
+ * Claims (marks processed) the messages not yet handled of these senders, whose locks the caller
+ * holds: the oldest `max` of them, returned oldest first. What is left over is a later round's.
+ */
+export async function claimInboundOf(db: Queryable, senders: readonly string[], now: Date, max: number): Promise<MessageRow[]> {
+  if (senders.length === 0) return [];
+  const rows = await db.updateTable('message')
+    .set({ status: 'processed', processed_at: now, updated_at: now })
+    .where('id', 'in', (eb) => eb.selectFrom('message').select('id')
+      .where('direction', '=', 'inbound').where('processed_at', 'is', null).where('from_phone', 'in', [...senders])
+      .orderBy('id').limit(max))
+    .where('processed_at', 'is', null)
+    .returningAll().execute();
+  return rows.sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** Message ids are bigints as text: shorter is smaller. */
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** The sender's messages not yet handled, up to and including `upToId`, oldest first. */
 export async function listUnprocessedFrom(db: Queryable, phone: string, upToId: string): Promise<string[]> {
   const rows = await db.selectFrom('message').select('id')

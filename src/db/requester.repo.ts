@@ -66,6 +66,18 @@ export async function findRequesterByPhone(db: Queryable, phone: string): Promis
   return row && findRequester(db, row.requester_id);
 }
 
+/** The requesters these numbers belong to, by number (most numbers that write in are not a requester's). */
+export async function findRequestersByPhones(db: Queryable, phones: readonly string[]): Promise<Map<string, Requester>> {
+  if (phones.length === 0) return new Map();
+  const rows = await db.selectFrom('requester_phone').select(['phone', 'requester_id']).where('phone', 'in', [...phones]).execute();
+  const found = new Map<string, Requester>();
+  for (const row of rows) {
+    const requester = await findRequester(db, row.requester_id);
+    if (requester) found.set(row.phone, requester);
+  }
+  return found;
+}
+
 /** Who already has each of these numbers: a requester (by name) or a volunteer (by name), for a message that says so. */
 export interface PhoneOwner { phone: string; kind: 'requester' | 'volunteer'; name: string }
 

@@ -144,6 +144,13 @@ export async function findVolunteerByPhone(db: Queryable, phone: string): Promis
   return row && volunteerRowToVolunteer(row);
 }
 
+/** The volunteers with these numbers, by number. */
+export async function findVolunteersByPhones(db: Queryable, phones: readonly string[]): Promise<Map<string, Volunteer>> {
+  if (phones.length === 0) return new Map();
+  const rows = await db.selectFrom('volunteer').selectAll().where('phone', 'in', [...phones]).execute();
+  return new Map(rows.flatMap((r) => (r.phone ? [[r.phone, volunteerRowToVolunteer(r)] as const] : [])));
+}
+
 export async function findVolunteer(db: Queryable, id: string): Promise<Volunteer | undefined> {
   const row = await db.selectFrom('volunteer').selectAll().where('id', '=', id).executeTakeFirst();
   return row && volunteerRowToVolunteer(row);

@@ -5,6 +5,7 @@ import type { UrgencySettings } from '../domain/task-timing';
 import type { Logger } from '../log';
 import type { JobQueue } from '../queue/jobs';
 import type { SmsGateway } from '../sms/sms-gateway';
+import type { InboundSignal } from '../live/inbound-signal';
 import type { TaskEventPublisher } from '../live/task-events';
 import type { VoiceGateway } from '../voice/voice-gateway';
 
@@ -18,6 +19,8 @@ export interface ServiceContext {
   settings: ServiceSettings;
   /** Tells open task pages that a task changed (after commit). */
   taskEvents: TaskEventPublisher;
+  /** Wakes the inbound drains once new inbound SMS are committed. */
+  inbound: InboundSignal;
   /** Issue 15: outbound calls (Twilio Programmable Voice, or the simulator). */
   voice: VoiceGateway;
 }

@@ -2,7 +2,7 @@ import { crossedWithNotice, decideReply, type ReplyAction, type ReplyContext } f
 import { parseVolunteerCommand } from '../domain/volunteer-commands';
 import { findAskedCheckIn } from '../db/assignment.repo';
 import { renderText } from '../domain/messages';
-import type { Tx } from '../db/database';
+import type { Queryable, Tx } from '../db/database';
 import { claimInbound, countRecentOutboundOfKind, findMessage, listUnprocessedFrom, lockSender, markInboundOutcome } from '../db/message.repo';
 import { findLiveOffer, findRecentClosedOffer, type Offer } from '../db/offer.repo';
 import { lockTask, type Task } from '../db/task.repo';
@@ -15,7 +15,7 @@ import { applyVolunteerCommand } from './apply-volunteer-command';
 import { answerCheckInInTx, type CheckInAnswer } from './check-in';
 import { applyReadingApart } from './apply-reply-reading';
 import { readInboundReply, readingNeedsAttention, replyIntentOf, toReadingJson } from './read-inbound-reply';
-import { findRequesterByPhone } from '../db/requester.repo';
+import { findRequesterByPhone, type Requester } from '../db/requester.repo';
 import { handleRequesterSms } from './requester-conversation';
 import { unknownSenderReply } from './unknown-sender-reply';
 
@@ -46,17 +46,35 @@ export async function handleInboundSms(ctx: ServiceContext, messageId: string): 
   });
 }
 
+/** Who wrote: a registered requester's number, a volunteer's, or neither. */
+export type InboundSender = { kind: 'requester'; requester: Requester } | { kind: 'volunteer'; volunteer: Volunteer } | { kind: 'unknown' };
+
+/** A requester's number is a conversation of its own, even when a volunteer has it too. */
+export async function identifySender(db: Queryable, phone: string): Promise<InboundSender> {
+  const requester = await findRequesterByPhone(db, phone);
+  if (requester) return { kind: 'requester', requester };
+  const volunteer = await findVolunteerByPhone(db, phone);
+  return volunteer ? { kind: 'volunteer', volunteer } : { kind: 'unknown' };
+}
+
 async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, messageId: string, now: Date): Promise<InboundOutcome> {
   const message = await claimInbound(trx, messageId, now);
   if (!message) return 'already_processed';
-  // A registered requester's number is a conversation of its own (requester-conversation.ts).
-  const requester = await findRequesterByPhone(trx, message.from_phone);
-  if (requester) {
-    await handleRequesterSms(trx, ctx, effects, requester, message, now);
+  return handleClaimedInbound(trx, ctx, effects, message, await identifySender(trx, message.from_phone), now);
+}
+
+/**
+ * Everything a message causes, once it is claimed, its sender's lock is held and its sender is
+ * known: the one statement of how an inbound SMS is handled, for one job or a batch.
+ */
+export async function handleClaimedInbound(trx: Tx, ctx: ServiceContext, effects: Effects, message: MessageRow, sender: InboundSender, now: Date): Promise<InboundOutcome> {
+  const messageId = message.id;
+  if (sender.kind === 'requester') {
+    await handleRequesterSms(trx, ctx, effects, sender.requester, message, now);
     return 'requester';
   }
-  const volunteer = await findVolunteerByPhone(trx, message.from_phone);
-  if (!volunteer) return handleUnknownSender(trx, ctx, effects, message, now);
+  if (sender.kind === 'unknown') return handleUnknownSender(trx, ctx, effects, message, now);
+  const { volunteer } = sender;
   if (isMediaOnly(message)) return handleMediaOnly(trx, effects, message, volunteer, now);
 
   const command = message.provider_opt_out ? undefined : parseVolunteerCommand(message.body, volunteer.language);

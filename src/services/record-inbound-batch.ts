@@ -13,14 +13,14 @@ type Stored = Map<string, { ok: true; id: string | undefined; isNew: boolean } |
 
 /**
  * The SMS webhook's use case for many deliveries at once (see http/inbound-batcher.ts): one
- * multi-row INSERT … ON CONFLICT (twilio_sid) DO NOTHING, then one enqueue of handle-inbound-sms
- * for the new rows. Outcomes come back in `batch` order; a delivery is only `ok` once its row is
+ * multi-row INSERT … ON CONFLICT (twilio_sid) DO NOTHING, then a signal that wakes the inbound
+ * drains (no job per message: the unhandled rows are the queue). Outcomes come back in `batch` order; a delivery is only `ok` once its row is
  * committed. A repeated MessageSid (stored before, or twice in the batch) is a duplicate that
  * still finds its row. When the statement fails for something a row may have caused, each message
  * is stored on its own so that one bad row fails only its own request. Throws when nothing can
  * be stored (the database is away): every waiting request then gets an error, and Twilio retries.
  */
-export async function recordInboundBatch(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now'>, batch: readonly InboundSms[]): Promise<InboundOutcome[]> {
+export async function recordInboundBatch(ctx: Pick<ServiceContext, 'db' | 'inbound' | 'log' | 'now'>, batch: readonly InboundSms[]): Promise<InboundOutcome[]> {
   const now = ctx.now();
   // The first delivery of a repeated MessageSid is the one stored, as it would be one at a time.
   const distinct = [...batch.reduce((m, sms) => (m.has(sms.messageSid) ? m : m.set(sms.messageSid, sms)), new Map<string, InboundSms>()).values()];
@@ -33,15 +33,8 @@ export async function recordInboundBatch(ctx: Pick<ServiceContext, 'db' | 'jobs'
     stored = await storeOneByOne(ctx, distinct, now);
   }
 
-  const newIds = [...stored.values()].flatMap((s) => (s.ok && s.isNew && s.id ? [s.id] : []));
-  if (newIds.length > 0) {
-    try {
-      await ctx.jobs.enqueue(newIds.map((messageId) => ({ name: 'handle-inbound-sms' as const, data: { messageId } })));
-    } catch (err) {
-      // Stored is what matters for the 200: the sweeper handles unprocessed messages.
-      ctx.log.warn({ err, messages: newIds.length }, 'could not enqueue inbound sms; the sweeper will pick them up');
-    }
-  }
+  // The committed rows are the work: the inbound drain (workers/inbound-drain.ts) takes them.
+  if ([...stored.values()].some((s) => s.ok && s.isNew)) ctx.inbound.arrived();
 
   const answered = new Set<string>();
   return batch.map((sms): InboundOutcome => {

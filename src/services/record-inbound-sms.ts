@@ -45,17 +45,12 @@ export async function storeInboundSms(db: Db, sms: InboundSms, now: Date): Promi
 
 /**
  * What the simulator does before answering (the webhook does the same for many at once, see
- * record-inbound-batch.ts): store the message once, keyed on its MessageSid, and schedule its
- * handling. Returns whether this delivery was new.
+ * record-inbound-batch.ts): store the message once, keyed on its MessageSid, and wake the
+ * inbound drains. Returns whether this delivery was new.
  */
-export async function recordInboundSms(ctx: Pick<ServiceContext, 'db' | 'jobs' | 'log' | 'now'>, sms: InboundSms): Promise<RecordedInbound> {
+export async function recordInboundSms(ctx: Pick<ServiceContext, 'db' | 'inbound' | 'now'>, sms: InboundSms): Promise<RecordedInbound> {
   const messageId = await storeInboundSms(ctx.db, sms, ctx.now());
   if (!messageId) return { duplicate: true };
-  try {
-    await ctx.jobs.enqueue([{ name: 'handle-inbound-sms', data: { messageId } }]);
-  } catch (err) {
-    // Stored is what matters for the 200: the sweeper handles unprocessed messages.
-    ctx.log.warn({ err, messageId }, 'could not enqueue inbound sms; the sweeper will pick it up');
-  }
+  ctx.inbound.arrived();
   return { messageId, duplicate: false };
 }

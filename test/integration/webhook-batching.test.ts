@@ -1,20 +1,30 @@
 import { Client } from 'pg';
-import type { JobQueue } from '../../src/queue/jobs';
+import type Redis from 'ioredis';
+import { inboundChannelFor } from '../../src/live/inbound-signal';
 import { recordInboundBatch } from '../../src/services/record-inbound-batch';
+import { handleWaitingInbound } from '../../src/services/handle-waiting-inbound';
 import { sweep } from '../../src/services/sweep';
 import { eventually, newMessageSid, SERVICE_NUMBER, startHarness, type Harness } from '../support/harness';
 
-// Issue 14: inbound SMS that arrive together are stored with one INSERT and enqueued with one
-// addBulk; each webhook is still answered only after its own row is committed.
+// Issue 14: inbound SMS that arrive together are stored with one INSERT and the inbound drains
+// are woken with one signal; each webhook is still answered only after its own row is committed.
 
 let h: Harness;
 let admin: Client;
+let subscriber: Redis;
+/** Signals heard on the inbound channel. */
+let signals: number;
 beforeEach(async () => {
-  h = await startHarness({ workers: false }); // jobs stay in Redis, where the tests count them
+  h = await startHarness({ workers: false }); // the stored rows wait, unhandled, where the tests see them
   admin = new Client({ connectionString: h.env.DATABASE_URL });
   await admin.connect();
+  signals = 0;
+  subscriber = h.deps.redis.duplicate();
+  subscriber.on('message', () => signals++);
+  await subscriber.subscribe(inboundChannelFor(h.config.queuePrefix));
 });
 afterEach(async () => {
+  subscriber.disconnect();
   await admin.end();
   await h.close();
 });
@@ -25,10 +35,14 @@ async function inboundRows(): Promise<{ id: string; twilio_sid: string | null; b
   return h.deps.db.selectFrom('message').select(['id', 'twilio_sid', 'body']).where('direction', '=', 'inbound').orderBy('id').execute();
 }
 
-/** The messageIds of the handle-inbound-sms jobs waiting in Redis (no worker runs). */
-async function inboundJobs(): Promise<string[]> {
-  const jobs = await h.deps.queues.byName.dispatch.getJobs(['waiting', 'prioritized', 'delayed', 'active']);
-  return jobs.filter((j) => j.name === 'handle-inbound-sms').map((j) => String((j.data as { messageId: string }).messageId)).sort();
+/** The ids of the stored messages not yet handled: the inbound drain's work (no worker runs). */
+async function waitingIds(): Promise<string[]> {
+  const rows = await h.deps.db.selectFrom('message').select('id').where('direction', '=', 'inbound').where('processed_at', 'is', null).execute();
+  return rows.map((r) => r.id).sort();
+}
+
+async function signalled(): Promise<void> {
+  await eventually(async () => signals > 0, 5_000, 'the inbound signal');
 }
 
 /** Holds every INSERT into message (SELECTs still run) until the returned function is called. */
@@ -56,7 +70,7 @@ function send(from: string, body: string, sid = newMessageSid()) {
 }
 
 describe('the batched SMS webhook', () => {
-  it('50 concurrent webhooks: no 200 before the rows are committed, then 50 rows, 50 jobs, 50 × 200', async () => {
+  it('50 concurrent webhooks: no 200 before the rows are committed, then 50 rows waiting for the drain, 50 × 200', async () => {
     const release = await holdInserts();
     const sent = Array.from({ length: 50 }, (_, i) => send(phone(i), `JA ${i}`));
     await waitForBlockedInserts();
@@ -69,10 +83,11 @@ describe('the batched SMS webhook', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
     const rows = await inboundRows();
     expect(new Set(rows.map((r) => r.twilio_sid))).toEqual(new Set(sent.map((s) => s.sid)));
-    expect(await inboundJobs()).toEqual(rows.map((r) => r.id).sort());
+    expect(await waitingIds()).toEqual(rows.map((r) => r.id).sort());
+    await signalled();
   });
 
-  it('the same MessageSid twice in one batch, and again later: one row, one job, every delivery 200', async () => {
+  it('the same MessageSid twice in one batch, and again later: one row, handled once, every delivery 200', async () => {
     const release = await holdInserts();
     const sid = newMessageSid();
     const sent = [send(phone(1), 'JA', sid), send(phone(2), 'NEI'), send(phone(1), 'JA', sid)];
@@ -82,7 +97,8 @@ describe('the batched SMS webhook', () => {
     expect((await h.sms(phone(1), 'JA', sid)).status).toBe(200); // a retry after the batch
     const rows = await inboundRows();
     expect(rows.map((r) => r.twilio_sid).sort()).toEqual([sid, sent[1]!.sid].sort());
-    expect(await inboundJobs()).toEqual(rows.map((r) => r.id).sort());
+    expect(await waitingIds()).toEqual(rows.map((r) => r.id).sort());
+    expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 2, failedSenders: [] });
   });
 
   it('a repeated delivery in a batch finds the row stored before', async () => {
@@ -102,7 +118,7 @@ describe('the batched SMS webhook', () => {
     expect(await inboundRows()).toHaveLength(3);
   });
 
-  it('when the insert fails, every waiting webhook gets a 500 and nothing is stored or enqueued', async () => {
+  it('when the insert fails, every waiting webhook gets a 500 and nothing is stored or signalled', async () => {
     await admin.query(`CREATE FUNCTION refuse_inbound() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$`);
     await admin.query('CREATE TRIGGER refuse_inbound BEFORE INSERT ON message FOR EACH ROW EXECUTE FUNCTION refuse_inbound()');
     const release = await holdInserts();
@@ -111,7 +127,7 @@ describe('the batched SMS webhook', () => {
     await release();
     expect((await Promise.all(sent.map((s) => s.response))).map((r) => r.status)).toEqual(Array(10).fill(500));
     expect(await inboundRows()).toHaveLength(0);
-    expect(await inboundJobs()).toEqual([]);
+    expect(signals).toBe(0);
   });
 
   it('one row Postgres refuses fails only its own webhook: the rest are stored one by one', async () => {
@@ -125,22 +141,26 @@ describe('the batched SMS webhook', () => {
     expect(statuses).toEqual(sent.map((_, i) => (i === 4 ? 500 : 200)));
     const rows = await inboundRows();
     expect(rows.map((r) => r.body).sort()).toEqual(sent.flatMap((_, i) => (i === 4 ? [] : [`JA ${i}`])).sort());
-    expect(await inboundJobs()).toEqual(rows.map((r) => r.id).sort());
+    expect(await waitingIds()).toEqual(rows.map((r) => r.id).sort());
   });
 
-  it('Redis away after the commit: the deliveries are acknowledged and the sweeper enqueues their handling', async () => {
-    const redisDown: JobQueue = {
-      enqueue: async () => { throw new Error('Redis (enqueue) timed out'); },
-      enqueueMissing: async () => { throw new Error('Redis (enqueue) timed out'); },
-    };
+  it('Redis away after the commit: the deliveries are acknowledged, a drain finds them anyway, and so does the sweeper', async () => {
     const batch = Array.from({ length: 5 }, (_, i) => ({ messageSid: newMessageSid(), from: phone(i), to: SERVICE_NUMBER, body: 'JA' }));
-    const outcomes = await recordInboundBatch({ ...h.deps.ctx, jobs: redisDown }, batch);
+    const outcomes = await recordInboundBatch({ ...h.deps.ctx, inbound: { arrived: () => undefined } }, batch);
     expect(outcomes.every((o) => o.ok && !o.value.duplicate)).toBe(true);
-    expect(await inboundJobs()).toEqual([]);
+    expect(signals).toBe(0);
+    const stored = (await inboundRows()).map((r) => r.id).sort();
+    expect(await waitingIds()).toEqual(stored);
 
+    // No drain running either: the sweeper's handle-inbound-sms jobs are the last line.
     h.clock.advance((h.config.sweepGraceSeconds + 1) * 1000);
     const report = await sweep(h.deps.ctx);
     expect(report.inbound).toBe(5);
-    expect(await inboundJobs()).toEqual((await inboundRows()).map((r) => r.id).sort());
+    const jobs = await h.deps.queues.byName.dispatch.getJobs(['waiting', 'prioritized', 'delayed', 'active']);
+    expect(jobs.filter((j) => j.name === 'handle-inbound-sms').map((j) => String((j.data as { messageId: string }).messageId)).sort()).toEqual(stored);
+
+    // A drain's timer finds them without any signal.
+    expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 5, failedSenders: [] });
+    expect(await waitingIds()).toEqual([]);
   });
 });

@@ -1,0 +1,89 @@
+import { claimInboundOf, findMessage, lockWaitingSenders } from '../db/message.repo';
+import { findRequestersByPhones } from '../db/requester.repo';
+import { findVolunteersByPhones } from '../db/volunteer.repo';
+import type { Tx } from '../db/database';
+import type { ServiceContext } from './context';
+import { runUseCase } from './effects';
+import { handleClaimedInbound, handleInboundSms, identifySender, type InboundSender } from './handle-inbound-sms';
+
+export interface InboundRoundLimits {
+  /** Senders whose messages one transaction handles. */
+  maxSenders: number;
+  /** Messages one transaction handles; a sender's later ones wait for the next round. */
+  maxMessages: number;
+}
+
+export const DEFAULT_ROUND_LIMITS: InboundRoundLimits = { maxSenders: 32, maxMessages: 64 };
+
+export interface InboundRound {
+  /** Messages handled (in the round's transaction, or one by one after it failed). */
+  handled: number;
+  /** Senders whose message could not be handled even on its own: pause them, a coordinator may need to look. */
+  failedSenders: string[];
+}
+
+/**
+ * One round of the inbound drain (workers/inbound-drain.ts): the messages of up to `maxSenders`
+ * waiting senders, handled in one transaction, in the order they arrived, by the same code as
+ * a handle-inbound-sms job (handleClaimedInbound). One transaction for many messages saves a
+ * commit and the claim, lock and lookups of each; rounds running side by side never take the
+ * same sender, so a sender's messages are still handled one at a time and in order.
+ *
+ * When the round fails, nothing of it is kept and its messages are handled again one by one,
+ * each in its own transaction, so one bad message holds up only its own sender.
+ */
+export async function handleWaitingInbound(ctx: ServiceContext, skipSenders: readonly string[], limits = DEFAULT_ROUND_LIMITS): Promise<InboundRound> {
+  let claimed: string[] = [];
+  try {
+    const handled = await runUseCase(ctx, async (trx, effects, now) => {
+      const senders = await lockWaitingSenders(trx, limits.maxSenders, skipSenders);
+      const messages = await claimInboundOf(trx, senders, now, limits.maxMessages);
+      claimed = messages.map((m) => m.id);
+      const known = await identifySenders(trx, senders);
+      const handledFrom = new Set<string>();
+      for (const message of messages) {
+        // A sender's earlier message in this round may have changed who they are (STOPP, a new language).
+        const sender = handledFrom.has(message.from_phone) ? await identifySender(trx, message.from_phone) : known.get(message.from_phone)!;
+        handledFrom.add(message.from_phone);
+        await handleClaimedInbound(trx, ctx, effects, message, sender, now);
+      }
+      return messages.length;
+    });
+    return { handled, failedSenders: [] };
+  } catch (err) {
+    if (claimed.length === 0) throw err;
+    ctx.log.warn({ err, messages: claimed.length }, 'an inbound round failed; handling its messages one by one');
+    return handleOneByOne(ctx, claimed);
+  }
+}
+
+async function identifySenders(trx: Tx, phones: readonly string[]): Promise<Map<string, InboundSender>> {
+  const requesters = await findRequestersByPhones(trx, phones);
+  const volunteers = await findVolunteersByPhones(trx, phones.filter((p) => !requesters.has(p)));
+  return new Map(phones.map((phone): [string, InboundSender] => {
+    const requester = requesters.get(phone);
+    if (requester) return [phone, { kind: 'requester', requester }];
+    const volunteer = volunteers.get(phone);
+    return [phone, volunteer ? { kind: 'volunteer', volunteer } : { kind: 'unknown' }];
+  }));
+}
+
+async function handleOneByOne(ctx: ServiceContext, messageIds: readonly string[]): Promise<InboundRound> {
+  let handled = 0;
+  const failedSenders = new Set<string>();
+  for (const messageId of messageIds) {
+    try {
+      // Also handles the sender's earlier messages first; those already done answer already_processed.
+      if ((await handleInboundSms(ctx, messageId)) !== 'already_processed') handled++;
+    } catch (err) {
+      const sender = await senderOf(ctx, messageId);
+      if (sender) failedSenders.add(sender);
+      ctx.log.error({ err, messageId }, 'an inbound sms could not be handled');
+    }
+  }
+  return { handled, failedSenders: [...failedSenders] };
+}
+
+async function senderOf(ctx: ServiceContext, messageId: string): Promise<string | undefined> {
+  return (await findMessage(ctx.db, messageId).catch(() => undefined))?.from_phone;
+}

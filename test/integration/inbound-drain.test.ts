@@ -1,0 +1,153 @@
+import { Client } from 'pg';
+import { recordInboundSms } from '../../src/services/record-inbound-sms';
+import { handleWaitingInbound, type InboundRoundLimits } from '../../src/services/handle-waiting-inbound';
+import { createTask, createVolunteers, dispatch, findVolunteerJson, getTask, waitForOpenOffers } from '../support/flows';
+import { eventually, newMessageSid, SERVICE_NUMBER, startHarness, type Harness } from '../support/harness';
+
+// Issue 14: inbound SMS are handled from Postgres in rounds (one transaction for many senders),
+// with the same outcomes, order and throttles as one handle-inbound-sms job per message.
+
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+});
+
+const unknown = (i: number) => `+4741${String(200_000 + i).padStart(6, '0')}`;
+
+async function store(from: string, body: string): Promise<string> {
+  const { messageId } = await recordInboundSms(h.deps.ctx, { messageSid: newMessageSid(), from, to: SERVICE_NUMBER, body });
+  return messageId!;
+}
+
+async function inbound() {
+  return h.deps.db.selectFrom('message').select(['id', 'from_phone', 'body', 'classification', 'processed_at'])
+    .where('direction', '=', 'inbound').orderBy('id').execute();
+}
+
+async function repliesTo(phone: string) {
+  return h.deps.db.selectFrom('message').select(['kind', 'body']).where('direction', '=', 'outbound').where('to_phone', '=', phone).orderBy('id').execute();
+}
+
+describe('inbound rounds, no worker running', () => {
+  beforeEach(async () => {
+    h = await startHarness({ workers: false });
+  });
+
+  it("one round handles every waiting sender's messages in arrival order, as one job per message would", async () => {
+    const [ana] = await createVolunteers(h, 1);
+    await store(unknown(1), 'JA');
+    await store(ana!.phone, 'STOPP');
+    await store(unknown(2), 'Hei, hvem er dette?');
+    await store(ana!.phone, 'START');
+    await store(unknown(1), 'JA!');
+    await store(unknown(1), 'Hallo?');
+
+    expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 6, failedSenders: [] });
+    const rows = await inbound();
+    expect(rows.every((r) => r.processed_at !== null)).toBe(true);
+    expect(rows.filter((r) => r.from_phone === ana!.phone).map((r) => r.classification)).toEqual(['stop', 'start']);
+    // START was read after STOPP had opted her out, in the same transaction.
+    expect((await findVolunteerJson(h, ana!.id)).optedOut).toBe(false);
+    expect((await repliesTo(ana!.phone)).map((m) => m.body)).toEqual([expect.stringMatching(/Du er meldt av/), expect.stringMatching(/Velkommen tilbake/)]);
+    // The auto-reply throttle (two an hour) counts the replies this round wrote before.
+    expect((await repliesTo(unknown(1))).map((m) => m.kind)).toEqual(['unknown_sender', 'unknown_sender']);
+    expect(await repliesTo(unknown(2))).toHaveLength(1);
+
+    expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 0, failedSenders: [] });
+  });
+
+  it('rounds side by side never take the same sender: each message once, each sender in order', async () => {
+    const senders = 30;
+    const perSender = 6;
+    for (let k = 0; k < perSender; k++) for (let i = 0; i < senders; i++) await store(unknown(i), `melding ${k}`);
+    const limits: InboundRoundLimits = { maxSenders: 3, maxMessages: 5 };
+    const roundsByLane = [0, 0, 0, 0];
+    const unhandled = async () => (await inbound()).filter((r) => r.processed_at === null).length;
+    await Promise.all(roundsByLane.map(async (_, lane) => {
+      while ((await unhandled()) > 0) {
+        const round = await handleWaitingInbound(h.deps.ctx, [], limits);
+        expect(round.failedSenders).toEqual([]);
+        if (round.handled > 0) roundsByLane[lane]!++;
+      }
+    }));
+
+    expect(roundsByLane.filter((n) => n > 0).length).toBeGreaterThan(1);
+    const rows = await inbound();
+    for (let i = 0; i < senders; i++) {
+      const mine = rows.filter((r) => r.from_phone === unknown(i));
+      expect(mine.map((r) => r.body)).toEqual(Array.from({ length: perSender }, (_, k) => `melding ${k}`));
+      const handledAt = mine.map((r) => r.processed_at!.getTime());
+      expect(handledAt).toEqual([...handledAt].sort((a, b) => a - b));
+      // Two senders' handlers at once would each have seen room under the throttle.
+      expect(await repliesTo(unknown(i))).toHaveLength(2);
+    }
+  });
+
+  it("a sender someone else is handling (a job, another round) is left alone, not waited for", async () => {
+    const admin = new Client({ connectionString: h.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      await store(unknown(1), 'JA');
+      await store(unknown(2), 'JA');
+      // What handle-inbound-sms (lockSender) or a round holds while it handles the sender.
+      await admin.query('BEGIN');
+      await admin.query('SELECT pg_advisory_xact_lock(8315002, hashtext($1))', [unknown(1)]);
+      expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 1, failedSenders: [] });
+      expect((await inbound()).filter((r) => r.processed_at === null).map((r) => r.from_phone)).toEqual([unknown(1)]);
+      await admin.query('COMMIT');
+      expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 1, failedSenders: [] });
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('a message that cannot be handled holds up only its own sender, who is then skipped', async () => {
+    const admin = new Client({ connectionString: h.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      // A fault tied to one message: its outcome cannot be written.
+      await admin.query("ALTER TABLE message ADD CONSTRAINT boom CHECK (NOT (body = 'BOOM' AND classification IS NOT NULL)) NOT VALID");
+      await store(unknown(1), 'JA');
+      await store(unknown(2), 'BOOM');
+      await store(unknown(3), 'JA');
+      await store(unknown(2), 'JA');
+
+      expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 2, failedSenders: [unknown(2)] });
+      const left = (await inbound()).filter((r) => r.processed_at === null);
+      // The sender's later message waits behind the one that failed.
+      expect(left.map((r) => [r.from_phone, r.body])).toEqual([[unknown(2), 'BOOM'], [unknown(2), 'JA']]);
+
+      await store(unknown(4), 'JA');
+      expect(await handleWaitingInbound(h.deps.ctx, [unknown(2)])).toEqual({ handled: 1, failedSenders: [] });
+      expect((await inbound()).filter((r) => r.processed_at === null)).toHaveLength(2);
+
+      await admin.query('ALTER TABLE message DROP CONSTRAINT boom');
+      expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 2, failedSenders: [] });
+      expect((await inbound()).every((r) => r.processed_at !== null)).toBe(true);
+    } finally {
+      await admin.query('ALTER TABLE message DROP CONSTRAINT IF EXISTS boom');
+      await admin.end();
+    }
+  });
+});
+
+describe('the inbound drain in a worker', () => {
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  it('a JA through the webhook assigns the task with no handle-inbound-sms job', async () => {
+    const [ana] = await createVolunteers(h, 1);
+    const task = await createTask(h, { waveSize: 1 });
+    await dispatch(h, task.id);
+    await waitForOpenOffers(h, task.id, 1);
+    expect((await h.sms(ana!.phone, 'JA')).status).toBe(200);
+    const view = await eventually(async () => {
+      const t = await getTask(h, task.id);
+      return t.status === 'assigned' ? t : undefined;
+    });
+    expect(view.assignedVolunteer!.id).toBe(ana!.id);
+    const jobs = await h.deps.queues.byName.dispatch.getJobs(['waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed']);
+    expect(jobs.filter((j) => j.name === 'handle-inbound-sms')).toEqual([]);
+  });
+});
