@@ -4,7 +4,7 @@ import { QUEUE_NAMES } from '../src/queue/queues';
 import type { JobName, QueueName } from '../src/queue/jobs';
 import { retryDelayMs } from '../src/queue/backoff';
 import { redisConnectionFromUrl } from '../src/queue/redis';
-import { startInboundDrain } from './inbound-drain';
+import { DEFAULT_DRAIN, startInboundDrain } from './inbound-drain';
 import { createProcessors } from './processors';
 import { maintenanceSchedules, SchedulerWatchdog } from './scheduler-watchdog';
 
@@ -61,7 +61,9 @@ export async function startWorkers(deps: Deps): Promise<RunningWorkers> {
   });
   await watchdog.start();
   await sweepNow();
-  const inbound = await startInboundDrain(deps.ctx, { subscriber: deps.redis.duplicate(), prefix: config.queuePrefix });
+  // The embedded database is one connection: more lanes would only queue for it.
+  const inbound = await startInboundDrain(deps.ctx, { subscriber: deps.redis.duplicate(), prefix: config.queuePrefix },
+    { ...DEFAULT_DRAIN, lanes: config.database.kind === 'embedded' ? 1 : DEFAULT_DRAIN.lanes });
   log.info({ queues: QUEUE_NAMES, concurrency: config.workerConcurrency }, 'workers started');
 
   return {

@@ -146,7 +146,7 @@ export async function claimInboundOf(db: Queryable, senders: readonly string[], 
   const rows = await db.updateTable('message')
     .set({ status: 'processed', processed_at: now, updated_at: now })
     .where('id', 'in', (eb) => eb.selectFrom('message').select('id')
-      .where('direction', '=', 'inbound').where('processed_at', 'is', null).where('from_phone', 'in', [...senders])
+      .where('direction', '=', 'inbound').where('processed_at', 'is', null).where(sql<boolean>`from_phone = ANY(${[...senders]}::text[])`)
       .orderBy('id').limit(max))
     .where('processed_at', 'is', null)
     .returningAll().execute();

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Queryable } from './database';
 
 /** An organisation that may order tasks by SMS (a nursing home, a home-care team). */
@@ -69,7 +70,7 @@ export async function findRequesterByPhone(db: Queryable, phone: string): Promis
 /** The requesters these numbers belong to, by number (most numbers that write in are not a requester's). */
 export async function findRequestersByPhones(db: Queryable, phones: readonly string[]): Promise<Map<string, Requester>> {
   if (phones.length === 0) return new Map();
-  const rows = await db.selectFrom('requester_phone').select(['phone', 'requester_id']).where('phone', 'in', [...phones]).execute();
+  const rows = await db.selectFrom('requester_phone').select(['phone', 'requester_id']).where(sql<boolean>`phone = ANY(${[...phones]}::text[])`).execute();
   const found = new Map<string, Requester>();
   for (const row of rows) {
     const requester = await findRequester(db, row.requester_id);
