@@ -126,6 +126,24 @@ export async function findLiveOffer(db: Queryable, volunteerId: string): Promise
   return row && offerRowToOffer(row);
 }
 
+/**
+ * Locks, in task id order, the task each of these volunteers' replies would lock (loadReplyContext):
+ * the task of their live offer, else of their offer closed most recently since `since`. A round of
+ * replies takes them all first, so that two rounds never lock the same two tasks in opposite orders.
+ */
+export async function lockReplyTasks(db: Queryable, volunteerIds: readonly string[], since: Date): Promise<void> {
+  if (volunteerIds.length === 0) return;
+  const live = [...LIVE_OFFER_STATUSES];
+  await sql`
+    SELECT t.id FROM task t WHERE t.id IN (
+      SELECT DISTINCT ON (o.volunteer_id) o.task_id FROM offer o
+      WHERE o.volunteer_id = ANY(${volunteerIds.map(Number)}::bigint[])
+        AND (o.status::text = ANY(${live}::text[]) OR o.closed_at >= ${since})
+      ORDER BY o.volunteer_id, (o.status::text = ANY(${live}::text[])) DESC, o.closed_at DESC NULLS LAST, o.id DESC
+    )
+    ORDER BY t.id FOR UPDATE OF t`.execute(db);
+}
+
 /** The volunteer's most recently closed offer since `since`: what a late reply most likely means. */
 export async function findRecentClosedOffer(db: Queryable, volunteerId: string, since: Date): Promise<Offer | undefined> {
   const row = await db.selectFrom('offer').selectAll()

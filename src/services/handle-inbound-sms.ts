@@ -21,6 +21,11 @@ import { unknownSenderReply } from './unknown-sender-reply';
 
 /** How far back a reply without a live offer is matched to the volunteer's last offer. */
 const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
+
+/** Replies received at `now` may still answer offers closed since this instant. */
+export function lateReplySince(now: Date): Date {
+  return new Date(now.getTime() - LATE_REPLY_WINDOW_MS);
+}
 /** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
 const AUTO_REPLIES_PER_HOUR = 2;
 
@@ -131,7 +136,7 @@ async function checkInAnswerOf(trx: Tx, volunteer: Volunteer, body: string): Pro
  * order everywhere), so the decision is made on rows nobody else can change until we commit.
  */
 export async function loadReplyContext(trx: Tx, volunteer: Volunteer, receivedAt: Date, now: Date): Promise<{ context: ReplyContext; task?: Task }> {
-  const since = new Date(now.getTime() - LATE_REPLY_WINDOW_MS);
+  const since = lateReplySince(now);
   const findOffers = async () => {
     const live = await findLiveOffer(trx, volunteer.id);
     return { live, recent: live ? undefined : await findRecentClosedOffer(trx, volunteer.id, since) };

@@ -1,10 +1,11 @@
 import { claimInboundOf, findMessage, lockWaitingSenders } from '../db/message.repo';
+import { lockReplyTasks } from '../db/offer.repo';
 import { findRequestersByPhones } from '../db/requester.repo';
 import { findVolunteersByPhones } from '../db/volunteer.repo';
 import type { Tx } from '../db/database';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
-import { handleClaimedInbound, handleInboundSms, identifySender, type InboundSender } from './handle-inbound-sms';
+import { handleClaimedInbound, handleInboundSms, identifySender, lateReplySince, type InboundSender } from './handle-inbound-sms';
 
 export interface InboundRoundLimits {
   /** Senders whose messages one transaction handles. */
@@ -27,7 +28,9 @@ export interface InboundRound {
  * waiting senders, handled in one transaction, in the order they arrived, by the same code as
  * a handle-inbound-sms job (handleClaimedInbound). One transaction for many messages saves a
  * commit and the claim, lock and lookups of each; rounds running side by side never take the
- * same sender, so a sender's messages are still handled one at a time and in order.
+ * same sender, so a sender's messages are still handled one at a time and in order. The tasks the
+ * volunteers' replies will lock are locked first, in id order: a burst of JA in which two rounds
+ * meet the same tasks in opposite orders would otherwise deadlock (a second lost each time).
  *
  * When the round fails, nothing of it is kept and its messages are handled again one by one,
  * each in its own transaction, so one bad message holds up only its own sender.
@@ -40,6 +43,7 @@ export async function handleWaitingInbound(ctx: ServiceContext, skipSenders: rea
       const messages = await claimInboundOf(trx, senders, now, limits.maxMessages);
       claimed = messages.map((m) => m.id);
       const known = await identifySenders(trx, senders);
+      await lockReplyTasks(trx, [...known.values()].flatMap((s) => (s.kind === 'volunteer' ? [s.volunteer.id] : [])), lateReplySince(now));
       const handledFrom = new Set<string>();
       for (const message of messages) {
         // A sender's earlier message in this round may have changed who they are (STOPP, a new language).

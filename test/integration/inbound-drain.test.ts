@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Client } from 'pg';
 import { recordInboundSms } from '../../src/services/record-inbound-sms';
 import { handleWaitingInbound, type InboundRoundLimits } from '../../src/services/handle-waiting-inbound';
@@ -128,6 +129,49 @@ describe('inbound rounds, no worker running', () => {
       await admin.query('ALTER TABLE message DROP CONSTRAINT IF EXISTS boom');
       await admin.end();
     }
+  });
+});
+
+describe('a burst of JA across many tasks', () => {
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+
+  it('lanes side by side: every task gets exactly one volunteer, and rounds never deadlock on task locks', async () => {
+    const tasks = 12;
+    const volunteers = await createVolunteers(h, tasks * 3);
+    const ids: string[] = [];
+    for (let i = 0; i < tasks; i++) {
+      const task = await createTask(h, { waveSize: 3 });
+      await dispatch(h, task.id);
+      await waitForOpenOffers(h, task.id, 3);
+      ids.push(task.id);
+    }
+    await h.stopWorkers(); // the lanes below are the only handlers
+    const offered = await h.deps.db.selectFrom('offer as o').innerJoin('volunteer as v', 'v.id', 'o.volunteer_id')
+      .select(['v.phone', 'o.task_id']).where('o.status', '=', 'open').orderBy('o.id').execute();
+    expect(offered).toHaveLength(tasks * 3);
+    // Replies in the order that makes two rounds meet the same tasks in opposite orders: for each
+    // six tasks, their first volunteers in task order, then their second ones in reverse.
+    const nth = (taskId: string, n: number) => offered.filter((o) => o.task_id === taskId)[n]!.phone!;
+    for (let start = 0; start < tasks; start += 6) {
+      const six = ids.slice(start, start + 6);
+      for (const t of six) await store(nth(t, 0), 'JA');
+      for (const t of [...six].reverse()) await store(nth(t, 1), 'JA');
+    }
+    for (const t of ids) await store(nth(t, 2), 'JA');
+    const deadlocks = async () => Number((await sql<{ n: string }>`SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()`.execute(h.deps.db)).rows[0]!.n);
+    const before = await deadlocks();
+    const limits: InboundRoundLimits = { maxSenders: 6, maxMessages: 6 };
+    const unhandled = async () => (await inbound()).filter((r) => r.processed_at === null).length;
+    await Promise.all([0, 1, 2, 3].map(async () => {
+      while ((await unhandled()) > 0) await handleWaitingInbound(h.deps.ctx, [], limits);
+    }));
+
+    const assigned = await h.deps.db.selectFrom('assignment').select('task_id').where('task_id', 'in', ids).execute();
+    expect(assigned.map((a) => a.task_id).sort()).toEqual([...ids].sort());
+    expect(volunteers.length).toBe(tasks * 3);
+    expect(await deadlocks()).toBe(before);
   });
 });
 

@@ -13,7 +13,7 @@ async function insertMessage(daysAgo: number, body: string): Promise<string> {
   const at = new Date(Date.now() - daysAgo * 24 * 3600 * 1000);
   const row = await h.deps.db.insertInto('message').values({
     direction: 'inbound', from_phone: '+4741234567', to_phone: '+4759440000', body, kind: 'reply',
-    status: 'processed', classification: 'yes', created_at: at, updated_at: at,
+    status: 'processed', classification: 'yes', created_at: at, updated_at: at, processed_at: at, // handled long ago
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
