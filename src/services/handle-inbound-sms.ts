@@ -26,6 +26,7 @@ const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 export function lateReplySince(now: Date): Date {
   return new Date(now.getTime() - LATE_REPLY_WINDOW_MS);
 }
+
 /** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
 const AUTO_REPLIES_PER_HOUR = 2;
 
