@@ -46,7 +46,8 @@ export async function startInboundDrain(ctx: ServiceContext, listen: { subscribe
     return [...paused].filter(([, p]) => p.until > now).map(([phone]) => phone);
   };
   const pause = (phone: string) => {
-    const pauseMs = Math.min(MAX_PAUSE_MS, (paused.get(phone)?.pauseMs ?? opts.pauseMs / 2) * 2);
+    const last = paused.get(phone)?.pauseMs;
+    const pauseMs = last === undefined ? opts.pauseMs : Math.min(MAX_PAUSE_MS, last * 2);
     paused.set(phone, { until: Date.now() + pauseMs, pauseMs });
     log.warn({ pauseMs }, 'an inbound sender is paused after a failed message');
   };

@@ -143,19 +143,14 @@ export async function lockWaitingSenders(db: Queryable, max: number, skip: reado
  */
 export async function claimInboundOf(db: Queryable, senders: readonly string[], now: Date, max: number): Promise<MessageRow[]> {
   if (senders.length === 0) return [];
-  const rows = await db.updateTable('message')
+  return db.with('claimed', (qc) => qc.updateTable('message')
     .set({ status: 'processed', processed_at: now, updated_at: now })
     .where('id', 'in', (eb) => eb.selectFrom('message').select('id')
       .where('direction', '=', 'inbound').where('processed_at', 'is', null).where(sql<boolean>`from_phone = ANY(${[...senders]}::text[])`)
       .orderBy('id').limit(max))
     .where('processed_at', 'is', null)
-    .returningAll().execute();
-  return rows.sort((a, b) => compareIds(a.id, b.id));
-}
-
-/** Message ids are bigints as text: shorter is smaller. */
-function compareIds(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+    .returningAll())
+    .selectFrom('claimed').selectAll().orderBy('id').execute();
 }
 
 /** The sender's messages not yet handled, up to and including `upToId`, oldest first. */

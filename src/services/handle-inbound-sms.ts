@@ -6,7 +6,7 @@ import type { Queryable, Tx } from '../db/database';
 import { claimInbound, countRecentOutboundOfKind, findMessage, listUnprocessedFrom, lockSender, markInboundOutcome } from '../db/message.repo';
 import { findLiveOffer, findRecentClosedOffer, type Offer } from '../db/offer.repo';
 import { lockTask, type Task } from '../db/task.repo';
-import { findVolunteerByPhone, type Volunteer } from '../db/volunteer.repo';
+import { findVolunteersByPhones, type Volunteer } from '../db/volunteer.repo';
 import type { MessageRow } from '../db/schema';
 import type { ServiceContext } from './context';
 import { runUseCase, type Effects } from './effects';
@@ -15,7 +15,7 @@ import { applyVolunteerCommand } from './apply-volunteer-command';
 import { answerCheckInInTx, type CheckInAnswer } from './check-in';
 import { applyReadingApart } from './apply-reply-reading';
 import { readInboundReply, readingNeedsAttention, replyIntentOf, toReadingJson } from './read-inbound-reply';
-import { findRequesterByPhone, type Requester } from '../db/requester.repo';
+import { findRequestersByPhones, type Requester } from '../db/requester.repo';
 import { handleRequesterSms } from './requester-conversation';
 import { unknownSenderReply } from './unknown-sender-reply';
 
@@ -55,12 +55,23 @@ export async function handleInboundSms(ctx: ServiceContext, messageId: string): 
 /** Who wrote: a registered requester's number, a volunteer's, or neither. */
 export type InboundSender = { kind: 'requester'; requester: Requester } | { kind: 'volunteer'; volunteer: Volunteer } | { kind: 'unknown' };
 
-/** A requester's number is a conversation of its own, even when a volunteer has it too. */
+/**
+ * Who wrote from each of these numbers (a round looks up all its senders at once). A requester's
+ * number is a conversation of its own, even when a volunteer has it too.
+ */
+export async function identifySenders(db: Queryable, phones: readonly string[]): Promise<Map<string, InboundSender>> {
+  const requesters = await findRequestersByPhones(db, phones);
+  const volunteers = await findVolunteersByPhones(db, phones.filter((p) => !requesters.has(p)));
+  return new Map(phones.map((phone): [string, InboundSender] => {
+    const requester = requesters.get(phone);
+    if (requester) return [phone, { kind: 'requester', requester }];
+    const volunteer = volunteers.get(phone);
+    return [phone, volunteer ? { kind: 'volunteer', volunteer } : { kind: 'unknown' }];
+  }));
+}
+
 export async function identifySender(db: Queryable, phone: string): Promise<InboundSender> {
-  const requester = await findRequesterByPhone(db, phone);
-  if (requester) return { kind: 'requester', requester };
-  const volunteer = await findVolunteerByPhone(db, phone);
-  return volunteer ? { kind: 'volunteer', volunteer } : { kind: 'unknown' };
+  return (await identifySenders(db, [phone])).get(phone)!;
 }
 
 async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, messageId: string, now: Date): Promise<InboundOutcome> {

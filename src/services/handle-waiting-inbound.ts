@@ -1,11 +1,8 @@
 import { claimInboundOf, findMessage, lockWaitingSenders } from '../db/message.repo';
 import { lockReplyTasks } from '../db/offer.repo';
-import { findRequestersByPhones } from '../db/requester.repo';
-import { findVolunteersByPhones } from '../db/volunteer.repo';
-import type { Tx } from '../db/database';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
-import { handleClaimedInbound, handleInboundSms, identifySender, lateReplySince, type InboundSender } from './handle-inbound-sms';
+import { handleClaimedInbound, handleInboundSms, identifySender, identifySenders, lateReplySince } from './handle-inbound-sms';
 
 export interface InboundRoundLimits {
   /** Senders whose messages one transaction handles. */
@@ -59,17 +56,6 @@ export async function handleWaitingInbound(ctx: ServiceContext, skipSenders: rea
     ctx.log.warn({ err, messages: claimed.length }, 'an inbound round failed; handling its messages one by one');
     return handleOneByOne(ctx, claimed);
   }
-}
-
-async function identifySenders(trx: Tx, phones: readonly string[]): Promise<Map<string, InboundSender>> {
-  const requesters = await findRequestersByPhones(trx, phones);
-  const volunteers = await findVolunteersByPhones(trx, phones.filter((p) => !requesters.has(p)));
-  return new Map(phones.map((phone): [string, InboundSender] => {
-    const requester = requesters.get(phone);
-    if (requester) return [phone, { kind: 'requester', requester }];
-    const volunteer = volunteers.get(phone);
-    return [phone, volunteer ? { kind: 'volunteer', volunteer } : { kind: 'unknown' }];
-  }));
 }
 
 async function handleOneByOne(ctx: ServiceContext, messageIds: readonly string[]): Promise<InboundRound> {

@@ -14,8 +14,8 @@ type Stored = Map<string, { ok: true; id: string | undefined; isNew: boolean } |
 /**
  * The SMS webhook's use case for many deliveries at once (see http/inbound-batcher.ts): one
  * multi-row INSERT … ON CONFLICT (twilio_sid) DO NOTHING, then a signal that wakes the inbound
- * drains (no job per message: the unhandled rows are the queue). Outcomes come back in `batch` order; a delivery is only `ok` once its row is
- * committed. A repeated MessageSid (stored before, or twice in the batch) is a duplicate that
+ * drains (no job per message: the unhandled rows are the queue). Outcomes come back in `batch`
+ * order; a delivery is only `ok` once its row is committed. A repeated MessageSid (stored before, or twice in the batch) is a duplicate that
  * still finds its row. When the statement fails for something a row may have caused, each message
  * is stored on its own so that one bad row fails only its own request. Throws when nothing can
  * be stored (the database is away): every waiting request then gets an error, and Twilio retries.
