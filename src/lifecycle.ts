@@ -54,6 +54,17 @@ export class ProcessLifecycle {
     );
   };
 
+  /**
+   * A start that failed part-way (the port was taken after the workers started, say) closes what it
+   * had started, so running jobs finish and a local redis-server stops, before the process exits 1.
+   */
+  async abandonStart(): Promise<void> {
+    this.stopRequested = true;
+    const timer = setTimeout(() => process.exit(1), this.graceMs);
+    timer.unref();
+    await this.closeAll().catch((err: unknown) => this.log.error({ err }, 'closing after a failed start failed'));
+  }
+
   /** Drains the list, so a part that finished starting during the shutdown is closed too. */
   private async closeAll(): Promise<void> {
     for (let close = this.closers.shift(); close; close = this.closers.shift()) await close();

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { ensureDatabaseExists } from './db/database';
 import { migrate } from './db/migrate';
 import { createDeps } from './deps';
+import { listen, PortUnavailableError } from './listen';
 import { ProcessLifecycle } from './lifecycle';
 import { ensureRedis, RedisUnavailableError } from './redis-bootstrap';
 import { seedDemoData, type DemoSeedResult } from './services/seed-demo-data';
@@ -43,7 +44,7 @@ async function main(role: Role, lifecycle: ProcessLifecycle): Promise<void> {
   const server = createServer(web.app);
   // Closed first: stop taking requests, then let running jobs finish, then close connections.
   lifecycle.onStop(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await listen(server, config.port);
 
   deps.log.info({ port: config.port, role, sms: config.smsTransport, demoSeeded: demo.seeded }, 'svarja is running');
   // The console only, never the JSON log: the demo password and a generated API token are secrets.
@@ -57,9 +58,10 @@ if (role !== 'all' && role !== 'web') {
 }
 // Before anything starts, so a SIGTERM during the start closes what has started instead of killing it.
 const lifecycle = new ProcessLifecycle();
-main(role, lifecycle).catch((err: unknown) => {
+main(role, lifecycle).catch(async (err: unknown) => {
   if (lifecycle.stopping) return; // the shutdown closed what this step was using; it exits the process
-  if (err instanceof ConfigError || err instanceof RedisUnavailableError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof RedisUnavailableError || err instanceof PortUnavailableError) console.error(err.message);
   else console.error('svarja could not start:', err instanceof Error ? err.message : err);
+  await lifecycle.abandonStart();
   process.exit(1);
 });

@@ -14,8 +14,9 @@ async function main(lifecycle: ProcessLifecycle): Promise<void> {
 
 // Before the workers start, so a SIGTERM at any moment lets running jobs finish.
 const lifecycle = new ProcessLifecycle();
-main(lifecycle).catch((err: unknown) => {
+main(lifecycle).catch(async (err: unknown) => {
   if (lifecycle.stopping) return; // the shutdown closed what the start was using; it exits the process
   console.error(err instanceof Error ? err.message : err);
+  await lifecycle.abandonStart();
   process.exit(1);
 });

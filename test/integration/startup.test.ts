@@ -1,9 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase } from '../support/db';
 import { eventually } from '../support/harness';
+import { freePort } from '../support/ports';
 import { redisAnswers } from '../../src/redis-bootstrap';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -33,9 +35,29 @@ describe('starting the service', () => {
   });
 });
 
+describe('a port someone else holds', () => {
+  it('exits 1 with one line saying which port and what to do, no stack trace', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, resolve));
+    const { port } = holder.address() as AddressInfo;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'svarja-pglite-'));
+    try {
+      const run = start({ NODE_ENV: 'development', PORT: String(port), PGLITE_DIR: dataDir, QUEUE_PREFIX: `taken${port}`, LOG_LEVEL: 'warn' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`Port ${port} is already in use by another program`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 40_000);
+});
+
 describe('Redis for the one-command start', () => {
-  const redisPort = 6400 + Math.floor(Math.random() * 400);
-  const redisUrl = `redis://127.0.0.1:${redisPort}`;
+  let redisUrl = '';
+  beforeAll(async () => {
+    redisUrl = `redis://127.0.0.1:${await freePort()}`;
+  });
 
   it('with nothing on REDIS_URL and no redis-server on the PATH, exits at once saying how to get Redis', () => {
     const run = start({ NODE_ENV: 'development', REDIS_URL: redisUrl, PATH: '/nonexistent' });
@@ -47,7 +69,7 @@ describe('Redis for the one-command start', () => {
 
   it('with a redis-server on the PATH, starts one for the run and stops it on SIGTERM', async () => {
     const database = await createTestDatabase();
-    const port = 4100 + Math.floor(Math.random() * 800);
+    const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: String(port), REDIS_URL: redisUrl, DATABASE_URL: database.url, QUEUE_PREFIX: `boot${port}`, LOG_LEVEL: 'warn' },
@@ -58,10 +80,10 @@ describe('Redis for the one-command start', () => {
     child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
     const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
     try {
-      const ready = await eventually(async () => {
+      const ready = await failOnExit(eventually(async () => {
         const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
         return res?.status === 200 ? res : undefined;
-      }, 40_000, `the service to be ready; output:\n${output}`);
+      }, 40_000, () => `the service to be ready; output:\n${output}`), exited, () => output);
       expect(await ready.json()).toMatchObject({ checks: { redis: 'ok' } });
       expect(output).toContain('started a local redis-server for this run');
       child.kill('SIGTERM');
@@ -83,12 +105,12 @@ describe('the built service, as `npm start` runs it', () => {
 
   it('with no DATABASE_URL: embedded database, demo data printed once, /readyz and the login page within 60 s', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'svarja-pglite-'));
-    const port = 5000 + Math.floor(Math.random() * 800);
+    const port = await freePort();
     const env = { PATH: process.env.PATH ?? '', PORT: String(port), PGLITE_DIR: dataDir, QUEUE_PREFIX: `built${port}`, LOG_LEVEL: 'warn' };
     const started = Date.now();
     const first = startBuilt(env);
     try {
-      await eventually(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200 ? true : undefined), 60_000, `/readyz; output:\n${first.output()}`);
+      await failOnExit(eventually(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200 ? true : undefined), 60_000, () => `/readyz; output:\n${first.output()}`), first.exited, first.output);
       expect(Date.now() - started).toBeLessThan(60_000);
       const login = await fetch(`http://127.0.0.1:${port}/login`);
       expect(login.status).toBe(200);
@@ -103,7 +125,7 @@ describe('the built service, as `npm start` runs it', () => {
 
       // The second start finds the same database: no new demo data, no password.
       const second = startBuilt(env);
-      await eventually(async () => (second.output().includes('Admin page:') ? true : undefined), 60_000, `the second start; output:\n${second.output()}`);
+      await failOnExit(eventually(async () => (second.output().includes('Admin page:') ? true : undefined), 60_000, () => `the second start; output:\n${second.output()}`), second.exited, second.output);
       expect(second.output()).not.toContain('password:');
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
@@ -115,10 +137,10 @@ describe('the built service, as `npm start` runs it', () => {
 
   it('SIGTERM while it is still starting (workers up, web not yet): closes what started and exits 0', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'svarja-pglite-'));
-    const port = 5000 + Math.floor(Math.random() * 800);
+    const port = await freePort();
     const starting = startBuilt({ PATH: process.env.PATH ?? '', PORT: String(port), PGLITE_DIR: dataDir, QUEUE_PREFIX: `early${port}`, LOG_LEVEL: 'info' });
     try {
-      await eventually(async () => (starting.output().includes('"msg":"workers started"') ? true : undefined), 60_000, `the workers; output:\n${starting.output()}`);
+      await failOnExit(eventually(async () => (starting.output().includes('"msg":"workers started"') ? true : undefined), 60_000, () => `the workers; output:\n${starting.output()}`), starting.exited, starting.output);
       starting.child.kill('SIGTERM');
       expect(await starting.exited).toBe(0);
       expect(starting.output()).toContain('"msg":"shutting down"');
@@ -152,4 +174,12 @@ function startBuilt(env: Record<string, string>) {
   child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
   return { child, exited, output: () => output };
+}
+
+/** Fails as soon as the service exits, with its output: waiting out the timeout on a dead process hides why it died. */
+function failOnExit<T>(waiting: Promise<T>, exited: Promise<unknown>, output: () => string): Promise<T> {
+  const died = exited.then((code) => {
+    throw new Error(`the service exited (${String(code)}) before it was ready; output:\n${output()}`);
+  });
+  return Promise.race([waiting, died]);
 }
