@@ -150,8 +150,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   return harness;
 }
 
-/** Polls until `check` returns a truthy value (or throws the last failure after `timeoutMs`). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+/**
+ * Polls until `check` returns a truthy value (or throws the last failure after `timeoutMs`).
+ * `what` may be a function, read only on failure, so it can show a child's output as it is then.
+ */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000, what: string | (() => string) = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -161,7 +164,7 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
