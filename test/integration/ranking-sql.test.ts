@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import { DateTime } from 'luxon';
 import { createDb, type Db } from '../../src/db/database';
 import { loadCandidates, toMatchTask } from '../../src/db/matching.repo';
-import { loadRankedCandidates } from '../../src/db/ranked-head.repo';
+import { loadRankedCandidates, MIN_PAGE } from '../../src/db/ranked-head.repo';
 import { insertTask, type Task } from '../../src/db/task.repo';
 import { ageVolunteerCounters } from '../../src/db/volunteer-counters.repo';
 import { considerVolunteers, pickNextWave, type Requirement } from '../../src/domain/matching';
@@ -135,4 +136,28 @@ describe('SQL ranking agrees with the domain', () => {
       if (row.counters_valid_until) expect(row.counters_valid_until.getTime()).toBeGreaterThan(later.getTime());
     }
   });
+});
+
+it('a head whose first page holds nobody eligible widens past it in SQL order, skipping nobody', async () => {
+  await sql`TRUNCATE volunteer, task, offer, assignment, message RESTART IDENTITY CASCADE`.execute(db);
+  const now = (await sql<{ now: Date }>`SELECT now() AS now`.execute(db)).rows[0]!.now;
+  const task = await insertTask(db, {
+    type: 'shopping', startsAt: new Date(now.getTime() + 5 * DAY), durationMinutes: 60, area: 'Lørenskog sentrum', summary: 's', details: 'd',
+  });
+  // The coarse filter in SQL lets everyone through; weekly hours are judged by the domain alone.
+  const taskWeekday = DateTime.fromJSDate(task.startsAt, { zone: 'Europe/Oslo' }).weekday;
+  const otherDay = [{ weekday: (taskWeekday % 7) + 1, from: '08:00', to: '20:00' }];
+  let seeded = 0;
+  const add = async (count: number, availability: object[]) => {
+    for (let i = 0; i < count; i++, seeded++) {
+      await db.insertInto('volunteer').values({ name: 'F', phone: `+4741${String(300000 + seeded)}`, task_types: ['shopping'], availability: JSON.stringify(availability) }).execute();
+    }
+  };
+  // No history: equal counters, so SQL's order is by id. A first page (32) of the unavailable, then five who can.
+  await add(MIN_PAGE, otherDay);
+  await add(5, []);
+  await add(10, otherDay);
+  const picked = await sqlPick(task, now, 3);
+  expect(picked).toEqual(await domainPick(task, now, 3));
+  expect(picked).toHaveLength(3);
 });
