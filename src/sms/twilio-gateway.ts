@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import type { TwilioConfig } from '../config';
-import { KEEP_ALIVE, RedirectingRequestClient } from './redirecting-request-client';
 import type { OutboundSms, SendResult, SmsGateway } from './sms-gateway';
+import { TwilioHttpClient } from './twilio-http-client';
 import { classifyTwilioFailure } from './twilio-errors';
 
 export interface TwilioGatewayOptions {
@@ -16,9 +16,7 @@ export function statusCallbackUrl(publicBaseUrl: string, messageId: string): str
 
 export function createTwilioGateway(opts: TwilioGatewayOptions): SmsGateway {
   const { config } = opts;
-  const httpClient = config.apiBaseUrl
-    ? new RedirectingRequestClient(config.apiBaseUrl, { timeoutMs: opts.timeoutMs })
-    : new twilio.RequestClient({ ...KEEP_ALIVE, timeout: opts.timeoutMs });
+  const httpClient = new TwilioHttpClient({ baseUrl: config.apiBaseUrl, timeoutMs: opts.timeoutMs });
   const client = twilio(config.accountSid, config.authToken, { httpClient });
   const sender = config.messagingServiceSid
     ? { messagingServiceSid: config.messagingServiceSid }

@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import type { TwilioConfig } from '../config';
-import { RedirectingRequestClient } from '../sms/redirecting-request-client';
 import { classifyTwilioFailure } from '../sms/twilio-errors';
+import { TwilioHttpClient } from '../sms/twilio-http-client';
 import { callUrls, type OutboundCall, type PlaceCallResult, type VoiceGateway } from './voice-gateway';
 
 export interface TwilioVoiceGatewayOptions {
@@ -15,9 +15,7 @@ export interface TwilioVoiceGatewayOptions {
 /** Twilio Programmable Voice: the call fetches its TwiML from our webhook, which decides what is said. */
 export function createTwilioVoiceGateway(opts: TwilioVoiceGatewayOptions): VoiceGateway {
   const { config } = opts;
-  const httpClient = config.apiBaseUrl
-    ? new RedirectingRequestClient(config.apiBaseUrl, { timeoutMs: opts.timeoutMs })
-    : new twilio.RequestClient({ timeout: opts.timeoutMs });
+  const httpClient = new TwilioHttpClient({ baseUrl: config.apiBaseUrl, timeoutMs: opts.timeoutMs });
   const client = twilio(config.accountSid, config.authToken, { httpClient });
 
   return {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { FakeTwilio } from '../support/fake-twilio';
 import { parseTwiml } from '../support/fake-twilio-twiml';
-import { RedirectingRequestClient } from '../../src/sms/redirecting-request-client';
+import { TwilioHttpClient } from '../../src/sms/twilio-http-client';
 
 const TO = '+4741234567';
 const FROM = '+4759440000';
@@ -38,7 +38,7 @@ function answer(path: string, params: Record<string, string>): string {
 }
 
 function clientFor(timeoutMs?: number): twilio.Twilio {
-  return twilio(fake.accountSid, fake.authToken, { httpClient: new RedirectingRequestClient(fake.url, { timeoutMs }) });
+  return twilio(fake.accountSid, fake.authToken, { httpClient: new TwilioHttpClient({ baseUrl: fake.url, timeoutMs }) });
 }
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import twilio from 'twilio';
 import { FakeTwilio } from '../support/fake-twilio';
-import { RedirectingRequestClient } from '../../src/sms/redirecting-request-client';
+import { TwilioHttpClient } from '../../src/sms/twilio-http-client';
 
 const TO = '+4741234567';
 const FROM = '+4759440000';
@@ -14,7 +14,7 @@ let fake: FakeTwilio;
 
 function clientFor(opts: { authToken?: string; timeoutMs?: number } = {}): twilio.Twilio {
   return twilio(fake.accountSid, opts.authToken ?? fake.authToken, {
-    httpClient: new RedirectingRequestClient(fake.url, { timeoutMs: opts.timeoutMs }),
+    httpClient: new TwilioHttpClient({ baseUrl: fake.url, timeoutMs: opts.timeoutMs }),
   });
 }
 

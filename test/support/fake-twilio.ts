@@ -1,6 +1,6 @@
 /**
  * A Twilio-compatible fake of the Messages REST API on 127.0.0.1, for integration tests and
- * benchmarks. The real `twilio` package talks to it through RedirectingRequestClient.
+ * benchmarks. The real `twilio` package talks to it through TwilioHttpClient (src/sms/twilio-http-client.ts).
  *
  * Response shapes follow twilio-node 6.2.0 (lib/rest/api/v2010/account/message.js,
  * lib/base/Page.js, lib/base/Version.js). Plain node:http is used on purpose: benchmarks
