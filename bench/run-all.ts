@@ -5,6 +5,7 @@
  *   node dist/bench/webhooks.bench.js
  *   node dist/bench/dispatch.bench.js          (BENCH_WORKER_PROCESSES=2 for two worker processes)
  *   node dist/bench/matching.bench.js
+ *   node dist/bench/twilio-client.bench.js
  * Figures are printed, never asserted; the exit code is non-zero only when a bench crashed.
  * BENCH_SAVE=0 leaves figures.json as it is (a trial run).
  */
@@ -15,6 +16,7 @@ import { readStoredFigures, writeFigures } from './figures';
 import { runMatchingBench, type MatchingResult } from './matching.bench';
 import { fmtMs, fmtNumber, formatTable, printMachineInfo, printSection, type Cell } from './report';
 import { runIfMain } from './setup';
+import { runTwilioClientBench, type TwilioClientResult } from './twilio-client.bench';
 import { runWebhooksBench, type WebhooksResult } from './webhooks.bench';
 
 async function attempt<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
@@ -63,6 +65,15 @@ function matchingFigures(m: MatchingResult | undefined): Figure[] {
   ];
 }
 
+function twilioClientFigures(t: TwilioClientResult | undefined): Figure[] {
+  const bench = 'twilio client, CPU per SMS';
+  return [
+    { key: 'twilioClient.axiosCpuMs', bench, label: "twilio's own RequestClient (axios)", value: t?.axiosCpuMs, unit: 'ms' },
+    { key: 'twilioClient.undiciCpuMs', bench, label: 'TwilioHttpClient (undici)', value: t?.undiciCpuMs, unit: 'ms' },
+    { key: 'twilioClient.ratio', bench, label: "TwilioHttpClient / twilio's own", value: t?.ratio, unit: 'x' },
+  ];
+}
+
 function show(value: number | undefined, unit: Unit): string {
   if (value === undefined) return '-';
   return unit === 'ms' ? fmtMs(value) : unit === 'x' ? `x${fmtNumber(value, 3)}` : fmtNumber(value, value < 10 ? 2 : 1);
@@ -76,7 +87,8 @@ async function main(): Promise<void> {
   const dispatch1 = await attempt('dispatch (1 worker process)', () => runDispatchBench(1));
   const dispatch2 = await attempt('dispatch (2 worker processes)', () => runDispatchBench(2));
   const matching = await attempt('matching', runMatchingBench);
-  const figures = [...webhookFigures(webhooks), ...dispatchFigures(dispatch1, 1), ...dispatchFigures(dispatch2, 2), ...matchingFigures(matching)];
+  const twilioClient = await attempt('twilio client', runTwilioClientBench);
+  const figures = [...webhookFigures(webhooks), ...dispatchFigures(dispatch1, 1), ...dispatchFigures(dispatch2, 2), ...matchingFigures(matching), ...twilioClientFigures(twilioClient)];
 
   printSection('Summary');
   const was = previous ? `previous (${previous.commit}, ${previous.takenAt.slice(0, 16)})` : 'previous (none stored)';
