@@ -112,9 +112,15 @@ export async function findMessage(db: Queryable, id: string): Promise<MessageRow
   return db.selectFrom('message').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The advisory lock class of a sender's messages: one key per number. The job path waits for it
+ * (lockSender) and the inbound drain only tries it (lockWaitingSenders); both must take the same key.
+ */
+const SENDER_LOCK_CLASS = sql.lit(8315002);
+
 /** Serialises the handling of one sender's messages (transaction-scoped advisory lock). */
 export async function lockSender(db: Queryable, phone: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(8315002, hashtext(${phone}))`.execute(db);
+  await sql`SELECT pg_advisory_xact_lock(${SENDER_LOCK_CLASS}, hashtext(${phone}))`.execute(db);
 }
 
 /**
@@ -132,7 +138,7 @@ export async function lockWaitingSenders(db: Queryable, max: number, skip: reado
       WHERE direction = 'inbound' AND processed_at IS NULL AND from_phone <> ALL(${[...skip]}::text[])
       GROUP BY from_phone ORDER BY first LIMIT ${max * 4}
     ) w
-    WHERE pg_try_advisory_xact_lock(8315002, hashtext(w.from_phone))
+    WHERE pg_try_advisory_xact_lock(${SENDER_LOCK_CLASS}, hashtext(w.from_phone))
     LIMIT ${max}`.execute(db);
   return rows.map((r) => r.from_phone);
 }

@@ -27,7 +27,7 @@ export function createInboundSignal(redis: Redis, prefix: string, log: Logger): 
   };
 }
 
-/** A worker's subscription: `onSignal` for every signal; returns the unsubscribe. */
+/** A worker's subscription: `onSignal` for every signal; returns what ends it (closing the subscriber's connection). */
 export async function listenForInbound(subscriber: Redis, prefix: string, log: Logger, onSignal: () => void): Promise<() => void> {
   subscriber.on('message', onSignal);
   subscriber.on('error', (err) => log.warn({ err }, 'inbound signal subscriber error'));
