@@ -1,12 +1,13 @@
 /**
  * What the webhook benches share: the target process (webhook-target.ts) started and stopped over
- * IPC, and autocannon firing signed inbound-SMS webhooks at it, either as fast as the connections
- * allow or at a fixed overall rate.
+ * IPC; autocannon firing signed inbound-SMS webhooks at it as fast as the connections allow; and
+ * an open-loop generator sending them at a fixed rate, evenly spaced.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 import { percentile, sortedAscending } from './report';
 import { REDIS_URL, serviceLogLevel } from './setup';
 import { ACCOUNT_SID, SERVICE_NUMBER, SignedBodySource, SMS_WEBHOOK_PATH } from './signed-bodies';
@@ -16,7 +17,7 @@ export const AUTH_TOKEN = 'bench_auth_token_0123456789';
 const TARGET_START_TIMEOUT_MS = 20_000;
 
 export interface LoadRun {
-  /** autocannon's mean of per-second request counts. */
+  /** Flat out: autocannon's mean of per-second request counts; paced: answers per second sent. */
   reqPerSec: number;
   /** Our own per-request latencies (ms, sub-ms resolution), 2xx and others alike. */
   latenciesMs: number[];
@@ -112,11 +113,12 @@ interface RequestContext {
 export interface FireOptions {
   seconds: number;
   connections: number;
-  /** Requests per second over all connections; absent: as fast as the connections allow. */
-  overallRate?: number;
 }
 
-/** Fires signed webhooks at the target; the MessageSids answered 200 are pushed to `acknowledged`. */
+/**
+ * Fires signed webhooks at the target as fast as `connections` closed loops allow; the MessageSids
+ * answered 200 are pushed to `acknowledged`.
+ */
 export async function fire(port: number, bodies: SignedBodySource, opts: FireOptions, acknowledged: string[]): Promise<LoadRun> {
   const latenciesMs: number[] = [];
   const result = await autocannon({
@@ -124,7 +126,6 @@ export async function fire(port: number, bodies: SignedBodySource, opts: FireOpt
     connections: opts.connections,
     pipelining: 1,
     duration: opts.seconds,
-    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
     requests: [{
       method: 'POST',
       path: SMS_WEBHOOK_PATH,
@@ -155,4 +156,61 @@ export async function fire(port: number, bodies: SignedBodySource, opts: FireOpt
     errors: result.errors,
     timeouts: result.timeouts,
   };
+}
+
+export interface PacedOptions {
+  seconds: number;
+  /** Requests per second, sent evenly spaced whether or not earlier ones have been answered. */
+  rate: number;
+  /** Keep-alive connections the requests share; a request waits for a free one. */
+  connections: number;
+}
+
+/** Requests per timer turn at most: a generator that fell behind catches up in steps, not at once. */
+const MAX_SENDS_PER_TURN = 50;
+const ANSWER_TIMEOUT_MS = 10_000;
+
+/**
+ * Fires signed webhooks at a fixed rate, open loop: request i is due at start + i/rate, and its
+ * latency runs from when it was due, so time spent waiting for a connection, or for this process
+ * to get the CPU, counts against the target (no coordinated omission). autocannon's `overallRate`
+ * is not this: each connection sends its share of a second back to back when the second begins,
+ * so "1,000 req/s" there is a burst of 1,000 every second, and its p99 is the burst's drain time.
+ */
+export async function firePaced(port: number, bodies: SignedBodySource, opts: PacedOptions, acknowledged: string[]): Promise<LoadRun> {
+  const pool = new Pool(`http://127.0.0.1:${port}`, {
+    connections: opts.connections, pipelining: 1, headersTimeout: ANSWER_TIMEOUT_MS, bodyTimeout: ANSWER_TIMEOUT_MS,
+  });
+  const total = Math.round(opts.seconds * opts.rate);
+  const intervalMs = 1000 / opts.rate;
+  const run: LoadRun = { reqPerSec: 0, latenciesMs: [], ok: 0, non2xx: 0, errors: 0, timeouts: 0 };
+  const inFlight = new Set<Promise<void>>();
+  const send = (dueAt: number) => {
+    const { body, signature, messageSid } = bodies.next();
+    const p = pool.request({
+      path: SMS_WEBHOOK_PATH, method: 'POST', body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    }).then(async (res) => {
+      await res.body.dump();
+      run.latenciesMs.push(performance.now() - dueAt);
+      if (res.statusCode >= 200 && res.statusCode < 300) run.ok += 1; else run.non2xx += 1;
+      if (res.statusCode === 200) acknowledged.push(messageSid);
+    }, (err: { code?: string }) => {
+      if (err.code === 'UND_ERR_HEADERS_TIMEOUT' || err.code === 'UND_ERR_BODY_TIMEOUT') run.timeouts += 1; else run.errors += 1;
+    }).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  const start = performance.now();
+  let sent = 0;
+  while (sent < total) {
+    const due = Math.min(total, Math.floor((performance.now() - start) / intervalMs) + 1, sent + MAX_SENDS_PER_TURN);
+    for (; sent < due; sent++) send(start + sent * intervalMs);
+    const nextDueIn = start + sent * intervalMs - performance.now();
+    if (nextDueIn > 0) await new Promise((resolve) => setTimeout(resolve, nextDueIn));
+    else await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(inFlight);
+  run.reqPerSec = run.ok / ((performance.now() - start) / 1000);
+  await pool.close();
+  return run;
 }

@@ -1,6 +1,7 @@
 /**
- * The webhook at a fixed rate (1,000 req/s by default) instead of flat out: the latency Twilio
- * sees at a busy but not saturating load, beside the bare Express route at the same rate. Then a
+ * The webhook at a fixed rate (1,000 req/s by default, evenly spaced: `firePaced`) instead of flat
+ * out: the latency Twilio sees at a busy but not saturating load, beside the bare Express route at
+ * the same rate. Then a
  * shorter part with a worker process running (SMS through the simulator), where the time from
  * webhook to handled is measured: `processed_at - created_at` of each message answered 200 in the measured window
  * (created_at is set when its row is written, processed_at when the inbound drain claims it).
@@ -15,7 +16,7 @@ import { percentile, sortedAscending } from './report';
 import { createBenchDatabase, obliterateQueues, REDIS_URL, sleep, uniqueQueuePrefix, waitUntil } from './setup';
 import type { TargetMode } from './webhook-target';
 import { SignedBodySource, SMS_WEBHOOK_PATH } from './signed-bodies';
-import { AUTH_TOKEN, fire, startTarget, summarize, targetEnv, type LoadRun, type LoadSummary } from './webhook-load';
+import { AUTH_TOKEN, firePaced, startTarget, summarize, targetEnv, type LoadRun, type LoadSummary } from './webhook-load';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
@@ -104,14 +105,14 @@ async function withStore<T>(name: string, fn: (store: BenchStore) => Promise<T>)
   }
 }
 
-/** One target at `rate` req/s: warm-up (svarja only), then `seconds` measured; the measured 200s go to `acks`. */
+/** One target at `rate` req/s: a warm-up, then `seconds` measured; the measured 200s go to `acks`. */
 async function runAtRate(mode: TargetMode, env: Record<string, string>, rate: number, seconds: number, acks: string[]): Promise<LoadRun> {
   const target = await startTarget(mode, env);
   try {
     const bodies = new SignedBodySource(AUTH_TOKEN, `http://127.0.0.1:${target.port}${SMS_WEBHOOK_PATH}`, { unique: mode === 'svarja' });
     bodies.prefill(mode === 'svarja' ? rate * (WARMUP_SECONDS + seconds) + 1_000 : 5_000);
-    if (mode === 'svarja') await fire(target.port, bodies, { seconds: WARMUP_SECONDS, connections: CONNECTIONS, overallRate: rate }, []);
-    return await fire(target.port, bodies, { seconds, connections: CONNECTIONS, overallRate: rate }, acks);
+    await firePaced(target.port, bodies, { seconds: WARMUP_SECONDS, connections: CONNECTIONS, rate }, []);
+    return await firePaced(target.port, bodies, { seconds, connections: CONNECTIONS, rate }, acks);
   } finally {
     await target.stop();
   }

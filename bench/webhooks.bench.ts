@@ -136,7 +136,8 @@ function printVerification(v: Verification, signedOnDemand: number): void {
 
 function printFixedRate(r: FixedRateResult): void {
   const row = (label: string, x: FixedRateResult['baseline']): Cell[] => [label, fmtNumber(x.reqPerSec), fmtMs(x.p50Ms), fmtMs(x.p99Ms), fmtNumber(x.run.ok), fmtNumber(x.run.non2xx + x.run.errors + x.run.timeouts)];
-  console.log(`\nPOST ${SMS_WEBHOOK_PATH} at a fixed rate (50 connections); no workers, then a worker process handling what svarja stores`);
+  console.log(`\nPOST ${SMS_WEBHOOK_PATH} at a fixed rate, evenly spaced (open loop over 50 keep-alive connections; latency from when each`);
+  console.log('request was due); no workers, then a worker process handling what svarja stores');
   console.log(formatTable(['target', 'req/s (mean)', 'p50', 'p99', '2xx', 'other'], [
     row(`baseline (bare Express), ${fmtNumber(r.rate)}/s`, r.baseline), row(`svarja (real app), ${fmtNumber(r.rate)}/s`, r.svarja),
     ...[r.handled, r.handledLight].map((h) => row(`svarja, worker running, ${fmtNumber(h.rate)}/s`, h.run)),
