@@ -9,7 +9,7 @@ import { sendReminder } from '../src/services/send-reminder';
 import { fillTask } from '../src/services/fill-task';
 import { fillSearchingTasks } from '../src/services/fill-searching-tasks';
 import { handleDeliveryFailure } from '../src/services/handle-delivery-failure';
-import { handleInboundSms } from '../src/services/handle-inbound-sms';
+import { handleInboundSmsOrSetAside } from '../src/services/handle-inbound-sms';
 import { sendSmsBatch, type SendOutcome, type SendRequest } from '../src/services/send-sms';
 import { createMicroBatcher, type MicroBatchOptions } from '../src/micro-batcher';
 import { sweep } from '../src/services/sweep';
@@ -38,7 +38,7 @@ export function createProcessors(ctx: ServiceContext): Record<JobName, Processor
   const sends = createMicroBatcher<SendRequest, SendOutcome>((batch) => sendSmsBatch(ctx, batch), SEND_BATCHING);
   return {
     'send-sms': (job) => sends.submit({ messageId: parsePayload('send-sms', job.data).messageId, isLastAttempt: isLastAttempt(job) }),
-    'handle-inbound-sms': (job) => handleInboundSms(ctx, parsePayload('handle-inbound-sms', job.data).messageId),
+    'handle-inbound-sms': (job) => handleInboundSmsOrSetAside(ctx, parsePayload('handle-inbound-sms', job.data).messageId),
     'fill-task': (job) => fillTask(ctx, parsePayload('fill-task', job.data).taskId),
     'fill-searching-tasks': () => fillSearchingTasks(ctx),
     'expire-offer': (job) => expireOffer(ctx, parsePayload('expire-offer', job.data).offerId), // jobs enqueued before expire-offers

@@ -176,6 +176,43 @@ export async function claimInbound(db: Queryable, id: string, now: Date): Promis
     .returningAll().executeTakeFirst();
 }
 
+/** The classification of a message set aside after its handling kept failing. */
+export const INBOUND_SET_ASIDE = 'handling_failed';
+
+/** How often handling an inbound message has failed, and since when. */
+export interface InboundFailures { failures: number; firstFailureAt: Date }
+
+/**
+ * Counts one failed handling of an inbound message not yet handled, in its own statement (the
+ * transaction that failed kept nothing). Undefined when it has been handled meanwhile.
+ */
+export async function recordInboundFailure(db: Queryable, id: string, now: Date): Promise<InboundFailures | undefined> {
+  const row = await db.updateTable('message')
+    .set((eb) => ({
+      handling_failures: eb('handling_failures', '+', 1),
+      first_handling_failure_at: eb.fn.coalesce('first_handling_failure_at', sql<Date>`${now}::timestamptz`),
+    }))
+    .where('id', '=', id).where('direction', '=', 'inbound').where('processed_at', 'is', null)
+    .returning(['handling_failures', 'first_handling_failure_at']).executeTakeFirst();
+  return row && { failures: row.handling_failures, firstFailureAt: row.first_handling_failure_at! };
+}
+
+/**
+ * Sets an inbound message aside: handled as far as the service goes, waiting in Innboks for a
+ * coordinator, under the sender's name when the number is known. False when it was handled meanwhile.
+ */
+export async function setInboundAside(db: Queryable, id: string, now: Date, sender: { volunteerId: string | null; requesterId: string | null }): Promise<boolean> {
+  const r = await db.updateTable('message')
+    .set({
+      status: 'processed', processed_at: now, updated_at: now, classification: INBOUND_SET_ASIDE, needs_attention: true,
+      volunteer_id: sender.volunteerId, requester_id: sender.requesterId,
+    })
+    .where('id', '=', id).where('direction', '=', 'inbound').where('processed_at', 'is', null)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+
 export async function markInboundOutcome(
   db: Queryable, id: string, o: { classification: string; needsAttention: boolean; volunteerId: string | null; taskId?: string; reading?: ReplyReadingJson },
 ): Promise<void> {

@@ -188,6 +188,9 @@ export interface MessageTable {
   /** A voicemail (issue 15): Twilio's recording URL (without extension) and its length in seconds (sql/0017). */
   recording_url: ColumnType<string | null, string | null | undefined, string | null>;
   recording_seconds: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Inbound: how often handling it failed, and when it first did (sql/0021). */
+  handling_failures: Generated<number>;
+  first_handling_failure_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

@@ -3,7 +3,8 @@ import { parseVolunteerCommand } from '../domain/volunteer-commands';
 import { findAskedCheckIn } from '../db/assignment.repo';
 import { renderText } from '../domain/messages';
 import type { Queryable, Tx } from '../db/database';
-import { claimInbound, countRecentOutboundOfKind, findMessage, listUnprocessedFrom, lockSender, markInboundOutcome } from '../db/message.repo';
+import { claimInbound, countRecentOutboundOfKind, findMessage, listUnprocessedFrom, lockSender, markInboundOutcome, recordInboundFailure, setInboundAside } from '../db/message.repo';
+import { shouldSetInboundAside } from '../domain/inbound-failures';
 import { findLiveOffer, findRecentClosedOffer, type Offer } from '../db/offer.repo';
 import { lockTask, type Task } from '../db/task.repo';
 import { findVolunteersByPhones, type Volunteer } from '../db/volunteer.repo';
@@ -30,7 +31,7 @@ export function lateReplySince(now: Date): Date {
 /** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
 const AUTO_REPLIES_PER_HOUR = 2;
 
-export type InboundOutcome = 'already_processed' | 'unknown_sender' | 'requester' | 'media' | 'command' | 'check_in' | 'withdraw' | 'help_question' | ReplyAction['type'] | 'none';
+export type InboundOutcome = 'already_processed' | 'set_aside' | 'unknown_sender' | 'requester' | 'media' | 'command' | 'check_in' | 'withdraw' | 'help_question' | ReplyAction['type'] | 'none';
 
 /**
  * The handle-inbound-sms job. Claiming a message and every effect of the reply happen in one
@@ -45,11 +46,59 @@ export async function handleInboundSms(ctx: ServiceContext, messageId: string): 
     await lockSender(trx, message.from_phone);
     let outcome: InboundOutcome = 'already_processed';
     for (const id of await listUnprocessedFrom(trx, message.from_phone, messageId)) {
-      const handled = await handleOne(trx, ctx, effects, id, now);
+      const handled = await handleOne(trx, ctx, effects, id, now).catch((err: unknown) => {
+        throw new InboundHandlingError(id, err);
+      });
       if (id === messageId) outcome = handled;
     }
     return outcome;
   });
+}
+
+/** Handling this inbound message failed: `messageId` is the one that failed, which may be an earlier message of the sender than the one asked for. */
+export class InboundHandlingError extends Error {
+  constructor(readonly messageId: string, cause: unknown) {
+    super(`inbound sms ${messageId} could not be handled: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'InboundHandlingError';
+  }
+}
+
+/**
+ * handleInboundSms, counting the failures of the message that failed; one that has failed often
+ * enough for long enough (domain/inbound-failures.ts) is set aside for a coordinator, and the one
+ * asked for is then tried once more, no longer held up behind it. Other failures are thrown as
+ * they came, for the caller's retry (a job's backoff, the drain's pause).
+ */
+export async function handleInboundSmsOrSetAside(ctx: ServiceContext, messageId: string): Promise<InboundOutcome> {
+  try {
+    return await handleInboundSms(ctx, messageId);
+  } catch (err) {
+    if (!(err instanceof InboundHandlingError)) throw err;
+    const now = ctx.now();
+    const failures = await recordInboundFailure(ctx.db, err.messageId, now);
+    if (!failures || !shouldSetInboundAside(failures, now)) throw err;
+    if (await setInboundAside(ctx.db, err.messageId, now, await knownSenderOf(ctx, err.messageId))) {
+      ctx.log.error({ err, messageId: err.messageId, failures: failures.failures, since: failures.firstFailureAt }, 'an inbound sms kept failing: set aside for a coordinator in Innboks');
+    }
+    if (err.messageId === messageId) return 'set_aside';
+    return handleInboundSms(ctx, messageId);
+  }
+}
+
+/** Whose the message's number is, for Innboks; nobody's when even that cannot be read. */
+async function knownSenderOf(ctx: ServiceContext, messageId: string): Promise<{ volunteerId: string | null; requesterId: string | null }> {
+  const nobody = { volunteerId: null, requesterId: null };
+  try {
+    const message = await findMessage(ctx.db, messageId);
+    if (!message) return nobody;
+    const sender = await identifySender(ctx.db, message.from_phone);
+    return {
+      volunteerId: sender.kind === 'volunteer' ? sender.volunteer.id : null,
+      requesterId: sender.kind === 'requester' ? sender.requester.id : null,
+    };
+  } catch {
+    return nobody;
+  }
 }
 
 /** Who wrote: a registered requester's number, a volunteer's, or neither. */

@@ -1,8 +1,8 @@
-import { claimInboundOf, findMessage, lockWaitingSenders } from '../db/message.repo';
+import { claimInboundOf, lockWaitingSenders } from '../db/message.repo';
 import { lockReplyTasks } from '../db/offer.repo';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
-import { handleClaimedInbound, handleInboundSms, identifySender, identifySenders, lateReplySince } from './handle-inbound-sms';
+import { handleClaimedInbound, handleInboundSmsOrSetAside, identifySender, identifySenders, lateReplySince } from './handle-inbound-sms';
 
 export interface InboundRoundLimits {
   /** Senders whose messages one transaction handles. */
@@ -33,12 +33,12 @@ export interface InboundRound {
  * each in its own transaction, so one bad message holds up only its own sender.
  */
 export async function handleWaitingInbound(ctx: ServiceContext, skipSenders: readonly string[], limits = DEFAULT_ROUND_LIMITS): Promise<InboundRound> {
-  let claimed: string[] = [];
+  let claimed: { id: string; from: string }[] = [];
   try {
     const handled = await runUseCase(ctx, async (trx, effects, now) => {
       const senders = await lockWaitingSenders(trx, limits.maxSenders, skipSenders);
       const messages = await claimInboundOf(trx, senders, now, limits.maxMessages);
-      claimed = messages.map((m) => m.id);
+      claimed = messages.map((m) => ({ id: m.id, from: m.from_phone }));
       const known = await identifySenders(trx, senders);
       await lockReplyTasks(trx, [...known.values()].flatMap((s) => (s.kind === 'volunteer' ? [s.volunteer.id] : [])), lateReplySince(now));
       const handledFrom = new Set<string>();
@@ -58,22 +58,19 @@ export async function handleWaitingInbound(ctx: ServiceContext, skipSenders: rea
   }
 }
 
-async function handleOneByOne(ctx: ServiceContext, messageIds: readonly string[]): Promise<InboundRound> {
+async function handleOneByOne(ctx: ServiceContext, messages: readonly { id: string; from: string }[]): Promise<InboundRound> {
   let handled = 0;
   const failedSenders = new Set<string>();
-  for (const messageId of messageIds) {
+  for (const message of messages) {
+    // The sender's later messages would meet the one that failed first and count it again.
+    if (failedSenders.has(message.from)) continue;
     try {
       // Also handles the sender's earlier messages first; those already done answer already_processed.
-      if ((await handleInboundSms(ctx, messageId)) !== 'already_processed') handled++;
+      if ((await handleInboundSmsOrSetAside(ctx, message.id)) !== 'already_processed') handled++;
     } catch (err) {
-      const sender = await senderOf(ctx, messageId);
-      if (sender) failedSenders.add(sender);
-      ctx.log.error({ err, messageId }, 'an inbound sms could not be handled');
+      failedSenders.add(message.from);
+      ctx.log.error({ err, messageId: message.id }, 'an inbound sms could not be handled');
     }
   }
   return { handled, failedSenders: [...failedSenders] };
-}
-
-async function senderOf(ctx: ServiceContext, messageId: string): Promise<string | undefined> {
-  return (await findMessage(ctx.db, messageId).catch(() => undefined))?.from_phone;
 }

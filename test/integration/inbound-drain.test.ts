@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { Client } from 'pg';
 import { recordInboundSms } from '../../src/services/record-inbound-sms';
 import { handleWaitingInbound, type InboundRoundLimits } from '../../src/services/handle-waiting-inbound';
+import { handleInboundSmsOrSetAside } from '../../src/services/handle-inbound-sms';
+import { logInWithFetch } from '../support/web-login';
 import { createTask, createVolunteers, dispatch, findVolunteerJson, getTask, waitForOpenOffers } from '../support/flows';
 import { eventually, newMessageSid, SERVICE_NUMBER, startHarness, type Harness } from '../support/harness';
 
@@ -129,6 +131,71 @@ describe('inbound rounds, no worker running', () => {
       await admin.query('ALTER TABLE message DROP CONSTRAINT IF EXISTS boom');
       await admin.end();
     }
+  });
+});
+
+describe('a message whose handling keeps failing', () => {
+  let admin: Client;
+  beforeEach(async () => {
+    h = await startHarness({ workers: false });
+    admin = new Client({ connectionString: h.env.DATABASE_URL });
+    await admin.connect();
+    // A fault tied to one message: whatever the handler makes of it cannot be written (setting it aside can).
+    await admin.query("ALTER TABLE message ADD CONSTRAINT boom CHECK (NOT (body = 'BOOM' AND classification IS NOT NULL AND classification <> 'handling_failed')) NOT VALID");
+  });
+  afterEach(async () => {
+    await admin.query('ALTER TABLE message DROP CONSTRAINT IF EXISTS boom');
+    await admin.end();
+  });
+
+  const failuresOf = async (id: string) => (await h.deps.db.selectFrom('message').select(['handling_failures', 'processed_at', 'classification', 'needs_attention', 'volunteer_id'])
+    .where('id', '=', id).executeTakeFirstOrThrow());
+  const minutes = (n: number) => n * 60_000;
+
+  it('is set aside for a coordinator after 5 failures over 10 minutes, and the sender\'s later messages go on', async () => {
+    const [ola] = await createVolunteers(h, 1);
+    const boom = await store(ola!.phone, 'BOOM');
+    const later = await store(ola!.phone, 'Hei, hvem er dette?');
+    await store(unknown(1), 'JA');
+
+    // Each round fails the message once (its sender's later message is not tried, so not counted twice).
+    expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 1, failedSenders: [ola!.phone] });
+    for (let round = 2; round <= 6; round++) {
+      h.clock.advance(minutes(round === 6 ? 6 : 1)); // rounds 2-5 within 4 minutes, round 6 at 10 minutes
+      const result = await handleWaitingInbound(h.deps.ctx, []);
+      if (round < 6) {
+        expect(result).toEqual({ handled: 0, failedSenders: [ola!.phone] });
+        expect((await failuresOf(boom)).handling_failures).toBe(round);
+        expect((await failuresOf(boom)).processed_at).toBeNull();
+      } else {
+        // Five failures were not enough before ten minutes had passed; now it is set aside, and the
+        // later message is handled in the same round.
+        expect(result).toEqual({ handled: 2, failedSenders: [] });
+      }
+    }
+
+    expect(await failuresOf(boom)).toMatchObject({ handling_failures: 6, classification: 'handling_failed', needs_attention: true, volunteer_id: ola!.id });
+    expect((await failuresOf(boom)).processed_at).not.toBeNull();
+    expect(await failuresOf(later)).toMatchObject({ handling_failures: 0, classification: 'help_question' });
+    const coordinator = await logInWithFetch(h, { email: 'innboks@example.no', role: 'coordinator' });
+    const html = await (await fetch(`${h.baseUrl}/admin/inbox`, { headers: { cookie: coordinator.cookie } })).text();
+    expect(html).toContain('Kunne ikke behandles automatisk');
+    expect(html).toContain(ola!.name);
+  });
+
+  it('a job for a later message counts the failure against the earlier one that failed', async () => {
+    const boom = await store(unknown(2), 'BOOM');
+    const later = await store(unknown(2), 'JA');
+
+    await expect(handleInboundSmsOrSetAside(h.deps.ctx, later)).rejects.toMatchObject({ name: 'InboundHandlingError', messageId: boom });
+    expect((await failuresOf(boom)).handling_failures).toBe(1);
+    expect((await failuresOf(later)).handling_failures).toBe(0);
+    for (let i = 0; i < 3; i++) await expect(handleInboundSmsOrSetAside(h.deps.ctx, later)).rejects.toThrow(/could not be handled/);
+
+    h.clock.advance(minutes(10));
+    expect(await handleInboundSmsOrSetAside(h.deps.ctx, later)).toBe('unknown_sender');
+    expect(await failuresOf(boom)).toMatchObject({ handling_failures: 5, classification: 'handling_failed' });
+    expect((await failuresOf(later)).processed_at).not.toBeNull();
   });
 });
 

@@ -11,6 +11,8 @@ const CLASSIFICATION_LABELS: Record<string, string> = {
   'request:not_understood': 'Bestiller: rettelse ikke forstått',
   'request:cancel_unknown': 'Bestiller: avbestilling uten aktiv bestilling',
   voicemail: 'Talemelding',
+  // A message the service failed to handle again and again: nothing was done with it.
+  handling_failed: 'Kunne ikke behandles automatisk – ingenting er gjort med den',
   unclear: 'Uklart svar',
   yes: 'Ja', no: 'Nei', stop: 'Stopp', start: 'Start', withdraw: 'Gir fra seg oppdrag', help_question: 'Spørsmål om hvem vi er',
 };
