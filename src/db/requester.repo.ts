@@ -46,13 +46,18 @@ export async function listRequesters(db: Queryable, scope: { unitId?: string | n
 }
 
 export async function findRequester(db: Queryable, id: string): Promise<Requester | undefined> {
-  const row = await db.selectFrom('requester').select(COLUMNS).where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  const phones = await phonesOf(db, [row.id]);
-  return {
+  return (await findRequesters(db, [id])).get(id);
+}
+
+/** These requesters, by id, in two statements however many. */
+async function findRequesters(db: Queryable, ids: readonly string[]): Promise<Map<string, Requester>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('requester').select(COLUMNS).where('id', 'in', [...ids]).execute();
+  const phones = await phonesOf(db, rows.map((r) => r.id));
+  return new Map(rows.map((row) => [row.id, {
     id: row.id, name: row.name, unitId: row.unit_id, contactName: row.contact_name, defaultPlace: row.default_place,
     phones: phones.get(row.id) ?? [], createdAt: row.created_at, updatedAt: row.updated_at,
-  };
+  }]));
 }
 
 /** Every requester number with its requester's name (requesters are few: a handful of homes and teams). */
@@ -71,9 +76,10 @@ export async function findRequesterByPhone(db: Queryable, phone: string): Promis
 export async function findRequestersByPhones(db: Queryable, phones: readonly string[]): Promise<Map<string, Requester>> {
   if (phones.length === 0) return new Map();
   const rows = await db.selectFrom('requester_phone').select(['phone', 'requester_id']).where(sql<boolean>`phone = ANY(${[...phones]}::text[])`).execute();
+  const requesters = await findRequesters(db, [...new Set(rows.map((r) => r.requester_id))]);
   const found = new Map<string, Requester>();
   for (const row of rows) {
-    const requester = await findRequester(db, row.requester_id);
+    const requester = requesters.get(row.requester_id);
     if (requester) found.set(row.phone, requester);
   }
   return found;

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { Client } from 'pg';
 import { recordInboundSms } from '../../src/services/record-inbound-sms';
 import { handleWaitingInbound, type InboundRoundLimits } from '../../src/services/handle-waiting-inbound';
-import { handleInboundSmsOrSetAside } from '../../src/services/handle-inbound-sms';
+import { handleInboundSmsOrSetAside, identifySenders } from '../../src/services/handle-inbound-sms';
+import { insertRequester } from '../../src/db/requester.repo';
 import { logInWithFetch } from '../support/web-login';
 import { createTask, createVolunteers, dispatch, findVolunteerJson, getTask, waitForOpenOffers } from '../support/flows';
 import { eventually, newMessageSid, SERVICE_NUMBER, startHarness, type Harness } from '../support/harness';
@@ -57,6 +58,25 @@ describe('inbound rounds, no worker running', () => {
     expect(await repliesTo(unknown(2))).toHaveLength(1);
 
     expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 0, failedSenders: [] });
+  });
+
+  it('one round tells requesters (one with two numbers), volunteers and unknown numbers apart', async () => {
+    const [ana] = await createVolunteers(h, 1);
+    const homeA = ['+4791000001', '+4791000002'];
+    const homeB = ['+4791000003'];
+    const a = await insertRequester(h.deps.db, { name: 'Solbakken', unitId: null, contactName: null, defaultPlace: null, phones: homeA }, new Date());
+    const b = await insertRequester(h.deps.db, { name: 'Lia', unitId: null, contactName: null, defaultPlace: null, phones: homeB }, new Date());
+
+    const senders = await identifySenders(h.deps.db, [...homeA, ...homeB, ana!.phone, unknown(9)]);
+    const who = (phone: string) => {
+      const s = senders.get(phone)!;
+      return s.kind === 'requester' ? [s.kind, s.requester.id, s.requester.phones] : s.kind === 'volunteer' ? [s.kind, s.volunteer.id] : [s.kind];
+    };
+    expect(who(homeA[0]!)).toEqual(['requester', a, homeA]);
+    expect(who(homeA[1]!)).toEqual(['requester', a, homeA]);
+    expect(who(homeB[0]!)).toEqual(['requester', b, homeB]);
+    expect(who(ana!.phone)).toEqual(['volunteer', ana!.id]);
+    expect(who(unknown(9))).toEqual(['unknown']);
   });
 
   it('rounds side by side never take the same sender: each message once, each sender in order', async () => {
