@@ -85,6 +85,7 @@ export function createDeps(config: Config, overrides: { now?: () => Date; log?: 
     async close() {
       await queues.close();
       redis.disconnect();
+      await Promise.all([sms.close(), ctx.voice.close()]);
       await database.close();
     },
   };

@@ -14,5 +14,6 @@ export function createSimulatorGateway(): SmsGateway {
     async findSent() {
       return undefined;
     },
+    async close() {},
   };
 }

@@ -26,4 +26,6 @@ export interface SmsGateway {
    * interrupted by a crash or a timeout is not repeated. Undefined when none is found.
    */
   findSent(sms: OutboundSms, since: Date): Promise<{ providerSid: string; status: string } | undefined>;
+  /** Closes its connections, after the senders have stopped. */
+  close(): Promise<void>;
 }

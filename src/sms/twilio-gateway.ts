@@ -55,5 +55,6 @@ export function createTwilioGateway(opts: TwilioGatewayOptions): SmsGateway {
       const match = found.find((m) => m.body === sms.body && m.dateCreated >= since);
       return match ? { providerSid: match.sid, status: match.status } : undefined;
     },
+    close: () => httpClient.close(),
   };
 }

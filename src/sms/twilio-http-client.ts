@@ -37,6 +37,7 @@ export class TwilioHttpClient extends twilio.RequestClient {
   private readonly dispatcher: EnvHttpProxyAgent;
   private readonly base: URL | undefined;
   private readonly timeoutMs: number;
+  private closed: Promise<void> | undefined;
 
   constructor(opts: TwilioHttpClientOptions) {
     // The base class is what `twilio()` takes as an httpClient; only its request() is replaced.
@@ -67,9 +68,10 @@ export class TwilioHttpClient extends twilio.RequestClient {
     return { statusCode: res.statusCode, body, headers: res.headers } as unknown as Response<TData>;
   }
 
-  /** Closes the kept connections (tests and benches; a service process exits with them open, idle). */
+  /** Closes the kept connections once the requests under way are answered; closing again is a no-op. */
   close(): Promise<void> {
-    return this.dispatcher.close();
+    this.closed ??= this.dispatcher.close();
+    return this.closed;
   }
 
   /** Twilio's URI with its query, sent to the base URL when one is set (path and query kept). */

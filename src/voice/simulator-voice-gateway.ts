@@ -18,5 +18,6 @@ export function createSimulatorVoiceGateway(): VoiceGateway {
     async updateCall() {
       return true;
     },
+    async close() {},
   };
 }

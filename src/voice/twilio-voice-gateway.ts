@@ -55,5 +55,6 @@ export function createTwilioVoiceGateway(opts: TwilioVoiceGatewayOptions): Voice
         return false; // the call has ended already (21220), or Twilio is away: the SMS offer still went
       }
     },
+    close: () => httpClient.close(),
   };
 }

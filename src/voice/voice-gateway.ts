@@ -22,6 +22,8 @@ export interface VoiceGateway {
   findPlaced(call: OutboundCall, since: Date): Promise<{ providerSid: string; status: string }[]>;
   /** Replaces what a live call is playing (a machine gets a short message instead of the menu). False when Twilio refused. */
   updateCall(providerSid: string, twiml: string): Promise<boolean>;
+  /** Closes its connections, after the callers have stopped. */
+  close(): Promise<void>;
 }
 
 /** The webhook paths of a call, under PUBLIC_BASE_URL. */

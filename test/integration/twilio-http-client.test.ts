@@ -7,6 +7,9 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import twilio from 'twilio';
 import { FakeTwilio } from '../support/fake-twilio';
 import { TwilioHttpClient } from '../../src/sms/twilio-http-client';
+import { createTwilioGateway } from '../../src/sms/twilio-gateway';
+import { createTwilioVoiceGateway } from '../../src/voice/twilio-voice-gateway';
+import { eventually } from '../support/harness';
 
 const TO = '+4741234567';
 const FROM = '+4759440000';
@@ -24,7 +27,7 @@ afterAll(async () => {
 });
 
 /** A server that forwards everything to the fake, counting the TCP connections it is given. */
-async function countingRelay(): Promise<{ url: string; connections: () => number; close(): Promise<void> }> {
+async function countingRelay(): Promise<{ url: string; connections: () => number; open: () => number; close(): Promise<void> }> {
   const target = new URL(fake.url);
   let connections = 0;
   const sockets = new Set<Socket>();
@@ -33,10 +36,13 @@ async function countingRelay(): Promise<{ url: string; connections: () => number
     sockets.add(client);
     const upstream = connect(Number(target.port), target.hostname);
     client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
+    client.on('close', () => {
+      sockets.delete(client);
+      upstream.destroy();
+    });
     upstream.on('close', () => client.destroy());
   });
-  return listening(server, () => connections, sockets);
+  return { ...(await listening(server, () => connections, sockets)), open: () => sockets.size };
 }
 
 /** An HTTP proxy that tunnels CONNECT to the fake, counting the tunnels it opens. */
@@ -90,6 +96,25 @@ it('two bursts of 20 sends share the connections the first opened', async () => 
     expect(relay.connections()).toBe(afterFirst);
   } finally {
     await httpClient.close();
+    await relay.close();
+  }
+});
+
+it('closing the SMS and voice gateways closes their kept connections (the service does it as it stops)', async () => {
+  const relay = await countingRelay();
+  const config = { accountSid: fake.accountSid, authToken: fake.authToken, fromNumber: FROM, messagingServiceSid: undefined, apiBaseUrl: relay.url };
+  const sms = createTwilioGateway({ config, publicBaseUrl: 'https://svarja.example', timeoutMs: 5_000 });
+  const voice = createTwilioVoiceGateway({ config, fromNumber: FROM, publicBaseUrl: 'https://svarja.example', timeoutMs: 5_000 });
+  try {
+    const sent = await Promise.all(Array.from({ length: 5 }, (_, i) => sms.send({ messageId: String(i), to: TO, body: `Melding ${i}` })));
+    expect(sent.every((r) => r.ok)).toBe(true);
+    await voice.findPlaced({ callId: '1', to: TO, detectMachine: false }, new Date(0));
+    expect(relay.open()).toBeGreaterThan(0); // kept alive between bursts
+
+    await Promise.all([sms.close(), voice.close()]);
+    await eventually(async () => relay.open() === 0, 5_000, 'the relay to see every connection closed');
+    await sms.close(); // a second stop of the service closes nothing twice
+  } finally {
     await relay.close();
   }
 });
