@@ -212,7 +212,6 @@ export async function setInboundAside(db: Queryable, id: string, now: Date, send
   return r.numUpdatedRows === 1n;
 }
 
-
 export async function markInboundOutcome(
   db: Queryable, id: string, o: { classification: string; needsAttention: boolean; volunteerId: string | null; taskId?: string; reading?: ReplyReadingJson },
 ): Promise<void> {

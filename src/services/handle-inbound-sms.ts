@@ -75,7 +75,8 @@ export async function handleInboundSmsOrSetAside(ctx: ServiceContext, messageId:
   } catch (err) {
     if (!(err instanceof InboundHandlingError)) throw err;
     const now = ctx.now();
-    const failures = await recordInboundFailure(ctx.db, err.messageId, now);
+    // Counting must not hide the failure itself: when the count cannot be written, the failure is what is thrown.
+    const failures = await recordInboundFailure(ctx.db, err.messageId, now).catch(() => undefined);
     if (!failures || !shouldSetInboundAside(failures, now)) throw err;
     if (await setInboundAside(ctx.db, err.messageId, now, await knownSenderOf(ctx, err.messageId))) {
       ctx.log.error({ err, messageId: err.messageId, failures: failures.failures, since: failures.firstFailureAt }, 'an inbound sms kept failing: set aside for a coordinator in Innboks');
