@@ -150,7 +150,8 @@ export async function lockWaitingSenders(db: Queryable, max: number, skip: reado
 export async function claimInboundOf(db: Queryable, senders: readonly string[], now: Date, max: number): Promise<MessageRow[]> {
   if (senders.length === 0) return [];
   return db.with('claimed', (qc) => qc.updateTable('message')
-    .set({ status: 'processed', processed_at: now, updated_at: now })
+    // Never handled before it arrived: the round read the clock before this claim (handlingTime).
+    .set({ status: 'processed', processed_at: sql<Date>`greatest(${now}::timestamptz, created_at)`, updated_at: now })
     .where('id', 'in', (eb) => eb.selectFrom('message').select('id')
       .where('direction', '=', 'inbound').where('processed_at', 'is', null).where(sql<boolean>`from_phone = ANY(${[...senders]}::text[])`)
       .orderBy('id').limit(max))
@@ -171,7 +172,7 @@ export async function listUnprocessedFrom(db: Queryable, phone: string, upToId: 
 /** Marks an inbound message processed; undefined when it already was (the job ran before). */
 export async function claimInbound(db: Queryable, id: string, now: Date): Promise<MessageRow | undefined> {
   return db.updateTable('message')
-    .set({ status: 'processed', processed_at: now, updated_at: now })
+    .set({ status: 'processed', processed_at: sql<Date>`greatest(${now}::timestamptz, created_at)`, updated_at: now })
     .where('id', '=', id).where('direction', '=', 'inbound').where('processed_at', 'is', null)
     .returningAll().executeTakeFirst();
 }

@@ -18,7 +18,16 @@ export class Effects {
   /** Tasks whose pages should refresh once the transaction has committed. */
   readonly changedTasks = new Set<string>();
 
-  constructor(private readonly ctx: Pick<ServiceContext, 'settings'>, private readonly now: Date) {}
+  constructor(private readonly ctx: Pick<ServiceContext, 'settings'>, private now: Date) {}
+
+  /**
+   * What is written from here on is dated `at` when that is later than the use case's start: the
+   * handling of an inbound SMS claimed after the clock was read (handlingTime), whose replies must
+   * not be dated before it.
+   */
+  notBefore(at: Date): void {
+    if (at > this.now) this.now = at;
+  }
 
   /**
    * Writes an outbound SMS row and schedules its send. In quiet hours an offer, reminder or

@@ -127,7 +127,18 @@ export async function identifySender(db: Queryable, phone: string): Promise<Inbo
 async function handleOne(trx: Tx, ctx: ServiceContext, effects: Effects, messageId: string, now: Date): Promise<InboundOutcome> {
   const message = await claimInbound(trx, messageId, now);
   if (!message) return 'already_processed';
-  return handleClaimedInbound(trx, ctx, effects, message, await identifySender(trx, message.from_phone), now);
+  const handledAt = handlingTime(now, [message]);
+  effects.notBefore(handledAt);
+  return handleClaimedInbound(trx, ctx, effects, message, await identifySender(trx, message.from_phone), handledAt);
+}
+
+/**
+ * When messages are handled: never before one of them arrived, so that a reply is never dated
+ * before its message (the task's timeline orders by time). A clock read before the claim can be:
+ * a drain round claims messages committed after it began, and a web process's clock may run ahead.
+ */
+export function handlingTime(now: Date, messages: readonly { created_at: Date }[]): Date {
+  return new Date(Math.max(now.getTime(), ...messages.map((m) => m.created_at.getTime())));
 }
 
 /**

@@ -2,7 +2,7 @@ import { claimInboundOf, lockWaitingSenders } from '../db/message.repo';
 import { lockReplyTasks } from '../db/offer.repo';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
-import { handleClaimedInbound, handleInboundSmsOrSetAside, identifySender, identifySenders, lateReplySince } from './handle-inbound-sms';
+import { handleClaimedInbound, handleInboundSmsOrSetAside, handlingTime, identifySender, identifySenders, lateReplySince } from './handle-inbound-sms';
 
 export interface InboundRoundLimits {
   /** Senders whose messages one transaction handles. */
@@ -35,10 +35,13 @@ export interface InboundRound {
 export async function handleWaitingInbound(ctx: ServiceContext, skipSenders: readonly string[], limits = DEFAULT_ROUND_LIMITS): Promise<InboundRound> {
   let claimed: { id: string; from: string }[] = [];
   try {
-    const handled = await runUseCase(ctx, async (trx, effects, now) => {
+    const handled = await runUseCase(ctx, async (trx, effects, roundStart) => {
       const senders = await lockWaitingSenders(trx, limits.maxSenders, skipSenders);
-      const messages = await claimInboundOf(trx, senders, now, limits.maxMessages);
+      const messages = await claimInboundOf(trx, senders, roundStart, limits.maxMessages);
       claimed = messages.map((m) => ({ id: m.id, from: m.from_phone }));
+      // Read again: a message committed after the round began is among those claimed.
+      const now = handlingTime(ctx.now(), messages);
+      effects.notBefore(now);
       const known = await identifySenders(trx, senders);
       await lockReplyTasks(trx, [...known.values()].flatMap((s) => (s.kind === 'volunteer' ? [s.volunteer.id] : [])), lateReplySince(now));
       const handledFrom = new Set<string>();

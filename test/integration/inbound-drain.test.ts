@@ -79,6 +79,26 @@ describe('inbound rounds, no worker running', () => {
     expect(who(unknown(9))).toEqual(['unknown']);
   });
 
+  it('a reply is never dated before the message it answers, even when the message is stamped later than the round began', async () => {
+    // A web process whose clock runs 5 s ahead of the worker's (or a message committed after a round read the clock).
+    const ahead = { ...h.deps.ctx, now: () => new Date(h.clock.now().getTime() + 5_000) };
+    const { messageId } = await recordInboundSms(ahead, { messageSid: newMessageSid(), from: unknown(7), to: SERVICE_NUMBER, body: 'Hei' });
+
+    expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 1, failedSenders: [] });
+    const message = await h.deps.db.selectFrom('message').select(['created_at', 'processed_at']).where('id', '=', messageId!).executeTakeFirstOrThrow();
+    const [reply] = await h.deps.db.selectFrom('message').select('created_at').where('direction', '=', 'outbound').where('to_phone', '=', unknown(7)).execute();
+    expect(reply!.created_at.getTime()).toBeGreaterThanOrEqual(message.created_at.getTime());
+    expect(message.processed_at!.getTime()).toBeGreaterThanOrEqual(message.created_at.getTime());
+
+    // The same through a handle-inbound-sms job.
+    const second = await recordInboundSms(ahead, { messageSid: newMessageSid(), from: unknown(8), to: SERVICE_NUMBER, body: 'Hei' });
+    expect(await handleInboundSmsOrSetAside(h.deps.ctx, second.messageId!)).toBe('unknown_sender');
+    const row = await h.deps.db.selectFrom('message').select(['created_at', 'processed_at']).where('id', '=', second.messageId!).executeTakeFirstOrThrow();
+    const [answer] = await h.deps.db.selectFrom('message').select('created_at').where('direction', '=', 'outbound').where('to_phone', '=', unknown(8)).execute();
+    expect(answer!.created_at.getTime()).toBeGreaterThanOrEqual(row.created_at.getTime());
+    expect(row.processed_at!.getTime()).toBeGreaterThanOrEqual(row.created_at.getTime());
+  });
+
   it('rounds side by side never take the same sender: each message once, each sender in order', async () => {
     const senders = 30;
     const perSender = 6;
