@@ -56,8 +56,12 @@ export async function sendSmsBatch(ctx: ServiceContext, requests: readonly SendR
     claimed.delete(id);
     return c;
   };
+  const claims = requests.map((r) => take(r.messageId));
   const sent: SentSms[] = [];
-  const outcomes = await Promise.all(requests.map((r) => settle(() => sendClaimed(ctx, r, take(r.messageId), sent))));
+  const outcomes: ItemOutcome<SendOutcome>[] = new Array(requests.length);
+  await Promise.all(byRecipient(requests, claims).map(async (positions) => {
+    for (const i of positions) outcomes[i] = await settle(() => sendClaimed(ctx, requests[i]!, claims[i], sent));
+  }));
   if (sent.length === 0) return outcomes;
   const recorded = await settle(() => recordSent(ctx, sent));
   if (recorded.ok) return outcomes;
@@ -66,6 +70,22 @@ export async function sendSmsBatch(ctx: ServiceContext, requests: readonly SendR
 }
 
 interface SentSms { claimed: ClaimedSms; providerSid: string; providerStatus: string }
+
+/**
+ * The batch's positions grouped by recipient, each group oldest message first: one number's SMS
+ * go to the provider one after another, in the order they were written (a withdrawal before the
+ * next offer, a reply before the next), while different numbers' go side by side. Unclaimed
+ * requests (nothing to send) stand alone.
+ */
+function byRecipient(requests: readonly SendRequest[], claims: readonly (ClaimedSms | undefined)[]): number[][] {
+  const groups = new Map<string, number[]>();
+  claims.forEach((claim, i) => {
+    const key = claim ? `to:${claim.to_phone}` : `unclaimed:${i}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const age = (i: number) => BigInt(requests[i]!.messageId);
+  return [...groups.values()].map((positions) => positions.sort((a, b) => (age(a) < age(b) ? -1 : age(a) > age(b) ? 1 : 0)));
+}
 
 async function settle<T>(work: () => Promise<T>): Promise<ItemOutcome<T>> {
   try {

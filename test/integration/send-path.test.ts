@@ -5,6 +5,7 @@ import { fillTask } from '../../src/services/fill-task';
 import { sql } from 'kysely';
 import { RetryableSendError, sendSms, sendSmsBatch } from '../../src/services/send-sms';
 import { sweep } from '../../src/services/sweep';
+import { runUseCase } from '../../src/services/effects';
 
 jest.setTimeout(60_000);
 
@@ -104,6 +105,27 @@ describe('a batch of sends (the jobs a worker started together)', () => {
     expect((await offersOf(taskId)).map((o) => o.status)).toEqual(['open', 'open', 'open', 'open', 'open']);
     expect((await expiryTimers()).map((j) => j.name)).toEqual(['expire-offers']);
     expect(await sendSms(h.deps.ctx, messageIds[0]!, false)).toBe('skipped'); // the repeated job
+  });
+
+  it("one number's SMS go one after another in the order written, other numbers' side by side", async () => {
+    const [ana, bo, cy, di] = ['+4741000001', '+4741000002', '+4741000003', '+4741000004'];
+    const messageIds = await runUseCase(h.deps.ctx, (trx, effects) => effects.smsMany(trx, [
+      ...['1', '2', '3'].map((n) => ({ to: ana!, body: `Ana ${n}`, kind: 'coordinator_reply' })),
+      ...[bo!, cy!, di!].map((to) => ({ to, body: 'Hei', kind: 'coordinator_reply' })),
+    ]));
+    h.fake.setLatency(150);
+    // Asked for newest first, as jobs may start in any order.
+    const batch = sendSmsBatch(h.deps.ctx, [...messageIds].reverse().map((messageId) => ({ messageId, isLastAttempt: false })));
+    let mostInFlight = 0;
+    while (h.fake.messages.length < 6) {
+      mostInFlight = Math.max(mostInFlight, h.fake.awaitingAnswer());
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const outcomes = await batch;
+
+    expect(outcomes.every((o) => o.ok && o.value === 'sent')).toBe(true);
+    expect(h.fake.messagesTo(ana!).map((m) => m.body)).toEqual(['Ana 1', 'Ana 2', 'Ana 3']);
+    expect(mostInFlight).toBe(4); // Ana's first and the other three numbers' at once; Ana's next two waited
   });
 
   it('a record that fails fails the jobs of the batch; their retries find the SMS at the provider and send nothing twice', async () => {
