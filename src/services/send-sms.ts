@@ -49,7 +49,8 @@ export async function sendSms(ctx: ServiceContext, messageId: string, isLastAtte
  * find their messages at the provider (the lease, then the reconcile) rather than send them again.
  */
 export async function sendSmsBatch(ctx: ServiceContext, requests: readonly SendRequest[]): Promise<ItemOutcome<SendOutcome>[]> {
-  const claimed = new Map((await claimOutboundMany(ctx.db, requests.map((r) => r.messageId), ctx.now(), ctx.settings.smsSendLeaseSeconds)).map((c) => [c.id, c]));
+  const claimedAt = ctx.now();
+  const claimed = new Map((await claimOutboundMany(ctx.db, requests.map((r) => r.messageId), claimedAt, ctx.settings.smsSendLeaseSeconds)).map((c) => [c.id, c]));
   // A claim serves one request: a message asked for twice in one batch is sent once.
   const take = (id: string) => {
     const c = claimed.get(id);
@@ -60,7 +61,11 @@ export async function sendSmsBatch(ctx: ServiceContext, requests: readonly SendR
   const sent: SentSms[] = [];
   const outcomes: ItemOutcome<SendOutcome>[] = new Array(requests.length);
   await Promise.all(byRecipient(requests, claims).map(async (positions) => {
-    for (const i of positions) outcomes[i] = await settle(() => sendClaimed(ctx, requests[i]!, claims[i], sent));
+    for (const [k, i] of positions.entries()) {
+      outcomes[i] = await settle(() => (k > 0 && halfTheLeaseGone(ctx, claimedAt)
+        ? releaseForLater(ctx, requests[i]!.messageId)
+        : sendClaimed(ctx, requests[i]!, claims[i], sent)));
+    }
   }));
   if (sent.length === 0) return outcomes;
   const recorded = await settle(() => recordSent(ctx, sent));
@@ -86,6 +91,23 @@ function byRecipient(requests: readonly SendRequest[], claims: readonly (Claimed
   const age = (i: number) => BigInt(requests[i]!.messageId);
   return [...groups.values()].map((positions) => positions.sort((a, b) => (age(a) < age(b) ? -1 : age(a) > age(b) ? 1 : 0)));
 }
+
+/** Why an SMS was released unsent: its number's earlier SMS in the batch was slow to go. */
+const QUEUED_BEHIND = 'queued_behind';
+
+/**
+ * A send may take half the lease (the gateway's timeout), and the batch records what it sent
+ * within the lease: an SMS that waited behind its number's earlier one for half of it goes later.
+ */
+function halfTheLeaseGone(ctx: ServiceContext, claimedAt: Date): boolean {
+  return ctx.now().getTime() - claimedAt.getTime() >= (ctx.settings.smsSendLeaseSeconds * 1000) / 2;
+}
+
+async function releaseForLater(ctx: ServiceContext, messageId: string): Promise<never> {
+  await releaseOutbound(ctx.db, messageId, QUEUED_BEHIND, false, ctx.now());
+  throw new RetryableSendError(messageId, QUEUED_BEHIND, 'an earlier sms to the same number took half the lease');
+}
+
 
 async function settle<T>(work: () => Promise<T>): Promise<ItemOutcome<T>> {
   try {

@@ -128,6 +128,24 @@ describe('a batch of sends (the jobs a worker started together)', () => {
     expect(mostInFlight).toBe(4); // Ana's first and the other three numbers' at once; Ana's next two waited
   });
 
+  it("an SMS that waited behind its number's slow one for half the lease is released for later, not sent late", async () => {
+    const to = '+4741000009';
+    const messageIds = await runUseCase(h.deps.ctx, (trx, effects) => effects.smsMany(trx, ['1', '2'].map((n) => ({ to, body: `Melding ${n}`, kind: 'coordinator_reply' }))));
+    h.fake.setLatency(300);
+    const batch = sendSmsBatch(h.deps.ctx, messageIds.map((messageId) => ({ messageId, isLastAttempt: false })));
+    while (h.fake.awaitingAnswer() === 0) await new Promise((r) => setTimeout(r, 5));
+    h.clock.advance((h.config.smsSendLeaseSeconds * 1000) / 2); // the first answer takes half the lease
+    const [first, second] = await batch;
+
+    expect(first).toEqual({ ok: true, value: 'sent' });
+    expect(second!.ok ? second!.value : (second!.error as RetryableSendError).code).toBe('queued_behind');
+    expect((await outboundMessages(h, { to })).map((m) => m.status)).toEqual(['sent', 'queued']);
+    expect(h.fake.messagesTo(to)).toHaveLength(1);
+    h.fake.setLatency(0);
+    expect(await sendSms(h.deps.ctx, messageIds[1]!, false)).toBe('sent'); // its job's retry
+    expect(h.fake.messagesTo(to).map((m) => m.body)).toEqual(['Melding 1', 'Melding 2']);
+  });
+
   it('a record that fails fails the jobs of the batch; their retries find the SMS at the provider and send nothing twice', async () => {
     const { taskId, messageIds } = await queuedWave(3);
     // The statement that records the batch opens the offers: make that impossible for now.
