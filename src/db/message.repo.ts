@@ -147,11 +147,16 @@ export async function lockWaitingSenders(db: Queryable, max: number, skip: reado
  * Claims (marks processed) the messages not yet handled of these senders, whose locks the caller
  * holds: the oldest `max` of them, returned oldest first. What is left over is a later round's.
  */
+/**
+ * processed_at of a claim: never before the message arrived, though the clock was read before the
+ * claim (a drain round's start; a web process whose clock runs ahead). See handlingTime.
+ */
+const processedAtNotBeforeArrival = (now: Date) => sql<Date>`greatest(${now}::timestamptz, created_at)`;
+
 export async function claimInboundOf(db: Queryable, senders: readonly string[], now: Date, max: number): Promise<MessageRow[]> {
   if (senders.length === 0) return [];
   return db.with('claimed', (qc) => qc.updateTable('message')
-    // Never handled before it arrived: the round read the clock before this claim (handlingTime).
-    .set({ status: 'processed', processed_at: sql<Date>`greatest(${now}::timestamptz, created_at)`, updated_at: now })
+    .set({ status: 'processed', processed_at: processedAtNotBeforeArrival(now), updated_at: now })
     .where('id', 'in', (eb) => eb.selectFrom('message').select('id')
       .where('direction', '=', 'inbound').where('processed_at', 'is', null).where(sql<boolean>`from_phone = ANY(${[...senders]}::text[])`)
       .orderBy('id').limit(max))
@@ -172,7 +177,7 @@ export async function listUnprocessedFrom(db: Queryable, phone: string, upToId: 
 /** Marks an inbound message processed; undefined when it already was (the job ran before). */
 export async function claimInbound(db: Queryable, id: string, now: Date): Promise<MessageRow | undefined> {
   return db.updateTable('message')
-    .set({ status: 'processed', processed_at: sql<Date>`greatest(${now}::timestamptz, created_at)`, updated_at: now })
+    .set({ status: 'processed', processed_at: processedAtNotBeforeArrival(now), updated_at: now })
     .where('id', '=', id).where('direction', '=', 'inbound').where('processed_at', 'is', null)
     .returningAll().executeTakeFirst();
 }
@@ -180,8 +185,8 @@ export async function claimInbound(db: Queryable, id: string, now: Date): Promis
 /** The classification of a message set aside after its handling kept failing. */
 export const INBOUND_SET_ASIDE = 'handling_failed';
 
-/** How often handling an inbound message has failed, and since when. */
-export interface InboundFailures { failures: number; firstFailureAt: Date }
+/** How often handling an inbound message has failed, since when, and whose number it came from. */
+export interface InboundFailures { failures: number; firstFailureAt: Date; fromPhone: string }
 
 /**
  * Counts one failed handling of an inbound message not yet handled, in its own statement (the
@@ -194,8 +199,8 @@ export async function recordInboundFailure(db: Queryable, id: string, now: Date)
       first_handling_failure_at: eb.fn.coalesce('first_handling_failure_at', sql<Date>`${now}::timestamptz`),
     }))
     .where('id', '=', id).where('direction', '=', 'inbound').where('processed_at', 'is', null)
-    .returning(['handling_failures', 'first_handling_failure_at']).executeTakeFirst();
-  return row && { failures: row.handling_failures, firstFailureAt: row.first_handling_failure_at! };
+    .returning(['handling_failures', 'first_handling_failure_at', 'from_phone']).executeTakeFirst();
+  return row && { failures: row.handling_failures, firstFailureAt: row.first_handling_failure_at!, fromPhone: row.from_phone };
 }
 
 /**

@@ -6,6 +6,6 @@
  */
 export const INBOUND_SET_ASIDE_AFTER = { failures: 5, overMs: 10 * 60_000 } as const;
 
-export function shouldSetInboundAside(f: { failures: number; firstFailureAt: Date }, now: Date, policy: { failures: number; overMs: number } = INBOUND_SET_ASIDE_AFTER): boolean {
-  return f.failures >= policy.failures && now.getTime() - f.firstFailureAt.getTime() >= policy.overMs;
+export function shouldSetInboundAside(f: { failures: number; firstFailureAt: Date }, now: Date): boolean {
+  return f.failures >= INBOUND_SET_ASIDE_AFTER.failures && now.getTime() - f.firstFailureAt.getTime() >= INBOUND_SET_ASIDE_AFTER.overMs;
 }

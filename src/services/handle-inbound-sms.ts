@@ -78,7 +78,7 @@ export async function handleInboundSmsOrSetAside(ctx: ServiceContext, messageId:
     // Counting must not hide the failure itself: when the count cannot be written, the failure is what is thrown.
     const failures = await recordInboundFailure(ctx.db, err.messageId, now).catch(() => undefined);
     if (!failures || !shouldSetInboundAside(failures, now)) throw err;
-    if (await setInboundAside(ctx.db, err.messageId, now, await knownSenderOf(ctx, err.messageId))) {
+    if (await setInboundAside(ctx.db, err.messageId, now, await knownSenderOf(ctx, failures.fromPhone))) {
       ctx.log.error({ err, messageId: err.messageId, failures: failures.failures, since: failures.firstFailureAt }, 'an inbound sms kept failing: set aside for a coordinator in Innboks');
     }
     if (err.messageId === messageId) return 'set_aside';
@@ -86,19 +86,16 @@ export async function handleInboundSmsOrSetAside(ctx: ServiceContext, messageId:
   }
 }
 
-/** Whose the message's number is, for Innboks; nobody's when even that cannot be read. */
-async function knownSenderOf(ctx: ServiceContext, messageId: string): Promise<{ volunteerId: string | null; requesterId: string | null }> {
-  const nobody = { volunteerId: null, requesterId: null };
+/** Whose the number is, for Innboks; nobody's when even that cannot be read. */
+async function knownSenderOf(ctx: ServiceContext, phone: string): Promise<{ volunteerId: string | null; requesterId: string | null }> {
   try {
-    const message = await findMessage(ctx.db, messageId);
-    if (!message) return nobody;
-    const sender = await identifySender(ctx.db, message.from_phone);
+    const sender = await identifySender(ctx.db, phone);
     return {
       volunteerId: sender.kind === 'volunteer' ? sender.volunteer.id : null,
       requesterId: sender.kind === 'requester' ? sender.requester.id : null,
     };
   } catch {
-    return nobody;
+    return { volunteerId: null, requesterId: null };
   }
 }
 

@@ -86,7 +86,9 @@ function byRecipient(requests: readonly SendRequest[], claims: readonly (Claimed
   const groups = new Map<string, number[]>();
   claims.forEach((claim, i) => {
     const key = claim ? `to:${claim.to_phone}` : `unclaimed:${i}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   });
   const age = (i: number) => BigInt(requests[i]!.messageId);
   return [...groups.values()].map((positions) => positions.sort((a, b) => (age(a) < age(b) ? -1 : age(a) > age(b) ? 1 : 0)));

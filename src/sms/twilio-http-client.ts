@@ -95,5 +95,5 @@ function encodeBody(contentType: string | undefined, data: object | undefined): 
 function formEntries(values: object | undefined): Array<[string, string]> {
   if (!values) return [];
   return Object.entries(values).flatMap(([key, value]) => (value === undefined || value === null ? []
-    : Array.isArray(value) ? value.map((v): [string, string] => [key, String(v)] as [string, string]) : [[key, String(value)] as [string, string]]));
+    : Array.isArray(value) ? value.map((v): [string, string] => [key, String(v)]) : [[key, String(value)]]));
 }
