@@ -218,6 +218,20 @@ export async function setInboundAside(db: Queryable, id: string, now: Date, send
   return r.numUpdatedRows === 1n;
 }
 
+/** Where inbound messages whose handling failed at least once stand now. */
+export type InboundFailureState = 'retrying' | 'set_aside' | 'recovered';
+
+/** Counts inbound messages whose handling failed at least once, by where they stand now (rare rows, partial index). */
+export async function countInboundFailureStates(db: Queryable): Promise<Record<InboundFailureState, number>> {
+  const r = await sql<{ retrying: string; set_aside: string; recovered: string }>`
+    SELECT count(*) FILTER (WHERE processed_at IS NULL) AS retrying,
+           count(*) FILTER (WHERE processed_at IS NOT NULL AND classification = ${INBOUND_SET_ASIDE}) AS set_aside,
+           count(*) FILTER (WHERE processed_at IS NOT NULL AND classification IS DISTINCT FROM ${INBOUND_SET_ASIDE}) AS recovered
+    FROM message WHERE handling_failures > 0`.execute(db);
+  const row = r.rows[0]!;
+  return { retrying: Number(row.retrying), set_aside: Number(row.set_aside), recovered: Number(row.recovered) };
+}
+
 export async function markInboundOutcome(
   db: Queryable, id: string, o: { classification: string; needsAttention: boolean; volunteerId: string | null; taskId?: string; reading?: ReplyReadingJson },
 ): Promise<void> {

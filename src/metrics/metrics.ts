@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { sql } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/database';
+import { countInboundFailureStates } from '../db/message.repo';
 import { readSweeperCounts, SWEEPER_RUNS } from '../db/sweeper.repo';
 import type { Queues } from '../queue/queues';
 
@@ -133,6 +134,16 @@ function registerRecoveryMetrics(registry: Registry, db: Db): void {
     async collect() {
       const runs = (await sweeperCounts()).find((c) => c.counter === SWEEPER_RUNS);
       this.set(runs ? runs.updatedAt.getTime() / 1000 : 0);
+    },
+  });
+
+  new Gauge({
+    name: 'svarja_inbound_handling_failed_messages',
+    help: 'Inbound SMS whose handling failed at least once, by state: retrying (not handled yet, its sender\'s later SMS wait), set_aside (given to a coordinator after repeated failures), recovered (handled on a retry)',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      for (const [state, n] of Object.entries(await countInboundFailureStates(db))) this.set({ state }, n);
     },
   });
 

@@ -28,6 +28,12 @@ async function inbound() {
     .where('direction', '=', 'inbound').orderBy('id').execute();
 }
 
+/** The operator's view of messages whose handling failed, from /metrics. */
+async function failedMessagesMetric(): Promise<Record<string, number>> {
+  const text = await (await fetch(`${h.baseUrl}/metrics`)).text();
+  return Object.fromEntries([...text.matchAll(/^svarja_inbound_handling_failed_messages\{state="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+}
+
 async function repliesTo(phone: string) {
   return h.deps.db.selectFrom('message').select(['kind', 'body']).where('direction', '=', 'outbound').where('to_phone', '=', phone).orderBy('id').execute();
 }
@@ -164,9 +170,12 @@ describe('inbound rounds, no worker running', () => {
       expect(await handleWaitingInbound(h.deps.ctx, [unknown(2)])).toEqual({ handled: 1, failedSenders: [] });
       expect((await inbound()).filter((r) => r.processed_at === null)).toHaveLength(2);
 
+      expect(await failedMessagesMetric()).toEqual({ retrying: 1, set_aside: 0, recovered: 0 });
+
       await admin.query('ALTER TABLE message DROP CONSTRAINT boom');
       expect(await handleWaitingInbound(h.deps.ctx, [])).toEqual({ handled: 2, failedSenders: [] });
       expect((await inbound()).every((r) => r.processed_at !== null)).toBe(true);
+      expect(await failedMessagesMetric()).toEqual({ retrying: 0, set_aside: 0, recovered: 1 });
     } finally {
       await admin.query('ALTER TABLE message DROP CONSTRAINT IF EXISTS boom');
       await admin.end();
@@ -207,6 +216,7 @@ describe('a message whose handling keeps failing', () => {
         expect(result).toEqual({ handled: 0, failedSenders: [ola!.phone] });
         expect((await failuresOf(boom)).handling_failures).toBe(round);
         expect((await failuresOf(boom)).processed_at).toBeNull();
+        expect(await failedMessagesMetric()).toEqual({ retrying: 1, set_aside: 0, recovered: 0 });
       } else {
         // Five failures were not enough before ten minutes had passed; now it is set aside, and the
         // later message is handled in the same round.
@@ -217,6 +227,7 @@ describe('a message whose handling keeps failing', () => {
     expect(await failuresOf(boom)).toMatchObject({ handling_failures: 6, classification: 'handling_failed', needs_attention: true, volunteer_id: ola!.id });
     expect((await failuresOf(boom)).processed_at).not.toBeNull();
     expect(await failuresOf(later)).toMatchObject({ handling_failures: 0, classification: 'help_question' });
+    expect(await failedMessagesMetric()).toEqual({ retrying: 0, set_aside: 1, recovered: 0 });
     const coordinator = await logInWithFetch(h, { email: 'innboks@example.no', role: 'coordinator' });
     const html = await (await fetch(`${h.baseUrl}/admin/inbox`, { headers: { cookie: coordinator.cookie } })).text();
     expect(html).toContain('Kunne ikke behandles automatisk');
