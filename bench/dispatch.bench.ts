@@ -5,9 +5,8 @@
  *
  *   npm run --silent build && node dist/bench/dispatch.bench.js
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { sql, type RawBuilder } from 'kysely';
 import { loadConfig } from '../src/config';
@@ -21,6 +20,7 @@ import { dispatchTask } from '../src/services/dispatch-task';
 import { FakeTwilio, type FakeMessage } from '../test/support/fake-twilio';
 import { startWorkers, type RunningWorkers } from '../workers/start-workers';
 import { checkMark, fmtMs, fmtNumber, formatTable, percentile, printMachineInfo, printSection, sortedAscending, type Cell } from './report';
+import { startWorkerProcess, stopProcess } from './worker-process';
 import { createBenchDatabase, forEachLimited, obliterateQueues, REDIS_URL, runIfMain, serviceLogLevel, sleep, uniqueQueuePrefix, waitUntil, type BenchDatabase } from './setup';
 
 // Smaller runs (a loaded machine, a quick check): BENCH_DISPATCH_VOLUNTEERS, BENCH_DISPATCH_TASKS.
@@ -414,22 +414,9 @@ interface Running {
   children: ChildProcess[];
 }
 
-/** Starts the `worker` role (dist/workers/main.js) as a separate process on the same Postgres and Redis. */
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'workers', 'main.js')], {
-    env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
-  const started = await waitUntil(async () => out.includes('workers started') || child.exitCode !== null, 30_000, 50);
-  if (!started || child.exitCode !== null) throw new Error(`the second worker process did not start:\n${out}`);
-  return child;
-}
-
 async function teardown(r: Running): Promise<void> {
   await r.workers?.close();
-  await Promise.all(r.children.map((c) => (c.exitCode === null ? new Promise((resolve) => { c.once('exit', resolve); c.kill('SIGTERM'); }) : undefined)));
+  await Promise.all(r.children.map(stopProcess));
   await obliterateQueues(r.worker.queues).catch((err: unknown) => console.error('could not remove the bench queues:', err));
   await r.web.close();
   await r.worker.close();

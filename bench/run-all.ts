@@ -4,6 +4,7 @@
  * runs alone:
  *   node dist/bench/webhooks.bench.js
  *   node dist/bench/dispatch.bench.js          (BENCH_WORKER_PROCESSES=2 for two worker processes)
+ *   node dist/bench/replies.bench.js           (BENCH_REPLIES_TASKS, BENCH_REPLIES_RATE)
  *   node dist/bench/matching.bench.js
  *   node dist/bench/twilio-client.bench.js
  * Figures are printed, never asserted; the exit code is non-zero only when a bench crashed.
@@ -13,6 +14,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runDispatchBench, type DispatchResult } from './dispatch.bench';
 import { readStoredFigures, writeFigures } from './figures';
+import { runRepliesBench, type RepliesResult } from './replies.bench';
 import { runMatchingBench, type MatchingResult } from './matching.bench';
 import { fmtMs, fmtNumber, formatTable, printMachineInfo, printSection, type Cell } from './report';
 import { runIfMain } from './setup';
@@ -59,6 +61,17 @@ function dispatchFigures(d: DispatchResult | undefined, processes: 1 | 2): Figur
   ];
 }
 
+function repliesFigures(r: RepliesResult | undefined): Figure[] {
+  const bench = 'a burst of JA, 300 a second';
+  return [
+    { key: 'replies.webhookP99', bench, label: 'webhook p99', value: r?.webhook.p99Ms, unit: 'ms' },
+    { key: 'replies.handledP50', bench, label: 'JA -> handled p50', value: r?.handledP50Ms, unit: 'ms' },
+    { key: 'replies.handledP99', bench, label: 'JA -> handled p99', value: r?.handledP99Ms, unit: 'ms' },
+    { key: 'replies.detailsP95', bench, label: "winner's JA -> details SMS p95", value: r?.detailsP95Ms, unit: 'ms' },
+    { key: 'replies.checksOk', bench, label: 'exactly-once checks ok (1 = yes)', value: r === undefined ? undefined : Number(r.checksOk), unit: 'n' },
+  ];
+}
+
 function matchingFigures(m: MatchingResult | undefined): Figure[] {
   const bench = `matching, ${m ? fmtNumber(m.volunteers) : '?'} volunteers`;
   return [
@@ -88,9 +101,10 @@ async function main(): Promise<void> {
   const webhooks = await attempt('webhooks', runWebhooksBench);
   const dispatch1 = await attempt('dispatch (1 worker process)', () => runDispatchBench(1));
   const dispatch2 = await attempt('dispatch (2 worker processes)', () => runDispatchBench(2));
+  const replies = await attempt('replies', runRepliesBench);
   const matching = await attempt('matching', runMatchingBench);
   const twilioClient = await attempt('twilio client', runTwilioClientBench);
-  const figures = [...webhookFigures(webhooks), ...dispatchFigures(dispatch1, 1), ...dispatchFigures(dispatch2, 2), ...matchingFigures(matching), ...twilioClientFigures(twilioClient)];
+  const figures = [...webhookFigures(webhooks), ...dispatchFigures(dispatch1, 1), ...dispatchFigures(dispatch2, 2), ...repliesFigures(replies), ...matchingFigures(matching), ...twilioClientFigures(twilioClient)];
 
   printSection('Summary');
   const was = previous ? `previous (${previous.commit}, ${previous.takenAt.slice(0, 16)})` : 'previous (none stored)';

@@ -17,7 +17,12 @@ export interface SignedBody {
   signature: string;
 }
 
-export class SignedBodySource {
+/** Where a load generator takes its next signed body from. */
+export interface SignedBodies {
+  next(): SignedBody;
+}
+
+export class SignedBodySource implements SignedBodies {
   private readonly pool: (SignedBody | undefined)[] = [];
   private readonly runTag = randomBytes(4).toString('hex');
   private seq = 0;
@@ -51,13 +56,18 @@ export class SignedBodySource {
     const n = this.seq++;
     // SM + 32 hex: 8 hex of run tag, 24 hex of sequence; unique within and across runs.
     const messageSid = `SM${this.runTag}${n.toString(16).padStart(24, '0')}`;
-    const params = inboundParams(messageSid, senderFor(n));
-    return {
-      messageSid,
-      body: new URLSearchParams(params).toString(),
-      signature: twilio.getExpectedTwilioSignature(this.authToken, this.url, params),
-    };
+    return signInboundSms(this.authToken, this.url, { messageSid, from: senderFor(n), text: 'JA', accountSid: ACCOUNT_SID });
   }
+}
+
+/** One inbound SMS webhook as Twilio would post it to `url`, signed with `authToken`. */
+export function signInboundSms(authToken: string, url: string, sms: { messageSid: string; from: string; text: string; accountSid: string }): SignedBody {
+  const params = inboundParams(sms);
+  return {
+    messageSid: sms.messageSid,
+    body: new URLSearchParams(params).toString(),
+    signature: twilio.getExpectedTwilioSignature(authToken, url, params),
+  };
 }
 
 /** A valid Norwegian mobile number (+47 41 xx xx xx), one of 10,000. */
@@ -66,7 +76,7 @@ function senderFor(n: number): string {
 }
 
 /** The fields a real Twilio inbound SMS webhook carries (all of them are signed). */
-function inboundParams(messageSid: string, from: string): Record<string, string> {
+function inboundParams({ messageSid, from, text, accountSid }: { messageSid: string; from: string; text: string; accountSid: string }): Record<string, string> {
   return {
     ToCountry: 'NO',
     ToState: '',
@@ -78,13 +88,13 @@ function inboundParams(messageSid: string, from: string): Record<string, string>
     FromState: '',
     SmsStatus: 'received',
     FromCity: '',
-    Body: 'JA',
+    Body: text,
     FromCountry: 'NO',
     To: SERVICE_NUMBER,
     ToZip: '',
     NumSegments: '1',
     MessageSid: messageSid,
-    AccountSid: ACCOUNT_SID,
+    AccountSid: accountSid,
     From: from,
     ApiVersion: '2010-04-01',
   };

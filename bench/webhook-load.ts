@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { percentile, sortedAscending } from './report';
 import { REDIS_URL, serviceLogLevel } from './setup';
-import { ACCOUNT_SID, SERVICE_NUMBER, SignedBodySource, SMS_WEBHOOK_PATH } from './signed-bodies';
+import { ACCOUNT_SID, SERVICE_NUMBER, SignedBodySource, SMS_WEBHOOK_PATH, type SignedBodies } from './signed-bodies';
 import type { ChildMessage, ParentMessage, TargetMode } from './webhook-target';
 
 export const AUTH_TOKEN = 'bench_auth_token_0123456789';
@@ -177,7 +177,7 @@ const ANSWER_TIMEOUT_MS = 10_000;
  * is not this: each connection sends its share of a second back to back when the second begins,
  * so "1,000 req/s" there is a burst of 1,000 every second, and its p99 is the burst's drain time.
  */
-export async function firePaced(port: number, bodies: SignedBodySource, opts: PacedOptions, acknowledged: string[]): Promise<LoadRun> {
+export async function firePaced(port: number, bodies: SignedBodies, opts: PacedOptions, acknowledged: string[]): Promise<LoadRun> {
   const pool = new Pool(`http://127.0.0.1:${port}`, {
     connections: opts.connections, pipelining: 1, headersTimeout: ANSWER_TIMEOUT_MS, bodyTimeout: ANSWER_TIMEOUT_MS,
   });

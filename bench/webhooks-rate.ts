@@ -6,8 +6,6 @@
  * webhook to handled is measured: `processed_at - created_at` of each message answered 200 in the measured window
  * (created_at is set when its row is written, processed_at when the inbound drain claims it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { createDb } from '../src/db/database';
 import { createLogger } from '../src/log';
 import { createQueues } from '../src/queue/queues';
@@ -16,6 +14,7 @@ import { percentile, sortedAscending } from './report';
 import { createBenchDatabase, obliterateQueues, REDIS_URL, sleep, uniqueQueuePrefix, waitUntil } from './setup';
 import type { TargetMode } from './webhook-target';
 import { SignedBodySource, SMS_WEBHOOK_PATH } from './signed-bodies';
+import { startWorkerProcess, stopProcess } from './worker-process';
 import { AUTH_TOKEN, firePaced, startTarget, summarize, targetEnv, type LoadRun, type LoadSummary } from './webhook-load';
 
 const CONNECTIONS = 50;
@@ -46,26 +45,6 @@ export interface FixedRateResult {
   svarja: LoadSummary & { run: LoadRun };
   handled: HandledLatency;
   handledLight: HandledLatency;
-}
-
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'workers', 'main.js')], {
-    env: { ...env, SMS_TRANSPORT: 'simulator', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
-  child.stderr?.on('data', (d: Buffer) => { out = (out + d.toString()).slice(-20_000); });
-  const started = await waitUntil(async () => out.includes('workers started') || child.exitCode !== null, 30_000, 50);
-  if (!started || child.exitCode !== null) throw new Error(`the worker process did not start:\n${out}`);
-  return child;
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
 }
 
 async function measureHandled(databaseUrl: string, acknowledged: readonly string[]): Promise<Omit<HandledLatency, 'run' | 'rate'>> {
@@ -122,7 +101,7 @@ async function runAtRate(mode: TargetMode, env: Record<string, string>, rate: nu
 async function measureHandledAt(rate: number, seconds: number): Promise<HandledLatency> {
   console.log(`  fixed rate with a worker process: svarja, ${seconds} s at ${rate} req/s, then until all is handled …`);
   return withStore('webhooks_handled', async ({ env, databaseUrl }) => {
-    const worker = await startWorkerProcess(env);
+    const worker = await startWorkerProcess({ ...env, SMS_TRANSPORT: 'simulator' });
     try {
       const acks: string[] = [];
       const run = await runAtRate('svarja', env, rate, seconds, acks);
