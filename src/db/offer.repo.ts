@@ -127,32 +127,42 @@ export async function findLiveOffer(db: Queryable, volunteerId: string): Promise
 }
 
 /**
- * Locks, in task id order, the task each of these volunteers' replies would lock (loadReplyContext):
- * the task of their live offer, else of their offer closed most recently since `since`. A round of
- * replies takes them all first, so that two rounds never lock the same two tasks in opposite orders.
+ * The offer each volunteer's reply is about: their live offer, else the one closed most recently
+ * since `since` (what a late reply most likely means). The one statement of that rule, for reading
+ * a reply (findReplyOffer) and for locking a round's tasks first (lockReplyTasks).
+ */
+function replyOffersOf(volunteerIds: readonly string[], since: Date) {
+  const live = [...LIVE_OFFER_STATUSES];
+  return sql<OfferRow>`
+    SELECT DISTINCT ON (o.volunteer_id) o.* FROM offer o
+    WHERE o.volunteer_id = ANY(${volunteerIds.map(Number)}::bigint[])
+      AND (o.status::text = ANY(${live}::text[]) OR o.closed_at >= ${since})
+    ORDER BY o.volunteer_id, (o.status::text = ANY(${live}::text[])) DESC, o.closed_at DESC NULLS LAST, o.id DESC`;
+}
+
+/** The offer a reply is about, with its task's start (what a reply naming a day is read against). */
+export interface ReplyOffer { offer: Offer; taskStartsAt: Date }
+
+/** The volunteer's live offer, else their offer closed most recently since `since`, in one statement. */
+export async function findReplyOffer(db: Queryable, volunteerId: string, since: Date): Promise<ReplyOffer | undefined> {
+  const r = await sql<OfferRow & { task_starts_at: Date }>`
+    SELECT ro.*, t.starts_at AS task_starts_at FROM (${replyOffersOf([volunteerId], since)}) ro JOIN task t ON t.id = ro.task_id`.execute(db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { task_starts_at, ...offer } = row;
+  return { offer: offerRowToOffer(offer), taskStartsAt: task_starts_at };
+}
+
+/**
+ * Locks, in task id order, the task each of these volunteers' replies would lock (loadReplyContext).
+ * A round of replies takes them all first, so that two rounds never lock the same two tasks in
+ * opposite orders.
  */
 export async function lockReplyTasks(db: Queryable, volunteerIds: readonly string[], since: Date): Promise<void> {
   if (volunteerIds.length === 0) return;
-  const live = [...LIVE_OFFER_STATUSES];
   await sql`
-    SELECT t.id FROM task t WHERE t.id IN (
-      SELECT DISTINCT ON (o.volunteer_id) o.task_id FROM offer o
-      WHERE o.volunteer_id = ANY(${volunteerIds.map(Number)}::bigint[])
-        AND (o.status::text = ANY(${live}::text[]) OR o.closed_at >= ${since})
-      ORDER BY o.volunteer_id, (o.status::text = ANY(${live}::text[])) DESC, o.closed_at DESC NULLS LAST, o.id DESC
-    )
+    SELECT t.id FROM task t WHERE t.id IN (SELECT ro.task_id FROM (${replyOffersOf(volunteerIds, since)}) ro)
     ORDER BY t.id FOR UPDATE OF t`.execute(db);
-}
-
-/** The volunteer's most recently closed offer since `since`: what a late reply most likely means. */
-export async function findRecentClosedOffer(db: Queryable, volunteerId: string, since: Date): Promise<Offer | undefined> {
-  const row = await db.selectFrom('offer').selectAll()
-    .where('volunteer_id', '=', volunteerId)
-    .where('status', 'not in', [...LIVE_OFFER_STATUSES])
-    .where('closed_at', '>=', since)
-    .orderBy('closed_at', 'desc').orderBy('id', 'desc')
-    .limit(1).executeTakeFirst();
-  return row && offerRowToOffer(row);
 }
 
 type OfferFields = { sent_at?: Date; expires_at?: Date; answered_at?: Date; close_reason?: string };

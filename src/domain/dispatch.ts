@@ -47,6 +47,11 @@ const offerMoves: Record<OfferEvent, { from: readonly OfferStatus[]; to: OfferSt
 
 export const LIVE_OFFER_STATUSES: readonly OfferStatus[] = ['pending', 'open'];
 
+/** Pending or open: the offer still stands, and a reply answers it. */
+export function isLiveOfferStatus(status: OfferStatus): boolean {
+  return LIVE_OFFER_STATUSES.includes(status);
+}
+
 export function taskTransition(event: TaskEvent): { from: readonly TaskStatus[]; to: TaskStatus } {
   return taskMoves[event];
 }

@@ -33,10 +33,14 @@ export type ReplyAction =
   | { type: 'unclear'; template: 'hint_offer' | 'hint_general' }
   | { type: 'none' };
 
-/**
- * Decides what a volunteer's reply means. Total: every intent in every situation has an answer,
- * and an unclear reply is never guessed: it gets a hint and goes to a coordinator.
- */
+/** How far back a reply without a live offer is matched to the volunteer's last offer. */
+const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
+
+/** Replies received at `now` may still answer offers closed since this instant. */
+export function lateReplySince(now: Date): Date {
+  return new Date(now.getTime() - LATE_REPLY_WINDOW_MS);
+}
+
 /** A reply this soon after its offer was withdrawn crossed the withdrawal notice on the way. */
 export const NOTICE_CROSSING_WINDOW_MS = 2 * 60_000;
 
@@ -44,6 +48,10 @@ export function crossedWithNotice(offerClosedAt: Date | null, replyReceivedAt: D
   return offerClosedAt !== null && offerClosedAt.getTime() >= replyReceivedAt.getTime() - NOTICE_CROSSING_WINDOW_MS;
 }
 
+/**
+ * Decides what a volunteer's reply means. Total: every intent in every situation has an answer,
+ * and an unclear reply is never guessed: it gets a hint and goes to a coordinator.
+ */
 export function decideReply(intent: ReplyIntent, ctx: ReplyContext): ReplyAction {
   if (intent === 'stop') return { type: 'opt_out', liveOffer: ctx.liveOffer };
   if (intent === 'start') return ctx.optedOut ? { type: 'opt_in' } : { type: 'reply', template: 'already_opted_in' };

@@ -5,7 +5,7 @@ import { findTask } from '../db/task.repo';
 import type { Volunteer } from '../db/volunteer.repo';
 import type { ServiceContext } from './context';
 import type { Effects } from './effects';
-import type { InboundReading } from './read-inbound-reply';
+import { tasksAhead, type InboundReading } from './read-inbound-reply';
 import { cancelByVolunteerInTx } from './volunteer-cancel';
 
 export interface ReadingOutcome {
@@ -29,17 +29,18 @@ export async function applyReadingApart(
     if (allowed) await reply('help_who', renderText(volunteer.language, 'help_who', { centreName: name, centrePhone: phone }));
     return { needsAttention: !allowed };
   }
-  if (read.upcoming.length === 0) {
+  const upcoming = read.upcoming ?? (await tasksAhead(trx, volunteer.id, now));
+  if (upcoming.length === 0) {
     await reply('cancel_nothing_to_cancel', renderText(volunteer.language, 'cancel_nothing_to_cancel', {}));
     return { needsAttention: true };
   }
-  const chosen = pickWithdrawal(read.upcoming, read.reading.day, now);
+  const chosen = pickWithdrawal(upcoming, read.reading.day, now);
   if (chosen) {
     await cancelByVolunteerInTx(trx, ctx, effects, volunteer, now, chosen.id);
     return { needsAttention: false, taskId: chosen.taskId };
   }
   const tasks = [];
-  for (const a of read.upcoming) {
+  for (const a of upcoming) {
     const task = await findTask(trx, a.taskId);
     if (task) tasks.push(toTaskFacts(task));
   }

@@ -1,11 +1,12 @@
-import { crossedWithNotice, decideReply, type ReplyAction, type ReplyContext } from '../domain/reply-decision';
+import { isLiveOfferStatus } from '../domain/dispatch';
+import { crossedWithNotice, decideReply, lateReplySince, type ReplyAction, type ReplyContext } from '../domain/reply-decision';
 import { parseVolunteerCommand } from '../domain/volunteer-commands';
 import { findAskedCheckIn } from '../db/assignment.repo';
 import { renderText } from '../domain/messages';
 import type { Queryable, Tx } from '../db/database';
 import { claimInbound, countRecentOutboundOfKind, findMessage, listUnprocessedFrom, lockSender, markInboundOutcome, recordInboundFailure, setInboundAside } from '../db/message.repo';
 import { shouldSetInboundAside } from '../domain/inbound-failures';
-import { findLiveOffer, findRecentClosedOffer, type Offer } from '../db/offer.repo';
+import { findLiveOffer, findReplyOffer, type Offer } from '../db/offer.repo';
 import { lockTask, type Task } from '../db/task.repo';
 import { findVolunteersByPhones, type Volunteer } from '../db/volunteer.repo';
 import type { MessageRow } from '../db/schema';
@@ -19,14 +20,6 @@ import { readInboundReply, readingNeedsAttention, replyIntentOf, toReadingJson }
 import { findRequestersByPhones, type Requester } from '../db/requester.repo';
 import { handleRequesterSms } from './requester-conversation';
 import { unknownSenderReply } from './unknown-sender-reply';
-
-/** How far back a reply without a live offer is matched to the volunteer's last offer. */
-const LATE_REPLY_WINDOW_MS = 3 * 24 * 3600 * 1000;
-
-/** Replies received at `now` may still answer offers closed since this instant. */
-export function lateReplySince(now: Date): Date {
-  return new Date(now.getTime() - LATE_REPLY_WINDOW_MS);
-}
 
 /** At most this many automatic hints / notices per number and hour: auto-responders must not loop with us. */
 const AUTO_REPLIES_PER_HOUR = 2;
@@ -175,7 +168,7 @@ export async function handleClaimedInbound(trx: Tx, ctx: ServiceContext, effects
     return read.reading.intent;
   }
   const intent = replyIntentOf(read.reading);
-  const { context, task } = await loadReplyContext(trx, volunteer, message.created_at, now);
+  const { context, task } = await loadReplyContext(trx, volunteer, message.created_at, now, { offer: read.replyOffer });
   const action = decideReply(intent, context);
   const needsAttention = action.type === 'unclear' || readingNeedsAttention(read.reading);
   await markInboundOutcome(trx, message.id, { classification: intent, needsAttention, volunteerId: volunteer.id, taskId: task?.id, reading: toReadingJson(read) });
@@ -204,38 +197,36 @@ async function checkInAnswerOf(trx: Tx, volunteer: Volunteer, body: string): Pro
 /**
  * Reads the volunteer's live or recent offer with its task locked (task -> offers is the lock
  * order everywhere), so the decision is made on rows nobody else can change until we commit.
+ * `readBefore` is that offer as an unlocked read already found it (readInboundReply): where to
+ * start; the read after the lock decides.
  */
-export async function loadReplyContext(trx: Tx, volunteer: Volunteer, receivedAt: Date, now: Date): Promise<{ context: ReplyContext; task?: Task }> {
+export async function loadReplyContext(
+  trx: Tx, volunteer: Volunteer, receivedAt: Date, now: Date, readBefore?: { offer: Offer | undefined },
+): Promise<{ context: ReplyContext; task?: Task }> {
   const since = lateReplySince(now);
-  const findOffers = async () => {
-    const live = await findLiveOffer(trx, volunteer.id);
-    return { live, recent: live ? undefined : await findRecentClosedOffer(trx, volunteer.id, since) };
-  };
-  let offers = await findOffers();
+  const findOffer = async () => (await findReplyOffer(trx, volunteer.id, since))?.offer;
+  let offer = readBefore ? readBefore.offer : await findOffer();
   for (let attempt = 0; attempt < 3; attempt++) {
-    const taskId = (offers.live ?? offers.recent)?.taskId;
+    const taskId = offer?.taskId;
     if (!taskId) break;
     const task = await lockTask(trx, taskId);
-    const fresh = await findOffers();
-    if (task && (fresh.live ?? fresh.recent)?.taskId === taskId) {
-      return { context: toReplyContext(volunteer, fresh.live, fresh.recent, task, receivedAt), task };
-    }
-    offers = fresh; // a new offer arrived while we waited for the lock: lock its task instead
+    const fresh = await findOffer();
+    if (task && fresh?.taskId === taskId) return { context: toReplyContext(volunteer, fresh, task, receivedAt), task };
+    offer = fresh; // a new offer arrived while we waited for the lock: lock its task instead
   }
   return { context: { optedOut: volunteer.optedOut } };
 }
 
-function toReplyContext(volunteer: Volunteer, live: Offer | undefined, recent: Offer | undefined, task: Task, receivedAt: Date): ReplyContext {
-  if (live) return { optedOut: volunteer.optedOut, liveOffer: { offerId: live.id, taskId: live.taskId } };
-  if (!recent) return { optedOut: volunteer.optedOut };
+function toReplyContext(volunteer: Volunteer, offer: Offer, task: Task, receivedAt: Date): ReplyContext {
+  if (isLiveOfferStatus(offer.status)) return { optedOut: volunteer.optedOut, liveOffer: { offerId: offer.id, taskId: offer.taskId } };
   return {
     optedOut: volunteer.optedOut,
     recentOffer: {
-      offerId: recent.id,
-      taskId: recent.taskId,
-      offerStatus: recent.status,
+      offerId: offer.id,
+      taskId: offer.taskId,
+      offerStatus: offer.status,
       taskStatus: task.status,
-      crossedWithNotice: crossedWithNotice(recent.closedAt, receivedAt),
+      crossedWithNotice: crossedWithNotice(offer.closedAt, receivedAt),
     },
   };
 }

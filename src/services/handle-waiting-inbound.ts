@@ -2,7 +2,8 @@ import { claimInboundOf, lockWaitingSenders } from '../db/message.repo';
 import { lockReplyTasks } from '../db/offer.repo';
 import type { ServiceContext } from './context';
 import { runUseCase } from './effects';
-import { handleClaimedInbound, handleInboundSmsOrSetAside, handlingTime, identifySender, identifySenders, lateReplySince } from './handle-inbound-sms';
+import { lateReplySince } from '../domain/reply-decision';
+import { handleClaimedInbound, handleInboundSmsOrSetAside, handlingTime, identifySender, identifySenders } from './handle-inbound-sms';
 
 export interface InboundRoundLimits {
   /** Senders whose messages one transaction handles. */

@@ -2,18 +2,28 @@ import { readReply, toOfferDay, type ReadingContextKind, type ReplyReading } fro
 import type { ReplyIntent } from '../domain/replies';
 import type { Tx } from '../db/database';
 import { listUpcomingAssignments, type ActiveAssignment } from '../db/assignment.repo';
-import { findLiveOffer } from '../db/offer.repo';
+import { isLiveOfferStatus } from '../domain/dispatch';
+import { lateReplySince } from '../domain/reply-decision';
+import { findReplyOffer, type Offer } from '../db/offer.repo';
 import type { MessageRow, ReplyReadingJson } from '../db/schema';
-import { findTask } from '../db/task.repo';
 import type { Volunteer } from '../db/volunteer.repo';
 
 /** A reply as read (issue 12), with what it was read against. */
 export interface InboundReading {
   reading: ReplyReading;
   context: ReadingContextKind;
-  /** Accepted tasks that have not started, soonest first: what a withdrawal may give back. */
-  upcoming: ActiveAssignment[];
+  /**
+   * Accepted tasks that have not started, soonest first: what a withdrawal may give back. Read when
+   * the context needs them (no live offer) or the reading does (a withdrawal or a help question);
+   * undefined otherwise: a JA or NEI to a live offer needs no list of the volunteer's tasks.
+   */
+  upcoming?: ActiveAssignment[];
+  /** The offer the reply is about as read here, before any lock: where loadReplyContext starts. */
+  replyOffer: Offer | undefined;
 }
+
+/** Readings handled apart from the offer decision (applyReadingApart), which need the tasks ahead. */
+const NEEDS_UPCOMING: ReadonlySet<ReplyReading['intent']> = new Set(['withdraw', 'help_question']);
 
 /**
  * Reads an inbound reply in its context: a live offer, else accepted tasks ahead, else nothing.
@@ -21,15 +31,22 @@ export interface InboundReading {
  * cancelByVolunteerInTx) and re-checks there. Twilio's own opt-out (OptOutType) has the last word.
  */
 export async function readInboundReply(trx: Tx, volunteer: Volunteer, message: MessageRow, now: Date): Promise<InboundReading> {
-  const live = await findLiveOffer(trx, volunteer.id);
-  const upcoming = (await listUpcomingAssignments(trx, volunteer.id, now)).filter((a) => a.startsAt > now);
-  const context: ReadingContextKind = live ? 'offer' : upcoming.length > 0 ? 'accepted' : 'none';
-  if (message.provider_opt_out === 'STOP') return { reading: { intent: 'opt_out', evidence: ['provider:STOP'] }, context, upcoming };
-  if (message.provider_opt_out === 'START') return { reading: { intent: 'opt_in', evidence: ['provider:START'] }, context, upcoming };
-  const offerTask = live ? await findTask(trx, live.taskId) : undefined;
-  const offerDay = offerTask ? toOfferDay(offerTask.startsAt, now) : undefined;
+  const about = await findReplyOffer(trx, volunteer.id, lateReplySince(now));
+  const live = about && isLiveOfferStatus(about.offer.status) ? about : undefined;
+  const upcomingNow = () => tasksAhead(trx, volunteer.id, now);
+  const upcoming = live ? undefined : await upcomingNow();
+  const context: ReadingContextKind = live ? 'offer' : upcoming!.length > 0 ? 'accepted' : 'none';
+  const replyOffer = about?.offer;
+  if (message.provider_opt_out === 'STOP') return { reading: { intent: 'opt_out', evidence: ['provider:STOP'] }, context, upcoming, replyOffer };
+  if (message.provider_opt_out === 'START') return { reading: { intent: 'opt_in', evidence: ['provider:START'] }, context, upcoming, replyOffer };
+  const offerDay = live ? toOfferDay(live.taskStartsAt, now) : undefined;
   const reading = readReply(message.body, { kind: context, language: volunteer.language, ...(offerDay ? { offerDay } : {}) });
-  return { reading, context, upcoming };
+  return { reading, context, upcoming: upcoming ?? (NEEDS_UPCOMING.has(reading.intent) ? await upcomingNow() : undefined), replyOffer };
+}
+
+/** The volunteer's accepted tasks that have not started, soonest first. */
+export async function tasksAhead(trx: Tx, volunteerId: string, now: Date): Promise<ActiveAssignment[]> {
+  return (await listUpcomingAssignments(trx, volunteerId, now)).filter((a) => a.startsAt > now);
 }
 
 /** The reply intent the offer decision (decideReply) takes; withdrawals and help questions are handled apart. */

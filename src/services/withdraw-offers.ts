@@ -24,15 +24,14 @@ export async function withdrawOffersWithNotice(
   const neverSent = await cancelUnsentOfferSms(trx, withdrawn.map((o) => o.id), now);
   const told = withdrawn.filter((o) => !neverSent.has(o.id));
   const offerOf = new Map(told.map((o) => [o.volunteerId, o.id]));
-  for (const v of await findVolunteersByIds(trx, told.map((o) => o.volunteerId))) {
-    await effects.sms(trx, {
-      to: v.phone,
-      body: renderText(v.language, w.notice, { task: w.task }),
-      kind: w.notice,
-      volunteerId: v.id,
-      taskId: w.taskId,
-      offerId: offerOf.get(v.id),
-    });
-  }
+  const volunteers = await findVolunteersByIds(trx, told.map((o) => o.volunteerId));
+  await effects.smsMany(trx, volunteers.map((v) => ({
+    to: v.phone,
+    body: renderText(v.language, w.notice, { task: w.task }),
+    kind: w.notice,
+    volunteerId: v.id,
+    taskId: w.taskId,
+    offerId: offerOf.get(v.id),
+  })));
   return { offers: withdrawn, told: told.length };
 }
