@@ -13,17 +13,14 @@ export interface InboundReading {
   reading: ReplyReading;
   context: ReadingContextKind;
   /**
-   * Accepted tasks that have not started, soonest first: what a withdrawal may give back. Read when
-   * the context needs them (no live offer) or the reading does (a withdrawal or a help question);
-   * undefined otherwise: a JA or NEI to a live offer needs no list of the volunteer's tasks.
+   * Accepted tasks that have not started, soonest first: what a withdrawal may give back. Read only
+   * when the context needs them (no live offer); a JA or NEI to a live offer needs no list of the
+   * volunteer's tasks, and a withdrawal read against an offer reads them itself (applyReadingApart).
    */
   upcoming?: ActiveAssignment[];
   /** The offer the reply is about as read here, before any lock: where loadReplyContext starts. */
   replyOffer: Offer | undefined;
 }
-
-/** Readings handled apart from the offer decision (applyReadingApart), which need the tasks ahead. */
-const NEEDS_UPCOMING: ReadonlySet<ReplyReading['intent']> = new Set(['withdraw', 'help_question']);
 
 /**
  * Reads an inbound reply in its context: a live offer, else accepted tasks ahead, else nothing.
@@ -33,15 +30,14 @@ const NEEDS_UPCOMING: ReadonlySet<ReplyReading['intent']> = new Set(['withdraw',
 export async function readInboundReply(trx: Tx, volunteer: Volunteer, message: MessageRow, now: Date): Promise<InboundReading> {
   const about = await findReplyOffer(trx, volunteer.id, lateReplySince(now));
   const live = about && isLiveOfferStatus(about.offer.status) ? about : undefined;
-  const upcomingNow = () => tasksAhead(trx, volunteer.id, now);
-  const upcoming = live ? undefined : await upcomingNow();
-  const context: ReadingContextKind = live ? 'offer' : upcoming!.length > 0 ? 'accepted' : 'none';
+  const upcoming = live ? undefined : await tasksAhead(trx, volunteer.id, now);
+  const context: ReadingContextKind = live ? 'offer' : upcoming && upcoming.length > 0 ? 'accepted' : 'none';
   const replyOffer = about?.offer;
   if (message.provider_opt_out === 'STOP') return { reading: { intent: 'opt_out', evidence: ['provider:STOP'] }, context, upcoming, replyOffer };
   if (message.provider_opt_out === 'START') return { reading: { intent: 'opt_in', evidence: ['provider:START'] }, context, upcoming, replyOffer };
   const offerDay = live ? toOfferDay(live.taskStartsAt, now) : undefined;
   const reading = readReply(message.body, { kind: context, language: volunteer.language, ...(offerDay ? { offerDay } : {}) });
-  return { reading, context, upcoming: upcoming ?? (NEEDS_UPCOMING.has(reading.intent) ? await upcomingNow() : undefined), replyOffer };
+  return { reading, context, upcoming, replyOffer };
 }
 
 /** The volunteer's accepted tasks that have not started, soonest first. */
