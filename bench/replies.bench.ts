@@ -190,6 +190,16 @@ function winnerLatencies(answers: readonly Answer[], winners: ReadonlySet<string
   });
 }
 
+/** Per "assigned" SMS: its row written (in the JA's round) -> at the fake: the send path's share. */
+async function detailsSendLatencies(deps: Deps, byPhone: ReadonlyMap<string, FakeMessage[]>): Promise<number[]> {
+  const rows = await deps.db.selectFrom('message').select(['to_phone', 'created_at'])
+    .where('direction', '=', 'outbound').where('kind', '=', 'assigned').execute();
+  return rows.flatMap((row) => {
+    const details = byPhone.get(row.to_phone)?.[0];
+    return details ? [arrivedAtMs(details) - row.created_at.getTime()] : [];
+  });
+}
+
 /** Per answer: JA -> the volunteer knows the outcome (0 when the "taken" notice was there first). */
 function outcomeLatencies(answers: readonly Answer[], byPhone: ReadonlyMap<string, FakeMessage[]>): number[] {
   return answers.flatMap((a) => {
@@ -295,6 +305,7 @@ async function measure(r: Running): Promise<RepliesResult> {
     latencyRow('  the first tenth to arrive', handledOf(byArrival.slice(0, tenth))),
     latencyRow('  the last tenth to arrive', handledOf(byArrival.slice(-tenth))),
     latencyRow('winner\'s JA -> the details SMS at the fake', toDetails),
+    latencyRow('  of which the details SMS row written -> at the fake', await detailsSendLatencies(r.deps, byPhone)),
     latencyRow('any JA -> the outcome at the fake (0: "taken" came first)', toOutcome),
   ]));
   console.log(formatTable(['check', 'value', 'result'], checks.map((c) => [c.label, c.value, checkMark(c.ok)])));
