@@ -190,14 +190,21 @@ function winnerLatencies(answers: readonly Answer[], winners: ReadonlySet<string
   });
 }
 
-/** Per "assigned" SMS: its row written (in the JA's round) -> at the fake: the send path's share. */
-async function detailsSendLatencies(deps: Deps, byPhone: ReadonlyMap<string, FakeMessage[]>): Promise<number[]> {
-  const rows = await deps.db.selectFrom('message').select(['to_phone', 'created_at'])
+/**
+ * Per "assigned" SMS, the send path's share: its row written (in the JA's round) -> claimed by a
+ * send (the round's commit, the queue), and claimed -> at the fake (the provider call).
+ */
+async function detailsSendLatencies(deps: Deps, byPhone: ReadonlyMap<string, FakeMessage[]>): Promise<{ toClaim: number[]; claimToFake: number[] }> {
+  const rows = await deps.db.selectFrom('message').select(['to_phone', 'created_at', 'claimed_at'])
     .where('direction', '=', 'outbound').where('kind', '=', 'assigned').execute();
-  return rows.flatMap((row) => {
+  const out = { toClaim: [] as number[], claimToFake: [] as number[] };
+  for (const row of rows) {
     const details = byPhone.get(row.to_phone)?.[0];
-    return details ? [arrivedAtMs(details) - row.created_at.getTime()] : [];
-  });
+    if (!details || !row.claimed_at) continue;
+    out.toClaim.push(row.claimed_at.getTime() - row.created_at.getTime());
+    out.claimToFake.push(arrivedAtMs(details) - row.claimed_at.getTime());
+  }
+  return out;
 }
 
 /** Per answer: JA -> the volunteer knows the outcome (0 when the "taken" notice was there first). */
@@ -288,14 +295,15 @@ async function measure(r: Running): Promise<RepliesResult> {
   const answers = await loadAnswers(r.deps, acked);
   const byPhone = answersByPhone(r.fake.messages.slice(offersAtFake));
   const state = await readDbState(r.deps);
-  const handled = answers.flatMap((a) => (a.processedAtMs === null ? [] : [a.processedAtMs - a.createdAtMs]));
   // Whether a backlog built up: the first and the last tenth of the answers, by arrival.
   const byArrival = [...answers].sort((x, y) => x.createdAtMs - y.createdAtMs);
   const tenth = Math.max(1, Math.floor(byArrival.length / 10));
   const handledOf = (part: readonly Answer[]) => part.flatMap((a) => (a.processedAtMs === null ? [] : [a.processedAtMs - a.createdAtMs]));
+  const handled = handledOf(answers);
   const toDetails = winnerLatencies(answers, state.winners, byPhone);
   const toOutcome = outcomeLatencies(answers, byPhone);
   const checks = buildChecks(run, acked, answers, byPhone, state, r.fake);
+  const sendShare = await detailsSendLatencies(r.deps, byPhone);
 
   const webhook = summarize(run);
   console.log(`\n${fmtNumber(OFFERS)} JA (${fmtNumber(TASKS)} tasks × ${WAVE_SIZE}), ${fmtNumber(RATE)} a second evenly spaced; web and worker in processes of their own`);
@@ -305,7 +313,8 @@ async function measure(r: Running): Promise<RepliesResult> {
     latencyRow('  the first tenth to arrive', handledOf(byArrival.slice(0, tenth))),
     latencyRow('  the last tenth to arrive', handledOf(byArrival.slice(-tenth))),
     latencyRow('winner\'s JA -> the details SMS at the fake', toDetails),
-    latencyRow('  of which the details SMS row written -> at the fake', await detailsSendLatencies(r.deps, byPhone)),
+    latencyRow('  its row written -> claimed by a send', sendShare.toClaim),
+    latencyRow('  claimed -> at the fake', sendShare.claimToFake),
     latencyRow('any JA -> the outcome at the fake (0: "taken" came first)', toOutcome),
   ]));
   console.log(formatTable(['check', 'value', 'result'], checks.map((c) => [c.label, c.value, checkMark(c.ok)])));

@@ -13,6 +13,7 @@ const OUTPUT_TAIL_CHARS = 20_000;
 /** Starts a worker process with `env` (plus PATH) and resolves once it says its workers started. */
 export async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(__dirname, '..', 'workers', 'main.js')], {
+    // At info, whatever the bench's level: its "workers started" line is what the start waits for.
     env: { PATH: process.env.PATH ?? '', ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -144,15 +144,15 @@ export async function lockWaitingSenders(db: Queryable, max: number, skip: reado
 }
 
 /**
- * Claims (marks processed) the messages not yet handled of these senders, whose locks the caller
- * holds: the oldest `max` of them, returned oldest first. What is left over is a later round's.
- */
-/**
  * processed_at of a claim: never before the message arrived, though the clock was read before the
  * claim (a drain round's start; a web process whose clock runs ahead). See handlingTime.
  */
 const processedAtNotBeforeArrival = (now: Date) => sql<Date>`greatest(${now}::timestamptz, created_at)`;
 
+/**
+ * Claims (marks processed) the messages not yet handled of these senders, whose locks the caller
+ * holds: the oldest `max` of them, returned oldest first. What is left over is a later round's.
+ */
 export async function claimInboundOf(db: Queryable, senders: readonly string[], now: Date, max: number): Promise<MessageRow[]> {
   if (senders.length === 0) return [];
   return db.with('claimed', (qc) => qc.updateTable('message')

@@ -110,7 +110,6 @@ async function releaseForLater(ctx: ServiceContext, messageId: string): Promise<
   throw new RetryableSendError(messageId, QUEUED_BEHIND, 'an earlier sms to the same number took half the lease');
 }
 
-
 async function settle<T>(work: () => Promise<T>): Promise<ItemOutcome<T>> {
   try {
     return { ok: true, value: await work() };
