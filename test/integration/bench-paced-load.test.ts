@@ -36,11 +36,12 @@ describe('firePaced (the webhook bench at a fixed rate)', () => {
     expect(acknowledged).toHaveLength(200);
     expect(new Set(acknowledged).size).toBe(200);
     expect(run.latenciesMs).toHaveLength(200);
-    // Evenly spaced: every 100 ms holds about a tenth of the run (a burst would put all in the first).
+    // Spread over the second, not a burst at its start (a burst puts all 200 in the first 100 ms and
+    // spans a few ms). Bounds wide enough for a loaded machine, where a stalled timer is caught up on.
     const first = arrivals[0]!;
+    expect(arrivals[arrivals.length - 1]! - first).toBeGreaterThan(800);
     const perTenth = Array.from({ length: 10 }, (_, i) => arrivals.filter((t) => t - first >= i * 100 && t - first < (i + 1) * 100).length);
-    for (const n of perTenth) expect(n).toBeGreaterThanOrEqual(10);
-    for (const n of perTenth) expect(n).toBeLessThanOrEqual(35);
+    expect(Math.max(...perTenth)).toBeLessThanOrEqual(100);
   });
 
   it('does not wait for answers before sending, and counts the wait against the server', async () => {
